@@ -1,0 +1,33 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One runner for every part: pure rules in Node, the worker in the Workers runtime
+ * (real Durable Objects and SQLite), the extension over fake-indexeddb in happy-dom,
+ * and the browser journeys in real Chromium.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'shared',
+          include: ['shared/**/*.test.ts', 'test/shared/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { ENVIRONMENT: 'test', BOOTSTRAP_STAFF_TOKEN: 'test-bootstrap-token-0123456789abcdef' } },
+          }),
+        ],
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});
