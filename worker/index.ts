@@ -1,10 +1,18 @@
+import { app } from './app';
+import { readNow } from './lib/clock';
+import { runScheduled } from './routes/admin';
+
+export { FeedShard } from './objects/feed-shard';
+export { AgencyObject } from './objects/agency';
+export { SeekerObject } from './objects/seeker';
+export { Registry } from './objects/registry';
+export { Clock } from './objects/clock';
+export type { AppType } from './app';
+
 export default {
-  async fetch(): Promise<Response> {
-    return Response.json({ ok: true });
+  fetch: app.fetch,
+  /** Cron Triggers: retention sweeps and registration expiry, at the worker's "now" (T-5). */
+  async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    ctx.waitUntil(readNow(env).then((now) => runScheduled(env, now)));
   },
-};
-export class FeedShard {}
-export class AgencyObject {}
-export class SeekerObject {}
-export class Registry {}
-export class Clock {}
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,406 @@
+/**
+ * Placement agencies: licences, officers, contact methods, mandatory information, status, the public
+ * directory, and the registration body (§2, §5, §7(2)①カ, §12, §15(1)).
+ */
+import { z } from 'zod';
+import {
+  CursorSchema,
+  EmailSchema,
+  FiscalYearSchema,
+  IdSchema,
+  IndustryCodeSchema,
+  InstantSchema,
+  IsoDateSchema,
+  OccupationCodeSchema,
+  PageLimitSchema,
+  PasswordSchema,
+  PhoneNumberSchema,
+  PrefectureCodeSchema,
+  distinct,
+  plainText,
+} from './common';
+
+/** Licence kinds in the order of the Employment Security Act's articles. */
+export const LICENCE_KINDS = ['paid', 'free', 'school', 'special'] as const;
+
+/** Japanese labels for {@link LICENCE_KINDS}. */
+export const LICENCE_KIND_LABELS = {
+  paid: '有料職業紹介事業（職業安定法第30条）',
+  free: '無料職業紹介事業（職業安定法第33条）',
+  school: '学校等の無料職業紹介（職業安定法第33条の2）',
+  special: '特別の法人の無料職業紹介（職業安定法第33条の3）',
+} as const satisfies Record<(typeof LICENCE_KINDS)[number], string>;
+
+/**
+ * The legal basis of an agency's placement business (R-ELIG-1): paid (Art. 30), free (Art. 33),
+ * schools (Art. 33-2), special corporations (Art. 33-3).
+ *
+ * @example
+ * LicenceKindSchema.parse('paid');
+ */
+export const LicenceKindSchema = z.enum(LICENCE_KINDS);
+export type LicenceKind = z.infer<typeof LicenceKindSchema>;
+
+/** The two services an agency may use. */
+export const SERVICES = ['job_offer', 'jobseeker'] as const;
+
+/** Japanese labels for {@link SERVICES}. */
+export const SERVICE_LABELS = {
+  job_offer: '求人情報提供サービス',
+  jobseeker: '求職情報提供サービス',
+} as const satisfies Record<(typeof SERVICES)[number], string>;
+
+/**
+ * A service: the job-offer feed (求人情報提供) or the jobseeker feed (求職情報提供).
+ *
+ * @example
+ * ServiceSchema.parse('jobseeker');
+ */
+export const ServiceSchema = z.enum(SERVICES);
+export type Service = z.infer<typeof ServiceSchema>;
+
+/** The list of services an agency uses: one or both, no repeats. */
+export const ServicesSchema = z
+  .array(ServiceSchema)
+  .min(1)
+  .max(SERVICES.length)
+  .refine(distinct, { message: 'サービスが重複しています' });
+
+/**
+ * Third-party certifications shown in the directory (R-DIR-1): プライバシーマーク and
+ * 職業紹介優良事業者.
+ *
+ * @example
+ * CertificationSchema.parse('yuryo');
+ */
+export const CertificationSchema = z.enum(['privacy_mark', 'yuryo']);
+export type Certification = z.infer<typeof CertificationSchema>;
+
+/**
+ * A licence or notification number as issued (for example `13-ユ-123456`), 1 to 40 characters.
+ * Formats differ by kind, so only its shape as a single line is checked.
+ *
+ * @example
+ * LicenceNumberSchema.parse('13-ユ-123456');
+ */
+export const LicenceNumberSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^\r\n\t]+$/, { message: '許可番号は1行で入力してください' });
+
+/** A licence: its kind and number. */
+export const LicenceSchema = z.strictObject({
+  kind: LicenceKindSchema,
+  number: LicenceNumberSchema,
+});
+export type Licence = z.infer<typeof LicenceSchema>;
+
+/** A person's name as written, 1 to 100 characters on one line. */
+const PersonNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\r\n\t]+$/, { message: '氏名は1行で入力してください' });
+
+/**
+ * An officer the agency names (R-ROLE-1): the liaison officer (連絡責任者) or the personal-information
+ * and complaints officer (個人情報管理等責任者). Both must be full-time staff (§12), so `fullTime`
+ * can only be `true`; one person may hold both roles.
+ *
+ * @example
+ * OfficerSchema.parse({ name: '山田 花子', title: '職業紹介責任者', email: 'yamada@example.jp', phone: '03-1234-5678', fullTime: true });
+ */
+export const OfficerSchema = z.strictObject({
+  name: PersonNameSchema,
+  title: z.string().trim().min(1).max(100),
+  email: EmailSchema,
+  phone: PhoneNumberSchema,
+  fullTime: z.literal(true, { message: '責任者は常勤の社員から指定してください' }),
+});
+export type Officer = z.infer<typeof OfficerSchema>;
+
+/**
+ * A contact method the agency registers. Agency messages may contain these and no other contact
+ * details (R-MSG-4).
+ *
+ * @example
+ * ContactMethodSchema.parse({ kind: 'url', value: 'https://agency.example.jp/contact' });
+ */
+export const ContactMethodSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('email'), value: EmailSchema }),
+  z.strictObject({ kind: z.literal('phone'), value: PhoneNumberSchema }),
+  z.strictObject({ kind: z.literal('url'), value: z.url({ protocol: /^https?$/ }).max(2000) }),
+  z.strictObject({ kind: z.literal('postal'), value: z.string().trim().min(1).max(200) }),
+]);
+export type ContactMethod = z.infer<typeof ContactMethodSchema>;
+
+/** One to ten contact methods, no two alike. */
+export const ContactMethodsSchema = z
+  .array(ContactMethodSchema)
+  .min(1)
+  .max(10)
+  .refine((methods) => distinct(methods.map((m) => `${m.kind}:${m.value}`)), {
+    message: '連絡方法が重複しています',
+  });
+
+/**
+ * 必須情報 — what the system attaches to an agency's first message (R-MSG-1, §7(2)①カ, §15(1)):
+ * the placement record, the jobs handled (occupations, industries, regions), the fees charged to
+ * jobseekers, and the personal-information and complaints officer with a contact.
+ *
+ * @example
+ * MandatoryInformationSchema.parse({
+ *   placementRecord: { fiscalYear: 2025, placements: 42, summary: '介護職を中心に常用就職42件' },
+ *   jobsHandled: { occupations: ['050', '051'], industries: ['P'], prefectures: ['13', '14'] },
+ *   feesToJobseekers: { hasFees: false, text: '求職者からは手数料をいただきません。' },
+ *   complaintsOfficer: { name: '佐藤 一郎', contact: { kind: 'phone', value: '03-1234-5678' } },
+ * });
+ */
+export const MandatoryInformationSchema = z.strictObject({
+  placementRecord: z.strictObject({
+    fiscalYear: FiscalYearSchema,
+    placements: z.number().int().min(0).max(10_000_000),
+    summary: plainText(0, 1000),
+  }),
+  jobsHandled: z.strictObject({
+    occupations: z.array(OccupationCodeSchema).min(1).max(99).refine(distinct, { message: '職業が重複しています' }),
+    industries: z.array(IndustryCodeSchema).max(20).refine(distinct, { message: '産業が重複しています' }),
+    prefectures: z.array(PrefectureCodeSchema).min(1).max(47).refine(distinct, { message: '都道府県が重複しています' }),
+  }),
+  feesToJobseekers: z
+    .strictObject({
+      hasFees: z.boolean(),
+      text: plainText(0, 1000),
+    })
+    .refine((fees) => !fees.hasFees || fees.text.trim().length > 0, {
+      message: '手数料を徴収する場合はその内容を記載してください',
+      path: ['text'],
+    }),
+  complaintsOfficer: z.strictObject({
+    name: PersonNameSchema,
+    contact: ContactMethodSchema,
+  }),
+});
+export type MandatoryInformation = z.infer<typeof MandatoryInformationSchema>;
+
+/**
+ * One accepted version of the mandatory information. A change takes effect when the bureau accepts
+ * it (R-APP-4), and conversations record the version the jobseeker has seen (R-MSG-3).
+ *
+ * @example
+ * MandatoryInformationVersionSchema.parse({ version: 2, acceptedAt: '2026-05-01T01:00:00.000Z', content });
+ */
+export const MandatoryInformationVersionSchema = z.object({
+  version: z.number().int().min(1),
+  acceptedAt: InstantSchema,
+  content: MandatoryInformationSchema,
+});
+export type MandatoryInformationVersion = z.infer<typeof MandatoryInformationVersionSchema>;
+
+/**
+ * A placement the agency made, as evidence for R-ELIG-2: `fixedTermMonths` is `null` for no fixed
+ * term; 常用 means no fixed term or one of 4 months or more, and not seasonal.
+ *
+ * @example
+ * PlacementSchema.parse({ placedOn: '2026-03-10', fixedTermMonths: null, seasonal: false });
+ */
+export const PlacementSchema = z.strictObject({
+  placedOn: IsoDateSchema,
+  fixedTermMonths: z.number().int().min(1).max(120).nullable(),
+  seasonal: z.boolean(),
+});
+export type Placement = z.infer<typeof PlacementSchema>;
+
+/**
+ * Where an agency stands: using the services, suspended (停止中), revoked (利用解除), or withdrawn.
+ *
+ * @example
+ * AgencyStatusSchema.parse('suspended');
+ */
+export const AgencyStatusSchema = z.enum(['active', 'suspended', 'revoked', 'withdrawn']);
+export type AgencyStatus = z.infer<typeof AgencyStatusSchema>;
+
+/**
+ * How a suspension ends (R-SAN-1): on a fixed date (6 months for most violations and for a
+ * missing report), when the agency corrects the matter, or when the bureau has checked the facts
+ * (temporary, §8(3)).
+ */
+export const SuspensionKindSchema = z.enum(['fixed', 'until_corrected', 'temporary']);
+export type SuspensionKind = z.infer<typeof SuspensionKindSchema>;
+
+/**
+ * A suspension. `endsOn` is the last day suspended; it is required for a fixed suspension (which
+ * then ends by itself, R-SAN-2) and `null` while an open-ended one lasts.
+ *
+ * @example
+ * SuspensionSchema.parse({ reason: '利用状況の報告がありません', startsOn: '2026-05-22', endsOn: '2026-11-21', kind: 'fixed' });
+ */
+export const SuspensionSchema = z
+  .object({
+    reason: z.string().min(1).max(1000),
+    startsOn: IsoDateSchema,
+    endsOn: IsoDateSchema.nullable(),
+    kind: SuspensionKindSchema,
+  })
+  .refine((s) => s.kind !== 'fixed' || s.endsOn !== null, {
+    message: '期間を定めた停止には終了日が必要です',
+    path: ['endsOn'],
+  })
+  .refine((s) => s.endsOn === null || s.endsOn >= s.startsOn, {
+    message: '終了日が開始日より前です',
+    path: ['endsOn'],
+  });
+export type Suspension = z.infer<typeof SuspensionSchema>;
+
+/**
+ * An agency as the public directory shows it (R-DIR-1), readable without an account.
+ * `suspended` drives the 停止中 mark.
+ *
+ * @example
+ * AgencyPublicRecordSchema.parse({
+ *   id: 'ag_01', name: '株式会社みらい人材', address: '東京都千代田区霞が関1-2-2', prefecture: '13',
+ *   licenceNumber: '13-ユ-123456', licenceKind: 'paid', services: ['job_offer', 'jobseeker'],
+ *   handlesSubsidies: true, certifications: ['privacy_mark'], suspended: false,
+ * });
+ */
+export const AgencyPublicRecordSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  address: z.string(),
+  prefecture: PrefectureCodeSchema,
+  licenceNumber: z.string(),
+  licenceKind: LicenceKindSchema,
+  services: z.array(ServiceSchema),
+  handlesSubsidies: z.boolean(),
+  certifications: z.array(CertificationSchema),
+  suspended: z.boolean(),
+});
+export type AgencyPublicRecord = z.infer<typeof AgencyPublicRecordSchema>;
+
+/**
+ * A revoked agency on the second public list, kept for 3 years from `revokedOn` (R-DIR-2).
+ *
+ * @example
+ * RevokedAgencyRecordSchema.parse({ name: '…', address: '…', prefecture: '27', licenceNumber: '27-ユ-000001', revokedOn: '2026-06-01' });
+ */
+export const RevokedAgencyRecordSchema = z.object({
+  name: z.string(),
+  address: z.string(),
+  prefecture: PrefectureCodeSchema,
+  licenceNumber: z.string(),
+  revokedOn: IsoDateSchema,
+});
+export type RevokedAgencyRecord = z.infer<typeof RevokedAgencyRecordSchema>;
+
+/**
+ * The directory's query string: by prefecture, service and text (name or address), paged.
+ *
+ * @example
+ * DirectoryQuerySchema.parse({ prefecture: '13', service: 'jobseeker', q: '介護' });
+ */
+export const DirectoryQuerySchema = z.strictObject({
+  prefecture: PrefectureCodeSchema.optional(),
+  service: ServiceSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: CursorSchema.optional(),
+  limit: PageLimitSchema,
+});
+export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>;
+
+/** The organisation applying: its name, address and the prefecture whose bureau has jurisdiction. */
+export const OrganisationSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  address: z.string().trim().min(1).max(300),
+  prefecture: PrefectureCodeSchema,
+});
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+/**
+ * The body of `POST /v1/public/registrations`. The schema checks shape and consistency; whether
+ * the agency is eligible (R-ELIG-*, R-APP-2, R-APP-3) is decided by the rules, which answer with
+ * a reason. Mandatory information is required when the jobseeker service is requested.
+ *
+ * @example
+ * RegistrationRequestSchema.parse({
+ *   email: 'info@mirai.example.jp', password: 'correct horse battery',
+ *   organisation: { name: '株式会社みらい人材', address: '東京都千代田区霞が関1-2-2', prefecture: '13' },
+ *   licence: { kind: 'paid', number: '13-ユ-123456' },
+ *   services: ['job_offer', 'jobseeker'],
+ *   liaisonOfficer: officer, privacyOfficer: officer,
+ *   contactMethods: [{ kind: 'phone', value: '03-1234-5678' }],
+ *   mandatoryInformation, placements: [{ placedOn: '2026-03-10', fixedTermMonths: null, seasonal: false }],
+ *   handlesSubsidies: false, certifications: [],
+ *   onOrder: { suspensionOrder: false, improvementOrderUnremedied: false },
+ * });
+ */
+export const RegistrationRequestSchema = z
+  .strictObject({
+    email: EmailSchema,
+    password: PasswordSchema,
+    organisation: OrganisationSchema,
+    licence: LicenceSchema,
+    services: ServicesSchema,
+    liaisonOfficer: OfficerSchema,
+    privacyOfficer: OfficerSchema,
+    contactMethods: ContactMethodsSchema,
+    mandatoryInformation: MandatoryInformationSchema.optional(),
+    placements: z.array(PlacementSchema).max(100).default([]),
+    handlesSubsidies: z.boolean(),
+    certifications: z.array(CertificationSchema).max(2).refine(distinct, { message: '認定が重複しています' }).default([]),
+    onOrder: z.strictObject({
+      /** Under a business-suspension order (事業停止命令) — R-ELIG-3. */
+      suspensionOrder: z.boolean(),
+      /** Under an improvement order (改善命令) not yet remedied — R-ELIG-3. */
+      improvementOrderUnremedied: z.boolean(),
+    }),
+  })
+  .refine((r) => !r.services.includes('jobseeker') || r.mandatoryInformation !== undefined, {
+    message: '求職情報提供サービスを利用する場合は必須情報を入力してください',
+    path: ['mandatoryInformation'],
+  });
+export type RegistrationRequest = z.infer<typeof RegistrationRequestSchema>;
+export type RegistrationRequestInput = z.input<typeof RegistrationRequestSchema>;
+
+/**
+ * What a registration returns: the registration and the day by which the signed application must
+ * be completed (R-APP-1), after which it is deleted.
+ *
+ * @example
+ * RegistrationReceiptSchema.parse({ id: 'reg_01', email: 'info@mirai.example.jp', registeredAt: '2026-04-01T01:00:00.000Z', completionDeadline: '2026-04-15', status: 'pending' });
+ */
+export const RegistrationReceiptSchema = z.object({
+  id: IdSchema,
+  email: EmailSchema,
+  registeredAt: InstantSchema,
+  completionDeadline: IsoDateSchema,
+  status: z.enum(['pending', 'accepted', 'rejected', 'expired']),
+});
+export type RegistrationReceipt = z.infer<typeof RegistrationReceiptSchema>;
+
+/**
+ * An agency's own account as `GET /v1/agency/me` returns it: status (with the suspension's reason
+ * and end while suspended, R-SAN-2), licence, services, term of use, registered contact methods,
+ * and the current mandatory information with its version.
+ *
+ * @example
+ * AgencyAccountSchema.parse({ id: 'ag_01', name: '株式会社みらい人材', status: 'active', suspension: null, ... });
+ */
+export const AgencyAccountSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  email: EmailSchema,
+  prefecture: PrefectureCodeSchema,
+  status: AgencyStatusSchema,
+  suspension: SuspensionSchema.nullable(),
+  revokedOn: IsoDateSchema.nullable(),
+  withdrawnOn: IsoDateSchema.nullable(),
+  licence: LicenceSchema,
+  services: z.array(ServiceSchema),
+  term: z.object({ startsOn: IsoDateSchema, endsOn: IsoDateSchema }).nullable(),
+  contactMethods: z.array(ContactMethodSchema),
+  mandatoryInformation: MandatoryInformationVersionSchema.nullable(),
+});
+export type AgencyAccount = z.infer<typeof AgencyAccountSchema>;

@@ -1,0 +1,16 @@
+/**
+ * The zod schemas both the worker and the extension validate with. Plain `zod`, so the extension
+ * can use them without `@hono/zod-openapi`; the worker registers them for the OpenAPI document.
+ */
+export * from './common';
+export * from './problem';
+export * from './profile-id';
+export * from './agency';
+export * from './profile';
+export * from './message';
+export * from './quota';
+export * from './event';
+export * from './report';
+export * from './complaint';
+export * from './session';
+export * from './staff';

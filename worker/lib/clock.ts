@@ -1,0 +1,39 @@
+import type { ClockSetting } from '../objects/clock';
+
+/** True where the controllable clock and its route exist. */
+export function clockIsControllable(env: Env): boolean {
+  return env.ENVIRONMENT !== 'production';
+}
+
+function clockStub(env: Env) {
+  return env.CLOCK.get(env.CLOCK.idFromName('clock'));
+}
+
+/** Applies a clock setting to a real instant. */
+export function applySetting(setting: ClockSetting, realNow: number): number {
+  if (!setting) return realNow;
+  return setting.frozen ? setting.at : setting.at + (realNow - setting.setAt);
+}
+
+/**
+ * "Now" for the whole worker (T-5): the real clock in production; elsewhere the instant set with
+ * `PUT /v1/admin/clock`, so demos and tests can stand on any date. Read once per request and
+ * passed to every rule and object method.
+ *
+ * @example const now = await readNow(c.env); // Date
+ */
+export async function readNow(env: Env): Promise<Date> {
+  const real = Date.now();
+  if (!clockIsControllable(env)) return new Date(real);
+  return new Date(applySetting(await clockStub(env).setting(), real));
+}
+
+/**
+ * Sets the clock (non-production only).
+ *
+ * @example await setClock(env, { at: Date.parse('2026-11-27T00:00:00Z'), frozen: true });
+ */
+export async function setClock(env: Env, value: { at: number; frozen: boolean } | null): Promise<ClockSetting> {
+  const setting = value ? { ...value, setAt: Date.now() } : null;
+  return clockStub(env).set(setting);
+}

@@ -1,0 +1,146 @@
+import { findContactDetails } from '../../shared/rules';
+import { jstDate } from '../../shared/rules';
+import { ProfileLoadRowSchema, newProfileId, type Profile, type ProfileLoadResult, type ProfileLoadRow } from '../../shared/schemas';
+import type { PrefectureCode } from '../../shared/data/prefectures';
+import type { ShardRow } from '../objects/feed-shard';
+import { randomBase32, sha256Hex } from './crypto';
+import { areaPrefectures, shardOf, shardRows } from './feed';
+import { ApiError } from './problem';
+
+/** Rows one load may hold; larger files are sent in parts. */
+export const MAX_ROWS_PER_LOAD = 5000;
+/** How long a jobseeker's activation code stays valid (docs/decisions.md). */
+export const ACTIVATION_CODE_DAYS = 90;
+/** Rows sent to a shard in one call (one transaction there). */
+const SHARD_BATCH = 500;
+
+type LoadError = { field: string; reason: string; code: string };
+
+/** R-FEED-2: the free-text fields that must not hold contact details or identifiers. */
+function contactErrors(row: ProfileLoadRow): LoadError[] {
+  const fields: Array<[string, string]> = [['selfIntroduction', row.selfIntroduction], ...row.qualifications.map((q, i): [string, string] => [`qualifications.${i}`, q])];
+  const errors: LoadError[] = [];
+  for (const [field, text] of fields) {
+    for (const f of findContactDetails(text)) {
+      errors.push({ field, code: 'contact_details', reason: `${f.start + 1}文字目から${f.label}と思われる記載があります。個人を特定できる情報は掲載できません。` });
+    }
+  }
+  return errors;
+}
+
+/** A new one-time activation code, `XXXX-XXXX-XXXX` in Crockford base32 (60 bits). */
+export function newActivationCode(): string {
+  const raw = randomBase32(12);
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+}
+
+/**
+ * Loads the bureau's NDJSON of profiles (R-FEED-1, R-FEED-2): each line is checked on its own, a
+ * line with contact details or bad fields is refused with field and reason, and the others load.
+ * New profiles get a random public ID and a one-time activation code, returned only here.
+ *
+ * @example await loadProfiles(env, '{"hwRef":"…", …}\n', now, '13');
+ */
+export async function loadProfiles(env: Env, body: string, now: Date, scopePrefecture: string | null): Promise<{ loaded: number; refused: number; results: ProfileLoadResult[] }> {
+  const lines = body.split(/\r?\n/);
+  if (lines.filter((l) => l.trim()).length > MAX_ROWS_PER_LOAD) {
+    throw new ApiError(413, 'too_many_rows', '行数が多すぎます', `1回に読み込めるのは${MAX_ROWS_PER_LOAD}行までです。ファイルを分けて送ってください。`);
+  }
+  const today = jstDate(now);
+  const results: ProfileLoadResult[] = [];
+  const accepted: Array<{ line: number; row: ProfileLoadRow; id: string; update: boolean }> = [];
+  const hwRefs = new Set<string>();
+
+  lines.forEach((text, index) => {
+    if (!text.trim()) return;
+    const line = index + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      results.push({ line, ok: false, errors: [{ field: '', code: 'malformed_json', reason: 'この行は JSON として読めません。' }] });
+      return;
+    }
+    const parsed = ProfileLoadRowSchema.safeParse(value);
+    if (!parsed.success) {
+      const hwRef = typeof (value as { hwRef?: unknown })?.hwRef === 'string' ? String((value as { hwRef: string }).hwRef).slice(0, 40) : undefined;
+      results.push({ line, ok: false, ...(hwRef ? { hwRef } : {}), errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: 'invalid_field', reason: i.message })) });
+      return;
+    }
+    const row = parsed.data;
+    const errors = contactErrors(row);
+    const home = (row.id?.slice(0, 2) ?? row.homePrefecture ?? row.areas[0]!.prefecture) as PrefectureCode;
+    if (scopePrefecture && home !== scopePrefecture) errors.push({ field: 'homePrefecture', code: 'out_of_scope', reason: '管轄外の都道府県の求職者は読み込めません。' });
+    if (hwRefs.has(row.hwRef)) errors.push({ field: 'hwRef', code: 'duplicate_in_load', reason: '同じ管理番号の行がこのファイル内にすでにあります。' });
+    if (errors.length) {
+      results.push({ line, ok: false, ...(row.id ? { id: row.id } : {}), hwRef: row.hwRef, errors });
+      return;
+    }
+    hwRefs.add(row.hwRef);
+    accepted.push({ line, row, id: row.id ?? newProfileId(home), update: row.id !== undefined });
+  });
+
+  // Updates must name an existing profile; they also tell which shards to leave.
+  const previous = new Map<string, { areas: string[]; doc: Profile }>();
+  const updatesByHome = new Map<string, string[]>();
+  for (const a of accepted.filter((x) => x.update)) {
+    const list = updatesByHome.get(a.id.slice(0, 2)) ?? [];
+    list.push(a.id);
+    updatesByHome.set(a.id.slice(0, 2), list);
+  }
+  await Promise.all([...updatesByHome].map(async ([home, ids]) => {
+    const shard = shardOf(env, home);
+    for (const id of ids) {
+      const rec = await shard.home(id);
+      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile });
+    }
+  }));
+
+  const byShard = new Map<string, ShardRow[]>();
+  const removals = new Map<string, string[]>();
+  const expires = now.getTime() + ACTIVATION_CODE_DAYS * 86_400_000;
+  for (const a of accepted) {
+    const prior = previous.get(a.id);
+    if (a.update && !prior) {
+      results.push({ line: a.line, ok: false, id: a.id, hwRef: a.row.hwRef, errors: [{ field: 'id', code: 'unknown_profile', reason: 'この求職者IDは登録されていません（新規の場合は id を省いてください）。' }] });
+      continue;
+    }
+    const { id: _id, hwRef, homePrefecture: _home, ...content } = a.row;
+    const profile: Profile = { id: a.id, ...content, publishedOn: prior?.doc.publishedOn ?? today, updatedOn: today };
+    const code = prior ? undefined : newActivationCode();
+    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime() });
+    for (const [pref, r] of rows) byShard.set(pref, [...(byShard.get(pref) ?? []), r]);
+    if (prior) {
+      for (const old of prior.areas) {
+        if (!rows.has(old)) removals.set(old, [...(removals.get(old) ?? []), a.id]);
+      }
+    }
+    results.push({ line: a.line, ok: true, id: a.id, action: prior ? 'updated' : 'created', hwRef, ...(code ? { activationCode: code } : {}) });
+  }
+
+  await Promise.all([
+    ...[...byShard].map(async ([pref, rows]) => {
+      const shard = shardOf(env, pref);
+      for (let i = 0; i < rows.length; i += SHARD_BATCH) await shard.upsert(rows.slice(i, i + SHARD_BATCH));
+    }),
+    ...[...removals].map(([pref, ids]) => shardOf(env, pref).remove(ids)),
+  ]);
+
+  results.sort((x, y) => x.line - y.line);
+  const loaded = results.filter((r) => r.ok).length;
+  return { loaded, refused: results.length - loaded, results };
+}
+
+/**
+ * Takes a profile out of the feed everywhere (the bureau's withdrawal, or the jobseeker leaving).
+ *
+ * @example await withdrawProfile(env, '13-7K3M9X2QAB');
+ */
+export async function withdrawProfile(env: Env, id: string): Promise<boolean> {
+  const home = shardOf(env, id.slice(0, 2));
+  const rec = await home.home(id);
+  if (!rec) return false;
+  await Promise.all(areaPrefectures(rec.areas.map((prefecture) => ({ prefecture }))).filter((p) => p !== id.slice(0, 2)).map((p) => shardOf(env, p).remove([id])));
+  await home.remove([id]);
+  return true;
+}

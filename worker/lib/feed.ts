@@ -1,0 +1,121 @@
+import { PREFECTURE_CODES } from '../../shared/data/prefectures';
+import { occupationName } from '../../shared/data/occupations';
+import { industryName } from '../../shared/data/industries';
+import type { FeedQuery, Profile, ProfileLoadRow, ProfileSummary } from '../../shared/schemas';
+import type { ShardHit, ShardQuery, ShardRow } from '../objects/feed-shard';
+import { matchExpression } from './search-text';
+import { ApiError } from './problem';
+
+/** The shard of a prefecture. */
+export function shardOf(env: Env, prefecture: string) {
+  return env.FEED_SHARD.get(env.FEED_SHARD.idFromName(prefecture));
+}
+
+/** Distinct prefectures of a profile's areas, in order. */
+export function areaPrefectures(areas: Array<{ prefecture: string }>): string[] {
+  return [...new Set(areas.map((a) => a.prefecture))];
+}
+
+/** Text that keyword search looks in: what the jobseeker wrote plus the names of their codes. */
+function searchableText(p: Profile): string {
+  return [
+    p.selfIntroduction,
+    ...p.qualifications,
+    ...p.occupations.map((c) => occupationName(c) ?? ''),
+    ...p.experience.map((e) => occupationName(e.occupation) ?? ''),
+    ...p.industries.map((c) => industryName(c) ?? ''),
+  ].join('\n');
+}
+
+/**
+ * The rows a profile is stored as: one in each prefecture it wants to work in, plus its home
+ * (the prefecture in its ID), which keeps the canonical row and the activation code even when
+ * the jobseeker no longer wants to work there.
+ */
+export function shardRows(profile: Profile, extra: { hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number }): Map<string, ShardRow> {
+  const home = profile.id.slice(0, 2);
+  const prefs = areaPrefectures(profile.areas);
+  const doc = JSON.stringify(profile);
+  const terms: Array<[string, string]> = [
+    ...profile.occupations.map((c): [string, string] => ['occ', c]),
+    ...profile.industries.map((c): [string, string] => ['ind', c]),
+    ...prefs.map((c): [string, string] => ['pref', c]),
+    ...profile.areas.flatMap((a): Array<[string, string]> => (a.municipality ? [['muni', a.municipality]] : [])),
+    ...profile.qualifications.map((q): [string, string] => ['qual', q.normalize('NFKC')]),
+  ];
+  const base = {
+    id: profile.id, updatedAt: extra.updatedAt, doc, employmentTypes: profile.employmentTypes,
+    wageUnit: profile.wage.unit, wageMin: profile.wage.min, wageMax: profile.wage.max,
+    hoursPerWeek: profile.hours.perWeek ?? null, ageBand: profile.ageBand, education: profile.education,
+    terms, experience: profile.experience.map((e): [string, number] => [e.occupation, e.years]), text: searchableText(profile),
+  };
+  const rows = new Map<string, ShardRow>();
+  for (const pref of new Set([home, ...prefs])) {
+    const isHome = pref === home;
+    rows.set(pref, {
+      ...base, listed: prefs.includes(pref), home: isHome,
+      hwRef: isHome ? extra.hwRef : null,
+      activationHash: isHome ? extra.activationHash : null,
+      activationExpiresAt: isHome ? extra.activationExpiresAt : null,
+    });
+  }
+  return rows;
+}
+
+/** A stored profile as the summary shown in search results (R-FEED-1: nothing identifying). */
+export function summaryOf(doc: string): ProfileSummary {
+  const p = JSON.parse(doc) as Profile;
+  return {
+    id: p.id, occupations: p.occupations, industries: p.industries, areas: p.areas, employmentTypes: p.employmentTypes,
+    wage: p.wage, ageBand: p.ageBand, education: p.education, publishedOn: p.publishedOn, updatedOn: p.updatedOn,
+  };
+}
+
+type CursorPos = { updatedAt: number; id: string };
+
+/** Opaque cursor: base64url of the last item's position in the stable order. */
+export function encodeCursor(pos: CursorPos): string {
+  return btoa(JSON.stringify([pos.updatedAt, pos.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeCursor(cursor: string): CursorPos {
+  try {
+    const [updatedAt, id] = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))) as [unknown, unknown];
+    if (typeof updatedAt === 'number' && Number.isSafeInteger(updatedAt) && typeof id === 'string' && id.length <= 20) return { updatedAt, id };
+  } catch {
+    // fall through to the problem below
+  }
+  throw new ApiError(400, 'invalid_cursor', 'カーソルが正しくありません', '前のページの応答にある nextCursor をそのまま指定してください。');
+}
+
+/**
+ * Searches the feed for an agency (R-FEED-3, R-FEED-4): the shards of the asked prefectures, or all
+ * 47 for a nationwide query, each returning its first page after the cursor; the pages are merged
+ * in the stable order (newest update, then ID) and a profile listed in several shards shows once.
+ */
+export async function searchFeed(env: Env, agencyId: string, q: FeedQuery): Promise<{ items: ProfileSummary[]; nextCursor: string | null }> {
+  const match = q.q ? matchExpression(q.q) : null;
+  const shardQuery: ShardQuery = {
+    agencyId,
+    occupations: q.occupation, industries: q.industry, municipalities: q.municipality, employmentTypes: q.employmentType,
+    wageUnit: q.wageUnit, wageMin: q.wageMin, wageMax: q.wageMax, hoursMin: q.hoursMin, hoursMax: q.hoursMax,
+    ageBands: q.ageBand, qualifications: q.qualification ? [q.qualification.normalize('NFKC')] : undefined,
+    experienceOccupation: q.experienceOccupation, experienceYearsMin: q.experienceYearsMin, educations: q.education,
+    match: match ?? undefined, after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    // One more than the page tells whether a next page exists.
+    limit: q.limit + 1,
+  };
+  // Municipalities imply their prefectures.
+  const prefs = q.prefecture?.length ? q.prefecture : q.municipality?.length ? [...new Set(q.municipality.map((m) => m.slice(0, 2)))] : [...PREFECTURE_CODES];
+  const pages = await Promise.all(prefs.map((p) => shardOf(env, p).search(shardQuery)));
+  const seen = new Set<string>();
+  const merged: ShardHit[] = [];
+  for (const hit of pages.flat().sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (seen.has(hit.id)) continue;
+    seen.add(hit.id);
+    merged.push(hit);
+  }
+  const page = merged.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return { items: page.map((h) => summaryOf(h.doc)), nextCursor: merged.length > q.limit && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,123 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  AgencyAccountSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
+  IsoDateSchema, ProfileIdSchema, ProfileSchema, type AgencyEvent, type Profile,
+} from '../../shared/schemas';
+import type { AppEnv } from '../lib/context';
+import { authedErrors, bearer, group, json } from '../lib/context';
+import { searchFeed, shardOf } from '../lib/feed';
+import { ApiError, unwrap } from '../lib/problem';
+import { requireRole } from '../middleware/auth';
+import type { AgencyEventRow } from '../objects/agency';
+
+const agencyOnly = [requireRole('agency')];
+
+function agencyStub(c: Context<AppEnv>) {
+  return c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id));
+}
+
+/**
+ * R-FEED-3, R-SAN-2: only an active agency admitted to the jobseeker service reaches jobseeker data.
+ */
+export function requireJobseekerService(c: Context<AppEnv>): void {
+  const a = c.var.agency;
+  if (a.status === 'suspended') {
+    throw new ApiError(403, 'agency_suspended', '利用停止中です', `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension });
+  }
+  if (a.status !== 'active') throw new ApiError(403, `agency_${a.status}`, '利用できません', a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。');
+  if (!a.services.includes('jobseeker')) throw new ApiError(403, 'service_not_admitted', '求職情報提供サービスの利用者ではありません', '求職情報提供サービスの利用申請が受理されていません。');
+}
+
+const AcquisitionSchema = z.object({
+  profileId: ProfileIdSchema, acquiredOn: IsoDateSchema, acceptedOn: IsoDateSchema.nullable(), retentionDeadline: IsoDateSchema,
+  state: z.enum(['held', 'deleted']), deletedAt: z.string().nullable(), deletedRule: z.string().nullable(),
+});
+
+const me = createRoute({
+  method: 'get', path: '/v1/agency/me', tags: ['agency'], summary: '自社の状態（利用中・停止中・利用解除・退会）、サービス、必須情報とその版',
+  security: bearer, middleware: agencyOnly, responses: { 200: json(AgencyAccountSchema), ...authedErrors },
+});
+
+const FeedQueryDoc = FeedQuerySchema;
+const feed = createRoute({
+  method: 'get', path: '/v1/agency/feed', tags: ['agency'],
+  summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・年齢層・資格・経験・学歴・キーワード）。カーソルで次のページ',
+  security: bearer, middleware: agencyOnly, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
+});
+
+const ProfileWithAcquisition = z.object({ profile: ProfileSchema, acquisition: AcquisitionSchema });
+const openProfile = createRoute({
+  method: 'get', path: '/v1/agency/feed/{profileId}', tags: ['agency'], summary: '求職者情報を1件開く（取得として記録し、保存期限を返す）',
+  security: bearer, middleware: agencyOnly, request: { params: z.object({ profileId: ProfileIdSchema }) },
+  responses: { 200: json(ProfileWithAcquisition), ...authedErrors, 410: authedErrors[404] },
+});
+
+const AcceptanceBody = z.strictObject({ profileId: ProfileIdSchema, acceptedOn: IsoDateSchema });
+const acceptance = createRoute({
+  method: 'post', path: '/v1/agency/acceptances', tags: ['agency'], summary: '求職受理を記録する（保存期限が翌年度末まで延びる）',
+  security: bearer, middleware: agencyOnly,
+  request: { body: { content: { 'application/json': { schema: AcceptanceBody } }, required: true } },
+  responses: { 200: json(z.object({ acquisition: AcquisitionSchema, extended: z.boolean() })), ...authedErrors, 410: authedErrors[404], 422: authedErrors[400] },
+});
+
+const acquisitions = createRoute({
+  method: 'get', path: '/v1/agency/acquisitions', tags: ['agency'], summary: '取得した求職者情報と保存期限の一覧',
+  security: bearer, middleware: agencyOnly, responses: { 200: json(z.object({ items: z.array(AcquisitionSchema) })), ...authedErrors },
+});
+
+const events = createRoute({
+  method: 'get', path: '/v1/agency/events', tags: ['agency'], summary: '拡張機能が対応すべきお知らせ（ブロック、削除依頼、保存期限切れ、状態変更、リマインダー）',
+  security: bearer, middleware: agencyOnly, request: { query: AgencyEventsQuerySchema }, responses: { 200: json(AgencyEventPageSchema), ...authedErrors },
+});
+
+const ack = createRoute({
+  method: 'post', path: '/v1/agency/events/{id}/ack', tags: ['agency'], summary: '拡張機能が手元の写しを削除したことを確認する（冪等）',
+  security: bearer, middleware: agencyOnly,
+  request: { params: z.object({ id: z.string().min(1).max(64) }), body: { content: { 'application/json': { schema: EventAckSchema } }, required: true } },
+  responses: { 200: json(EventAckResultSchema), ...authedErrors },
+});
+
+/** The agency's own routes (R-FEED-3, R-FEED-4, R-RET-1, R-RET-2). */
+export const agencyRoutes = group()
+  .openapi(me, async (c) => {
+    const a = c.var.agency;
+    return c.json({
+      id: a.id, name: a.name, email: a.email, prefecture: a.prefecture, status: a.status,
+      suspension: a.suspension, revokedOn: a.revokedOn, withdrawnOn: a.withdrawnOn, licence: a.licence, services: a.services,
+      term: null, contactMethods: a.contactMethods, mandatoryInformation: a.mandatoryInformation,
+    }, 200);
+  })
+  .openapi(feed, async (c) => {
+    requireJobseekerService(c);
+    return c.json(await searchFeed(c.env, c.var.agency.id, c.req.valid('query')), 200);
+  })
+  .openapi(openProfile, async (c) => {
+    requireJobseekerService(c);
+    const { profileId } = c.req.valid('param');
+    const stub = agencyStub(c);
+    // A deleted acquisition stays deleted, whether or not the profile is still in the feed.
+    const prior = await stub.acquisitionOf(profileId);
+    if (prior?.state === 'deleted') unwrap(await stub.acquire(profileId, c.var.now.getTime()));
+    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id);
+    if (!found.ok) throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
+    const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime()));
+    return c.json({ profile: JSON.parse(found.doc) as Profile, acquisition }, 200);
+  })
+  .openapi(acceptance, async (c) => {
+    const { profileId, acceptedOn } = c.req.valid('json');
+    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, c.var.now.getTime()));
+    return c.json({ acquisition: r.acquisition, extended: r.extended }, 200);
+  })
+  .openapi(acquisitions, async (c) => c.json({ items: await agencyStub(c).acquisitions() }, 200))
+  .openapi(events, async (c) => {
+    const q = c.req.valid('query');
+    const page = (await agencyStub(c).events(q.after, q.limit)) as { items: AgencyEventRow[]; nextCursor: number };
+    const items = page.items.map(({ conversationId, profileId, ...e }) => ({ ...e, ...(profileId ? { profileId } : {}), ...(conversationId ? { conversationId } : {}) })) as AgencyEvent[];
+    return c.json({ items, lastSeq: page.nextCursor }, 200);
+  })
+  .openapi(ack, async (c) => {
+    const { id } = c.req.valid('param');
+    const r = unwrap(await agencyStub(c).ack(id, c.var.now.getTime()));
+    return c.json({ id, ackedAt: r.ackedAt }, 200);
+  });

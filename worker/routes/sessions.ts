@@ -1,0 +1,135 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ActivationResultSchema, AdminSignInSchema, AgencySignInSchema, SeekerSignInSchema, SessionInfoSchema, TokenResponseSchema,
+} from '../../shared/schemas';
+import { ActivationSchema } from '../../shared/schemas';
+import { profileHomePrefecture, type ProfileId } from '../../shared/schemas/profile-id';
+import { authedErrors, bearer, group, json } from '../lib/context';
+import { DUMMY_PASSWORD_HASH, hashPassword, sha256Hex, verifyPassword } from '../lib/crypto';
+import { ApiError, unwrap } from '../lib/problem';
+import type { SessionRow } from '../lib/sessions';
+import { registry, requireAnyRole } from '../middleware/auth';
+
+const tokenOut = (token: string, expiresAt: number, role: 'agency' | 'seeker' | 'ministry' | 'bureau') => ({ token, expiresAt: new Date(expiresAt).toISOString(), role });
+
+const userAgent = (ua: string | undefined) => (ua ? ua.slice(0, 200) : null);
+
+const agencySignIn = createRoute({
+  method: 'post', path: '/v1/agency/sessions', tags: ['sessions'], summary: '事業者のサインイン（アカウントID＝メールアドレス）',
+  request: { body: { content: { 'application/json': { schema: AgencySignInSchema } }, required: true } },
+  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 503: authedErrors[503] },
+});
+
+const seekerSignIn = createRoute({
+  method: 'post', path: '/v1/seeker/sessions', tags: ['sessions'], summary: '求職者のサインイン（求職者ID とパスフレーズ）',
+  request: { body: { content: { 'application/json': { schema: SeekerSignInSchema } }, required: true } },
+  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 503: authedErrors[503] },
+});
+
+const seekerActivation = createRoute({
+  method: 'post', path: '/v1/seeker/activation', tags: ['sessions'], summary: 'ハローワークで受け取った有効化コードで初回サインインし、パスフレーズを設定する',
+  request: { body: { content: { 'application/json': { schema: ActivationSchema } }, required: true } },
+  responses: { 201: json(ActivationResultSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 409: authedErrors[400], 503: authedErrors[503] },
+});
+
+const adminSignIn = createRoute({
+  method: 'post', path: '/v1/admin/sessions', tags: ['sessions'], summary: '職員のサインイン',
+  request: { body: { content: { 'application/json': { schema: AdminSignInSchema } }, required: true } },
+  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401] },
+});
+
+const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) });
+const listSessions = createRoute({
+  method: 'get', path: '/v1/me/sessions', tags: ['sessions'], summary: '自分のセッション一覧', security: bearer, middleware: [requireAnyRole],
+  responses: { 200: json(SessionListSchema), ...authedErrors },
+});
+const endSession = createRoute({
+  method: 'delete', path: '/v1/me/sessions/{id}', tags: ['sessions'], summary: 'セッションを終了する', security: bearer, middleware: [requireAnyRole],
+  request: { params: z.object({ id: z.string().min(1).max(40) }) },
+  responses: { 204: { description: '終了した' }, ...authedErrors },
+});
+const endAllSessions = createRoute({
+  method: 'delete', path: '/v1/me/sessions', tags: ['sessions'], summary: 'すべてのセッションを終了する（全端末からサインアウト）', security: bearer, middleware: [requireAnyRole],
+  responses: { 204: { description: '終了した' }, ...authedErrors },
+});
+
+function sessionInfo(rows: SessionRow[], currentId: string) {
+  return rows.map((r) => ({
+    id: r.id, createdAt: new Date(r.created_at).toISOString(), lastSeenAt: new Date(r.last_seen_at).toISOString(),
+    expiresAt: new Date(r.expires_at).toISOString(), current: r.id === currentId, ...(r.label ? { userAgent: r.label } : {}),
+  }));
+}
+
+/** Who is asking, as the object that keeps their sessions. */
+function accountOf(c: { var: { agency?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }) {
+  if (c.var.agency) return { kind: 'agency' as const, id: c.var.agency.id, stub: c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id)) };
+  if (c.var.seeker) return { kind: 'seeker' as const, id: c.var.seeker.profileId, stub: c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId)) };
+  return { kind: 'staff' as const, id: c.var.staff!.id, stub: null };
+}
+
+/** Sign-in, activation and the user's own sessions (R-SEC-1, R-SEC-2). */
+export const sessionRoutes = group()
+  .openapi(agencySignIn, async (c) => {
+    const { email, password } = c.req.valid('json');
+    const now = c.var.now.getTime();
+    const agencyId = await registry(c.env).agencyIdByEmail(email);
+    if (!agencyId) {
+      await verifyPassword(password, DUMMY_PASSWORD_HASH); // same time as a real check: no account enumeration
+      throw new ApiError(401, 'invalid_credentials', 'サインインできませんでした', 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
+    }
+    const r = unwrap(await c.env.AGENCY.get(c.env.AGENCY.idFromName(agencyId)).signIn(password, now, userAgent(c.req.header('user-agent'))));
+    return c.json(tokenOut(r.token, r.expiresAt, 'agency'), 201);
+  })
+  .openapi(seekerSignIn, async (c) => {
+    const { profileId, passphrase } = c.req.valid('json');
+    const r = unwrap(await c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId)).signIn(passphrase, c.var.now.getTime(), userAgent(c.req.header('user-agent'))));
+    return c.json(tokenOut(r.token, r.expiresAt, 'seeker'), 201);
+  })
+  .openapi(seekerActivation, async (c) => {
+    const { profileId, code, passphrase } = c.req.valid('json');
+    const now = c.var.now.getTime();
+    const shard = c.env.FEED_SHARD.get(c.env.FEED_SHARD.idFromName(profileHomePrefecture(profileId as ProfileId)));
+    const check = await shard.checkActivation(profileId, await sha256Hex(code), now);
+    if (check !== 'ok') {
+      const detail = {
+        invalid: '求職者IDまたは有効化コードが正しくありません。ハローワークで受け取った用紙をご確認ください。',
+        expired: '有効化コードの有効期限が切れています。ハローワークで新しいコードを受け取ってください。',
+        used: 'この有効化コードは使用済みです。パスフレーズでサインインしてください。',
+      }[check];
+      throw new ApiError(check === 'used' ? 409 : 401, `activation_${check}`, '有効化できませんでした', detail);
+    }
+    const r = unwrap(await c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId)).activate(profileId, await hashPassword(passphrase), now));
+    await shard.markActivated(profileId);
+    return c.json({ ...tokenOut(r.token, r.expiresAt, 'seeker'), role: 'seeker' as const, profileId }, 201);
+  })
+  .openapi(adminSignIn, async (c) => {
+    const body = c.req.valid('json');
+    const now = c.var.now.getTime();
+    if ('bootstrapToken' in body) {
+      throw new ApiError(400, 'use_staff_creation', 'この方法ではサインインできません', '初期トークンは POST /v1/admin/staff で最初の厚生労働省アカウントを作るときだけ使います。');
+    }
+    const reg = registry(c.env);
+    const r = unwrap(await reg.staffSignIn(body.email, body.password, now, userAgent(c.req.header('user-agent'))));
+    const staff = unwrap(await reg.staffAuthenticate(r.token, now, Date.now())).staff;
+    return c.json(tokenOut(r.token, r.expiresAt, staff.role), 201);
+  })
+  .openapi(listSessions, async (c) => {
+    const who = accountOf(c);
+    const now = c.var.now.getTime();
+    const rows = who.stub ? await who.stub.listSessions(now) : await registry(c.env).staffSessions(who.id, now);
+    return c.json({ items: sessionInfo(rows, c.var.sessionId) }, 200);
+  })
+  .openapi(endSession, async (c) => {
+    const who = accountOf(c);
+    const { id } = c.req.valid('param');
+    const n = who.stub ? await who.stub.endSessions(id) : await registry(c.env).endStaffSessions(who.id, id);
+    if (!n) throw new ApiError(404, 'session_not_found', 'セッションが見つかりません', 'すでに終了したか、存在しないセッションです。');
+    return c.body(null, 204);
+  })
+  .openapi(endAllSessions, async (c) => {
+    const who = accountOf(c);
+    if (who.stub) await who.stub.endSessions(null);
+    else await registry(c.env).endStaffSessions(who.id, null);
+    return c.body(null, 204);
+  });
+
