@@ -111,7 +111,7 @@ export async function loadRows(rows: Array<ProfileLoadRowInput | string>, token?
 export function profileRow(overrides: Partial<ProfileLoadRowInput> = {}): ProfileLoadRowInput {
   return {
     hwRef: unique('HW-'),
-    occupations: ['050' as never],
+    occupations: ['093' as never],
     industries: [],
     areas: [{ prefecture: '13' as never }],
     employmentTypes: ['regular'],
