@@ -11,6 +11,18 @@ export function shardOf(env: Env, prefecture: string) {
   return env.FEED_SHARD.get(env.FEED_SHARD.idFromName(prefecture));
 }
 
+/**
+ * Every shard that holds a profile: its home and the prefectures it wants to work in.
+ *
+ * @example for (const shard of await profileShards(env, id)) await shard.setExclusion(id, agencyId, 'block');
+ */
+export async function profileShards(env: Env, profileId: string) {
+  const home = profileId.slice(0, 2);
+  const rec = await shardOf(env, home).home(profileId);
+  const prefs = new Set([home, ...(rec?.areas ?? [])]);
+  return [...prefs].map((p) => shardOf(env, p));
+}
+
 /** Distinct prefectures of a profile's areas, in order. */
 export function areaPrefectures(areas: Array<{ prefecture: string }>): string[] {
   return [...new Set(areas.map((a) => a.prefecture))];

@@ -257,8 +257,28 @@ export class AgencyObject extends DurableObject<Env> {
     return { ok: true, expired: due.length };
   }
 
+  /**
+   * R-RET-3: when the agency stops using the service (withdrawal, suspension, revocation), every
+   * piece of jobseeker data it received is deleted worker-side and each deletion recorded (R-RET-4).
+   * Returns how many records went. Idempotent.
+   *
+   * @example await stub.purgeJobseekerData('R-RET-3', now.getTime());
+   */
+  async purgeJobseekerData(rule: string, now: number): Promise<{ ok: true; deleted: number }> {
+    let deleted = 0;
+    this.ctx.storage.transactionSync(() => {
+      const held = this.sql.exec<{ profile_id: string }>("SELECT profile_id FROM acquisitions WHERE state = 'held'").toArray();
+      for (const { profile_id } of held) {
+        this.sql.exec("UPDATE acquisitions SET state = 'deleted', deleted_at = ?, deleted_rule = ? WHERE profile_id = ?", now, rule, profile_id);
+        this.recordDeletion(now, 'acquired_profile', rule, profile_id, null);
+        deleted++;
+      }
+    });
+    return { ok: true, deleted };
+  }
+
   /** Appends an event for the extension; returns its ID. */
-  private appendEvent(type: string, rule: string, now: number, ref: { profileId?: string; conversationId?: string; details?: Record<string, unknown> }): string {
+  protected appendEvent(type: string, rule: string, now: number, ref: { profileId?: string; conversationId?: string; details?: Record<string, unknown> }): string {
     const id = `E${now.toString(36)}${crypto.randomUUID().slice(0, 8)}`;
     this.sql.exec('INSERT INTO events (id, type, profile_id, conversation_id, rule, created_at, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
       id, type, ref.profileId ?? null, ref.conversationId ?? null, rule, now, JSON.stringify(ref.details ?? {}));
@@ -266,7 +286,7 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /** R-RET-4: what kind of record was deleted, under which rule, when; never the content. */
-  private recordDeletion(now: number, recordKind: string, rule: string, profileId: string | null, eventId: string | null): void {
+  protected recordDeletion(now: number, recordKind: string, rule: string, profileId: string | null, eventId: string | null): void {
     this.sql.exec('INSERT INTO deletions (at, record_kind, rule, profile_id, event_id) VALUES (?, ?, ?, ?, ?)', now, recordKind, rule, profileId, eventId);
   }
 
