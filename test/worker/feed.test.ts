@@ -175,7 +175,8 @@ describe('R-FEED-3 agencies search the feed', () => {
   });
 
   it('R-FEED-3 refuses bad filters and cursors with a 400 problem', async () => {
-    for (const query of [{ prefecture: '48' }, { limit: '1000' }, { wageMin: '100' }, { occupation: 'abc' }, { cursor: 'not-a-cursor' }, { unknown: 'x' }, { q: 'あ'.repeat(101) }]) {
+    const bad: Array<Record<string, string>> = [{ prefecture: '48' }, { limit: '1000' }, { wageMin: '100' }, { occupation: 'abc' }, { cursor: 'not-a-cursor' }, { unknown: 'x' }, { q: 'あ'.repeat(101) }];
+    for (const query of bad) {
       const res = await search(query);
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect(res.body.code).toMatch(/invalid_request|invalid_cursor/);
