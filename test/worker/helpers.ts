@@ -101,6 +101,13 @@ export async function admittedAgency(overrides: Partial<RegistrationRequestInput
   return { id: accepted.body.agencyId, token: signIn.body.token, email: body.email, password: body.password as string };
 }
 
+/** A fresh agency token at the worker's current time (sessions end after 4 idle / 12 hours). */
+export async function signInAgency(agency: { email: string; password: string }): Promise<string> {
+  const res = await api('POST', '/v1/agency/sessions', { body: { email: agency.email, password: agency.password } });
+  if (res.status !== 201) throw new Error(`agency sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
 /** Loads profile rows through the bureau's NDJSON route; returns the per-row results. */
 export async function loadRows(rows: Array<ProfileLoadRowInput | string>, token?: string): Promise<Res> {
   const raw = rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');

@@ -25,8 +25,13 @@ export function applySetting(setting: ClockSetting, realNow: number): number {
 export async function readNow(env: Env): Promise<Date> {
   const real = Date.now();
   if (!clockIsControllable(env)) return new Date(real);
-  return new Date(applySetting(await clockStub(env).setting(), real));
+  // The setting is read at most once a second per isolate; a move made here is seen at once.
+  if (!cache || real - cache.fetchedAt > CACHE_MS) cache = { setting: await clockStub(env).setting(), fetchedAt: real };
+  return new Date(applySetting(cache.setting, real));
 }
+
+const CACHE_MS = 1000;
+let cache: { setting: ClockSetting; fetchedAt: number } | null = null;
 
 /**
  * Sets the clock (non-production only).
@@ -35,5 +40,7 @@ export async function readNow(env: Env): Promise<Date> {
  */
 export async function setClock(env: Env, value: { at: number; frozen: boolean } | null): Promise<ClockSetting> {
   const setting = value ? { ...value, setAt: Date.now() } : null;
-  return clockStub(env).set(setting);
+  const saved = await clockStub(env).set(setting);
+  cache = { setting: saved, fetchedAt: Date.now() };
+  return saved;
 }

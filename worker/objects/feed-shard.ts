@@ -212,9 +212,9 @@ export class FeedShard extends DurableObject<Env> {
     return 'ok';
   }
 
-  /** Marks the activation code as used; it is then forgotten. */
+  /** Marks the activation code as used; its hash stays so a second try is told it was used. */
   async markActivated(id: string): Promise<void> {
-    this.sql.exec('UPDATE profiles SET activated = 1, activation_hash = NULL WHERE id = ? AND home = 1', id);
+    this.sql.exec('UPDATE profiles SET activated = 1 WHERE id = ? AND home = 1', id);
   }
 
   /**
