@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { migrate } from '../lib/migrations';
 import { indexColumns } from '../lib/search-text';
+import { FEED_SCHEMA_V1, searchStatement, type ShardHit, type ShardQuery } from './feed-sql';
 
 /** One profile as stored in a shard: the public document plus the columns search filters on. */
 export type ShardRow = {
@@ -29,30 +30,7 @@ export type ShardRow = {
   text: string;
 };
 
-/** A search inside one shard; lists are ORed within a field, fields are ANDed. */
-export type ShardQuery = {
-  agencyId: string;
-  occupations?: string[];
-  industries?: string[];
-  municipalities?: string[];
-  employmentTypes?: string[];
-  wageUnit?: string;
-  wageMin?: number;
-  wageMax?: number;
-  hoursMin?: number;
-  hoursMax?: number;
-  ageBands?: string[];
-  qualifications?: string[];
-  experienceOccupation?: string;
-  experienceYearsMin?: number;
-  educations?: string[];
-  /** FTS5 expression from `matchExpression`. */
-  match?: string;
-  after?: { updatedAt: number; id: string };
-  limit: number;
-};
-
-export type ShardHit = { id: string; updatedAt: number; doc: string };
+export type { ShardHit, ShardQuery } from './feed-sql';
 
 /** The shard's home view of a profile, for the worker's own bookkeeping. */
 export type HomeRecord = { id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[] };
@@ -72,37 +50,7 @@ export class FeedShard extends DurableObject<Env> {
   }
 
   private migrate(): void {
-    migrate(this.sql, [
-      (sql) => {
-      sql.exec(`
-        CREATE TABLE profiles (
-          rid INTEGER PRIMARY KEY,
-          id TEXT NOT NULL UNIQUE,
-          listed INTEGER NOT NULL,
-          home INTEGER NOT NULL,
-          updated_at INTEGER NOT NULL,
-          doc TEXT NOT NULL,
-          hw_ref TEXT,
-          activation_hash TEXT,
-          activation_expires_at INTEGER,
-          activated INTEGER NOT NULL DEFAULT 0,
-          employment_types TEXT NOT NULL,
-          wage_unit TEXT NOT NULL,
-          wage_min INTEGER NOT NULL,
-          wage_max INTEGER NOT NULL,
-          hours_per_week REAL,
-          age_band TEXT NOT NULL,
-          education TEXT NOT NULL
-        );
-        CREATE INDEX profiles_order ON profiles (listed, updated_at DESC, id);
-        CREATE TABLE terms (profile_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (profile_id, kind, value)) WITHOUT ROWID;
-        CREATE INDEX terms_by_value ON terms (kind, value, profile_id);
-        CREATE TABLE experience (profile_id TEXT NOT NULL, occupation TEXT NOT NULL, years INTEGER NOT NULL, PRIMARY KEY (profile_id, occupation)) WITHOUT ROWID;
-        CREATE TABLE exclusions (agency_id TEXT NOT NULL, profile_id TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (agency_id, profile_id)) WITHOUT ROWID;
-        CREATE VIRTUAL TABLE fts USING fts5(uni, bi, content='', contentless_delete=1);
-      `);
-      },
-    ]);
+    migrate(this.sql, [(sql) => sql.exec(FEED_SCHEMA_V1)]);
   }
 
   /**
@@ -222,49 +170,7 @@ export class FeedShard extends DurableObject<Env> {
    * (newest update first, then ID), after the cursor position.
    */
   async search(q: ShardQuery): Promise<ShardHit[]> {
-    const where: string[] = ['p.listed = 1'];
-    const params: unknown[] = [];
-    const anyTerm = (kind: string, values: string[] | undefined) => {
-      if (!values?.length) return;
-      where.push(`EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = ? AND t.value IN (${values.map(() => '?').join(',')}))`);
-      params.push(kind, ...values);
-    };
-    anyTerm('occ', q.occupations);
-    anyTerm('ind', q.industries);
-    anyTerm('muni', q.municipalities);
-    anyTerm('qual', q.qualifications);
-    if (q.employmentTypes?.length) {
-      where.push(`(${q.employmentTypes.map(() => 'instr(p.employment_types, ?) > 0').join(' OR ')})`);
-      params.push(...q.employmentTypes.map((t) => `,${t},`));
-    }
-    if (q.wageUnit) {
-      where.push('p.wage_unit = ?');
-      params.push(q.wageUnit);
-      // The agency's wage range overlaps the range the jobseeker wants.
-      if (q.wageMin !== undefined) { where.push('p.wage_max >= ?'); params.push(q.wageMin); }
-      if (q.wageMax !== undefined) { where.push('p.wage_min <= ?'); params.push(q.wageMax); }
-    }
-    if (q.hoursMin !== undefined) { where.push('p.hours_per_week >= ?'); params.push(q.hoursMin); }
-    if (q.hoursMax !== undefined) { where.push('p.hours_per_week <= ?'); params.push(q.hoursMax); }
-    if (q.ageBands?.length) { where.push(`p.age_band IN (${q.ageBands.map(() => '?').join(',')})`); params.push(...q.ageBands); }
-    if (q.educations?.length) { where.push(`p.education IN (${q.educations.map(() => '?').join(',')})`); params.push(...q.educations); }
-    if (q.experienceOccupation) {
-      where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.occupation = ? AND x.years >= ?)');
-      params.push(q.experienceOccupation, q.experienceYearsMin ?? 0);
-    } else if (q.experienceYearsMin !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.years >= ?)');
-      params.push(q.experienceYearsMin);
-    }
-    if (q.match) { where.push('p.rid IN (SELECT rowid FROM fts WHERE fts MATCH ?)'); params.push(q.match); }
-    if (q.after) {
-      where.push('(p.updated_at < ? OR (p.updated_at = ? AND p.id > ?))');
-      params.push(q.after.updatedAt, q.after.updatedAt, q.after.id);
-    }
-    where.push('NOT EXISTS (SELECT 1 FROM exclusions e WHERE e.agency_id = ? AND e.profile_id = p.id)');
-    params.push(q.agencyId);
-    const sql = `SELECT p.id, p.updated_at AS updatedAt, p.doc FROM profiles p WHERE ${where.join(' AND ')}
-                 ORDER BY p.updated_at DESC, p.id ASC LIMIT ?`;
-    params.push(q.limit);
+    const { sql, params } = searchStatement(q);
     return this.sql.exec<ShardHit>(sql, ...params).toArray();
   }
 
