@@ -1,34 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { migrate } from '../lib/migrations';
-import { indexColumns } from '../lib/search-text';
-import { FEED_SCHEMA_V1, searchStatement, type ShardHit, type ShardQuery } from './feed-sql';
+import { FEED_SCHEMA_V1, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './feed-sql';
 
-/** One profile as stored in a shard: the public document plus the columns search filters on. */
-export type ShardRow = {
-  id: string;
-  /** This shard's prefecture is among the profile's areas (it shows in this shard's searches). */
-  listed: boolean;
-  /** This shard is the profile's home: it keeps the canonical row and the activation code. */
-  home: boolean;
-  updatedAt: number;
-  /** The profile as agencies see it (JSON): never holds hwRef or activation data. */
-  doc: string;
-  hwRef: string | null;
-  activationHash: string | null;
-  activationExpiresAt: number | null;
-  employmentTypes: string[];
-  wageUnit: string;
-  wageMin: number;
-  wageMax: number;
-  hoursPerWeek: number | null;
-  ageBand: string;
-  education: string;
-  /** Multi-valued filters: ['occ', '05'], ['ind', 'P'], ['muni', '13101'], ['qual', '介護福祉士'], ['exp', '05']. */
-  terms: Array<[string, string]>;
-  experience: Array<[string, number]>;
-  /** Text indexed for keywords. */
-  text: string;
-};
+export type { ShardRow } from './feed-sql';
 
 export type { ShardHit, ShardQuery } from './feed-sql';
 
@@ -42,10 +16,12 @@ export type HomeRecord = { id: string; doc: string; hwRef: string | null; activa
  */
 export class FeedShard extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly runner: SqlRunner;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.runner = { all: <T>(query: string, ...params: unknown[]) => this.sql.exec(query, ...params).toArray() as T[] };
     ctx.blockConcurrencyWhile(async () => this.migrate());
   }
 
@@ -60,37 +36,13 @@ export class FeedShard extends DurableObject<Env> {
    */
   async upsert(rows: ShardRow[]): Promise<{ ok: true; count: number }> {
     this.ctx.storage.transactionSync(() => {
-      for (const r of rows) {
-        const prior = this.sql.exec<{ rid: number; activated: number; activation_hash: string | null; activation_expires_at: number | null; hw_ref: string | null }>(
-          'SELECT rid, activated, activation_hash, activation_expires_at, hw_ref FROM profiles WHERE id = ?', r.id).toArray()[0];
-        if (prior) this.deleteRow(r.id, prior.rid);
-        const cols = indexColumns(r.text);
-        // An update keeps what only the first load sets: the activation code and whether it was used.
-        const activationHash = prior ? prior.activation_hash : r.activationHash;
-        const activationExpires = prior ? prior.activation_expires_at : r.activationExpiresAt;
-        const rid = this.sql.exec<{ rid: number }>(
-          `INSERT INTO profiles (id, listed, home, updated_at, doc, hw_ref, activation_hash, activation_expires_at, activated,
-             employment_types, wage_unit, wage_min, wage_max, hours_per_week, age_band, education)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
-          r.id, r.listed ? 1 : 0, r.home ? 1 : 0, r.updatedAt, r.doc, r.hwRef ?? prior?.hw_ref ?? null,
-          r.home ? activationHash : null, r.home ? activationExpires : null, prior?.activated ?? 0,
-          ',' + r.employmentTypes.join(',') + ',', r.wageUnit, r.wageMin, r.wageMax, r.hoursPerWeek, r.ageBand, r.education,
-        ).one().rid;
-        for (const [kind, value] of r.terms) this.sql.exec('INSERT OR IGNORE INTO terms (profile_id, kind, value) VALUES (?, ?, ?)', r.id, kind, value);
-        for (const [occupation, years] of r.experience) {
-          this.sql.exec('INSERT INTO experience (profile_id, occupation, years) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET years = max(years, excluded.years)', r.id, occupation, years);
-        }
-        this.sql.exec('INSERT INTO fts (rowid, uni, bi) VALUES (?, ?, ?)', rid, cols.uni, cols.bi);
-      }
+      for (const r of rows) writeProfileRow(this.runner, r);
     });
     return { ok: true, count: rows.length };
   }
 
   private deleteRow(id: string, rid: number): void {
-    this.sql.exec('DELETE FROM fts WHERE rowid = ?', rid);
-    this.sql.exec('DELETE FROM terms WHERE profile_id = ?', id);
-    this.sql.exec('DELETE FROM experience WHERE profile_id = ?', id);
-    this.sql.exec('DELETE FROM profiles WHERE rid = ?', rid);
+    deleteProfileRow(this.runner, id, rid);
   }
 
   /** Removes profiles from this shard (withdrawal, leaving the feed, a moved area). */

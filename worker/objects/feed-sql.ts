@@ -2,6 +2,73 @@
  * The SQL of a feed shard, apart from the object so the benchmark can run the very same schema and
  * query straight on SQLite as its floor.
  */
+import { indexColumns } from '../lib/search-text';
+
+/** One profile as stored in a shard: the public document plus the columns search filters on. */
+export type ShardRow = {
+  id: string;
+  /** This shard's prefecture is among the profile's areas (it shows in this shard's searches). */
+  listed: boolean;
+  /** This shard is the profile's home: it keeps the canonical row and the activation code. */
+  home: boolean;
+  updatedAt: number;
+  /** The profile as agencies see it (JSON): never holds hwRef or activation data. */
+  doc: string;
+  hwRef: string | null;
+  activationHash: string | null;
+  activationExpiresAt: number | null;
+  employmentTypes: string[];
+  wageUnit: string;
+  wageMin: number;
+  wageMax: number;
+  hoursPerWeek: number | null;
+  ageBand: string;
+  education: string;
+  /** Multi-valued filters: ['occ', '05'], ['ind', 'P'], ['muni', '13101'], ['qual', '介護福祉士'], ['exp', '05']. */
+  terms: Array<[string, string]>;
+  experience: Array<[string, number]>;
+  /** Text indexed for keywords. */
+  text: string;
+};
+
+/** What the shard's SQL needs of a database: the Durable Object's SQL API, or better-sqlite3 in the benchmark. */
+export interface SqlRunner {
+  all<T>(sql: string, ...params: unknown[]): T[];
+}
+
+/**
+ * Writes one profile row (replacing an earlier one) with its terms, experience and keyword index.
+ * An update keeps what only the first load sets: the activation code and whether it was used.
+ */
+export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
+  const prior = db.all<{ rid: number; activated: number; activation_hash: string | null; activation_expires_at: number | null; hw_ref: string | null }>(
+    'SELECT rid, activated, activation_hash, activation_expires_at, hw_ref FROM profiles WHERE id = ?', r.id)[0];
+  if (prior) deleteProfileRow(db, r.id, prior.rid);
+  const cols = indexColumns(r.text);
+  const activationHash = prior ? prior.activation_hash : r.activationHash;
+  const activationExpires = prior ? prior.activation_expires_at : r.activationExpiresAt;
+  const rid = db.all<{ rid: number }>(
+    `INSERT INTO profiles (id, listed, home, updated_at, doc, hw_ref, activation_hash, activation_expires_at, activated,
+       employment_types, wage_unit, wage_min, wage_max, hours_per_week, age_band, education)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
+    r.id, r.listed ? 1 : 0, r.home ? 1 : 0, r.updatedAt, r.doc, r.hwRef ?? prior?.hw_ref ?? null,
+    r.home ? activationHash : null, r.home ? activationExpires : null, prior?.activated ?? 0,
+    ',' + r.employmentTypes.join(',') + ',', r.wageUnit, r.wageMin, r.wageMax, r.hoursPerWeek, r.ageBand, r.education,
+  )[0]!.rid;
+  for (const [kind, value] of r.terms) db.all('INSERT OR IGNORE INTO terms (profile_id, kind, value) VALUES (?, ?, ?)', r.id, kind, value);
+  for (const [occupation, years] of r.experience) {
+    db.all('INSERT INTO experience (profile_id, occupation, years) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET years = max(years, excluded.years)', r.id, occupation, years);
+  }
+  db.all('INSERT INTO fts (rowid, uni, bi) VALUES (?, ?, ?)', rid, cols.uni, cols.bi);
+}
+
+/** Deletes one profile row with its terms, experience and keyword entries. */
+export function deleteProfileRow(db: SqlRunner, id: string, rid: number): void {
+  db.all('DELETE FROM fts WHERE rowid = ?', rid);
+  db.all('DELETE FROM terms WHERE profile_id = ?', id);
+  db.all('DELETE FROM experience WHERE profile_id = ?', id);
+  db.all('DELETE FROM profiles WHERE rid = ?', rid);
+}
 
 /** A search inside one shard; lists are ORed within a field, fields are ANDed. */
 export type ShardQuery = {
