@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       const r = ProfileLoadRowSchema.parse(row);
       const { hwRef, homePrefecture: _h, id: _i, ...content } = r;
       const profile: Profile = { id: newProfileId(r.areas[0]!.prefecture), ...content, publishedOn: '2026-11-27', updatedOn: '2026-11-27' };
-      for (const [pref, sr] of shardRows(profile, { hwRef, activationHash: null, activationExpiresAt: null, updatedAt: now })) {
+      for (const [pref, sr] of shardRows(profile, { hwRef, activationHash: null, activationExpiresAt: null, updatedAt: now, created: true })) {
         const list = byPref.get(pref) ?? [];
         list.push(sr);
         byPref.set(pref, list);

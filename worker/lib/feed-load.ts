@@ -12,7 +12,7 @@ export const MAX_ROWS_PER_LOAD = 5000;
 /** How long a jobseeker's activation code stays valid (docs/decisions.md). */
 export const ACTIVATION_CODE_DAYS = 90;
 /** Rows sent to a shard in one call (one transaction there). */
-const SHARD_BATCH = 500;
+const SHARD_BATCH = 2000;
 
 type LoadError = { field: string; reason: string; code: string };
 
@@ -108,7 +108,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const { id: _id, hwRef, homePrefecture: _home, ...content } = a.row;
     const profile: Profile = { id: a.id, ...content, publishedOn: prior?.doc.publishedOn ?? today, updatedOn: today };
     const code = prior ? undefined : newActivationCode();
-    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime() });
+    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior });
     for (const [pref, r] of rows) byShard.set(pref, [...(byShard.get(pref) ?? []), r]);
     if (prior) {
       for (const old of prior.areas) {

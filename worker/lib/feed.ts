@@ -44,7 +44,7 @@ function searchableText(p: Profile): string {
  * (the prefecture in its ID), which keeps the canonical row and the activation code even when
  * the jobseeker no longer wants to work there.
  */
-export function shardRows(profile: Profile, extra: { hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number }): Map<string, ShardRow> {
+export function shardRows(profile: Profile, extra: { hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number; created?: boolean }): Map<string, ShardRow> {
   const home = profile.id.slice(0, 2);
   const prefs = areaPrefectures(profile.areas);
   const doc = JSON.stringify(profile);
@@ -60,6 +60,7 @@ export function shardRows(profile: Profile, extra: { hwRef: string; activationHa
     wageUnit: profile.wage.unit, wageMin: profile.wage.min, wageMax: profile.wage.max,
     hoursPerWeek: profile.hours.perWeek ?? null, ageBand: profile.ageBand, education: profile.education,
     terms, experience: profile.experience.map((e): [string, number] => [e.occupation, e.years]), text: searchableText(profile),
+    created: extra.created ?? false,
   };
   const rows = new Map<string, ShardRow>();
   for (const pref of new Set([home, ...prefs])) {

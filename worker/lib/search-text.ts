@@ -2,10 +2,11 @@
  * Japanese keyword search on SQLite FTS5 without a Japanese tokenizer.
  *
  * FTS5's default tokenizer reads a run of Japanese as one token, and `trigram` cannot find words of
- * one or two characters (`介護`, `営業`, `事務`, `夜`). So text is indexed twice, as the single
- * characters and as the overlapping pairs of characters of every run of letters and digits; a
- * keyword of one character matches the first column, a longer one is a phrase of its pairs in the
- * second column, which finds exactly the documents holding that string (within a run).
+ * one or two characters (`介護`, `営業`, `事務`, `夜`). So every run of letters and digits is indexed
+ * as its overlapping pairs of characters, followed by its last character alone: every character of
+ * the text then begins some token. A keyword of two or more characters is a phrase of its pairs, which
+ * finds exactly the documents holding that string (within a run); a keyword of one character is a
+ * prefix query for tokens beginning with it.
  */
 
 const RUN = /[\p{L}\p{N}]+/gu;
@@ -20,20 +21,17 @@ function runs(text: string): string[][] {
 }
 
 /**
- * The two indexed columns of a text: unigrams and bigrams, space separated.
+ * The indexed tokens of a text: each run's overlapping pairs, then its last character, space separated.
  *
- * @example indexColumns('介護福祉士') // { uni: '介 護 福 祉 士', bi: '介護 護福 福祉 祉士' }
+ * @example indexTokens('介護福祉士 夜') // '介護 護福 福祉 祉士 士 夜'
  */
-export function indexColumns(text: string): { uni: string; bi: string } {
-  const uni: string[] = [];
-  const bi: string[] = [];
+export function indexTokens(text: string): string {
+  const tokens: string[] = [];
   for (const chars of runs(text)) {
-    for (let i = 0; i < chars.length; i++) {
-      uni.push(chars[i]!);
-      if (i + 1 < chars.length) bi.push(chars[i]! + chars[i + 1]!);
-    }
+    for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+    tokens.push(chars[chars.length - 1]!);
   }
-  return { uni: uni.join(' '), bi: bi.join(' ') };
+  return tokens.join(' ');
 }
 
 /**
@@ -41,18 +39,18 @@ export function indexColumns(text: string): { uni: string; bi: string } {
  * Only letters and digits reach the expression, each token quoted, so no input can inject FTS5
  * syntax. Returns null when the keywords hold nothing searchable.
  *
- * @example matchExpression('介護 夜勤') // 'bi : "介護" AND bi : "夜勤"'
- * @example matchExpression('夜') // 'uni : "夜"'
+ * @example matchExpression('介護 夜勤') // 'tokens : "介護" AND tokens : "夜勤"'
+ * @example matchExpression('夜') // 'tokens : "夜"*'
  */
 export function matchExpression(keywords: string): string | null {
   const parts: string[] = [];
   for (const word of keywords.split(/[\s\u3000]+/)) {
     for (const chars of runs(word)) {
-      if (chars.length === 1) parts.push(`uni : "${chars[0]}"`);
+      if (chars.length === 1) parts.push(`tokens : "${chars[0]}"*`);
       else {
         const pairs: string[] = [];
         for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i]! + chars[i + 1]!);
-        parts.push(`bi : "${pairs.join(' ')}"`);
+        parts.push(`tokens : "${pairs.join(' ')}"`);
       }
     }
   }

@@ -2,7 +2,7 @@
  * The SQL of a feed shard, apart from the object so the benchmark can run the very same schema and
  * query straight on SQLite as its floor.
  */
-import { indexColumns } from '../lib/search-text';
+import { indexTokens } from '../lib/search-text';
 
 /** One profile as stored in a shard: the public document plus the columns search filters on. */
 export type ShardRow = {
@@ -29,6 +29,8 @@ export type ShardRow = {
   experience: Array<[string, number]>;
   /** Text indexed for keywords. */
   text: string;
+  /** A profile loaded for the first time: no earlier row to replace. */
+  created?: boolean;
 };
 
 /** What the shard's SQL needs of a database: the Durable Object's SQL API, or better-sqlite3 in the benchmark. */
@@ -41,10 +43,9 @@ export interface SqlRunner {
  * An update keeps what only the first load sets: the activation code and whether it was used.
  */
 export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
-  const prior = db.all<{ rid: number; activated: number; activation_hash: string | null; activation_expires_at: number | null; hw_ref: string | null }>(
+  const prior = r.created ? undefined : db.all<{ rid: number; activated: number; activation_hash: string | null; activation_expires_at: number | null; hw_ref: string | null }>(
     'SELECT rid, activated, activation_hash, activation_expires_at, hw_ref FROM profiles WHERE id = ?', r.id)[0];
   if (prior) deleteProfileRow(db, r.id, prior.rid);
-  const cols = indexColumns(r.text);
   const activationHash = prior ? prior.activation_hash : r.activationHash;
   const activationExpires = prior ? prior.activation_expires_at : r.activationExpiresAt;
   const rid = db.all<{ rid: number }>(
@@ -55,11 +56,16 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
     r.home ? activationHash : null, r.home ? activationExpires : null, prior?.activated ?? 0,
     ',' + r.employmentTypes.join(',') + ',', r.wageUnit, r.wageMin, r.wageMax, r.hoursPerWeek, r.ageBand, r.education,
   )[0]!.rid;
-  for (const [kind, value] of r.terms) db.all('INSERT OR IGNORE INTO terms (profile_id, kind, value) VALUES (?, ?, ?)', r.id, kind, value);
-  for (const [occupation, years] of r.experience) {
-    db.all('INSERT INTO experience (profile_id, occupation, years) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET years = max(years, excluded.years)', r.id, occupation, years);
+  // Multi-row inserts: one statement per 30 rows keeps under the 100 bound parameters per query.
+  for (let i = 0; i < r.terms.length; i += 30) {
+    const chunk = r.terms.slice(i, i + 30);
+    db.all(`INSERT OR IGNORE INTO terms (profile_id, kind, value) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, ...chunk.flatMap(([kind, value]) => [r.id, kind, value]));
   }
-  db.all('INSERT INTO fts (rowid, uni, bi) VALUES (?, ?, ?)', rid, cols.uni, cols.bi);
+  if (r.experience.length) {
+    db.all(`INSERT INTO experience (profile_id, occupation, years) VALUES ${r.experience.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT DO UPDATE SET years = max(years, excluded.years)`,
+      ...r.experience.flatMap(([occupation, years]) => [r.id, occupation, years]));
+  }
+  db.all('INSERT INTO fts (rowid, tokens) VALUES (?, ?)', rid, indexTokens(r.text));
 }
 
 /** Deletes one profile row with its terms, experience and keyword entries. */
@@ -121,7 +127,7 @@ export const FEED_SCHEMA_V1 = `
   CREATE INDEX terms_by_value ON terms (kind, value, profile_id);
   CREATE TABLE experience (profile_id TEXT NOT NULL, occupation TEXT NOT NULL, years INTEGER NOT NULL, PRIMARY KEY (profile_id, occupation)) WITHOUT ROWID;
   CREATE TABLE exclusions (agency_id TEXT NOT NULL, profile_id TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (agency_id, profile_id)) WITHOUT ROWID;
-  CREATE VIRTUAL TABLE fts USING fts5(uni, bi, content='', contentless_delete=1);
+  CREATE VIRTUAL TABLE fts USING fts5(tokens, content='', contentless_delete=1);
 `;
 
 /**
