@@ -1,0 +1,40 @@
+/**
+ * Browser journeys' setup: builds the extension, starts `wrangler dev` on a free local port with
+ * fresh state, loads the demo data through the worker's routes, and hands the tests its address and
+ * accounts. Stops the worker afterwards.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { seedDemo } from '../../scripts/lib/demo';
+import { ROOT, devVars, freePort, startWorker } from '../../scripts/lib/worker-process';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    workerUrl: string;
+    ministryToken: string;
+    seekers: Array<{ profileId: string; passphrase: string }>;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const build = spawnSync('npm', ['run', 'build:ext'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('npm run build:ext failed');
+  const state = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
+  const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
+  try {
+    const seeded = await seedDemo(worker.url, devVars().BOOTSTRAP_STAFF_TOKEN ?? '', { profiles: 400 });
+    project.provide('workerUrl', worker.url);
+    project.provide('ministryToken', seeded.ministryToken);
+    project.provide('seekers', seeded.seekers);
+  } catch (err) {
+    await worker.stop();
+    throw err;
+  }
+  return async () => {
+    await worker.stop();
+    rmSync(state, { recursive: true, force: true });
+  };
+}
