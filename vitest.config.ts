@@ -1,5 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing';
 
 /**
  * One runner for every part: pure rules in Node, the worker in the Workers runtime
@@ -26,6 +27,16 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [WxtVitest({ root: 'extension' })],
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: {
+          name: 'extension',
+          environment: 'happy-dom',
+          include: ['test/extension/**/*.test.{ts,tsx}', 'extension/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/extension/setup.ts'],
         },
       },
     ],

@@ -10,6 +10,8 @@ import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
 import { seekerRoutes } from './routes/seeker';
 import { adminRoutes } from './routes/admin';
+import { messagingRoutes } from './routes/messaging';
+import { procedureRoutes } from './routes/procedures';
 
 /** Bodies larger than this are refused with 413, except the bureau's NDJSON loads. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -43,7 +45,9 @@ export const app = base
   .route('/', sessionRoutes)
   .route('/', agencyRoutes)
   .route('/', seekerRoutes)
-  .route('/', adminRoutes);
+  .route('/', adminRoutes)
+  .route('/', messagingRoutes)
+  .route('/', procedureRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

@@ -11,7 +11,7 @@ export type { AppType } from './app';
 
 export default {
   fetch: app.fetch,
-  /** Cron Triggers: retention sweeps and registration expiry, at the worker's "now" (T-5). */
+  /** Cron Triggers: registration expiry, suspensions ending, report reminders and sanctions, retention sweeps, at the worker's "now" (T-5). */
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     ctx.waitUntil(readNow(env).then((now) => runScheduled(env, now)));
   },

@@ -17,6 +17,7 @@ import {
   PhoneNumberSchema,
   PrefectureCodeSchema,
   distinct,
+  pageOf,
   plainText,
 } from './common';
 
@@ -90,11 +91,58 @@ export const LicenceNumberSchema = z
   .max(40)
   .regex(/^[^\r\n\t]+$/, { message: '許可番号は1行で入力してください' });
 
-/** A licence: its kind and number. */
-export const LicenceSchema = z.strictObject({
-  kind: LicenceKindSchema,
-  number: LicenceNumberSchema,
-});
+/**
+ * The kind of school running an Art. 33-2 placement business. §2(1)③ admits schools except
+ * junior-high and high schools, so those kinds (and the schools that contain one: 中等教育学校,
+ * 義務教育学校) are refused when registering (decision 8).
+ */
+export const SCHOOL_KINDS = [
+  'university',
+  'junior_college',
+  'college_of_technology',
+  'specialised_training_college',
+  'junior_high',
+  'high_school',
+  'secondary_education',
+  'compulsory_education',
+] as const;
+
+/** Japanese labels for {@link SCHOOL_KINDS}. */
+export const SCHOOL_KIND_LABELS = {
+  university: '大学・大学院',
+  junior_college: '短期大学',
+  college_of_technology: '高等専門学校',
+  specialised_training_college: '専修学校',
+  junior_high: '中学校',
+  high_school: '高等学校',
+  secondary_education: '中等教育学校',
+  compulsory_education: '義務教育学校',
+} as const satisfies Record<(typeof SCHOOL_KINDS)[number], string>;
+
+/**
+ * A school kind (only with the licence kind `school`).
+ *
+ * @example
+ * SchoolKindSchema.parse('university');
+ */
+export const SchoolKindSchema = z.enum(SCHOOL_KINDS);
+export type SchoolKind = z.infer<typeof SchoolKindSchema>;
+
+/** A licence: its kind and number, and for schools the kind of school. */
+export const LicenceSchema = z
+  .strictObject({
+    kind: LicenceKindSchema,
+    number: LicenceNumberSchema,
+    schoolKind: SchoolKindSchema.optional(),
+  })
+  .refine((l) => l.kind !== 'school' || l.schoolKind !== undefined, {
+    message: '学校等の場合は学校の種類を選んでください',
+    path: ['schoolKind'],
+  })
+  .refine((l) => l.kind === 'school' || l.schoolKind === undefined, {
+    message: '学校の種類は学校等の場合だけ指定します',
+    path: ['schoolKind'],
+  });
 export type Licence = z.infer<typeof LicenceSchema>;
 
 /** A person's name as written, 1 to 100 characters on one line. */
@@ -277,6 +325,8 @@ export const AgencyPublicRecordSchema = z.object({
   handlesSubsidies: z.boolean(),
   certifications: z.array(CertificationSchema),
   suspended: z.boolean(),
+  /** 停止中 while suspended (R-DIR-1), else 利用中; the worker always sends it. */
+  statusLabel: z.enum(['利用中', '停止中']).optional(),
 });
 export type AgencyPublicRecord = z.infer<typeof AgencyPublicRecordSchema>;
 
@@ -404,3 +454,298 @@ export const AgencyAccountSchema = z.object({
   mandatoryInformation: MandatoryInformationVersionSchema.nullable(),
 });
 export type AgencyAccount = z.infer<typeof AgencyAccountSchema>;
+
+// ---- The bureau's side: procedures, sanctions, directory pages (R-APP-4, R-ELIG-4, R-SAN-*, R-DIR-*) ----
+
+/** A reason a staff member gives for a decision (R-SEC-4 keeps it in the audit log). */
+export const StaffReasonSchema = z.string().trim().min(1).max(1000);
+
+/**
+ * The body of a staff decision whose reason is optional (accepting a registration or a procedure).
+ *
+ * @example
+ * StaffDecisionSchema.parse({ reason: '申請書を受領し内容を確認しました' });
+ */
+export const StaffDecisionSchema = z.strictObject({ reason: StaffReasonSchema.optional() });
+export type StaffDecision = z.infer<typeof StaffDecisionSchema>;
+
+/**
+ * The body of a staff decision that must say why (rejections, sanctions, lifting a suspension).
+ *
+ * @example
+ * StaffReasonedDecisionSchema.parse({ reason: '申請書の提出がありませんでした' });
+ */
+export const StaffReasonedDecisionSchema = z.strictObject({ reason: StaffReasonSchema });
+export type StaffReasonedDecision = z.infer<typeof StaffReasonedDecisionSchema>;
+
+/**
+ * `POST /v1/admin/registrations/{id}/form-received`: the bureau records the day the signed
+ * application form arrived, so a form sent in time is not lost to the bureau's own delay
+ * (decision 2).
+ *
+ * @example
+ * FormReceivedSchema.parse({ receivedOn: '2026-12-01' });
+ */
+export const FormReceivedSchema = z.strictObject({ receivedOn: IsoDateSchema, reason: StaffReasonSchema.optional() });
+export type FormReceived = z.infer<typeof FormReceivedSchema>;
+
+/** The three procedures an admitted agency files besides its application (R-APP-4, §10). */
+export const ProcedureKindSchema = z.enum(['change', 'renewal', 'withdrawal']);
+export type ProcedureKind = z.infer<typeof ProcedureKindSchema>;
+
+/**
+ * Where a procedure stands: waiting for the bureau, accepted, rejected, expired (not completed
+ * within 14 days, §10), or effective at once (a withdrawal).
+ */
+export const ProcedureStatusSchema = z.enum(['pending', 'accepted', 'rejected', 'expired', 'effective']);
+export type ProcedureStatus = z.infer<typeof ProcedureStatusSchema>;
+
+const changeFields = [
+  'organisation', 'licenceNumber', 'liaisonOfficer', 'privacyOfficer', 'contactMethods', 'mandatoryInformation',
+  'placements', 'handlesSubsidies', 'certifications',
+] as const;
+
+/**
+ * `POST /v1/agency/change-requests` (変更申請): what changes. Nothing changes until the bureau
+ * accepts it (R-APP-4); new mandatory information then becomes a new version and every open
+ * conversation is told (R-MSG-3). The prefecture (and so the bureau in charge) and the licence kind
+ * are not changed this way: that is a new application.
+ *
+ * @example
+ * ChangeRequestSchema.parse({ mandatoryInformation, note: '手数料の記載を更新' });
+ */
+export const ChangeRequestSchema = z
+  .strictObject({
+    organisation: z.strictObject({ name: z.string().trim().min(1).max(200), address: z.string().trim().min(1).max(300) }).optional(),
+    licenceNumber: LicenceNumberSchema.optional(),
+    liaisonOfficer: OfficerSchema.optional(),
+    privacyOfficer: OfficerSchema.optional(),
+    contactMethods: ContactMethodsSchema.optional(),
+    mandatoryInformation: MandatoryInformationSchema.optional(),
+    placements: z.array(PlacementSchema).min(1).max(100).optional(),
+    handlesSubsidies: z.boolean().optional(),
+    certifications: z.array(CertificationSchema).max(2).refine(distinct, { message: '認定が重複しています' }).optional(),
+    note: plainText(0, 1000).optional(),
+  })
+  .refine((r) => changeFields.some((f) => r[f] !== undefined), { message: '変更する項目を1つ以上入力してください' });
+export type ChangeRequest = z.infer<typeof ChangeRequestSchema>;
+
+/**
+ * `POST /v1/agency/renewals` (更新申請): the services to keep and the placements of the last three
+ * months, which must again meet R-ELIG-2 for the jobseeker service (R-ELIG-4).
+ *
+ * @example
+ * RenewalRequestSchema.parse({ services: ['job_offer', 'jobseeker'], placements: [{ placedOn: '2027-02-01', fixedTermMonths: null, seasonal: false }] });
+ */
+export const RenewalRequestSchema = z.strictObject({
+  services: ServicesSchema,
+  placements: z.array(PlacementSchema).max(100).default([]),
+  note: plainText(0, 1000).optional(),
+});
+export type RenewalRequest = z.infer<typeof RenewalRequestSchema>;
+
+/**
+ * `POST /v1/admin/renewals/{id}/accept`: optionally the last day of the renewed term.
+ *
+ * @example
+ * RenewalAcceptSchema.parse({ termEndsOn: '2029-03-31' });
+ */
+export const RenewalAcceptSchema = z.strictObject({ reason: StaffReasonSchema.optional(), termEndsOn: IsoDateSchema.optional() });
+export type RenewalAccept = z.infer<typeof RenewalAcceptSchema>;
+
+/**
+ * `POST /v1/agency/withdrawal` (退会申請): effective at once; all jobseeker data goes (R-RET-3)
+ * and the account ID stays reserved for five years (R-APP-2).
+ *
+ * @example
+ * WithdrawalRequestSchema.parse({ reason: '事業を廃止するため' });
+ */
+export const WithdrawalRequestSchema = z.strictObject({ reason: plainText(0, 1000).optional() });
+export type WithdrawalRequest = z.infer<typeof WithdrawalRequestSchema>;
+
+/**
+ * A procedure as the agency and the bureau see it.
+ *
+ * @example
+ * ProcedureSchema.parse({ id: 'P…', kind: 'change', agencyId: 'A…', agencyName: '…', prefecture: '13', status: 'pending', submittedOn: '2026-12-01', deadline: '2026-12-15', submittedAt: '…', decidedAt: null, decidedBy: null, reason: null, request: {} });
+ */
+export const ProcedureSchema = z.object({
+  id: IdSchema,
+  kind: ProcedureKindSchema,
+  agencyId: IdSchema,
+  agencyName: z.string(),
+  prefecture: PrefectureCodeSchema,
+  status: ProcedureStatusSchema,
+  submittedOn: IsoDateSchema,
+  /** The last day the bureau can complete it (§10: 14 days from the day after); null for a withdrawal. */
+  deadline: IsoDateSchema.nullable(),
+  submittedAt: InstantSchema,
+  decidedAt: InstantSchema.nullable(),
+  decidedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  request: z.record(z.string(), z.unknown()),
+});
+export type Procedure = z.infer<typeof ProcedureSchema>;
+
+/** The categories of violation bureau staff record, each tied to the clause of §8 that sets its sanction. */
+export const ViolationCategorySchema = z.enum([
+  'misuse', 'promotion', 'excessive_sales', 'missed_procedure', 'serious_procedure', 'other', 'serious_other', 'legal_order', 'fact_check',
+]);
+
+/**
+ * `POST /v1/admin/agencies/{id}/violations`: a violation with its category and what happened.
+ * `notImprovedWithinSuspension` marks a §8(2)④a matter still not remedied after six months.
+ *
+ * @example
+ * ViolationRequestSchema.parse({ category: 'promotion', note: 'セミナーの宣伝のみを送信' });
+ */
+export const ViolationRequestSchema = z.strictObject({
+  category: ViolationCategorySchema,
+  note: plainText(1, 2000),
+  notImprovedWithinSuspension: z.boolean().optional(),
+});
+export type ViolationRequest = z.infer<typeof ViolationRequestSchema>;
+
+/**
+ * The sanction §8 prescribes, as `proposeSanction` answers it (R-SAN-1). Staff decide.
+ *
+ * @example
+ * SanctionProposalSchema.parse({ kind: 'suspension', term: { months: 6 }, basis: '§8(2)②', reason: '…' });
+ */
+export const SanctionProposalSchema = z.union([
+  z.object({
+    kind: z.literal('suspension'),
+    term: z.union([z.object({ months: z.literal(6) }), z.literal('until_corrected'), z.literal('temporary')]),
+    basis: z.string(),
+    reason: z.string(),
+  }),
+  z.object({ kind: z.literal('revocation'), basis: z.string(), reason: z.string() }),
+]);
+export type SanctionProposal = z.infer<typeof SanctionProposalSchema>;
+
+/**
+ * A recorded violation and the sanction proposed for it.
+ *
+ * @example
+ * ViolationRecordSchema.parse({ id: 'V…', agencyId: 'A…', category: 'misuse', note: '…', recordedOn: '2026-12-01', recordedAt: '…', recordedBy: 'S…', resumedOn: null, proposal });
+ */
+export const ViolationRecordSchema = z.object({
+  id: IdSchema,
+  agencyId: IdSchema,
+  category: ViolationCategorySchema,
+  note: z.string(),
+  recordedOn: IsoDateSchema,
+  recordedAt: InstantSchema,
+  recordedBy: z.string(),
+  /** The day the agency's use resumed after the sanction that followed, if it has. */
+  resumedOn: IsoDateSchema.nullable(),
+  proposal: SanctionProposalSchema,
+});
+export type ViolationRecord = z.infer<typeof ViolationRecordSchema>;
+
+/**
+ * `POST /v1/admin/agencies/{id}/suspensions`: a fixed suspension of `months` months (6 unless
+ * said otherwise), one until the matter is corrected, or a temporary one while facts are checked
+ * (§8(3)). Effective at once (R-SAN-2).
+ *
+ * @example
+ * SuspensionRequestSchema.parse({ kind: 'fixed', reason: '一方的な宣伝行為（§8(2)②）', violationId: 'V…' });
+ */
+export const SuspensionRequestSchema = z
+  .strictObject({
+    kind: SuspensionKindSchema,
+    months: z.number().int().min(1).max(12).optional(),
+    reason: StaffReasonSchema,
+    violationId: IdSchema.optional(),
+  })
+  .refine((s) => s.kind === 'fixed' || s.months === undefined, { message: '期間（月数）は期間を定めた停止にだけ指定します', path: ['months'] });
+export type SuspensionRequest = z.infer<typeof SuspensionRequestSchema>;
+
+/**
+ * `POST /v1/admin/agencies/{id}/revocation` (利用解除): effective at once; sessions end, data goes,
+ * the agency is listed as revoked for three years and may not apply again in them (R-APP-3, R-DIR-2).
+ *
+ * @example
+ * RevocationRequestSchema.parse({ reason: '虚偽の報告（§8(2)④b）' });
+ */
+export const RevocationRequestSchema = z.strictObject({ reason: StaffReasonSchema, violationId: IdSchema.optional() });
+export type RevocationRequest = z.infer<typeof RevocationRequestSchema>;
+
+/**
+ * The agency's standing after a sanction or procedure took effect.
+ *
+ * @example
+ * StatusChangeResultSchema.parse({ agencyId: 'A…', status: 'suspended', suspension, revokedOn: null, withdrawnOn: null, purged: 3, sessionsEnded: 0 });
+ */
+export const StatusChangeResultSchema = z.object({
+  agencyId: IdSchema,
+  status: AgencyStatusSchema,
+  suspension: SuspensionSchema.nullable(),
+  revokedOn: IsoDateSchema.nullable(),
+  withdrawnOn: IsoDateSchema.nullable(),
+  /** How many records of jobseeker data were deleted worker-side (R-RET-3). */
+  purged: z.number().int().min(0),
+  sessionsEnded: z.number().int().min(0),
+});
+export type StatusChangeResult = z.infer<typeof StatusChangeResultSchema>;
+
+/**
+ * A suspension as the bureau's history keeps it: who imposed it, and how and when it ended.
+ *
+ * @example
+ * SuspensionHistorySchema.parse({ id: 'U…', kind: 'fixed', reason: '…', startsOn: '2027-05-21', endsOn: '2027-11-20', violationId: null, imposedBy: 'system', imposedAt: '…', endedOn: null, endedBy: null, endReason: null });
+ */
+export const SuspensionHistorySchema = z.object({
+  id: IdSchema,
+  kind: SuspensionKindSchema,
+  reason: z.string(),
+  startsOn: IsoDateSchema,
+  endsOn: IsoDateSchema.nullable(),
+  violationId: IdSchema.nullable(),
+  imposedBy: z.string(),
+  imposedAt: InstantSchema,
+  endedOn: IsoDateSchema.nullable(),
+  endedBy: z.string().nullable(),
+  endReason: z.enum(['expired', 'lifted', 'revoked', 'withdrawn']).nullable(),
+});
+export type SuspensionHistory = z.infer<typeof SuspensionHistorySchema>;
+
+/**
+ * `GET /v1/admin/agencies/{id}`: the agency's record with what the bureau needs beside it.
+ */
+export const AdminAgencyDetailSchema = z.object({
+  agency: AgencyAccountSchema.omit({ term: true }).extend({ admittedOn: IsoDateSchema }),
+  address: z.string(),
+  liaisonOfficer: OfficerSchema.nullable(),
+  privacyOfficer: OfficerSchema.nullable(),
+  handlesSubsidies: z.boolean(),
+  certifications: z.array(CertificationSchema),
+  termEndsOn: IsoDateSchema.nullable(),
+  violations: z.array(ViolationRecordSchema),
+  suspensions: z.array(SuspensionHistorySchema),
+  procedures: z.array(ProcedureSchema),
+  reportsFiled: z.array(FiscalYearSchema),
+});
+export type AdminAgencyDetail = z.infer<typeof AdminAgencyDetailSchema>;
+
+/** A page of the public directory (R-DIR-1). */
+export const AgencyDirectoryPageSchema = pageOf(AgencyPublicRecordSchema);
+export type AgencyDirectoryPage = z.infer<typeof AgencyDirectoryPageSchema>;
+
+/**
+ * The query string of the revoked list (R-DIR-2): by prefecture and text, paged.
+ *
+ * @example
+ * RevokedDirectoryQuerySchema.parse({ prefecture: '27' });
+ */
+export const RevokedDirectoryQuerySchema = z.strictObject({
+  prefecture: PrefectureCodeSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: CursorSchema.optional(),
+  limit: PageLimitSchema,
+});
+export type RevokedDirectoryQuery = z.infer<typeof RevokedDirectoryQuerySchema>;
+
+/** A page of the revoked list (R-DIR-2). */
+export const RevokedAgencyPageSchema = pageOf(RevokedAgencyRecordSchema);
+export type RevokedAgencyPage = z.infer<typeof RevokedAgencyPageSchema>;

@@ -3,7 +3,7 @@
  * bureau about an agency (§7(2)②カ).
  */
 import { z } from 'zod';
-import { IdSchema, InstantSchema, IsoDateSchema, plainText } from './common';
+import { IdSchema, InstantSchema, IsoDateSchema, PageLimitSchema, PrefectureCodeSchema, plainText } from './common';
 import { ProfileIdSchema } from './profile-id';
 
 /** The longest complaint text, in characters. */
@@ -39,6 +39,9 @@ export const AgencyComplaintSchema = z.object({
   from: ComplaintSourceSchema,
   content: z.string(),
   handling: z.array(z.object({ on: IsoDateSchema, note: z.string() })),
+  /** The jobseeker complaint the bureau passed on, when the entry came from the bureau (§7(2)②カ). */
+  bureauComplaintId: IdSchema.optional(),
+  recordedAt: InstantSchema.optional(),
 });
 export type AgencyComplaint = z.infer<typeof AgencyComplaintSchema>;
 
@@ -101,5 +104,37 @@ export const SeekerComplaintRecordSchema = z.object({
   content: z.string(),
   receivedAt: InstantSchema,
   forwardedAt: InstantSchema.nullable(),
+  /** The prefecture of the bureau in charge of the agency, which receives the complaint. */
+  prefecture: PrefectureCodeSchema.optional(),
+  forwardedBy: z.string().nullable().optional(),
 });
 export type SeekerComplaintRecord = z.infer<typeof SeekerComplaintRecordSchema>;
+
+/**
+ * `POST /v1/admin/complaints/{id}/forward`: the bureau passes a jobseeker's complaint on to the
+ * agency (§7(2)②カ, §15(3)); it lands in the agency's complaint log. `summary` replaces the
+ * jobseeker's words when they should not reach the agency as written; the jobseeker's public ID
+ * is shared only when `shareProfileId` is set.
+ *
+ * @example
+ * ComplaintForwardSchema.parse({ reason: '事実確認のため', summary: 'セミナー勧誘が続いているとの申出', shareProfileId: false });
+ */
+export const ComplaintForwardSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(1000).optional(),
+  summary: plainText(1, COMPLAINT_MAX_LENGTH).optional(),
+  shareProfileId: z.boolean().default(false),
+});
+export type ComplaintForward = z.infer<typeof ComplaintForwardSchema>;
+
+/**
+ * The query of `GET /v1/admin/complaints`.
+ *
+ * @example
+ * AdminComplaintsQuerySchema.parse({ agencyId: 'A…', forwarded: 'false' });
+ */
+export const AdminComplaintsQuerySchema = z.strictObject({
+  agencyId: IdSchema.optional(),
+  forwarded: z.enum(['true', 'false']).optional(),
+  limit: PageLimitSchema,
+});
+export type AdminComplaintsQuery = z.infer<typeof AdminComplaintsQuerySchema>;

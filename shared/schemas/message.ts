@@ -3,9 +3,10 @@
  * (R-MSG-1..6, R-CAP-2).
  */
 import { z } from 'zod';
-import { IdSchema, InstantSchema, plainText } from './common';
+import { CursorSchema, IdSchema, InstantSchema, PageLimitSchema, plainText } from './common';
 import { MandatoryInformationVersionSchema } from './agency';
 import { ProfileIdSchema } from './profile-id';
+import { DailyQuotaSchema } from './quota';
 
 /** The longest message body, in characters (R-MSG-6). */
 export const MESSAGE_MAX_LENGTH = 4000;
@@ -44,8 +45,9 @@ export const ConversationStateSchema = z.enum(['awaiting_seeker', 'open', 'block
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
 /**
- * A conversation in an inbox. `mandatoryInformationVersion` is the agency's current accepted
- * version; `mandatoryInformationVersionSeen` the one the jobseeker has been shown (R-MSG-3).
+ * A conversation in an inbox. `mandatoryInformationVersion` is the version the conversation holds
+ * (attached at first contact, replaced by each change notice); `mandatoryInformationVersionSeen`
+ * the one the jobseeker has been shown, `null` until they open the thread (R-MSG-3).
  * `unread` counts messages the viewer has not read.
  *
  * @example
@@ -62,11 +64,48 @@ export const ConversationSchema = z.object({
   profileId: ProfileIdSchema,
   state: ConversationStateSchema,
   mandatoryInformationVersion: z.number().int().min(1),
-  mandatoryInformationVersionSeen: z.number().int().min(1),
+  mandatoryInformationVersionSeen: z.number().int().min(1).nullable(),
   unread: z.number().int().min(0),
   lastMessageAt: InstantSchema,
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
+
+/**
+ * A conversation in the jobseeker's inbox: with the agency's mandatory information as the
+ * conversation holds it, so the jobseeker sees who writes and on what terms (R-MSG-1, R-MSG-3).
+ *
+ * @example
+ * SeekerConversationSchema.parse({ ...conversation, mandatoryInformation: { version: 1, acceptedAt, content } });
+ */
+export const SeekerConversationSchema = ConversationSchema.extend({
+  mandatoryInformation: MandatoryInformationVersionSchema,
+});
+export type SeekerConversation = z.infer<typeof SeekerConversationSchema>;
+
+/**
+ * A page of an inbox, newest conversation first (`nextCursor` is `null` on the last page).
+ *
+ * @example
+ * ConversationPageSchema.parse({ items: [conversation], nextCursor: null });
+ */
+export const ConversationPageSchema = z.object({ items: z.array(ConversationSchema), nextCursor: CursorSchema.nullable() });
+export type ConversationPage = z.infer<typeof ConversationPageSchema>;
+
+/** The jobseeker's inbox page, each conversation with its mandatory information. */
+export const SeekerConversationPageSchema = z.object({ items: z.array(SeekerConversationSchema), nextCursor: CursorSchema.nullable() });
+export type SeekerConversationPage = z.infer<typeof SeekerConversationPageSchema>;
+
+/**
+ * The query string of an inbox: a cursor from the previous page and a page size.
+ *
+ * @example
+ * InboxQuerySchema.parse({ limit: '50' }); // { limit: 50 }
+ */
+export const InboxQuerySchema = z.strictObject({
+  cursor: CursorSchema.optional(),
+  limit: PageLimitSchema,
+});
+export type InboxQuery = z.infer<typeof InboxQuerySchema>;
 
 /**
  * Who wrote a message: the agency, the jobseeker, or the system (notices, R-MSG-3, R-DEL-2).
@@ -80,6 +119,22 @@ export type MessageSender = z.infer<typeof MessageSenderSchema>;
  */
 export const MessageKindSchema = z.enum(['first_contact', 'reply', 'notice']);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
+
+/**
+ * What a system notice is about: the agency's mandatory information changed (R-MSG-3); the
+ * jobseeker blocked the agency, or the agency confirmed it deleted their data after a block
+ * (R-BLOCK-2); a deletion was requested or done (R-DEL-1, R-DEL-2); the conversation ended
+ * because the agency's access ended (R-RET-*).
+ */
+export const NoticeTypeSchema = z.enum([
+  'mandatory_info_changed',
+  'blocked',
+  'deleted_after_block',
+  'deletion_requested',
+  'deletion_completed',
+  'conversation_closed',
+]);
+export type NoticeType = z.infer<typeof NoticeTypeSchema>;
 
 /**
  * One message. A first contact, and a notice that the mandatory information changed, carry the
@@ -97,6 +152,7 @@ export const MessageSchema = z.object({
   body: z.string(),
   sentAt: InstantSchema,
   mandatoryInformation: MandatoryInformationVersionSchema.optional(),
+  notice: NoticeTypeSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -149,3 +205,120 @@ export const SeekerMessageRequestSchema = z.strictObject({
   body: MessageBodySchema,
 });
 export type SeekerMessageRequest = z.infer<typeof SeekerMessageRequestSchema>;
+
+/**
+ * A compose warning (R-MSG-5): a phrase that may break §8(2)② or §7(2)②, shown to the sender, never
+ * a refusal. `start`/`end` index the body.
+ *
+ * @example
+ * ComposeWarningSchema.parse({ kind: 'seminar_promotion', start: 3, end: 7, text: 'セミナー', message: '…' });
+ */
+export const ComposeWarningSchema = z.object({
+  kind: z.enum(['seminar_promotion', 'goods_sales', 'dispatch_registration', 'paid_side_service']),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string(),
+  message: z.string(),
+});
+export type ComposeWarning = z.infer<typeof ComposeWarningSchema>;
+
+/**
+ * The answer to an agency's send (first contact or answer): the conversation, the message as
+ * delivered, the day's quota after it (R-CAP-1), compose warnings (R-MSG-5), and whether this is
+ * the stored answer to a retried idempotency key (delivered and counted once, R-CAP-2).
+ *
+ * @example
+ * SendResultSchema.parse({ conversationId: 'C01', message, quota, warnings: [], replayed: false });
+ */
+export const SendResultSchema = z.object({
+  conversationId: IdSchema,
+  message: MessageSchema,
+  quota: DailyQuotaSchema,
+  warnings: z.array(ComposeWarningSchema),
+  replayed: z.boolean(),
+});
+export type SendResult = z.infer<typeof SendResultSchema>;
+
+/**
+ * The answer to a jobseeker's message.
+ *
+ * @example
+ * SeekerSendResultSchema.parse({ conversationId: 'C01', message });
+ */
+export const SeekerSendResultSchema = z.object({
+  conversationId: IdSchema,
+  message: MessageSchema,
+});
+export type SeekerSendResult = z.infer<typeof SeekerSendResultSchema>;
+
+/**
+ * An agency the jobseeker blocked (R-BLOCK-1): nothing from it reaches them and they are hidden
+ * from its searches (R-FEED-4) until they lift the block (R-BLOCK-3).
+ *
+ * @example
+ * BlockSchema.parse({ agencyId: 'A7K3M9X2QAB', agencyName: '株式会社みらい人材', blockedAt: '2026-04-01T03:00:00.000Z', agencyDeletedAt: null });
+ */
+export const BlockSchema = z.object({
+  agencyId: IdSchema,
+  agencyName: z.string(),
+  blockedAt: InstantSchema,
+  /** When the agency's extension confirmed it deleted the jobseeker's data (R-BLOCK-2); `null` until then. */
+  agencyDeletedAt: InstantSchema.nullable(),
+});
+export type Block = z.infer<typeof BlockSchema>;
+
+/** `GET /v1/seeker/blocks`: every agency the jobseeker blocks, newest first. */
+export const BlockListSchema = z.object({ items: z.array(BlockSchema) });
+export type BlockList = z.infer<typeof BlockListSchema>;
+
+/**
+ * `POST /v1/seeker/deletion-requests`: ask one agency to delete the jobseeker's data (R-DEL-1).
+ *
+ * @example
+ * DeletionRequestCreateSchema.parse({ agencyId: 'A7K3M9X2QAB' });
+ */
+export const DeletionRequestCreateSchema = z.strictObject({
+  agencyId: IdSchema,
+});
+export type DeletionRequestCreate = z.infer<typeof DeletionRequestCreateSchema>;
+
+/**
+ * A deletion request and what became of it (R-DEL-1, R-DEL-2): `requested` until the agency's
+ * extension confirms; `deleted` once both copies are gone (or the agency held nothing).
+ * `serverDeletedAt` is when the worker removed the agency's access, `agencyDeletedAt` when the
+ * agency's extension confirmed deleting its copy; `notice` is the text the jobseeker was sent.
+ *
+ * @example
+ * DeletionRequestSchema.parse({
+ *   id: 'D01', agencyId: 'A7K3M9X2QAB', agencyName: '株式会社みらい人材', state: 'requested', agencyHeldData: true,
+ *   requestedAt: '2026-04-01T03:00:00.000Z', serverDeletedAt: '2026-04-01T03:00:00.000Z', agencyDeletedAt: null, completedAt: null, notice: null,
+ * });
+ */
+export const DeletionRequestSchema = z.object({
+  id: IdSchema,
+  agencyId: IdSchema,
+  agencyName: z.string(),
+  state: z.enum(['requested', 'deleted']),
+  agencyHeldData: z.boolean(),
+  requestedAt: InstantSchema,
+  serverDeletedAt: InstantSchema.nullable(),
+  agencyDeletedAt: InstantSchema.nullable(),
+  completedAt: InstantSchema.nullable(),
+  notice: z.string().nullable(),
+});
+export type DeletionRequest = z.infer<typeof DeletionRequestSchema>;
+
+/** `GET /v1/seeker/deletion-requests`: newest first. */
+export const DeletionRequestListSchema = z.object({ items: z.array(DeletionRequestSchema) });
+export type DeletionRequestList = z.infer<typeof DeletionRequestListSchema>;
+
+/**
+ * A conversation ID as the worker issues it: `C` and 16 random Crockford base32 characters
+ * (80 bits), so an ID cannot be guessed; every route also checks that the conversation is the
+ * caller's own.
+ *
+ * @example
+ * ConversationIdSchema.parse('C7K3QM2XPA9B4C5D6');
+ */
+export const ConversationIdSchema = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{16}$/, { message: '会話IDの形式が正しくありません' });
+export type ConversationId = z.infer<typeof ConversationIdSchema>;

@@ -3,7 +3,7 @@
  * just ended. A report of zeros is still a report.
  */
 import { z } from 'zod';
-import { FiscalYearSchema, IdSchema, InstantSchema, YenSchema } from './common';
+import { FiscalYearSchema, IdSchema, InstantSchema, IsoDateSchema, PrefectureCodeSchema, YenSchema } from './common';
 
 const CountSchema = z.number().int().min(0).max(10_000_000);
 
@@ -90,5 +90,59 @@ export const AnnualReportRecordSchema = z.object({
   agencyName: z.string(),
   submittedAt: InstantSchema,
   report: AnnualReportSchema,
+  /** The last correction, when the report was filed again. */
+  updatedAt: InstantSchema.optional(),
+  /** Filed by the due day (20 April). */
+  onTime: z.boolean().optional(),
 });
 export type AnnualReportRecord = z.infer<typeof AnnualReportRecordSchema>;
+
+/**
+ * The path parameter of `PUT /v1/agency/reports/{fiscalYear}`.
+ *
+ * @example
+ * ReportYearParamSchema.parse({ fiscalYear: '2026' }); // { fiscalYear: 2026 }
+ */
+export const ReportYearParamSchema = z.strictObject({ fiscalYear: z.coerce.number().pipe(FiscalYearSchema) });
+
+/**
+ * The query of `GET /v1/admin/reports`.
+ *
+ * @example
+ * ReportsQuerySchema.parse({ fiscalYear: '2026' });
+ */
+export const ReportsQuerySchema = z.strictObject({ fiscalYear: z.coerce.number().pipe(FiscalYearSchema) });
+
+/**
+ * An agency that owes a report and has not filed it, with what the scheduler did about it
+ * (R-REP-2 reminder, R-REP-3 suspension and revocation).
+ *
+ * @example
+ * MissingReportSchema.parse({ agencyId: 'A…', agencyName: '…', prefecture: '13', status: 'active', remindedAt: '…', suspendedOn: null, revokedOn: null });
+ */
+export const MissingReportSchema = z.object({
+  agencyId: IdSchema,
+  agencyName: z.string(),
+  prefecture: PrefectureCodeSchema,
+  status: z.enum(['active', 'suspended', 'revoked', 'withdrawn']),
+  remindedAt: InstantSchema.nullable(),
+  suspendedOn: IsoDateSchema.nullable(),
+  revokedOn: IsoDateSchema.nullable(),
+});
+export type MissingReport = z.infer<typeof MissingReportSchema>;
+
+/**
+ * `GET /v1/admin/reports?fiscalYear=`: who reported and who did not, in the staff member's scope.
+ *
+ * @example
+ * ReportsOverviewSchema.parse({ fiscalYear: 2026, dueOn: '2027-04-20', reminderOn: '2027-03-15', graceLastDay: '2027-05-20', reported: [], missing: [] });
+ */
+export const ReportsOverviewSchema = z.object({
+  fiscalYear: FiscalYearSchema,
+  reminderOn: IsoDateSchema,
+  dueOn: IsoDateSchema,
+  graceLastDay: IsoDateSchema,
+  reported: z.array(AnnualReportRecordSchema.extend({ prefecture: PrefectureCodeSchema })),
+  missing: z.array(MissingReportSchema),
+});
+export type ReportsOverview = z.infer<typeof ReportsOverviewSchema>;

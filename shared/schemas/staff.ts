@@ -3,7 +3,7 @@
  * bureau (労働局) or its offices only their own (R-SEC-2).
  */
 import { z } from 'zod';
-import { EmailSchema, IdSchema, InstantSchema, PasswordSchema, PrefectureCodeSchema } from './common';
+import { EmailSchema, IdSchema, InstantSchema, PageLimitSchema, PasswordSchema, PrefectureCodeSchema } from './common';
 
 /**
  * A staff role: `ministry` (nationwide) or `bureau` (one prefecture).
@@ -54,3 +54,57 @@ export const StaffSchema = z.object({
   createdAt: InstantSchema,
 });
 export type Staff = z.infer<typeof StaffSchema>;
+
+/**
+ * One entry of the append-only audit log (R-SEC-4): who (a staff ID, or `system` for the
+ * scheduler), what, on what, when, and why.
+ *
+ * @example
+ * AuditEntrySchema.parse({ seq: 1, at: '2026-11-27T01:00:00.000Z', actor: 'S…', action: 'registration.accept', target: 'R…', reason: null, details: {} });
+ */
+export const AuditEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  at: InstantSchema,
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/**
+ * The query of `GET /v1/admin/audit`: entries before a sequence number, newest first.
+ *
+ * @example
+ * AuditQuerySchema.parse({ before: '120', limit: '50' });
+ */
+export const AuditQuerySchema = z.strictObject({
+  before: z.coerce.number().int().min(1).optional(),
+  action: z.string().regex(/^[a-z_.]{1,60}$/).optional(),
+  limit: PageLimitSchema,
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** A page of the audit log; ask again with `before` set to `nextBefore`. */
+export const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() });
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+
+/**
+ * A compromise report (R-SEC-1, §9) as the bureau lists it; the request body is
+ * `CompromiseReportSchema` in session.ts. `sessionsEnded` counts the other sessions that reporting ended.
+ *
+ * @example
+ * CompromiseReportRecordSchema.parse({ id: 'K…', role: 'agency', accountId: 'A…', prefecture: '13', note: '…', noticedAt: null, reportedAt: '…', sessionsEnded: 2 });
+ */
+export const CompromiseReportRecordSchema = z.object({
+  id: IdSchema,
+  role: z.enum(['agency', 'seeker', 'staff']),
+  accountId: z.string(),
+  prefecture: PrefectureCodeSchema.nullable(),
+  note: z.string(),
+  noticedAt: InstantSchema.nullable(),
+  reportedAt: InstantSchema,
+  sessionsEnded: z.number().int().min(0),
+});
+export type CompromiseReportRecord = z.infer<typeof CompromiseReportRecordSchema>;

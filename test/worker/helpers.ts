@@ -85,7 +85,10 @@ export function jst(date: string, time = '10:00'): string {
 
 /** A registration body that passes, with overrides. */
 export function registrationBody(overrides: Partial<RegistrationRequestInput> = {}): RegistrationRequestInput {
-  return { ...structuredClone(exampleRegistration), email: `${unique('agency')}@agency.example.jp`, password: 'agency-password-0001', ...overrides } as RegistrationRequestInput;
+  const base = structuredClone(exampleRegistration) as unknown as RegistrationRequestInput;
+  // Each test agency has its own licence number: R-APP-3 follows licence numbers across emails.
+  const licence = { ...base.licence, number: `13-ユ-${unique('').slice(-10)}` };
+  return { ...base, licence, email: `${unique('agency')}@agency.example.jp`, password: 'agency-password-0001', ...overrides } as RegistrationRequestInput;
 }
 
 /** Registers and admits an agency; returns its ID and a signed-in token. */

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ProfileIdSchema, ProfileLoadResponseSchema, StaffCreateSchema, StaffSchema } from '../../shared/schemas';
+import {
+  AdminAgencyDetailSchema, AdminComplaintsQuerySchema, AgencyComplaintSchema, AuditPageSchema, AuditQuerySchema, ComplaintForwardSchema,
+  CompromiseReportRecordSchema, FormReceivedSchema, MandatoryInformationVersionSchema, PageLimitSchema, ProcedureKindSchema, ProcedureSchema,
+  ProcedureStatusSchema, ProfileIdSchema, ProfileLoadResponseSchema, RenewalAcceptSchema, ReportsOverviewSchema, ReportsQuerySchema,
+  RevocationRequestSchema, SeekerComplaintRecordSchema, ServiceSchema, StaffCreateSchema, StaffDecisionSchema, StaffReasonedDecisionSchema,
+  StaffSchema, StatusChangeResultSchema, SuspensionRequestSchema, ViolationRecordSchema, ViolationRequestSchema,
+} from '../../shared/schemas';
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { clockIsControllable, setClock } from '../lib/clock';
 import { hashPassword, timingSafeEqualText } from '../lib/crypto';
@@ -54,6 +60,7 @@ const withdrawFeed = createRoute({
 const RegistrationSummarySchema = z.object({
   id: z.string(), email: z.string(), organisationName: z.string(), prefecture: z.string(), registeredOn: z.string(), deadline: z.string(),
   status: z.enum(['pending', 'accepted', 'rejected', 'expired']), agencyId: z.string().nullable(),
+  formReceivedOn: z.string().nullable(), decisionReason: z.string().nullable(),
 });
 const listRegistrations = createRoute({
   method: 'get', path: '/v1/admin/registrations', tags: ['admin'], summary: '管轄の登録一覧',
@@ -61,21 +68,138 @@ const listRegistrations = createRoute({
   request: { query: z.strictObject({ status: z.enum(['pending', 'accepted', 'rejected', 'expired']).optional() }) },
   responses: { 200: json(z.object({ items: z.array(RegistrationSummarySchema) })), ...authedErrors },
 });
-const DecisionBody = z.strictObject({ reason: z.string().trim().max(1000).optional() });
+const RegistrationIdParam = z.object({ id: z.string().regex(/^R[0-9A-Z]{10}$/) });
 const acceptRegistration = createRoute({
   method: 'post', path: '/v1/admin/registrations/{id}/accept', tags: ['admin'], summary: '登録を受理し、事業者を利用可能にする',
   security: bearer, middleware: staffOnly,
-  request: { params: z.object({ id: z.string().regex(/^R[0-9A-Z]{10}$/) }), body: { content: { 'application/json': { schema: DecisionBody } }, required: false } },
+  request: { params: RegistrationIdParam, body: { content: { 'application/json': { schema: StaffDecisionSchema } }, required: false } },
   responses: { 200: json(z.object({ agencyId: z.string() })), ...authedErrors, 409: authedErrors[400] },
+});
+const rejectRegistration = createRoute({
+  method: 'post', path: '/v1/admin/registrations/{id}/reject', tags: ['admin'], summary: '登録を受理しない（理由を記録する）',
+  security: bearer, middleware: staffOnly,
+  request: { params: RegistrationIdParam, body: { content: { 'application/json': { schema: StaffReasonedDecisionSchema } }, required: true } },
+  responses: { 200: json(RegistrationSummarySchema), ...authedErrors, 409: authedErrors[400] },
+});
+const formReceived = createRoute({
+  method: 'post', path: '/v1/admin/registrations/{id}/form-received', tags: ['admin'],
+  summary: '申請書の受領日を記録する（期限内に受領した登録は自動削除されない）',
+  security: bearer, middleware: staffOnly,
+  request: { params: RegistrationIdParam, body: { content: { 'application/json': { schema: FormReceivedSchema } }, required: true } },
+  responses: { 200: json(RegistrationSummarySchema), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
+});
+
+const listProcedures = createRoute({
+  method: 'get', path: '/v1/admin/procedures', tags: ['admin'], summary: '管轄の変更・更新・退会の手続一覧',
+  security: bearer, middleware: staffOnly,
+  request: { query: z.strictObject({ kind: ProcedureKindSchema.optional(), status: ProcedureStatusSchema.optional() }) },
+  responses: { 200: json(z.object({ items: z.array(ProcedureSchema) })), ...authedErrors },
+});
+const ProcedureIdParam = z.object({ id: z.string().regex(/^P[0-9A-Z]{10}$/) });
+const acceptChange = createRoute({
+  method: 'post', path: '/v1/admin/change-requests/{id}/accept', tags: ['admin'],
+  summary: '変更申請を受理する（このとき効力が生じ、必須情報の変更はやりとり中の求職者に通知される）',
+  security: bearer, middleware: staffOnly,
+  request: { params: ProcedureIdParam, body: { content: { 'application/json': { schema: StaffDecisionSchema } }, required: false } },
+  responses: {
+    200: json(z.object({ procedure: ProcedureSchema, mandatoryInformationVersion: MandatoryInformationVersionSchema.shape.version.nullable(), notified: z.number().int() })),
+    ...authedErrors, 409: authedErrors[400],
+  },
+});
+const rejectChange = createRoute({
+  method: 'post', path: '/v1/admin/change-requests/{id}/reject', tags: ['admin'], summary: '変更申請を受理しない',
+  security: bearer, middleware: staffOnly,
+  request: { params: ProcedureIdParam, body: { content: { 'application/json': { schema: StaffReasonedDecisionSchema } }, required: true } },
+  responses: { 200: json(ProcedureSchema), ...authedErrors, 409: authedErrors[400] },
+});
+const acceptRenewal = createRoute({
+  method: 'post', path: '/v1/admin/renewals/{id}/accept', tags: ['admin'], summary: '更新申請を受理する（常用就職の実績を再確認する）',
+  security: bearer, middleware: staffOnly,
+  request: { params: ProcedureIdParam, body: { content: { 'application/json': { schema: RenewalAcceptSchema } }, required: false } },
+  responses: { 200: json(z.object({ procedure: ProcedureSchema, services: z.array(ServiceSchema), purged: z.number().int() })), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
+});
+const rejectRenewal = createRoute({
+  method: 'post', path: '/v1/admin/renewals/{id}/reject', tags: ['admin'], summary: '更新申請を受理しない',
+  security: bearer, middleware: staffOnly,
+  request: { params: ProcedureIdParam, body: { content: { 'application/json': { schema: StaffReasonedDecisionSchema } }, required: true } },
+  responses: { 200: json(ProcedureSchema), ...authedErrors, 409: authedErrors[400] },
+});
+
+const AgencyIdParam = z.object({ id: z.string().regex(/^A[0-9A-Z]{10}$/) });
+const agencyDetail = createRoute({
+  method: 'get', path: '/v1/admin/agencies/{id}', tags: ['admin'], summary: '事業者の記録（状態、責任者、違反・停止の履歴、手続、報告）',
+  security: bearer, middleware: staffOnly, request: { params: AgencyIdParam },
+  responses: { 200: json(AdminAgencyDetailSchema), ...authedErrors },
+});
+const recordViolation = createRoute({
+  method: 'post', path: '/v1/admin/agencies/{id}/violations', tags: ['admin'], summary: '違反を記録し、規約が定める措置の案を返す（措置は職員が決める）',
+  security: bearer, middleware: staffOnly,
+  request: { params: AgencyIdParam, body: { content: { 'application/json': { schema: ViolationRequestSchema } }, required: true } },
+  responses: { 201: json(z.object({ violation: ViolationRecordSchema }), '記録した違反と措置の案'), ...authedErrors },
+});
+const suspend = createRoute({
+  method: 'post', path: '/v1/admin/agencies/{id}/suspensions', tags: ['admin'],
+  summary: '利用停止（期間を定める・是正まで・事実確認までの一時停止）。即時に効力が生じ、求職者情報は削除される',
+  security: bearer, middleware: staffOnly,
+  request: { params: AgencyIdParam, body: { content: { 'application/json': { schema: SuspensionRequestSchema } }, required: true } },
+  responses: { 200: json(StatusChangeResultSchema), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
+});
+const liftSuspension = createRoute({
+  method: 'delete', path: '/v1/admin/agencies/{id}/suspensions/current', tags: ['admin'], summary: '利用停止を解除する（是正・事実確認の完了など）',
+  security: bearer, middleware: staffOnly,
+  request: { params: AgencyIdParam, body: { content: { 'application/json': { schema: StaffReasonedDecisionSchema } }, required: true } },
+  responses: { 200: json(StatusChangeResultSchema), ...authedErrors, 409: authedErrors[400] },
+});
+const revoke = createRoute({
+  method: 'post', path: '/v1/admin/agencies/{id}/revocation', tags: ['admin'],
+  summary: '利用解除。即時にセッションが終了し求職者情報は削除され、3年間は再申請できない',
+  security: bearer, middleware: staffOnly,
+  request: { params: AgencyIdParam, body: { content: { 'application/json': { schema: RevocationRequestSchema } }, required: true } },
+  responses: { 200: json(StatusChangeResultSchema), ...authedErrors, 409: authedErrors[400] },
+});
+
+const agencyComplaints = createRoute({
+  method: 'get', path: '/v1/admin/agencies/{id}/complaints', tags: ['admin'], summary: '事業者の苦情記録の提出を求める（と労働局に寄せられた苦情）',
+  security: bearer, middleware: staffOnly, request: { params: AgencyIdParam },
+  responses: { 200: json(z.object({ log: z.array(AgencyComplaintSchema), toBureau: z.array(SeekerComplaintRecordSchema) })), ...authedErrors },
+});
+const listComplaints = createRoute({
+  method: 'get', path: '/v1/admin/complaints', tags: ['admin'], summary: '求職者から労働局への苦情（管轄分）',
+  security: bearer, middleware: staffOnly, request: { query: AdminComplaintsQuerySchema },
+  responses: { 200: json(z.object({ items: z.array(SeekerComplaintRecordSchema) })), ...authedErrors },
+});
+const forwardComplaint = createRoute({
+  method: 'post', path: '/v1/admin/complaints/{id}/forward', tags: ['admin'], summary: '求職者の苦情を事業者に連絡する（事業者の苦情記録に載る）',
+  security: bearer, middleware: staffOnly,
+  request: { params: z.object({ id: z.string().regex(/^Q[0-9A-Z]{10}$/) }), body: { content: { 'application/json': { schema: ComplaintForwardSchema } }, required: true } },
+  responses: { 200: json(z.object({ complaint: SeekerComplaintRecordSchema, agencyComplaint: AgencyComplaintSchema })), ...authedErrors, 409: authedErrors[400] },
+});
+
+const listReports = createRoute({
+  method: 'get', path: '/v1/admin/reports', tags: ['admin'], summary: '年度の利用状況報告: 報告した事業者と、まだの事業者',
+  security: bearer, middleware: staffOnly, request: { query: ReportsQuerySchema },
+  responses: { 200: json(ReportsOverviewSchema), ...authedErrors },
+});
+const auditLog = createRoute({
+  method: 'get', path: '/v1/admin/audit', tags: ['admin'], summary: '監査ログ（厚生労働省のみ。追記のみで、編集・削除の手段はない）',
+  security: bearer, middleware: staffOnly, request: { query: AuditQuerySchema },
+  responses: { 200: json(AuditPageSchema), ...authedErrors },
+});
+const compromiseReports = createRoute({
+  method: 'get', path: '/v1/admin/compromise-reports', tags: ['admin'], summary: 'アカウントの不正利用の疑いの報告（管轄分）',
+  security: bearer, middleware: staffOnly, request: { query: z.strictObject({ limit: PageLimitSchema }) },
+  responses: { 200: json(z.object({ items: z.array(CompromiseReportRecordSchema) })), ...authedErrors },
 });
 
 /**
- * Runs the scheduled work at a given instant: retention sweeps of every agency and expiry of
- * registrations. Idempotent; called by the cron trigger and whenever the clock is moved.
+ * Runs the scheduled work at a given instant: registration expiry (R-APP-1), fixed suspensions
+ * ending (R-SAN-2), the report reminder, suspension and revocation (R-REP-2, R-REP-3), then the
+ * retention sweeps of every agency. Idempotent; called by the cron trigger and whenever the clock
+ * is moved.
  */
 export async function runScheduled(env: Env, now: Date): Promise<void> {
   const reg = registry(env);
-  await reg.expireRegistrations(now.getTime());
+  await reg.runScheduledWork(now.getTime());
   const ids = await reg.agencyIds(['active', 'suspended', 'revoked', 'withdrawn']);
   for (let i = 0; i < ids.length; i += 50) {
     await Promise.all(ids.slice(i, i + 50).map((id) => env.AGENCY.get(env.AGENCY.idFromName(id)).sweep(now.getTime())));
@@ -129,7 +253,89 @@ const routes = group()
     const body = c.req.valid('json') ?? {};
     const r = unwrap(await registry(c.env).acceptRegistration(id, c.var.staff, body.reason ?? null, c.var.now.getTime()));
     return c.json({ agencyId: r.agencyId }, 200);
-  });
+  })
+  .openapi(rejectRegistration, async (c) => {
+    const r = unwrap(await registry(c.env).rejectRegistration(c.req.valid('param').id, c.var.staff, c.req.valid('json').reason, c.var.now.getTime()));
+    return c.json(r.registration, 200);
+  })
+  .openapi(formReceived, async (c) => {
+    const body = c.req.valid('json');
+    const r = unwrap(await registry(c.env).markFormReceived(c.req.valid('param').id, c.var.staff, body.receivedOn, body.reason ?? null, c.var.now.getTime()));
+    return c.json(r.registration, 200);
+  })
+  .openapi(listProcedures, async (c) => {
+    const { kind, status } = c.req.valid('query');
+    return c.json({ items: await registry(c.env).procedures(c.var.staff, kind ?? null, status ?? null) }, 200);
+  })
+  .openapi(acceptChange, async (c) => {
+    const body = c.req.valid('json') ?? {};
+    const r = unwrap(await registry(c.env).acceptChange(c.req.valid('param').id, c.var.staff, body.reason ?? null, c.var.now.getTime()));
+    return c.json({ procedure: r.procedure, mandatoryInformationVersion: r.mandatoryInformationVersion, notified: r.notified }, 200);
+  })
+  .openapi(rejectChange, async (c) => {
+    const r = unwrap(await registry(c.env).rejectProcedure(c.req.valid('param').id, 'change', c.var.staff, c.req.valid('json').reason, c.var.now.getTime()));
+    return c.json(r.procedure, 200);
+  })
+  .openapi(acceptRenewal, async (c) => {
+    const body = c.req.valid('json') ?? {};
+    const r = unwrap(await registry(c.env).acceptRenewal(c.req.valid('param').id, c.var.staff, body.reason ?? null, body.termEndsOn ?? null, c.var.now.getTime()));
+    return c.json({ procedure: r.procedure, services: r.services, purged: r.purged }, 200);
+  })
+  .openapi(rejectRenewal, async (c) => {
+    const r = unwrap(await registry(c.env).rejectProcedure(c.req.valid('param').id, 'renewal', c.var.staff, c.req.valid('json').reason, c.var.now.getTime()));
+    return c.json(r.procedure, 200);
+  })
+  .openapi(agencyDetail, async (c) => {
+    const r = unwrap(await registry(c.env).agencyDetail(c.req.valid('param').id, c.var.staff));
+    const a = r.record;
+    return c.json({
+      agency: {
+        id: a.id, name: a.name, email: a.email, prefecture: a.prefecture, status: a.status, suspension: a.suspension, revokedOn: a.revokedOn,
+        withdrawnOn: a.withdrawnOn, licence: a.licence, services: a.services, contactMethods: a.contactMethods, mandatoryInformation: a.mandatoryInformation,
+        admittedOn: a.admittedOn,
+      },
+      address: r.address, liaisonOfficer: r.liaisonOfficer, privacyOfficer: r.privacyOfficer, handlesSubsidies: r.handlesSubsidies,
+      certifications: r.certifications, termEndsOn: r.termEndsOn, violations: r.violations, suspensions: r.suspensions, procedures: r.procedures,
+      reportsFiled: r.reportsFiled,
+    }, 200);
+  })
+  .openapi(recordViolation, async (c) => {
+    const r = unwrap(await registry(c.env).recordViolation(c.req.valid('param').id, c.req.valid('json'), c.var.staff, c.var.now.getTime()));
+    return c.json({ violation: r.violation }, 201);
+  })
+  .openapi(suspend, async (c) => {
+    const r = unwrap(await registry(c.env).suspend(c.req.valid('param').id, c.req.valid('json'), c.var.staff, c.var.now.getTime()));
+    return c.json(r.change, 200);
+  })
+  .openapi(liftSuspension, async (c) => {
+    const r = unwrap(await registry(c.env).liftSuspension(c.req.valid('param').id, c.var.staff, c.req.valid('json').reason, c.var.now.getTime()));
+    return c.json(r.change, 200);
+  })
+  .openapi(revoke, async (c) => {
+    const r = unwrap(await registry(c.env).revoke(c.req.valid('param').id, c.req.valid('json'), c.var.staff, c.var.now.getTime()));
+    return c.json(r.change, 200);
+  })
+  .openapi(agencyComplaints, async (c) => {
+    const r = unwrap(await registry(c.env).agencyComplaints(c.req.valid('param').id, c.var.staff, c.var.now.getTime()));
+    return c.json({ log: r.log, toBureau: r.toBureau }, 200);
+  })
+  .openapi(listComplaints, async (c) => {
+    const q = c.req.valid('query');
+    const items = await registry(c.env).seekerComplaints(c.var.staff, { agencyId: q.agencyId, forwarded: q.forwarded === undefined ? undefined : q.forwarded === 'true', limit: q.limit });
+    return c.json({ items }, 200);
+  })
+  .openapi(forwardComplaint, async (c) => {
+    const r = unwrap(await registry(c.env).forwardComplaint(c.req.valid('param').id, c.var.staff, c.req.valid('json'), c.var.now.getTime()));
+    return c.json({ complaint: r.complaint, agencyComplaint: r.agencyComplaint }, 200);
+  })
+  .openapi(listReports, async (c) => c.json(await registry(c.env).reportsOverview(c.var.staff, c.req.valid('query').fiscalYear), 200))
+  .openapi(auditLog, async (c) => {
+    ministryOnly(c);
+    const q = c.req.valid('query');
+    const items = await registry(c.env).auditLog(q.before ?? null, q.limit, q.action ?? null);
+    return c.json({ items, nextBefore: items.length === q.limit ? items.at(-1)!.seq : null }, 200);
+  })
+  .openapi(compromiseReports, async (c) => c.json({ items: await registry(c.env).compromiseReports(c.var.staff, c.req.valid('query').limit) }, 200));
 
 /** The clock route exists only outside production (T-5). */
 export const adminRoutes = routes.openapi(moveClock, async (c) => {

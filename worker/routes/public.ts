@@ -1,5 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { RegistrationReceiptSchema, RegistrationRequestSchema } from '../../shared/schemas';
+import { jstDate } from '../../shared/rules';
+import {
+  AgencyDirectoryPageSchema, DirectoryQuerySchema, RegistrationReceiptSchema, RegistrationRequestSchema, RevokedAgencyPageSchema, RevokedDirectoryQuerySchema,
+} from '../../shared/schemas';
 import { authedErrors, group, json } from '../lib/context';
 import { hashPassword } from '../lib/crypto';
 import { unwrap } from '../lib/problem';
@@ -16,6 +19,22 @@ const register = createRoute({
   responses: { 201: json(RegistrationReceiptSchema, '受け付けた登録と完了期限'), 400: authedErrors[400], 409: authedErrors[400], 422: authedErrors[400] },
 });
 
+/** How long browsers and shared caches may keep a directory page: short, so 停止中 shows soon (R-SAN-2). */
+const DIRECTORY_CACHE = 'public, max-age=60, s-maxage=60';
+
+const directory = createRoute({
+  method: 'get', path: '/v1/public/agencies', tags: ['public'],
+  summary: '求人・求職対象団体一覧（名称、所在地、許可・届出番号、助成金の取扱い、第三者認証、停止中の表示）。都道府県・サービス・文字で絞り込み',
+  request: { query: DirectoryQuerySchema },
+  responses: { 200: json(AgencyDirectoryPageSchema), 400: authedErrors[400] },
+});
+
+const revokedDirectory = createRoute({
+  method: 'get', path: '/v1/public/revoked-agencies', tags: ['public'], summary: '利用解除となった団体の一覧（利用解除日から3年間）',
+  request: { query: RevokedDirectoryQuerySchema },
+  responses: { 200: json(RevokedAgencyPageSchema), 400: authedErrors[400] },
+});
+
 /** Routes anyone may call. */
 export const publicRoutes = group()
   .openapi(health, (c) => c.json({ ok: true as const, now: c.var.now.toISOString() }, 200))
@@ -26,4 +45,14 @@ export const publicRoutes = group()
       id: r.registration.id, email: r.registration.email, registeredAt: c.var.now.toISOString(),
       completionDeadline: r.registration.deadline, status: r.registration.status,
     }, 201);
+  })
+  .openapi(directory, async (c) => {
+    const page = await registry(c.env).directory(c.req.valid('query'));
+    c.header('Cache-Control', DIRECTORY_CACHE);
+    return c.json(page, 200);
+  })
+  .openapi(revokedDirectory, async (c) => {
+    const page = await registry(c.env).revokedDirectory(c.req.valid('query'), jstDate(c.var.now));
+    c.header('Cache-Control', DIRECTORY_CACHE);
+    return c.json(page, 200);
   });

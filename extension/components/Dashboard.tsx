@@ -1,0 +1,196 @@
+import { useEffect, useState } from 'preact/hooks';
+import { maintenanceUntil } from '../../shared/rules/deadlines';
+import type { AgencyAccount } from '../../shared/schemas/agency';
+import { getAgencyAccount, getQuota, type ApiContext } from '../utils/api';
+import { ext } from '../utils/browser';
+import { db, getMeta, setMeta } from '../utils/db';
+import { t, type MessageKey } from '../utils/i18n';
+import { pollRound } from '../utils/poller';
+import { ApiProblem } from '../utils/problem';
+import { clearSession, type Session } from '../utils/session';
+import { signOut } from '../utils/signout';
+import { applyProblem } from '../utils/status';
+import { sweepRetention } from '../utils/sweeper';
+import { formatJstDateTime } from '../utils/time';
+import { wipeAccountData } from '../utils/wipe';
+import { AcquiredList } from './AcquiredList';
+import { AgencySignIn } from './AgencySignIn';
+import { AnnualReportForm } from './AnnualReportForm';
+import { ComplaintLog } from './ComplaintLog';
+import { FeedSearch } from './FeedSearch';
+import { useApiContext, useNow, useSession } from './hooks';
+import { Inbox } from './Inbox';
+import { useLiveQuery } from './live-query';
+import { MandatoryInfoPanel } from './MandatoryInfoPanel';
+import { Notices } from './Notices';
+import { ProfileView } from './ProfileView';
+import { QuotaMeter } from './QuotaMeter';
+import { StatusBanner } from './StatusBanner';
+import { ThreadView } from './ThreadView';
+
+/** Where the dashboard is. */
+export type View =
+  | { name: 'search' }
+  | { name: 'profile'; profileId: string }
+  | { name: 'inbox' }
+  | { name: 'thread'; id: string }
+  | { name: 'acquired' }
+  | { name: 'notices' }
+  | { name: 'complaints' }
+  | { name: 'report' }
+  | { name: 'mandatory' };
+
+const TABS: Array<{ name: View['name']; label: MessageKey }> = [
+  { name: 'search', label: 'navSearch' },
+  { name: 'inbox', label: 'navInbox' },
+  { name: 'acquired', label: 'navAcquired' },
+  { name: 'notices', label: 'navNotices' },
+  { name: 'complaints', label: 'navComplaints' },
+  { name: 'report', label: 'navReport' },
+  { name: 'mandatory', label: 'navMandatory' },
+];
+
+/**
+ * Why sending is not possible right now, or `null`: a maintenance window (R-OPS-1, with the
+ * reopening time — nothing is queued), a stopped agency (R-SAN-2), the day's cap already reached
+ * (R-CAP-1, with the reset time).
+ *
+ * @example
+ * sendBlockedReason(me, quota, new Date());
+ */
+export function sendBlockedReason(agency: AgencyAccount | null | undefined, quota: { remaining: number; resetsAt: string } | null | undefined, now: Date): string | null {
+  const reopensAt = maintenanceUntil(now);
+  if (reopensAt) return t('sendBlockedMaintenance', formatJstDateTime(reopensAt));
+  if (agency && agency.status !== 'active') return t('sendBlockedStopped');
+  if (quota && quota.remaining === 0 && new Date(quota.resetsAt).getTime() > now.getTime()) return t('sendBlockedCap', formatJstDateTime(quota.resetsAt));
+  return null;
+}
+
+/** The signed-in agency's workspace. */
+function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiContext; layout: 'tab' | 'panel' }) {
+  const { account } = session;
+  const [view, setView] = useState<View>({ name: 'search' });
+  const agency = useLiveQuery(() => getMeta(db, account, 'agency'), [account], undefined);
+  const quota = useLiveQuery(() => getMeta(db, account, 'quota'), [account], undefined);
+  const newEvents = useLiveQuery(() => db.events.where('account').equals(account).filter((e) => e.seenAt === null).count(), [account], 0);
+  const unread = useLiveQuery(async () => (await db.conversations.where('account').equals(account).toArray()).reduce((n, c) => n + c.unread, 0), [account], 0);
+  const now = useNow();
+
+  useEffect(() => {
+    // Deadlines first, even offline; then one round with the worker (events, status, quota, inbox).
+    void sweepRetention({ now: new Date() }).then(() => pollRound());
+    const id = setInterval(() => void pollRound(), 60_000);
+    return () => clearInterval(id);
+  }, [account]);
+
+  const onProblem = (problem: ApiProblem, profileId?: string) => {
+    void applyProblem(problem, { account, now: new Date(), ...(profileId ? { profileId } : {}) });
+    if (problem.code === 'unauthenticated') void clearSession();
+    if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => setMeta(db, account, 'quota', q)).catch(() => undefined);
+    if (problem.code.startsWith('agency_')) void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
+  };
+  const sendBlocked = sendBlockedReason(agency, quota, now);
+  const stopped = agency ? agency.status !== 'active' : false;
+
+  let main;
+  switch (view.name) {
+    case 'search':
+      main = stopped ? <p>{t('stoppedNoFeed')}</p> : <FeedSearch ctx={ctx} account={account} onOpen={(profileId) => setView({ name: 'profile', profileId })} onProblem={(p) => onProblem(p)} />;
+      break;
+    case 'profile':
+      main = <ProfileView ctx={ctx} account={account} agency={agency ?? null} profileId={view.profileId} onProblem={onProblem} onThread={(id) => setView({ name: 'thread', id })} sendBlocked={sendBlocked} />;
+      break;
+    case 'inbox':
+      main = <Inbox ctx={ctx} account={account} onOpen={(id) => setView({ name: 'thread', id })} onProblem={(p) => onProblem(p)} />;
+      break;
+    case 'thread':
+      main = <ThreadView ctx={ctx} account={account} agency={agency ?? null} conversationId={view.id} onProblem={onProblem} sendBlocked={sendBlocked} />;
+      break;
+    case 'acquired':
+      main = <AcquiredList account={account} onOpen={(profileId) => setView({ name: 'profile', profileId })} />;
+      break;
+    case 'notices':
+      main = <Notices account={account} />;
+      break;
+    case 'complaints':
+      main = <ComplaintLog ctx={ctx} />;
+      break;
+    case 'report':
+      main = agency ? <AnnualReportForm ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
+      break;
+    case 'mandatory':
+      main = agency ? <MandatoryInfoPanel ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
+      break;
+  }
+
+  return (
+    <div class={`dashboard dashboard-${layout}`}>
+      <header class="topbar">
+        <p class="who">
+          <strong>{agency?.name ?? session.displayName}</strong>
+        </p>
+        <QuotaMeter quota={quota ?? null} />
+        <div class="actions">
+          {layout === 'panel' && (
+            <button type="button" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('/dashboard.html') })}>
+              {t('openFullTab')}
+            </button>
+          )}{' '}
+          <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl, wipe: wipeAccountData })}>
+            {t('signOut')}
+          </button>
+        </div>
+      </header>
+      <StatusBanner agency={agency ?? null} now={now} />
+      <nav aria-label={t('navLabel')}>
+        <ul class="tabs">
+          {TABS.map((tab) => {
+            const current = view.name === tab.name || (tab.name === 'search' && view.name === 'profile') || (tab.name === 'inbox' && view.name === 'thread');
+            const count = tab.name === 'inbox' ? unread : tab.name === 'notices' ? newEvents : 0;
+            return (
+              <li key={tab.name}>
+                <button type="button" aria-current={current ? 'page' : undefined} onClick={() => setView({ name: tab.name } as View)}>
+                  {t(tab.label)}
+                  {count > 0 && <span class="badge" aria-label={t('navNewCount', count)}>{count}</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <main id="main">{main}</main>
+    </div>
+  );
+}
+
+/**
+ * The agency's dashboard, as a full tab or in the side panel: sign-in, then the workspace. A
+ * jobseeker signed in here is sent to the toolbar popup.
+ *
+ * @example
+ * render(<Dashboard layout="tab" />, document.getElementById('app')!);
+ */
+export function Dashboard({ layout }: { layout: 'tab' | 'panel' }) {
+  const session = useSession();
+  const ctx = useApiContext(session);
+  if (session === undefined || !ctx) return <p role="status">{t('loading')}</p>;
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('skipToMain')}
+      </a>
+      <h1 class="app-title">{t('dashboardTitle')}</h1>
+      {!session ? (
+        <main id="main">
+          <AgencySignIn ctx={ctx} />
+        </main>
+      ) : session.role !== 'agency' ? (
+        <main id="main">
+          <p>{t('dashboardSeekerUsesPopup')}</p>
+        </main>
+      ) : (
+        <AgencyWorkspace session={session} ctx={ctx} layout={layout} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ConversationThread } from '../../../shared/schemas/message';
+import { blockAgency, getSeekerConversation, requestDeletion, sendSeekerMessage, type ApiContext } from '../../utils/api';
+import { t } from '../../utils/i18n';
+import { ApiProblem } from '../../utils/problem';
+import { formatJstDateTime } from '../../utils/time';
+import { Composer } from '../Composer';
+import { ConfirmAction } from '../ConfirmAction';
+import { MandatoryInfoCard } from '../MandatoryInfoCard';
+import { MessageText } from '../MessageText';
+import { ProblemAlert } from '../ProblemAlert';
+
+/**
+ * The block button with its plain confirmation (R-BLOCK-1, R-BLOCK-2): the agency can no longer
+ * write, and must delete this jobseeker's data.
+ *
+ * @example
+ * <BlockAgency ctx={ctx} agencyId={id} agencyName={name} onDone={reload} />
+ */
+export function BlockAgency({ ctx, agencyId, agencyName, onDone }: { ctx: ApiContext; agencyId: string; agencyName: string; onDone?: () => void }) {
+  return (
+    <ConfirmAction
+      label={t('seekerBlock')}
+      title={t('seekerBlockConfirmTitle', agencyName)}
+      explanation={[t('seekerBlockExplain1'), t('seekerBlockExplain2'), t('seekerBlockExplain3')]}
+      confirmLabel={t('seekerBlockConfirm')}
+      doneText={t('seekerBlockDone', agencyName)}
+      danger
+      onConfirm={async () => {
+        await blockAgency(ctx, agencyId);
+        onDone?.();
+      }}
+    />
+  );
+}
+
+/**
+ * Asking an agency to delete this jobseeker's data, with its plain confirmation (R-DEL-1).
+ *
+ * @example
+ * <RequestDeletion ctx={ctx} agencyId={id} agencyName={name} />
+ */
+export function RequestDeletion({ ctx, agencyId, agencyName, onDone }: { ctx: ApiContext; agencyId: string; agencyName: string; onDone?: () => void }) {
+  return (
+    <ConfirmAction
+      label={t('seekerDeletion')}
+      title={t('seekerDeletionConfirmTitle', agencyName)}
+      explanation={[t('seekerDeletionExplain1'), t('seekerDeletionExplain2')]}
+      confirmLabel={t('seekerDeletionConfirm')}
+      doneText={t('seekerDeletionDone', agencyName)}
+      onConfirm={async () => {
+        await requestDeletion(ctx, agencyId);
+        onDone?.();
+      }}
+    />
+  );
+}
+
+/**
+ * One conversation for the jobseeker: the agency's mandatory information as a clear card
+ * (R-MSG-1) and any change notice (R-MSG-3), the messages as plain text (R-MSG-6), a box to ask
+ * or answer that catches contact details politely before sending (R-MSG-4), and block and
+ * deletion in one step each.
+ *
+ * @example
+ * <SeekerThread ctx={ctx} conversationId={id} onBack={…} />
+ */
+export function SeekerThread({ ctx, conversationId, onBack }: { ctx: ApiContext; conversationId: string; onBack: () => void }) {
+  const [thread, setThread] = useState<ConversationThread | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const load = async () => {
+    try {
+      setThread(await getSeekerConversation(ctx, conversationId));
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setProblem(error);
+    }
+  };
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conversationId]);
+
+  const back = (
+    <button type="button" class="link" onClick={onBack}>
+      {t('seekerBack')}
+    </button>
+  );
+  if (!thread) return <section>{back}{problem ? <ProblemAlert problem={problem} reader="seeker" /> : <p role="status">{t('loading')}</p>}</section>;
+  const { conversation, messages, mandatoryInformation } = thread;
+  const changed = messages.some((m) => m.kind === 'notice' && m.mandatoryInformation);
+  const canWrite = conversation.state === 'open' || conversation.state === 'awaiting_seeker';
+  return (
+    <section aria-labelledby="seeker-thread-heading">
+      {back}
+      <h2 id="seeker-thread-heading">{conversation.agencyName}</h2>
+      {changed && (
+        <p class="banner banner-info" role="note">
+          {t('seekerMandatoryChanged')}
+        </p>
+      )}
+      <MandatoryInfoCard info={mandatoryInformation.content} agencyName={conversation.agencyName} version={mandatoryInformation.version} />
+      <ol class="messages" aria-label={t('threadMessages')}>
+        {messages.map((m) => (
+          <li key={m.id} class={`message message-${m.from}`}>
+            <p class="message-meta">
+              <span>{m.from === 'agency' ? conversation.agencyName : m.from === 'seeker' ? t('senderYou') : t('senderSystem')}</span>{' '}
+              <time dateTime={m.sentAt}>{formatJstDateTime(m.sentAt)}</time>
+            </p>
+            {m.kind === 'notice' && m.mandatoryInformation && <p class="notice-label">{t('seekerChangeNotice')}</p>}
+            <MessageText body={m.body} />
+            {m.kind === 'notice' && m.mandatoryInformation && (
+              <MandatoryInfoCard info={m.mandatoryInformation.content} headingLevel={4} version={m.mandatoryInformation.version} />
+            )}
+          </li>
+        ))}
+      </ol>
+      {problem && <ProblemAlert problem={problem} reader="seeker" />}
+      {canWrite ? (
+        <Composer
+          reader="seeker"
+          id="seeker-reply"
+          label={t('seekerWriteLabel')}
+          submitLabel={t('seekerWriteSend')}
+          onSend={async (body) => {
+            await sendSeekerMessage(ctx, conversationId, body);
+            await load();
+          }}
+        />
+      ) : (
+        <p class="hint">{conversation.state === 'blocked' ? t('seekerThreadBlocked') : t('seekerThreadClosed')}</p>
+      )}
+      <div class="seeker-actions">
+        {conversation.state !== 'blocked' && <BlockAgency ctx={ctx} agencyId={conversation.agencyId} agencyName={conversation.agencyName} onDone={() => void load()} />}
+        <RequestDeletion ctx={ctx} agencyId={conversation.agencyId} agencyName={conversation.agencyName} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,301 @@
+/**
+ * The worker's API as the extension calls it. Routes in the worker's `AppType` go through
+ * `hc<AppType>` (imported as a type only, so no worker code ships); a route not built yet keeps
+ * one small typed function (`fetch` + its schema), ready to switch to `hc` when it lands. Every
+ * answer is validated with the shared zod schema; every refusal becomes an `ApiProblem` with the
+ * worker's stable `code`.
+ */
+import { hc } from 'hono/client';
+import { z } from 'zod';
+import type { AppType } from '../../worker/app';
+import { AgencyAccountSchema, ProcedureSchema, type ChangeRequest } from '../../shared/schemas/agency';
+import {
+  AgencyComplaintSchema,
+  SeekerComplaintRecordSchema,
+  type AgencyComplaintCreate,
+  type AgencyComplaintUpdate,
+} from '../../shared/schemas/complaint';
+import { AgencyEventPageSchema, EventAckResultSchema, type EventAck } from '../../shared/schemas/event';
+import {
+  BlockListSchema,
+  BlockSchema,
+  ConversationPageSchema,
+  ConversationThreadSchema,
+  DeletionRequestListSchema,
+  DeletionRequestSchema,
+  SeekerConversationPageSchema,
+  SeekerSendResultSchema,
+  SendResultSchema,
+  type FirstContactRequest,
+  type ReplyRequest,
+} from '../../shared/schemas/message';
+import { FeedPageSchema, type FeedQueryInput } from '../../shared/schemas/profile';
+import { DailyQuotaSchema } from '../../shared/schemas/quota';
+import { AnnualReportRecordSchema, type AnnualReportRequest } from '../../shared/schemas/report';
+import {
+  ActivationResultSchema,
+  SessionInfoSchema,
+  TokenResponseSchema,
+  type Activation,
+  type AgencySignIn,
+  type SeekerSignIn,
+} from '../../shared/schemas/session';
+import { AcceptanceResultSchema, AcquisitionListSchema, DataHolderListSchema, OpenedProfileSchema } from './api-schemas';
+import { ApiProblem, invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
+
+/** Where and as whom to call the worker. `fetch` is injectable so tests hand in a fake worker. */
+export type ApiContext = {
+  baseUrl: string;
+  token?: string | null;
+  fetch?: typeof fetch;
+};
+
+function fetchOf(ctx: ApiContext): typeof fetch {
+  // Bound lazily: a bare `fetch` reference called as a method fails in some browsers.
+  return ctx.fetch ?? ((input, init) => fetch(input, init));
+}
+
+function authHeaders(ctx: ApiContext): Record<string, string> {
+  return ctx.token ? { Authorization: `Bearer ${ctx.token}` } : {};
+}
+
+/**
+ * The typed client for routes in the worker's `AppType`.
+ *
+ * @example
+ * const res = await client(ctx).v1.agency.me.$get();
+ */
+export function client(ctx: ApiContext) {
+  return hc<AppType>(ctx.baseUrl, { fetch: fetchOf(ctx), headers: () => authHeaders(ctx) });
+}
+
+/** What both `fetch` and the `hc` client answer with. */
+type AnyResponse = Pick<Response, 'ok' | 'status' | 'headers' | 'json'>;
+
+async function send(request: () => Promise<AnyResponse>): Promise<AnyResponse> {
+  let res: AnyResponse;
+  try {
+    res = await request();
+  } catch (error) {
+    if (error instanceof ApiProblem) throw error;
+    throw networkProblem();
+  }
+  if (!res.ok) throw await problemFromResponse(res);
+  return res;
+}
+
+async function read<S extends z.ZodType>(schema: S, request: () => Promise<AnyResponse>): Promise<z.infer<S>> {
+  const res = await send(request);
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw invalidResponseProblem(res.status);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalidResponseProblem(res.status);
+  return parsed.data;
+}
+
+async function noContent(request: () => Promise<AnyResponse>): Promise<void> {
+  await send(request);
+}
+
+/** A plain JSON GET for a route not yet in `AppType`. */
+function get(ctx: ApiContext, path: string): () => Promise<Response> {
+  return () => fetchOf(ctx)(`${ctx.baseUrl}${path}`, { method: 'GET', headers: authHeaders(ctx) });
+}
+
+// ── Sessions ─────────────────────────────────────────────────────────────────────────────────
+
+/** `POST /v1/agency/sessions`: an agency signs in (R-SEC-2). */
+export function signInAgency(ctx: ApiContext, body: AgencySignIn) {
+  return read(TokenResponseSchema, () => client(ctx).v1.agency.sessions.$post({ json: body }));
+}
+
+/** `POST /v1/seeker/sessions`: a jobseeker signs in with the profile ID and passphrase. */
+export function signInSeeker(ctx: ApiContext, body: SeekerSignIn) {
+  return read(TokenResponseSchema, () => client(ctx).v1.seeker.sessions.$post({ json: body }));
+}
+
+/** `POST /v1/seeker/activation`: first sign-in with the code from Hello Work; sets the passphrase. */
+export function activateSeeker(ctx: ApiContext, body: Activation) {
+  return read(ActivationResultSchema, () => client(ctx).v1.seeker.activation.$post({ json: body }));
+}
+
+/** `GET /v1/me/sessions`: the signed-in user's sessions (R-SEC-1). */
+export function listSessions(ctx: ApiContext) {
+  return read(z.object({ items: z.array(SessionInfoSchema) }), () => client(ctx).v1.me.sessions.$get());
+}
+
+/** `DELETE /v1/me/sessions/{id}`: ends one session. */
+export function endSession(ctx: ApiContext, id: string) {
+  return noContent(() => client(ctx).v1.me.sessions[':id'].$delete({ param: { id } }));
+}
+
+/**
+ * Ends the current session at the worker (sign-out on this device only).
+ *
+ * @example
+ * await endCurrentSession(ctx);
+ */
+export async function endCurrentSession(ctx: ApiContext): Promise<void> {
+  const { items } = await listSessions(ctx);
+  const current = items.find((s) => s.current);
+  if (current) await endSession(ctx, current.id);
+}
+
+// ── Agency ───────────────────────────────────────────────────────────────────────────────────
+
+/** `GET /v1/agency/me`: status, services, contact methods, mandatory information (R-SAN-2). */
+export function getAgencyAccount(ctx: ApiContext) {
+  return read(AgencyAccountSchema, () => client(ctx).v1.agency.me.$get());
+}
+
+/** `GET /v1/agency/feed`: one page of the jobseeker feed (R-FEED-3). */
+export function searchFeed(ctx: ApiContext, query: Record<string, string | string[]>) {
+  return read(FeedPageSchema, () => client(ctx).v1.agency.feed.$get({ query: query as FeedQueryInput as never }));
+}
+
+/** `GET /v1/agency/feed/{profileId}`: opens a profile, which records the acquisition (R-RET-1). */
+export function openProfile(ctx: ApiContext, profileId: string) {
+  return read(OpenedProfileSchema, () => client(ctx).v1.agency.feed[':profileId'].$get({ param: { profileId } }));
+}
+
+/** `POST /v1/agency/acceptances`: records 求職受理 with its date (R-RET-2). */
+export function recordAcceptance(ctx: ApiContext, profileId: string, acceptedOn: string) {
+  return read(AcceptanceResultSchema, () => client(ctx).v1.agency.acceptances.$post({ json: { profileId, acceptedOn } }));
+}
+
+/** `GET /v1/agency/acquisitions`: every acquisition with its deadline, held or deleted. */
+export function listAcquisitions(ctx: ApiContext) {
+  return read(AcquisitionListSchema, () => client(ctx).v1.agency.acquisitions.$get());
+}
+
+/** `GET /v1/agency/events?after=`: what the extension must act on, in `seq` order. */
+export function fetchEvents(ctx: ApiContext, after: number, limit = 100) {
+  return read(AgencyEventPageSchema, () => client(ctx).v1.agency.events.$get({ query: { after: String(after), limit: String(limit) } }));
+}
+
+/** `POST /v1/agency/events/{id}/ack`: confirms the local copy is deleted (idempotent, R-DEL-2). */
+export function ackEvent(ctx: ApiContext, id: string, body: EventAck) {
+  return read(EventAckResultSchema, () => client(ctx).v1.agency.events[':id'].ack.$post({ param: { id }, json: body }));
+}
+
+/** `GET /v1/agency/quota`: messages sent today, the limit, when it resets (R-CAP-1). */
+export function getQuota(ctx: ApiContext) {
+  return read(DailyQuotaSchema, () => client(ctx).v1.agency.quota.$get());
+}
+
+/** `GET /v1/agency/conversations`: the inbox, newest first, with unread counts. */
+export function listAgencyConversations(ctx: ApiContext, cursor?: string) {
+  return read(ConversationPageSchema, () => client(ctx).v1.agency.conversations.$get({ query: { limit: '100', ...(cursor ? { cursor } : {}) } }));
+}
+
+/** `GET /v1/agency/conversations/{id}`: one thread (marks it read). */
+export function getAgencyConversation(ctx: ApiContext, id: string) {
+  return read(ConversationThreadSchema, () => client(ctx).v1.agency.conversations[':id'].$get({ param: { id } }));
+}
+
+/**
+ * `POST /v1/agency/conversations`: the first contact; the worker attaches the mandatory
+ * information (R-MSG-1). Answers with the conversation, the message and the day's quota.
+ */
+export function sendFirstContact(ctx: ApiContext, body: FirstContactRequest) {
+  return read(SendResultSchema, () => client(ctx).v1.agency.conversations.$post({ json: body }));
+}
+
+/** `POST /v1/agency/conversations/{id}/messages`: answers the jobseeker (R-MSG-2). */
+export function sendAgencyReply(ctx: ApiContext, conversationId: string, body: ReplyRequest) {
+  return read(SendResultSchema, () => client(ctx).v1.agency.conversations[':id'].messages.$post({ param: { id: conversationId }, json: body }));
+}
+
+/** `GET /v1/agency/complaints`: the complaint log (R-CMP-1). */
+export function listComplaints(ctx: ApiContext) {
+  return read(z.object({ items: z.array(AgencyComplaintSchema) }), () => client(ctx).v1.agency.complaints.$get());
+}
+
+/** `POST /v1/agency/complaints`: a new log entry. */
+export function createComplaint(ctx: ApiContext, body: AgencyComplaintCreate) {
+  return read(AgencyComplaintSchema, () => client(ctx).v1.agency.complaints.$post({ json: body }));
+}
+
+/** `PATCH /v1/agency/complaints/{id}`: adds a handling step. */
+export function addComplaintHandling(ctx: ApiContext, id: string, body: AgencyComplaintUpdate) {
+  return read(AgencyComplaintSchema, () => client(ctx).v1.agency.complaints[':id'].$patch({ param: { id }, json: body }));
+}
+
+/** `PUT /v1/agency/reports/{fiscalYear}`: the annual usage report (R-REP-1). */
+export function submitAnnualReport(ctx: ApiContext, fiscalYear: number, body: AnnualReportRequest) {
+  return read(AnnualReportRecordSchema, () => client(ctx).v1.agency.reports[':fiscalYear'].$put({ param: { fiscalYear: String(fiscalYear) }, json: body }));
+}
+
+/** `POST /v1/agency/change-requests`: asks the bureau to accept new mandatory information (R-APP-4). */
+export function requestChange(ctx: ApiContext, body: ChangeRequest) {
+  return read(ProcedureSchema, () => client(ctx).v1.agency['change-requests'].$post({ json: body }));
+}
+
+/** `GET /v1/agency/procedures`: the agency's change, renewal and withdrawal procedures and their state. */
+export function listProcedures(ctx: ApiContext) {
+  return read(z.object({ items: z.array(ProcedureSchema) }), () => client(ctx).v1.agency.procedures.$get());
+}
+
+// ── Jobseeker ────────────────────────────────────────────────────────────────────────────────
+
+/** `DELETE /v1/seeker/profile`: leaves the feed (messages stay readable). */
+export function leaveFeed(ctx: ApiContext) {
+  return noContent(() => client(ctx).v1.seeker.profile.$delete());
+}
+
+/** `GET /v1/seeker/conversations`: one line per agency with unread counts and its mandatory information (R-MSG-1). */
+export function listSeekerConversations(ctx: ApiContext) {
+  return read(SeekerConversationPageSchema, () => client(ctx).v1.seeker.conversations.$get({ query: { limit: '100' } }));
+}
+
+/** `GET /v1/seeker/conversations/{id}`: a thread with the agency's mandatory information (R-MSG-1, R-MSG-3). */
+export function getSeekerConversation(ctx: ApiContext, id: string) {
+  return read(ConversationThreadSchema, () => client(ctx).v1.seeker.conversations[':id'].$get({ param: { id } }));
+}
+
+/** `POST /v1/seeker/conversations/{id}/messages`: ask or answer (R-MSG-4). */
+export function sendSeekerMessage(ctx: ApiContext, conversationId: string, body: string) {
+  return read(SeekerSendResultSchema, () => client(ctx).v1.seeker.conversations[':id'].messages.$post({ param: { id: conversationId }, json: { body } }));
+}
+
+/** `GET /v1/seeker/blocks`. */
+export function listBlocks(ctx: ApiContext) {
+  return read(BlockListSchema, () => client(ctx).v1.seeker.blocks.$get());
+}
+
+/** `PUT /v1/seeker/blocks/{agencyId}`: blocks an agency (R-BLOCK-1). */
+export function blockAgency(ctx: ApiContext, agencyId: string) {
+  return read(BlockSchema, () => client(ctx).v1.seeker.blocks[':agencyId'].$put({ param: { agencyId } }));
+}
+
+/** `DELETE /v1/seeker/blocks/{agencyId}`: lifts a block (R-BLOCK-3). */
+export function unblockAgency(ctx: ApiContext, agencyId: string) {
+  return noContent(() => client(ctx).v1.seeker.blocks[':agencyId'].$delete({ param: { agencyId } }));
+}
+
+/** `POST /v1/seeker/deletion-requests`: asks an agency to delete this jobseeker's data (R-DEL-1). */
+export function requestDeletion(ctx: ApiContext, agencyId: string) {
+  return read(DeletionRequestSchema, () => client(ctx).v1.seeker['deletion-requests'].$post({ json: { agencyId } }));
+}
+
+/** `GET /v1/seeker/deletion-requests`: what was done and when (R-DEL-2). */
+export function listDeletionRequests(ctx: ApiContext) {
+  return read(DeletionRequestListSchema, () => client(ctx).v1.seeker['deletion-requests'].$get());
+}
+
+/** `POST /v1/seeker/complaints`: a complaint to the bureau about an agency (R-CMP-1). */
+export function complainToBureau(ctx: ApiContext, agencyId: string, content: string) {
+  return read(SeekerComplaintRecordSchema.omit({ forwardedBy: true }), () => client(ctx).v1.seeker.complaints.$post({ json: { agencyId, content } }));
+}
+
+/**
+ * `GET /v1/seeker/data-holders` (not in `AppType` yet, issue 9): which agencies hold this
+ * jobseeker's data, and until when.
+ */
+export function listDataHolders(ctx: ApiContext) {
+  return read(DataHolderListSchema, get(ctx, '/v1/seeker/data-holders'));
+}
