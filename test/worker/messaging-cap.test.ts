@@ -51,7 +51,7 @@ describe('the daily cap (R-CAP-1, R-CAP-2)', () => {
     for (const s of talking) {
       const inbox = (await api('GET', '/v1/seeker/conversations', { token: s.token })).body.items;
       const thread = await api('GET', `/v1/seeker/conversations/${inbox[0].id}`, { token: s.token });
-      inThreads.push(...thread.body.messages.filter((m: { kind: string }) => m.kind === 'reply' && m.from === 'agency').map((m: { id: string }) => m.id));
+      inThreads.push(...thread.body.messages.filter((m: { kind: string; from: string }) => m.kind === 'reply' && m.from === 'agency').map((m: { id: string }) => m.id));
     }
     const inbox = new Set<string>();
     let cursor: string | null = null;
