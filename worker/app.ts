@@ -12,6 +12,7 @@ import { seekerRoutes } from './routes/seeker';
 import { adminRoutes } from './routes/admin';
 import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
+import { transparencyRoutes } from './routes/transparency';
 
 /** Bodies larger than this are refused with 413, except the bureau's NDJSON loads. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -47,7 +48,8 @@ export const app = base
   .route('/', seekerRoutes)
   .route('/', adminRoutes)
   .route('/', messagingRoutes)
-  .route('/', procedureRoutes);
+  .route('/', procedureRoutes)
+  .route('/', transparencyRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

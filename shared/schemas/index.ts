@@ -14,3 +14,5 @@ export * from './report';
 export * from './complaint';
 export * from './session';
 export * from './staff';
+export * from './transparency';
+export * from './acquisition';

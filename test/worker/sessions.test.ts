@@ -76,6 +76,18 @@ describe('R-SEC-2 accounts and sessions', () => {
   });
 });
 
+describe('R-RET-3 a revoked agency’s extension still learns it must delete', () => {
+  it('R-RET-3 answers any token of a revoked agency with 403 agency_revoked, not a bare 401', async () => {
+    const agency = await admittedAgency();
+    const revoked = await api('POST', `/v1/admin/agencies/${agency.id}/revocation`, { token: await ministry(), body: { reason: '悪質な違反' } });
+    expect(revoked.status).toBe(200);
+    const res = await api('GET', '/v1/agency/events', { token: agency.token });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('agency_revoked');
+    expect(res.body.detail).toContain('削除');
+  });
+});
+
 describe('R-SEC-1 a user lists and ends their sessions', () => {
   it('R-SEC-1 lists sessions, ends one and then all', async () => {
     const agency = await admittedAgency();

@@ -157,6 +157,12 @@ export class AgencyObject extends DurableObject<Env> {
   async authenticate(token: string, now: number, wallClock: number): Promise<AgencyPrincipal | Refusal> {
     const record = this.record();
     const session = record ? await this.sessions.verify(token, now) : null;
+    if (record && !session && (record.status === 'revoked' || record.status === 'withdrawn')) {
+      // Revocation ended every session; the extension still learns it must delete everything (R-RET-3).
+      // That an agency was revoked or withdrew is public (R-DIR-2), so saying so to any token leaks nothing.
+      return refuse(403, `agency_${record.status}`, record.status === 'revoked' ? '利用解除されました' : '退会済みです',
+        '求職情報提供サービスの利用は終了しています。この端末に保存された求職者の情報はすべて削除してください（利用規約§7(2)①オ）。');
+    }
     if (!record || !session) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
     const wait = this.limiter.take(wallClock);
     if (wait > 0) {
@@ -192,8 +198,15 @@ export class AgencyObject extends DurableObject<Env> {
       return { ok: true, acquisition: toAcquisition(current) };
     }
     const deadline = retentionDeadline(today);
-    this.sql.exec('INSERT INTO acquisitions (profile_id, acquired_on, deadline) VALUES (?, ?, ?)', profileId, today, deadline);
-    return { ok: true, acquisition: toAcquisition(this.sql.exec<AcqRow>('SELECT * FROM acquisitions WHERE profile_id = ?', profileId).one()) };
+    this.transparencyTables();
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec('INSERT INTO acquisitions (profile_id, acquired_on, deadline) VALUES (?, ?, ?)', profileId, today, deadline);
+      // The jobseeker's side learns who acquired their profile (issue 9); sent below, retried by sweep().
+      this.sql.exec('INSERT OR IGNORE INTO acquirer_pending (profile_id, acquired_on) VALUES (?, ?)', profileId, today);
+    });
+    const acquisition = toAcquisition(this.sql.exec<AcqRow>('SELECT * FROM acquisitions WHERE profile_id = ?', profileId).one());
+    await this.pushAcquirers(profileId);
+    return { ok: true, acquisition };
   }
 
   private goneRefusal(row: AcqRow): Refusal {
@@ -240,13 +253,26 @@ export class AgencyObject extends DurableObject<Env> {
     return row ? toAcquisition(row) : null;
   }
 
-  private expire(row: AcqRow, now: number): void {
+  private expire(row: AcqRow, now: number, tellSeekers = true): void {
     const rule = row.accepted_on ? 'R-RET-2' : 'R-RET-1';
+    // The conversation goes with the data, as after a deletion request (issue 9, R-RET-1/2).
+    this.messagingTables();
+    this.transparencyTables();
+    const live = this.sql.exec<{ id: string }>("SELECT id FROM msg_conversations WHERE profile_id = ? AND state != 'revoked'", row.profile_id).toArray().map((r) => r.id);
     this.ctx.storage.transactionSync(() => {
       this.sql.exec("UPDATE acquisitions SET state = 'deleted', deleted_at = ?, deleted_rule = ? WHERE profile_id = ?", now, rule, row.profile_id);
-      const eventId = this.appendEvent('retention_expired', rule, now, { profileId: row.profile_id, details: { deadline: row.deadline, reason: row.accepted_on ? 'retention_ended' : 'not_accepted' } });
+      const eventId = this.appendEvent('retention_expired', rule, now, {
+        profileId: row.profile_id, ...(live[0] ? { conversationId: live[0] } : {}),
+        details: { deadline: row.deadline, reason: row.accepted_on ? 'retention_ended' : 'not_accepted' },
+      });
       this.recordDeletion(now, 'acquired_profile', rule, row.profile_id, eventId);
+      this.revokeConversationIndex(row.profile_id, live, rule, now, eventId);
+      if (live.length) {
+        this.sql.exec('INSERT OR IGNORE INTO seeker_close_pending (profile_id, rule, at, deadline) VALUES (?, ?, ?, ?)', row.profile_id, rule, now, row.deadline);
+      }
     });
+    // expire() runs inside synchronous steps (a send's check); the jobseeker is told right after.
+    if (live.length && tellSeekers) void this.closeExpiredAtSeekers().catch(() => undefined);
   }
 
   /**
@@ -258,7 +284,11 @@ export class AgencyObject extends DurableObject<Env> {
   async sweep(now: number): Promise<{ ok: true; expired: number }> {
     const today = jstDate(new Date(now));
     const due = this.sql.exec<AcqRow>("SELECT * FROM acquisitions WHERE state = 'held' AND deadline < ?", today).toArray();
-    for (const row of due) this.expire(row, now);
+    for (const row of due) this.expire(row, now, false);
+    // Issue 9: finish what an earlier step could not (a pointer or a closing notice that failed).
+    this.transparencyTables();
+    await this.pushAcquirers();
+    await this.closeExpiredAtSeekers();
     return { ok: true, expired: due.length };
   }
 
@@ -892,7 +922,183 @@ export class AgencyObject extends DurableObject<Env> {
       await Promise.allSettled(profileIds.slice(i, i + FAN_OUT).map((p) => this.seekerStub(p).closeConversations(agencyId, rule, now)));
     }
   }
+
+  // ==== Transparency (issue 9): who holds a jobseeker's data; who deletes on time ============
+  // Both views read the records above (acquisitions, events with their acks, the deletion log);
+  // nothing here keeps a second copy. The only thing written elsewhere is the pointer "this agency
+  // acquired that profile" in the profile's home FeedShard, so the jobseeker's side knows which
+  // agencies to ask. Work another object must do (the pointer, closing an expired conversation at
+  // the jobseeker's object) is queued in the same step as the change and retried by every sweep.
+
+  private transparencyReady = false;
+
+  private transparencyTables(): void {
+    if (this.transparencyReady) return;
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS acquirer_pending (profile_id TEXT PRIMARY KEY, acquired_on TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS seeker_close_pending (
+        profile_id TEXT NOT NULL, rule TEXT NOT NULL, at INTEGER NOT NULL, deadline TEXT, PRIMARY KEY (profile_id, rule));
+    `);
+    // Acquisitions made before the pointers existed are announced once, by the next sweep.
+    if (this.sql.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('acquirers_backfilled', '1')").rowsWritten > 0) {
+      this.sql.exec('INSERT OR IGNORE INTO acquirer_pending (profile_id, acquired_on) SELECT profile_id, acquired_on FROM acquisitions');
+    }
+    this.transparencyReady = true;
+  }
+
+  /** Sends queued "this agency acquired that profile" pointers to the profiles' home shards. */
+  private async pushAcquirers(only?: string): Promise<void> {
+    const agencyId = this.record()?.id;
+    if (!agencyId) return;
+    const rows = only
+      ? this.sql.exec<{ profile_id: string; acquired_on: string }>('SELECT * FROM acquirer_pending WHERE profile_id = ?', only).toArray()
+      : this.sql.exec<{ profile_id: string; acquired_on: string }>('SELECT * FROM acquirer_pending ORDER BY acquired_on LIMIT 500').toArray();
+    for (let i = 0; i < rows.length; i += FAN_OUT) {
+      const batch = rows.slice(i, i + FAN_OUT);
+      const results = await Promise.allSettled(batch.map((r) =>
+        this.env.FEED_SHARD.get(this.env.FEED_SHARD.idFromName(r.profile_id.slice(0, 2))).recordAcquirer(r.profile_id, agencyId, r.acquired_on)));
+      batch.forEach((r, j) => {
+        if (results[j]!.status === 'fulfilled') this.sql.exec('DELETE FROM acquirer_pending WHERE profile_id = ? AND acquired_on = ?', r.profile_id, r.acquired_on);
+      });
+    }
+  }
+
+  /** Tells each jobseeker whose conversation ended when retention expired (R-RET-1, R-RET-2); idempotent there. */
+  private async closeExpiredAtSeekers(): Promise<void> {
+    const agencyId = this.record()?.id;
+    if (!agencyId) return;
+    const rows = this.sql.exec<{ profile_id: string; rule: string; at: number; deadline: string | null }>('SELECT * FROM seeker_close_pending ORDER BY at LIMIT 500').toArray();
+    for (let i = 0; i < rows.length; i += FAN_OUT) {
+      const batch = rows.slice(i, i + FAN_OUT);
+      const results = await Promise.allSettled(batch.map((r) =>
+        this.seekerStub(r.profile_id).closeConversations(agencyId, r.rule, r.at, r.deadline ? { deadline: r.deadline } : {})));
+      batch.forEach((r, j) => {
+        if (results[j]!.status === 'fulfilled') this.sql.exec('DELETE FROM seeker_close_pending WHERE profile_id = ? AND rule = ?', r.profile_id, r.rule);
+      });
+    }
+  }
+
+  /** The index side of ending conversations with a profile: tombstones without content, each deletion recorded (R-RET-4). */
+  private revokeConversationIndex(profileId: string, conversationIds: string[], rule: string, now: number, eventId: string | null): void {
+    for (const id of conversationIds) {
+      this.sql.exec("UPDATE msg_conversations SET state = 'revoked', revoked_rule = ?, unread = 0 WHERE id = ?", rule, id);
+      this.recordDeletion(now, 'conversation', rule, profileId, eventId);
+    }
+    this.sql.exec("DELETE FROM msg_sends WHERE profile_id = ? AND state = 'delivered'", profileId);
+  }
+
+  /**
+   * What this agency holds of one jobseeker, for the jobseeker's data-holders view (R-RET-1,
+   * R-RET-2, R-BLOCK-2, R-DEL-1): the acquisition with its retention deadline, and whether the
+   * worker-side copy is held or deleted — under which rule, when, and when the extension confirmed
+   * it deleted its own copy (its acknowledgement of the event that told it to). An acquisition
+   * past its deadline is expired first, as on any other access.
+   *
+   * @example await stub.holderView('13-7K3M9X2QAB', now.getTime()); // { agencyName, acquisition, copy: { state: 'held', … } }
+   */
+  async holderView(profileId: string, now: number): Promise<HolderView | null> {
+    const record = this.record();
+    if (!record) return null;
+    const row = this.sql.exec<AcqRow>('SELECT * FROM acquisitions WHERE profile_id = ?', profileId).toArray()[0];
+    if (row && row.state === 'held' && row.deadline < jstDate(new Date(now))) this.expire(row, now);
+    const current = this.sql.exec<AcqRow>('SELECT * FROM acquisitions WHERE profile_id = ?', profileId).toArray()[0] ?? null;
+    const base = { agencyId: record.id, agencyName: record.name, agencyStatus: record.status, acquisition: current ? toAcquisition(current) : null };
+    if (current?.state === 'held') return { ...base, copy: { state: 'held', rule: null, deletedAt: null, extensionDeletedAt: null } };
+    // The recorded deletion (R-RET-4). A lifted block (R-BLOCK-3) removes the row itself, not its record.
+    type Logged = { at: number; rule: string; event_id: string | null };
+    const logged = current
+      ? this.sql.exec<Logged>("SELECT at, rule, event_id FROM deletions WHERE record_kind = 'acquired_profile' AND profile_id = ? AND at = ? ORDER BY seq DESC LIMIT 1", profileId, current.deleted_at).toArray()[0]
+      : this.sql.exec<Logged>("SELECT at, rule, event_id FROM deletions WHERE record_kind = 'acquired_profile' AND profile_id = ? ORDER BY seq DESC LIMIT 1", profileId).toArray()[0];
+    const at = current?.deleted_at ?? logged?.at ?? null;
+    let eventId = logged?.event_id ?? null;
+    if (!eventId && at !== null) {
+      // R-RET-3: one status change told the extension to delete everything it received.
+      eventId = this.sql.exec<{ id: string }>(
+        "SELECT id FROM events WHERE type = 'status_changed' AND created_at >= ? AND COALESCE(json_extract(details, '$.purged'), 0) > 0 ORDER BY seq LIMIT 1", at).toArray()[0]?.id ?? null;
+    }
+    const acked = eventId ? this.sql.exec<{ acked_at: number | null }>('SELECT acked_at FROM events WHERE id = ?', eventId).toArray()[0]?.acked_at ?? null : null;
+    return {
+      ...base,
+      copy: {
+        state: 'deleted', rule: current?.deleted_rule ?? logged?.rule ?? null,
+        deletedAt: at === null ? null : new Date(at).toISOString(), extensionDeletedAt: acked === null ? null : new Date(acked).toISOString(),
+      },
+    };
+  }
+
+  /**
+   * The bureau's figures for this agency (R-BLOCK-2, R-DEL-1, R-RET-1..3, R-RET-4): the deletions
+   * the rules required of its extension — one per block, deletion request and retention expiry,
+   * and one per status change that purged its data — how many it confirmed, how fast (median and
+   * worst, seconds from the event to its acknowledgement), and those still unconfirmed once
+   * `overdueAfterMs` has passed, oldest first (at most `listLimit`).
+   *
+   * @example await stub.deletionCompliance(now.getTime(), 24 * 3600_000); // { required: { block: 1, … }, confirmed: 1, overdue: [] }
+   */
+  async deletionCompliance(now: number, overdueAfterMs: number, listLimit = 100): Promise<DeletionComplianceFigures | null> {
+    const record = this.record();
+    if (!record) return null;
+    const rows = this.sql.exec<{ id: string; type: RequiredDeletionKind; profile_id: string | null; rule: string; created_at: number; acked_at: number | null }>(
+      `SELECT id, type, profile_id, rule, created_at, acked_at FROM events
+       WHERE type IN ('block', 'deletion_request', 'retention_expired')
+          OR (type = 'status_changed' AND COALESCE(json_extract(details, '$.purged'), 0) > 0)
+       ORDER BY seq`).toArray();
+    const required: Record<RequiredDeletionKind, number> = { block: 0, deletion_request: 0, retention_expired: 0, status_changed: 0 };
+    const seconds: number[] = [];
+    const overdue: DeletionComplianceFigures['overdue'] = [];
+    let confirmedLate = 0;
+    for (const r of rows) {
+      required[r.type] += 1;
+      if (r.acked_at !== null) {
+        seconds.push(Math.max(0, Math.round((r.acked_at - r.created_at) / 1000)));
+        if (r.acked_at - r.created_at > overdueAfterMs) confirmedLate += 1;
+      } else if (now - r.created_at > overdueAfterMs) {
+        overdue.push({ eventId: r.id, kind: r.type, rule: r.rule, profileId: r.profile_id, createdAt: new Date(r.created_at).toISOString(), ageSeconds: Math.floor((now - r.created_at) / 1000) });
+      }
+    }
+    seconds.sort((a, b) => a - b);
+    const mid = seconds.length >> 1;
+    const median = seconds.length === 0 ? null : seconds.length % 2 ? seconds[mid]! : Math.round((seconds[mid - 1]! + seconds[mid]!) / 2);
+    return {
+      agencyId: record.id, agencyName: record.name, prefecture: record.prefecture, status: record.status,
+      required: { ...required, total: rows.length }, confirmed: seconds.length, confirmedLate, unconfirmed: rows.length - seconds.length,
+      medianSecondsToConfirm: median, worstSecondsToConfirm: seconds.length ? seconds[seconds.length - 1]! : null,
+      overdueCount: overdue.length, overdue: overdue.slice(0, listLimit),
+    };
+  }
 }
+
+// ==== Transparency types (issue 9) =============================================================
+
+/** The events that require the extension to delete jobseeker data (a `status_changed` only when it purged). */
+export type RequiredDeletionKind = 'block' | 'deletion_request' | 'retention_expired' | 'status_changed';
+
+/** One agency's holding of one jobseeker's data, read from its own records. */
+export type HolderView = {
+  agencyId: string;
+  agencyName: string;
+  agencyStatus: AgencyRecord['status'];
+  /** The current acquisition row; null after a lifted block removed it (R-BLOCK-3) and none was made since. */
+  acquisition: Acquisition | null;
+  copy: { state: 'held' | 'deleted'; rule: string | null; deletedAt: string | null; extensionDeletedAt: string | null };
+};
+
+/** One agency's deletion figures for the bureau. */
+export type DeletionComplianceFigures = {
+  agencyId: string;
+  agencyName: string;
+  prefecture: PrefectureCode;
+  status: AgencyRecord['status'];
+  required: Record<RequiredDeletionKind, number> & { total: number };
+  confirmed: number;
+  /** Confirmed, but only after the overdue threshold had passed. */
+  confirmedLate: number;
+  unconfirmed: number;
+  medianSecondsToConfirm: number | null;
+  worstSecondsToConfirm: number | null;
+  overdueCount: number;
+  overdue: Array<{ eventId: string; kind: RequiredDeletionKind; rule: string; profileId: string | null; createdAt: string; ageSeconds: number }>;
+};
 
 // ==== Messaging types and limits (issue 4) =====================================================
 

@@ -26,7 +26,11 @@ export class FeedShard extends DurableObject<Env> {
   }
 
   private migrate(): void {
-    migrate(this.sql, [(sql) => sql.exec(FEED_SCHEMA_V1)]);
+    migrate(this.sql, [
+      (sql) => sql.exec(FEED_SCHEMA_V1),
+      // Transparency (issue 9): which agencies acquired a profile homed here, and when first.
+      (sql) => sql.exec('CREATE TABLE acquirers (profile_id TEXT NOT NULL, agency_id TEXT NOT NULL, first_acquired_on TEXT NOT NULL, PRIMARY KEY (profile_id, agency_id))'),
+    ]);
   }
 
   /**
@@ -124,6 +128,30 @@ export class FeedShard extends DurableObject<Env> {
   async search(q: ShardQuery): Promise<ShardHit[]> {
     const { sql, params } = searchStatement(q);
     return this.sql.exec<ShardHit>(sql, ...params).toArray();
+  }
+
+  /**
+   * Notes that an agency acquired a profile homed in this shard (R-RET-1): only the pointer, never
+   * the acquisition's state, which stays in the agency's object. The first date is kept; called by
+   * AgencyObject.acquire() for each new acquisition, so it is idempotent.
+   *
+   * @example await shard.recordAcquirer('13-7K3M9X2QAB', 'A7K3M9X2QAB', '2026-11-27');
+   */
+  async recordAcquirer(profileId: string, agencyId: string, acquiredOn: string): Promise<{ ok: true }> {
+    this.sql.exec('INSERT OR IGNORE INTO acquirers (profile_id, agency_id, first_acquired_on) VALUES (?, ?, ?)', profileId, agencyId, acquiredOn);
+    return { ok: true };
+  }
+
+  /**
+   * The agencies that ever acquired a profile, oldest first (the jobseeker's data-holders view).
+   * Kept when the profile leaves the feed: the jobseeker may still ask who holds their data.
+   *
+   * @example await shard.acquirersOf('13-7K3M9X2QAB'); // [{ agencyId: 'A7K3M9X2QAB', firstAcquiredOn: '2026-11-27' }]
+   */
+  async acquirersOf(profileId: string): Promise<Array<{ agencyId: string; firstAcquiredOn: string }>> {
+    return this.sql.exec<{ agency_id: string; first_acquired_on: string }>(
+      'SELECT agency_id, first_acquired_on FROM acquirers WHERE profile_id = ? ORDER BY first_acquired_on, agency_id', profileId).toArray()
+      .map((r) => ({ agencyId: r.agency_id, firstAcquiredOn: r.first_acquired_on }));
   }
 
   /** Counts for the bureau and the benchmarks. */

@@ -297,6 +297,17 @@ export class Registry extends DurableObject<Env> {
   }
 
   /**
+   * Admitted agencies of every status in a prefecture (all of them when `prefecture` is null), for
+   * the bureau's oversight views (issue 9, R-SEC-2: the route passes the officer's own scope).
+   *
+   * @example await registry.agenciesInScope('13'); // [{ id: 'A…', name: '…', prefecture: '13', status: 'active' }]
+   */
+  async agenciesInScope(prefecture: string | null): Promise<Array<{ id: string; name: string; prefecture: PrefectureCode; status: AgencyRecord['status'] }>> {
+    return this.sql.exec<{ id: string; name: string; prefecture: PrefectureCode; status: AgencyRecord['status'] }>(
+      'SELECT id, name, prefecture, status FROM agencies WHERE (? IS NULL OR prefecture = ?) ORDER BY prefecture, id', prefecture, prefecture).toArray();
+  }
+
+  /**
    * Registers an agency's application (R-ELIG-*, R-APP-1..3): refused with the reason when it
    * cannot be admitted, else kept until the bureau decides, with its completion deadline.
    *

@@ -419,16 +419,22 @@ export class SeekerObject extends DurableObject<Env> {
 
   /**
    * R-RET-3: the agency stopped using the service and its access is gone; its conversations end
-   * with a notice telling the jobseeker why.
+   * with a notice telling the jobseeker why. R-RET-1, R-RET-2: the same when the agency's retention
+   * deadline (`details.deadline`) passed. Idempotent: a closed conversation is not closed again.
    *
    * @example await seeker.closeConversations('A7K3M9X2QAB', 'R-RET-3', now);
+   * @example await seeker.closeConversations('A7K3M9X2QAB', 'R-RET-1', now, { deadline: '2027-01-31' });
    */
-  async closeConversations(agencyId: string, rule: string, now: number): Promise<{ ok: true; closed: number }> {
+  async closeConversations(agencyId: string, rule: string, now: number, details: { deadline?: string } = {}): Promise<{ ok: true; closed: number }> {
     let closed = 0;
     this.ctx.storage.transactionSync(() => {
       for (const conv of this.sql.exec<{ id: string; agency_name: string }>(`SELECT id, agency_name FROM conversations WHERE agency_id = ? AND state IN ${LIVE}`, agencyId).toArray()) {
         this.sql.exec("UPDATE conversations SET state = 'closed', closed_reason = ? WHERE id = ?", rule, conv.id);
-        this.notice(conv.id, 'conversation_closed', `${conv.agency_name}はサービスの利用を終了したため、この会話は終了しました（${formatJst(now)}）。この事業者がサービスを通じて受け取ったあなたの情報は削除されました。`, now);
+        // Issue 9: retention expiry (R-RET-1, R-RET-2) ends the conversation as well, with its own reason.
+        const text = rule === 'R-RET-1' || rule === 'R-RET-2'
+          ? `${conv.agency_name}があなたの情報を保存できる期限（${details.deadline ?? '所定の期限'}まで）を過ぎたため、この事業者の手元のあなたの情報は削除され、この会話は終了しました（${formatJst(now)}）。`
+          : `${conv.agency_name}はサービスの利用を終了したため、この会話は終了しました（${formatJst(now)}）。この事業者がサービスを通じて受け取ったあなたの情報は削除されました。`;
+        this.notice(conv.id, 'conversation_closed', text, now);
         closed++;
       }
     });

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  AgencyAccountSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
-  IsoDateSchema, ProfileIdSchema, ProfileSchema, type AgencyEvent, type Profile,
+  AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
+  ProfileIdSchema, type AgencyEvent, type Profile,
 } from '../../shared/schemas';
 import type { AppEnv } from '../lib/context';
 import { authedErrors, bearer, group, json } from '../lib/context';
@@ -29,10 +29,6 @@ export function requireJobseekerService(c: Context<AppEnv>): void {
   if (!a.services.includes('jobseeker')) throw new ApiError(403, 'service_not_admitted', '求職情報提供サービスの利用者ではありません', '求職情報提供サービスの利用申請が受理されていません。');
 }
 
-const AcquisitionSchema = z.object({
-  profileId: ProfileIdSchema, acquiredOn: IsoDateSchema, acceptedOn: IsoDateSchema.nullable(), retentionDeadline: IsoDateSchema,
-  state: z.enum(['held', 'deleted']), deletedAt: z.string().nullable(), deletedRule: z.string().nullable(),
-});
 
 const me = createRoute({
   method: 'get', path: '/v1/agency/me', tags: ['agency'], summary: '自社の状態（利用中・停止中・利用解除・退会）、サービス、必須情報とその版',
@@ -46,24 +42,22 @@ const feed = createRoute({
   security: bearer, middleware: agencyOnly, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
 });
 
-const ProfileWithAcquisition = z.object({ profile: ProfileSchema, acquisition: AcquisitionSchema });
 const openProfile = createRoute({
   method: 'get', path: '/v1/agency/feed/{profileId}', tags: ['agency'], summary: '求職者情報を1件開く（取得として記録し、保存期限を返す）',
   security: bearer, middleware: agencyOnly, request: { params: z.object({ profileId: ProfileIdSchema }) },
-  responses: { 200: json(ProfileWithAcquisition), ...authedErrors, 410: authedErrors[404] },
+  responses: { 200: json(OpenedProfileSchema), ...authedErrors, 410: authedErrors[404] },
 });
 
-const AcceptanceBody = z.strictObject({ profileId: ProfileIdSchema, acceptedOn: IsoDateSchema });
 const acceptance = createRoute({
   method: 'post', path: '/v1/agency/acceptances', tags: ['agency'], summary: '求職受理を記録する（保存期限が翌年度末まで延びる）',
   security: bearer, middleware: agencyOnly,
-  request: { body: { content: { 'application/json': { schema: AcceptanceBody } }, required: true } },
-  responses: { 200: json(z.object({ acquisition: AcquisitionSchema, extended: z.boolean() })), ...authedErrors, 410: authedErrors[404], 422: authedErrors[400] },
+  request: { body: { content: { 'application/json': { schema: AcceptanceRequestSchema } }, required: true } },
+  responses: { 200: json(AcceptanceResultSchema), ...authedErrors, 410: authedErrors[404], 422: authedErrors[400] },
 });
 
 const acquisitions = createRoute({
   method: 'get', path: '/v1/agency/acquisitions', tags: ['agency'], summary: '取得した求職者情報と保存期限の一覧',
-  security: bearer, middleware: agencyOnly, responses: { 200: json(z.object({ items: z.array(AcquisitionSchema) })), ...authedErrors },
+  security: bearer, middleware: agencyOnly, responses: { 200: json(AcquisitionListSchema), ...authedErrors },
 });
 
 const events = createRoute({
