@@ -50,12 +50,18 @@ export function percentiles(ms: number[]): { p50: number; p95: number; max: numb
 
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 
+const BENCH_STAFF = { email: 'bench@mhlw.example.jp', password: 'bench-ministry-password', name: 'ベンチ', role: 'ministry' };
+
+/** A fresh ministry token (sessions end after 12 hours, so after every big clock move). */
+export async function staffToken(base: string): Promise<string> {
+  return (await call(base, 'POST', '/v1/admin/sessions', { body: { email: BENCH_STAFF.email, password: BENCH_STAFF.password } })).body.token as string;
+}
+
 /** Signs in the bench's staff and one admitted agency. */
 export async function benchAccounts(base: string): Promise<{ ministry: string; agency: string; agencyEmail: string }> {
   const vars = devVars();
-  const staff = { email: 'bench@mhlw.example.jp', password: 'bench-ministry-password', name: 'ベンチ', role: 'ministry' };
-  await call(base, 'POST', '/v1/admin/staff', { token: vars.BOOTSTRAP_STAFF_TOKEN, body: staff });
-  const ministry = (await call(base, 'POST', '/v1/admin/sessions', { body: { email: staff.email, password: staff.password } })).body.token as string;
+  await call(base, 'POST', '/v1/admin/staff', { token: vars.BOOTSTRAP_STAFF_TOKEN, body: BENCH_STAFF });
+  const ministry = await staffToken(base);
   await call(base, 'PUT', '/v1/admin/clock', { token: ministry, body: { at: '2026-11-27T10:00:00+09:00', frozen: false } });
   const { exampleRegistration } = await import('../../shared/schemas/examples');
   const agencyEmail = `bench-${Date.now()}@agency.example.jp`;
