@@ -6,6 +6,7 @@
 import { maintenanceUntil } from '../../shared/rules';
 import { exampleMandatoryInformation, exampleOfficer } from '../../shared/schemas/examples';
 import { syntheticProfiles } from './synthetic';
+import { call, type Json } from './http';
 
 export const DEMO = {
   ministry: { email: 'ministry@demo.madoguchi.example', password: 'demo-ministry-pass-2026', name: '厚生 労働' },
@@ -21,23 +22,6 @@ export const DEMO = {
   profiles: 3000,
 } as const;
 
-type Json = Record<string, any>;
-
-async function call(base: string, method: string, path: string, opts: { token?: string; body?: unknown; ndjson?: string } = {}): Promise<{ status: number; body: Json }> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: string | undefined;
-  if (opts.ndjson !== undefined) {
-    headers['content-type'] = 'application/x-ndjson';
-    body = opts.ndjson;
-  } else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  const res = await fetch(`${base}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
-}
 
 function must(res: { status: number; body: Json }, ok: number[], what: string): Json {
   if (!ok.includes(res.status)) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`);

@@ -18,28 +18,12 @@ import { matchExpression } from '../../worker/lib/search-text';
 import { FEED_SCHEMA_V1, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
 import { benchSends } from './sends';
 import { bundleSizes } from './bundles';
+import { call } from '../../scripts/lib/http';
 
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const BATCH = 5000;
 
-type Json = Record<string, any>;
-
-export async function call(base: string, method: string, path: string, opts: { token?: string; body?: unknown; ndjson?: string } = {}): Promise<{ status: number; body: Json }> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: string | undefined;
-  if (opts.ndjson !== undefined) {
-    headers['content-type'] = 'application/x-ndjson';
-    body = opts.ndjson;
-  } else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  const res = await fetch(`${base}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
-}
 
 /** p50 / p95 / max of a list of milliseconds. */
 export function percentiles(ms: number[]): { p50: number; p95: number; max: number } {

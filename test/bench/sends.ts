@@ -6,7 +6,8 @@
  */
 import { exampleRegistration } from '../../shared/schemas/examples';
 import { syntheticProfiles } from '../../scripts/lib/synthetic';
-import { call, percentiles, staffToken } from './run';
+import { call } from '../../scripts/lib/http';
+import { percentiles, staffToken } from './run';
 
 const PASSPHRASE = 'ベンチマークのためのぱすふれーず';
 

@@ -150,8 +150,12 @@ describe('R-SAN-2 a suspension is effective at once', () => {
     const other = (await api('POST', '/v1/agency/sessions', { body: { email: agency.email, password: agency.password } })).body.token;
     const res = await api('POST', `/v1/admin/agencies/${agency.id}/revocation`, { token: await ministry(), body: { reason: '悪質な違反（§8(2)⑤b）' } });
     expect(res.body).toMatchObject({ status: 'revoked', revokedOn: TODAY, purged: 1, sessionsEnded: 2 });
-    expect((await api('GET', '/v1/agency/me', { token: agency.token })).status).toBe(401);
-    expect((await api('GET', '/v1/agency/me', { token: other })).status).toBe(401);
+    // The ended sessions no longer work; they are told why, so the extension deletes its copy (R-RET-3).
+    for (const token of [agency.token, other]) {
+      const ended = await api('GET', '/v1/agency/me', { token });
+      expect(ended.status).toBe(403);
+      expect(ended.body.code).toBe('agency_revoked');
+    }
     await refresh(agency); // signing in still works, to read the status and delete the extension's copy
     expect((await api('GET', '/v1/agency/me', { token: agency.token })).body).toMatchObject({ status: 'revoked', revokedOn: TODAY });
     const feed = await api('GET', `/v1/agency/feed/${profileId}`, { token: agency.token });

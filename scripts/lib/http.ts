@@ -1,0 +1,27 @@
+/** A JSON (or NDJSON) call to the worker from Node: the demo loader, the benchmarks, the browser journeys. */
+export type Json = Record<string, any>;
+
+/**
+ * @example const { status, body } = await call(base, 'POST', '/v1/admin/sessions', { body: { email, password } });
+ */
+export async function call(base: string, method: string, path: string, opts: { token?: string; body?: unknown; ndjson?: string } = {}): Promise<{ status: number; body: Json }> {
+  const headers: Record<string, string> = {};
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.ndjson !== undefined) {
+    headers['content-type'] = 'application/x-ndjson';
+    body = opts.ndjson;
+  } else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  const res = await fetch(`${base}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: Json = {};
+  try {
+    parsed = text ? (JSON.parse(text) as Json) : {};
+  } catch {
+    parsed = { text };
+  }
+  return { status: res.status, body: parsed };
+}
