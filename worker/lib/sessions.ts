@@ -1,4 +1,5 @@
-import { randomBase32, randomSecret, sha256Hex, timingSafeEqualText } from './crypto';
+import { DUMMY_PASSWORD_HASH, randomBase32, randomSecret, sha256Hex, timingSafeEqualText, verifyPassword } from './crypto';
+import { refuse, type Refusal } from './problem';
 
 /** Who a token belongs to; the first letter of every token, so the worker finds the object without a lookup. */
 export type Role = 'agency' | 'seeker' | 'staff';
@@ -71,6 +72,34 @@ export class SessionStore {
     }
     if (now - row.last_seen_at >= TOUCH_EVERY_MS) this.sql.exec('UPDATE sessions SET last_seen_at = ? WHERE id = ?', now, row.id);
     return { id: row.id, account_id: row.account_id, created_at: row.created_at, last_seen_at: row.last_seen_at, expires_at: row.expires_at, label: row.label };
+  }
+
+  /**
+   * Checks a password or passphrase against its stored hash and opens a session (R-SEC-2). The
+   * refusal is the same whether the account or the secret was wrong, and takes the same time.
+   *
+   * @example return store.signIn(password, storedHash, 'agency', record.id, now, label, 'アカウントID…が正しくありません。');
+   */
+  async signIn(secret: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    const ok = await verifyPassword(secret, storedHash ?? DUMMY_PASSWORD_HASH);
+    if (!ok || !storedHash || !accountId) return refuse(401, 'invalid_credentials', 'サインインできませんでした', wrong);
+    const s = await this.open(role, accountId, now, label);
+    return { ok: true, token: s.token, expiresAt: s.expiresAt };
+  }
+
+  /**
+   * A request's token and its account's request rate (R-SEC-2, R-OPS-2): the session, or the refusal.
+   *
+   * @example const r = await store.check(token, now, limiter, wallClock); if (!r.ok) return r;
+   */
+  async check(token: string, now: number, limiter: RateLimiter, wallClock: number): Promise<{ ok: true; session: SessionRow } | Refusal> {
+    const session = await this.verify(token, now);
+    if (!session) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
+    const wait = limiter.take(wallClock);
+    if (wait > 0) {
+      return refuse(429, 'rate_limited', 'アクセスが集中しています', `短時間のアクセスが多すぎます。${wait}秒ほど待ってからもう一度お試しください。`, { retryAfter: wait });
+    }
+    return { ok: true, session };
   }
 
   /** Live sessions of an account, newest first. */

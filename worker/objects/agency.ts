@@ -3,7 +3,7 @@ import { migrate } from '../lib/migrations';
 import { jstDate, retentionDeadline } from '../../shared/rules';
 import type { AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, MandatoryInformation, Suspension } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
-import { randomBase32, verifyPassword } from '../lib/crypto';
+import { randomBase32 } from '../lib/crypto';
 import { refuse, type Refusal } from '../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../lib/sessions';
 // Messaging (issue 4)
@@ -140,13 +140,8 @@ export class AgencyObject extends DurableObject<Env> {
    * @example const r = await stub.signIn('pw', now.getTime());
    */
   async signIn(password: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-    const record = this.record();
-    const hash = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0]?.value;
-    if (!record || !hash || !(await verifyPassword(password, hash))) {
-      return refuse(401, 'invalid_credentials', 'サインインできませんでした', 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
-    }
-    const s = await this.sessions.open('agency', record.id, now, label);
-    return { ok: true, token: s.token, expiresAt: s.expiresAt };
+    const hash = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0]?.value ?? null;
+    return this.sessions.signIn(password, hash, 'agency', this.record()?.id ?? null, now, label, 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
   }
 
   /**
@@ -156,20 +151,17 @@ export class AgencyObject extends DurableObject<Env> {
    */
   async authenticate(token: string, now: number, wallClock: number): Promise<AgencyPrincipal | Refusal> {
     const record = this.record();
-    const session = record ? await this.sessions.verify(token, now) : null;
-    if (record && !session && (record.status === 'revoked' || record.status === 'withdrawn')) {
+    if (!record) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
+    const r = await this.sessions.check(token, now, this.limiter, wallClock);
+    if (!r.ok && r.code === 'unauthenticated' && (record.status === 'revoked' || record.status === 'withdrawn')) {
       // Revocation ended every session; the extension still learns it must delete everything (R-RET-3).
       // That an agency was revoked or withdrew is public (R-DIR-2), so saying so to any token leaks nothing.
       return refuse(403, `agency_${record.status}`, record.status === 'revoked' ? '利用解除されました' : '退会済みです',
         '求職情報提供サービスの利用は終了しています。この端末に保存された求職者の情報はすべて削除してください（利用規約§7(2)①オ）。');
     }
-    if (!record || !session) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
-    const wait = this.limiter.take(wallClock);
-    if (wait > 0) {
-      return refuse(429, 'rate_limited', 'アクセスが集中しています', `短時間のアクセスが多すぎます。${wait}秒ほど待ってからもう一度お試しください。`, { retryAfter: wait });
-    }
-    return { ok: true, sessionId: session.id, agency: record };
+    return r.ok ? { ok: true, sessionId: r.session.id, agency: record } : r;
   }
+
 
   /** Live sessions of this account. */
   async listSessions(now: number): Promise<SessionRow[]> {

@@ -4,7 +4,7 @@ import {
   addDays, applicationDeadline, emailReservedUntil, fiscalYear, jstDate, placementQualifies, proposeSanction, reapplyAllowedFrom,
   reportDueDate, reportGraceLastDay, reportReminderDate, suspensionLastDay, type Placement, type ViolationCategory, type ViolationHistoryEntry,
 } from '../../shared/rules';
-import { randomBase32, verifyPassword } from '../lib/crypto';
+import { randomBase32 } from '../lib/crypto';
 import { refuse, type Refusal } from '../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../lib/sessions';
 import type { AgencyRecord } from './agency';
@@ -255,23 +255,24 @@ export class Registry extends DurableObject<Env> {
   /** Staff sign-in. */
   async staffSignIn(email: string, password: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const row = this.sql.exec<{ id: string; password_hash: string }>('SELECT id, password_hash FROM staff WHERE email = ?', email).toArray()[0];
-    const ok = row ? await verifyPassword(password, row.password_hash) : false;
-    if (!row || !ok) return refuse(401, 'invalid_credentials', 'サインインできませんでした', 'メールアドレスまたはパスワードが正しくありません。');
-    const s = await this.sessions.open('staff', row.id, now, label);
-    return { ok: true, token: s.token, expiresAt: s.expiresAt };
+    return this.sessions.signIn(password, row?.password_hash ?? null, 'staff', row?.id ?? null, now, label, 'メールアドレスまたはパスワードが正しくありません。');
   }
 
   /** Checks a staff token and the account's request rate. */
   async staffAuthenticate(token: string, now: number, wallClock: number): Promise<StaffPrincipal | Refusal> {
-    const session = await this.sessions.verify(token, now);
-    const row = session ? this.sql.exec<Omit<StaffRecord, 'createdAt'> & { created_at: number }>('SELECT id, email, name, role, prefecture, created_at FROM staff WHERE id = ?', session.account_id).toArray()[0] : undefined;
-    if (!session || !row) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
-    let limiter = this.limiters.get(row.id);
-    if (!limiter) this.limiters.set(row.id, (limiter = new RateLimiter(2000, 200)));
-    const wait = limiter.take(wallClock);
-    if (wait > 0) return refuse(429, 'rate_limited', 'アクセスが集中しています', `${wait}秒ほど待ってからもう一度お試しください。`, { retryAfter: wait });
+    // Staff share this object, so each has a limiter of their own, keyed by the token's account ID.
+    const staffId = token.split('.')[1] ?? '';
+    let limiter = this.limiters.get(staffId);
+    if (!limiter) {
+      if (this.limiters.size > 10_000) this.limiters.clear(); // forged IDs must not grow memory without bound
+      this.limiters.set(staffId, (limiter = new RateLimiter(2000, 200)));
+    }
+    const r = await this.sessions.check(token, now, limiter, wallClock);
+    if (!r.ok) return r;
+    const row = this.sql.exec<Omit<StaffRecord, 'createdAt'> & { created_at: number }>('SELECT id, email, name, role, prefecture, created_at FROM staff WHERE id = ?', r.session.account_id).toArray()[0];
+    if (!row) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
     const { created_at, ...rest } = row;
-    return { ok: true, sessionId: session.id, staff: { ...rest, createdAt: new Date(created_at).toISOString() } };
+    return { ok: true, sessionId: r.session.id, staff: { ...rest, createdAt: new Date(created_at).toISOString() } };
   }
 
   /** Live sessions of one staff member. */

@@ -8,7 +8,7 @@ import { occupationName, type OccupationMiddleCode } from '../../shared/data/occ
 import { industryName, type IndustryCode } from '../../shared/data/industries';
 import { prefectureName, type PrefectureCode } from '../../shared/data/prefectures';
 import { migrate } from '../lib/migrations';
-import { randomBase32, verifyPassword } from '../lib/crypto';
+import { randomBase32 } from '../lib/crypto';
 import { refuse, type Refusal } from '../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../lib/sessions';
 
@@ -84,23 +84,16 @@ export class SeekerObject extends DurableObject<Env> {
 
   /** Signs in with the passphrase. */
   async signIn(passphrase: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-    const record = this.record();
-    const hash = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'passphrase'").toArray()[0]?.value;
-    if (!record || !hash || !(await verifyPassword(passphrase, hash))) {
-      return refuse(401, 'invalid_credentials', 'サインインできませんでした', '求職者IDまたはパスフレーズが正しくありません。');
-    }
-    const s = await this.sessions.open('seeker', record.profileId, now, label);
-    return { ok: true, token: s.token, expiresAt: s.expiresAt };
+    const hash = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'passphrase'").toArray()[0]?.value ?? null;
+    return this.sessions.signIn(passphrase, hash, 'seeker', this.record()?.profileId ?? null, now, label, '求職者IDまたはパスフレーズが正しくありません。');
   }
 
   /** Checks a bearer token and the request rate (R-SEC-2, R-OPS-2). */
   async authenticate(token: string, now: number, wallClock: number): Promise<SeekerPrincipal | Refusal> {
     const record = this.record();
-    const session = record ? await this.sessions.verify(token, now) : null;
-    if (!record || !session) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
-    const wait = this.limiter.take(wallClock);
-    if (wait > 0) return refuse(429, 'rate_limited', 'アクセスが集中しています', `${wait}秒ほど待ってからもう一度お試しください。`, { retryAfter: wait });
-    return { ok: true, sessionId: session.id, seeker: record };
+    if (!record) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
+    const r = await this.sessions.check(token, now, this.limiter, wallClock);
+    return r.ok ? { ok: true, sessionId: r.session.id, seeker: record } : r;
   }
 
   async listSessions(now: number): Promise<SessionRow[]> {
