@@ -1,9 +1,7 @@
 /**
- * The worker's API as the extension calls it. Routes in the worker's `AppType` go through
- * `hc<AppType>` (imported as a type only, so no worker code ships); a route not built yet keeps
- * one small typed function (`fetch` + its schema), ready to switch to `hc` when it lands. Every
- * answer is validated with the shared zod schema; every refusal becomes an `ApiProblem` with the
- * worker's stable `code`.
+ * The worker's API as the extension calls it: every route through `hc<AppType>` (imported as a
+ * type only, so no worker code ships). Every answer is validated with the shared zod schema;
+ * every refusal becomes an `ApiProblem` with the worker's stable `code`.
  */
 import { hc } from 'hono/client';
 import { z } from 'zod';
@@ -40,7 +38,8 @@ import {
   type AgencySignIn,
   type SeekerSignIn,
 } from '../../shared/schemas/session';
-import { AcceptanceResultSchema, AcquisitionListSchema, DataHolderListSchema, OpenedProfileSchema } from './api-schemas';
+import { DataHoldersSchema } from '../../shared/schemas/transparency';
+import { AcceptanceResultSchema, AcquisitionListSchema, OpenedProfileSchema } from './api-schemas';
 import { ApiProblem, invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
 
 /** Where and as whom to call the worker. `fetch` is injectable so tests hand in a fake worker. */
@@ -99,11 +98,6 @@ async function read<S extends z.ZodType>(schema: S, request: () => Promise<AnyRe
 
 async function noContent(request: () => Promise<AnyResponse>): Promise<void> {
   await send(request);
-}
-
-/** A plain JSON GET for a route not yet in `AppType`. */
-function get(ctx: ApiContext, path: string): () => Promise<Response> {
-  return () => fetchOf(ctx)(`${ctx.baseUrl}${path}`, { method: 'GET', headers: authHeaders(ctx) });
 }
 
 // ── Sessions ─────────────────────────────────────────────────────────────────────────────────
@@ -293,9 +287,13 @@ export function complainToBureau(ctx: ApiContext, agencyId: string, content: str
 }
 
 /**
- * `GET /v1/seeker/data-holders` (not in `AppType` yet, issue 9): which agencies hold this
- * jobseeker's data, and until when.
+ * `GET /v1/seeker/data-holders`: every agency that acquired this jobseeker's profile, when, whether
+ * it recorded 求職受理, its retention deadline, whether its copy is held or deleted (and confirmed by
+ * its extension), and the jobseeker's block and deletion request (R-RET-1/2/3, R-DEL-1/2, R-BLOCK-2).
+ *
+ * @example
+ * const { asOf, items } = await listDataHolders(ctx);
  */
 export function listDataHolders(ctx: ApiContext) {
-  return read(DataHolderListSchema, get(ctx, '/v1/seeker/data-holders'));
+  return read(DataHoldersSchema, () => client(ctx).v1.seeker['data-holders'].$get());
 }

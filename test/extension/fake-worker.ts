@@ -7,6 +7,7 @@ import type { AgencyAccount, MandatoryInformation } from '../../shared/schemas/a
 import type { AgencyEvent } from '../../shared/schemas/event';
 import type { Block, Conversation, ConversationThread, DeletionRequest } from '../../shared/schemas/message';
 import type { Profile } from '../../shared/schemas/profile';
+import type { DataHolder } from '../../shared/schemas/transparency';
 import type { DailyQuota } from '../../shared/schemas/quota';
 import { exampleMandatoryInformation, exampleProfile } from '../../shared/schemas/examples';
 import { retentionDeadline } from '../../shared/rules/deadlines';
@@ -29,6 +30,19 @@ export function agencyAccount(overrides: Partial<AgencyAccount> = {}): AgencyAcc
     revokedOn: null, withdrawnOn: null, licence: { kind: 'paid', number: '13-ユ-123456' }, services: ['job_offer', 'jobseeker'], term: null,
     contactMethods: [{ kind: 'phone', value: '03-1234-5678' }, { kind: 'url', value: 'https://mirai.example.jp/contact' }],
     mandatoryInformation: { version: 1, acceptedAt: '2026-04-01T00:00:00.000Z', content: structuredClone(exampleMandatoryInformation) as unknown as MandatoryInformation },
+    ...overrides,
+  };
+}
+
+/**
+ * One line of `GET /v1/seeker/data-holders`: by default an agency that opened the profile on
+ * 2026-11-20 and still holds it until 2027-01-31 (R-RET-1), no 求職受理, no block, no request.
+ */
+export function dataHolder(overrides: Partial<DataHolder> = {}): DataHolder {
+  return {
+    agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', agencyStatus: 'active', firstAcquiredOn: '2026-11-20',
+    acquiredOn: '2026-11-20', acceptedOn: null, retentionDeadline: '2027-01-31',
+    copy: { state: 'held', rule: null, deletedAt: null, extensionDeletedAt: null }, block: null, deletionRequest: null,
     ...overrides,
   };
 }
@@ -62,7 +76,9 @@ export class FakeWorker {
     threads: new Map<string, ConversationThread>(),
     blocks: [] as Block[],
     deletionRequests: [] as DeletionRequest[],
-    holders: [] as Array<{ agencyId: string; agencyName: string; acquiredOn: string; acceptedOn: string | null; retentionDeadline: string }>,
+    profileId: '13-7K3QM2XPA9',
+    /** What `GET /v1/seeker/data-holders` answers; a deletion request updates the agency's line as the worker does. */
+    holders: [] as DataHolder[],
     complaints: [] as Array<{ agencyId: string; content: string }>,
     listed: true,
   };
@@ -198,15 +214,24 @@ export class FakeWorker {
     if (method === 'POST' && path === '/v1/seeker/deletion-requests') {
       const { agencyId } = body as { agencyId: string };
       const at = this.now().toISOString();
+      const holder = this.seeker.holders.find((h) => h.agencyId === agencyId);
       const record: DeletionRequest = {
-        id: `dr_${this.seeker.deletionRequests.length + 1}`, agencyId, agencyName: this.agency.name, state: 'requested', agencyHeldData: true,
+        id: `dr_${this.seeker.deletionRequests.length + 1}`, agencyId, agencyName: holder?.agencyName ?? this.agency.name, state: 'requested', agencyHeldData: true,
         requestedAt: at, serverDeletedAt: at, agencyDeletedAt: null, completedAt: null, notice: null,
       };
       this.seeker.deletionRequests.push(record);
+      if (holder) {
+        // R-DEL-1: the worker removes the agency's access at once; its extension confirms later.
+        holder.copy = { state: 'deleted', rule: 'R-DEL-1', deletedAt: at, extensionDeletedAt: null };
+        const { id, state, requestedAt, serverDeletedAt, agencyDeletedAt, completedAt } = record;
+        holder.deletionRequest = { id, state, requestedAt, serverDeletedAt, agencyDeletedAt, completedAt };
+      }
       return this.json(201, record);
     }
     if (method === 'GET' && path === '/v1/seeker/deletion-requests') return this.json(200, { items: this.seeker.deletionRequests });
-    if (method === 'GET' && path === '/v1/seeker/data-holders') return this.json(200, { items: this.seeker.holders });
+    if (method === 'GET' && path === '/v1/seeker/data-holders') {
+      return this.json(200, { profileId: this.seeker.profileId, asOf: this.now().toISOString(), items: this.seeker.holders });
+    }
     if (method === 'POST' && path === '/v1/seeker/complaints') {
       const complaint = body as { agencyId: string; content: string };
       this.seeker.complaints.push(complaint);

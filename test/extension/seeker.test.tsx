@@ -13,7 +13,7 @@ import type { ApiContext } from '../../extension/utils/api';
 import { pollRound } from '../../extension/utils/poller';
 import { accountKey, getSession, setSession, type Session } from '../../extension/utils/session';
 import type { Conversation, ConversationThread } from '../../shared/schemas/message';
-import { AGENCY_ID, FakeWorker, WORKER, problem } from './fake-worker';
+import { AGENCY_ID, FakeWorker, WORKER, dataHolder, problem } from './fake-worker';
 import { button, click, labelled, mount, settle, submit, type } from './dom';
 
 const PROFILE = '13-7K3QM2XPA9';
@@ -172,12 +172,12 @@ describe('jobseeker popup', () => {
   });
 
   it('R-DEL-1 asks an agency holding the data to delete it, and R-DEL-2 shows when it was done', async () => {
-    w.seeker.holders = [{ agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', acquiredOn: '2026-11-20', acceptedOn: null, retentionDeadline: '2027-01-31' }];
+    w.seeker.holders = [dataHolder()];
     const root = await mount(<SeekerApp session={session} ctx={ctx} />);
     await click(button(root, 'あなたの情報を持っている事業者'));
-    expect(root.textContent).toContain('2026年11月20日から');
-    expect(root.textContent).toContain('保存できるのは2027年1月31日まで');
-    await click(button(root, 'この事業者に情報の削除を頼む'));
+    expect(root.textContent).toContain('2026年11月20日');
+    expect(root.textContent).toContain('保存できるのは2027年1月31日まで（あと65日）');
+    await click(button(root, '株式会社みらい人材に情報の削除を頼む'));
     await click(button(root.querySelector('.confirm')!, '削除を頼む'));
     expect(w.requests.find((r) => r.method === 'POST')).toMatchObject({ path: '/v1/seeker/deletion-requests', body: { agencyId: AGENCY_ID } });
 

@@ -1,24 +1,24 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Block, DeletionRequest, SeekerConversation } from '../../../shared/schemas/message';
 import {
   complainToBureau,
   leaveFeed,
   listBlocks,
-  listDataHolders,
   listDeletionRequests,
   listSeekerConversations,
   unblockAgency,
   type ApiContext,
 } from '../../utils/api';
-import type { DataHolder } from '../../utils/api-schemas';
 import { t, type MessageKey } from '../../utils/i18n';
 import { ApiProblem } from '../../utils/problem';
 import type { Session } from '../../utils/session';
 import { signOut } from '../../utils/signout';
-import { formatDate, formatJstDateTime } from '../../utils/time';
+import { formatJstDateTime } from '../../utils/time';
 import { ConfirmAction } from '../ConfirmAction';
 import { ProblemAlert } from '../ProblemAlert';
-import { BlockAgency, RequestDeletion, SeekerThread } from './SeekerThread';
+import { DataHolders } from './DataHolders';
+import { BlockAgency, SeekerThread } from './SeekerThread';
+import { useLoad } from './use-load';
 
 type SeekerView = { name: 'inbox' } | { name: 'thread'; id: string } | { name: 'blocks' } | { name: 'deletions' } | { name: 'holders' } | { name: 'complaint' } | { name: 'leave' };
 
@@ -30,26 +30,6 @@ const TABS: Array<{ name: Exclude<SeekerView['name'], 'thread'>; label: MessageK
   { name: 'complaint', label: 'seekerNavComplaint' },
   { name: 'leave', label: 'seekerNavLeave' },
 ];
-
-/** Loads once with `load`, keeps the answer and any refusal, and offers `reload`. */
-function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [data, setData] = useState<T | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const reload = async () => {
-    setProblem(null);
-    try {
-      setData(await load());
-    } catch (error) {
-      if (!(error instanceof ApiProblem)) throw error;
-      setProblem(error);
-    }
-  };
-  useEffect(() => {
-    void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return { data, problem, reload };
-}
 
 function SeekerInbox({ ctx, onOpen }: { ctx: ApiContext; onOpen: (id: string) => void }) {
   const { data, problem, reload } = useLoad(() => listSeekerConversations(ctx), []);
@@ -148,33 +128,6 @@ function Deletions({ ctx }: { ctx: ApiContext }) {
   );
 }
 
-function Holders({ ctx }: { ctx: ApiContext }) {
-  const { data, problem } = useLoad(() => listDataHolders(ctx), []);
-  const items: DataHolder[] = data?.items ?? [];
-  return (
-    <section aria-labelledby="holders-heading">
-      <h2 id="holders-heading">{t('seekerHoldersTitle')}</h2>
-      <p class="hint">{t('seekerHoldersHint')}</p>
-      {problem && <ProblemAlert problem={problem} reader="seeker" />}
-      {data && items.length === 0 && <p>{t('seekerHoldersEmpty')}</p>}
-      <ul>
-        {items.map((h) => (
-          <li key={h.agencyId}>
-            <p>
-              <strong>{h.agencyName}</strong>
-            </p>
-            <p>
-              {t('seekerHolderSince', formatDate(h.acquiredOn))} {h.acceptedOn ? t('seekerHolderAccepted', formatDate(h.acceptedOn)) : ''}
-            </p>
-            <p>{t('seekerHolderUntil', formatDate(h.retentionDeadline))}</p>
-            <RequestDeletion ctx={ctx} agencyId={h.agencyId} agencyName={h.agencyName} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 function Complaint({ ctx }: { ctx: ApiContext }) {
   const { data } = useLoad(() => listSeekerConversations(ctx), []);
   const agencies = new Map((data?.items ?? []).map((c) => [c.agencyId, c.agencyName]));
@@ -266,7 +219,7 @@ export function SeekerApp({ session, ctx }: { session: Session; ctx: ApiContext 
       main = <Deletions ctx={ctx} />;
       break;
     case 'holders':
-      main = <Holders ctx={ctx} />;
+      main = <DataHolders ctx={ctx} />;
       break;
     case 'complaint':
       main = <Complaint ctx={ctx} />;

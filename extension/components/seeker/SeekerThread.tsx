@@ -35,17 +35,26 @@ export function BlockAgency({ ctx, agencyId, agencyName, onDone }: { ctx: ApiCon
 }
 
 /**
- * Asking an agency to delete this jobseeker's data, with its plain confirmation (R-DEL-1).
+ * Asking an agency to delete this jobseeker's data, with its plain confirmation of what follows
+ * (R-DEL-1): the agency's access ends at once, the copy on its computer is deleted too, the
+ * conversation ends, nothing comes back, and where to see when it was done (R-DEL-2).
  *
  * @example
  * <RequestDeletion ctx={ctx} agencyId={id} agencyName={name} />
  */
-export function RequestDeletion({ ctx, agencyId, agencyName, onDone }: { ctx: ApiContext; agencyId: string; agencyName: string; onDone?: () => void }) {
+export function RequestDeletion({ ctx, agencyId, agencyName, label, onDone }: {
+  ctx: ApiContext;
+  agencyId: string;
+  agencyName: string;
+  /** The button's text; where several agencies are listed it names the agency. */
+  label?: string;
+  onDone?: () => void;
+}) {
   return (
     <ConfirmAction
-      label={t('seekerDeletion')}
+      label={label ?? t('seekerDeletion')}
       title={t('seekerDeletionConfirmTitle', agencyName)}
-      explanation={[t('seekerDeletionExplain1'), t('seekerDeletionExplain2')]}
+      explanation={[t('seekerDeletionExplain1'), t('seekerDeletionExplainCopy'), t('seekerDeletionExplainEnd'), t('seekerDeletionExplain2')]}
       confirmLabel={t('seekerDeletionConfirm')}
       doneText={t('seekerDeletionDone', agencyName)}
       onConfirm={async () => {
