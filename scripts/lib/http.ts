@@ -15,7 +15,14 @@ export async function call(base: string, method: string, path: string, opts: { t
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  const res = await fetch(`${base}${path}`, { method, headers, body });
+  let res: Response;
+  try {
+    res = await fetch(`${base}${path}`, { method, headers, body });
+  } catch (err) {
+    // A kept-alive connection the server closed while idle fails once; a read can simply go again.
+    if (method !== 'GET') throw err;
+    res = await fetch(`${base}${path}`, { method, headers, body });
+  }
   const text = await res.text();
   let parsed: Json = {};
   try {

@@ -4,7 +4,7 @@
  * accounts. Stops the worker afterwards.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -20,6 +20,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Screens of an earlier failed run would read as this run's.
+  const shots = join(ROOT, 'test/e2e/screenshots');
+  if (existsSync(shots)) for (const f of readdirSync(shots)) if (f.includes('-failed-')) rmSync(join(shots, f));
   const build = spawnSync('npm', ['run', 'build:ext'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('npm run build:ext failed');
   const state = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
