@@ -75,7 +75,12 @@ async function agencyRound(session: Session, ctx: ApiContext, database: Madoguch
       return null;
     }
     await setMeta(database, session.account, 'quota', await getQuota(ctx));
-    await storeInbox((await listAgencyConversations(ctx)).items, { account: session.account, db: database });
+    const inbox = (await listAgencyConversations(ctx)).items;
+    // A conversation started elsewhere (another device, the API) names a profile this extension has
+    // not recorded yet: read the worker's acquisitions first so the thread is kept, not skipped.
+    const known = await Promise.all(inbox.map((c) => database.acquisitions.get([session.account, c.profileId])));
+    if (known.some((k) => !k)) await syncAcquisitions((await listAcquisitions(ctx)).items, { account: session.account, now, db: database });
+    await storeInbox(inbox, { account: session.account, db: database });
     return null;
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;

@@ -69,6 +69,19 @@ describe('background round', () => {
     expect(await db.conversations.count()).toBe(0);
   });
 
+  it('R-RET-1 reads the worker’s acquisitions when the inbox names a profile acquired elsewhere, then keeps the thread', async () => {
+    const w = new FakeWorker();
+    await signIn();
+    w.acquisitions = [{ profileId: '27-ABCDEFGHJK', acquiredOn: '2026-11-26', acceptedOn: null, retentionDeadline: '2027-01-31', state: 'held', deletedAt: null, deletedRule: null }];
+    w.conversations = [{
+      id: 'cv_y', agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', profileId: '27-ABCDEFGHJK', state: 'open',
+      mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: 1, unread: 2, lastMessageAt: '2026-11-27T02:30:00.000Z',
+    }];
+    await pollRound({ now: jst('2026-11-27'), fetch: w.fetch });
+    expect((await db.conversations.get([ACCOUNT, 'cv_y']))?.unread).toBe(2);
+    expect((await db.acquisitions.get([ACCOUNT, '27-ABCDEFGHJK']))?.retentionDeadline).toBe('2027-01-31');
+  });
+
   it('forgets a token the worker no longer accepts, keeping local data for the sweeper', async () => {
     const w = new FakeWorker();
     await signIn();
