@@ -62,6 +62,8 @@ async function sustained(base: string, conversations: Conversation[], total: num
 
 export async function benchSends(base: string, staff: string): Promise<void> {
   console.log('\nsends (answers in open conversations, through HTTP)');
+  // The floor measurements kept Node busy; a read first replaces any connection the worker closed meanwhile.
+  await call(base, 'GET', '/v1/health');
   await call(base, 'PUT', '/v1/admin/clock', { token: staff, body: { at: '2026-11-30T10:00:00+09:00', frozen: false } });
   let ministry = await staffToken(base);
 
