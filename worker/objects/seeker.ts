@@ -160,7 +160,13 @@ export class SeekerObject extends DurableObject<Env> {
   async deliver(input: DeliverInput, now: number): Promise<DeliverResult | Refusal> {
     this.profileId(input.profileId);
     const prior = this.sql.exec<MsgRow>('SELECT * FROM messages WHERE agency_id = ? AND send_key = ?', input.agencyId, input.key).toArray()[0];
-    if (prior) return { ok: true, conversationId: prior.conversation_id, message: toMessage(prior), replayed: true };
+    if (prior) {
+      // A key names one send: the same key with other content is a mistake, not a retry.
+      if (prior.body !== input.body || (input.kind === 'reply' && input.conversationId !== undefined && input.conversationId !== prior.conversation_id)) {
+        return refuse(422, 'idempotency_key_reused', '送信キーが別の送信に使われています', 'この冪等キーは別の内容のメッセージに使われています。新しいキーで送ってください。');
+      }
+      return { ok: true, conversationId: prior.conversation_id, message: toMessage(prior), replayed: true };
+    }
     if (this.sql.exec('SELECT 1 FROM blocks WHERE agency_id = ?', input.agencyId).toArray().length) {
       return refuse(403, 'blocked_by_recipient', 'この求職者には送信できません',
         '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。この求職者の情報は速やかに削除してください（利用規約 第7条(2)①オ）。');

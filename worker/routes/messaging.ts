@@ -74,6 +74,12 @@ async function send(c: Context<AppEnv>, req: SendRequest): Promise<SendResult> {
     await agency.releaseSend(req.key);
     fail(delivered);
   }
+  if (delivered.replayed) {
+    // The jobseeker's object already holds this key's message (the agency had forgotten the key):
+    // nothing new went out, so it is not counted again (R-CAP-2).
+    await agency.releaseSend(req.key);
+    return { conversationId: delivered.conversationId, message: delivered.message, quota: await agency.quota(now), warnings: r.warnings, replayed: true };
+  }
   const done = await agency.completeSend(req.key, { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message }, now);
   return { conversationId: delivered.conversationId, message: delivered.message, quota: done.quota, warnings: r.warnings, replayed: delivered.replayed };
 }
