@@ -74,16 +74,6 @@ export class FeedShard extends DurableObject<Env> {
     return { id: row.id, doc: row.doc, hwRef: row.hw_ref, activated: row.activated === 1, areas };
   }
 
-  /** Which of these IDs already exist here as home rows (for loads that update). */
-  async existing(ids: string[]): Promise<Array<{ id: string; areas: string[] }>> {
-    const out: Array<{ id: string; areas: string[] }> = [];
-    for (const id of ids) {
-      const rec = await this.home(id);
-      if (rec) out.push({ id, areas: rec.areas });
-    }
-    return out;
-  }
-
   /**
    * One profile for an agency, unless that agency is excluded from it (blocked, R-FEED-4).
    *
@@ -152,11 +142,5 @@ export class FeedShard extends DurableObject<Env> {
     return this.sql.exec<{ agency_id: string; first_acquired_on: string }>(
       'SELECT agency_id, first_acquired_on FROM acquirers WHERE profile_id = ? ORDER BY first_acquired_on, agency_id', profileId).toArray()
       .map((r) => ({ agencyId: r.agency_id, firstAcquiredOn: r.first_acquired_on }));
-  }
-
-  /** Counts for the bureau and the benchmarks. */
-  async stats(): Promise<{ listed: number; stored: number }> {
-    const r = this.sql.exec<{ listed: number; stored: number }>('SELECT sum(listed) AS listed, count(*) AS stored FROM profiles').one();
-    return { listed: r.listed ?? 0, stored: r.stored };
   }
 }

@@ -90,11 +90,13 @@ export const agencyRoutes = group()
     requireJobseekerService(c);
     const { profileId } = c.req.valid('param');
     const stub = agencyStub(c);
-    // A deleted acquisition stays deleted, whether or not the profile is still in the feed.
-    const prior = await stub.acquisitionOf(profileId);
-    if (prior?.state === 'deleted') unwrap(await stub.acquire(profileId, c.var.now.getTime()));
     const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id);
-    if (!found.ok) throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
+    if (!found.ok) {
+      // A deleted acquisition stays deleted (410, with why) even when the profile left the feed since.
+      if ((await stub.acquisitionOf(profileId))?.state === 'deleted') unwrap(await stub.acquire(profileId, c.var.now.getTime()));
+      throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
+    }
+    // `acquire` refuses with 410 when this agency's copy was deleted, so the profile is never served then.
     const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime()));
     return c.json({ profile: JSON.parse(found.doc) as Profile, acquisition }, 200);
   })
