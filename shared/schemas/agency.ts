@@ -415,17 +415,19 @@ export type RegistrationRequest = z.infer<typeof RegistrationRequestSchema>;
 export type RegistrationRequestInput = z.input<typeof RegistrationRequestSchema>;
 
 /**
- * What a registration returns: the registration and the day by which the signed application must
- * be completed (R-APP-1), after which it is deleted.
+ * What a registration returns (R-APP-1): the last day to submit the signed application form
+ * (`completionDeadline`, rolled back to a working day) and the day the registration is deleted if
+ * the bureau has not recorded the form as received (`deletionDate`, 「14日を超える」, not rolled back).
  *
  * @example
- * RegistrationReceiptSchema.parse({ id: 'reg_01', email: 'info@mirai.example.jp', registeredAt: '2026-04-01T01:00:00.000Z', completionDeadline: '2026-04-15', status: 'pending' });
+ * RegistrationReceiptSchema.parse({ id: 'reg_01', email: 'info@mirai.example.jp', registeredAt: '2026-04-01T01:00:00.000Z', completionDeadline: '2026-04-15', deletionDate: '2026-04-16', status: 'pending' });
  */
 export const RegistrationReceiptSchema = z.object({
   id: IdSchema,
   email: EmailSchema,
   registeredAt: InstantSchema,
   completionDeadline: IsoDateSchema,
+  deletionDate: IsoDateSchema,
   status: z.enum(['pending', 'accepted', 'rejected', 'expired']),
 });
 export type RegistrationReceipt = z.infer<typeof RegistrationReceiptSchema>;

@@ -108,40 +108,52 @@ describe('R-ROLE-1 liaison and personal-information officers', () => {
 });
 
 describe('R-APP-1 a registration is completed within 14 days or deleted', () => {
-  it('R-APP-1 answers the deadline: 14 days counted from the day after (2026-11-27 → 2026-12-11)', async () => {
+  it('R-APP-1 answers the submission deadline (14 days counted from the day after) and the deletion date (2026-11-27 → 2026-12-11, 2026-12-12)', async () => {
     const res = await register(await eligibleBody());
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'pending', completionDeadline: '2026-12-11' });
+    expect(res.body).toMatchObject({ status: 'pending', completionDeadline: '2026-12-11', deletionDate: '2026-12-12' });
   });
 
-  it('R-APP-1 rolls a deadline on the year-end break back to the working day before (2026-12-18 → 2026-12-28)', async () => {
+  it('R-APP-1 rolls the submission deadline back over the year-end break but not the deletion date (2026-12-18 → 2026-12-28, 2027-01-02)', async () => {
     await setClock(jst('2026-12-18'));
     const res = await register(await eligibleBody());
-    expect(res.body.completionDeadline).toBe('2026-12-28');
+    expect(res.body).toMatchObject({ completionDeadline: '2026-12-28', deletionDate: '2027-01-02' });
+    const token = await ministry();
+    const listed = (await api('GET', '/v1/admin/registrations?status=pending', { token })).body.items.find((r: { id: string }) => r.id === res.body.id);
+    expect(listed).toMatchObject({ deadline: '2026-12-28', deletionDate: '2027-01-02' });
   });
 
-  it('R-APP-1 keeps the registration on the deadline day and deletes it by itself the day after', async () => {
-    const onDeadline = (await register(await eligibleBody())).body.id;
-    const dayAfter = (await register(await eligibleBody())).body.id;
+  it('R-APP-1 keeps a registration registered 2026-12-18 through 2027-01-01 and deletes it on 2027-01-02', async () => {
+    await setClock(jst('2026-12-18'));
+    const id = (await register(await eligibleBody())).body.id;
+    const ids = async () => (await api('GET', '/v1/admin/registrations', { token: await ministry() })).body.items.map((r: { id: string }) => r.id);
+    await setClock(jst('2026-12-29', '10:00'));
+    expect(await ids()).toContain(id);
+    // Past the submission deadline and with no form received, the bureau can no longer accept it.
+    expect((await api('POST', `/v1/admin/registrations/${id}/accept`, { token: await ministry(), body: {} })).body.code).toBe('registration_expired');
+    await setClock(jst('2027-01-01', '23:59'));
+    expect(await ids()).toContain(id);
+    await setClock(jst('2027-01-02', '00:00'));
+    expect(await ids()).not.toContain(id);
+  });
+
+  it('R-APP-1 deletes by itself on the 15th day, and never a registration whose form arrived in time', async () => {
+    const unanswered = (await register(await eligibleBody())).body.id;
     const formInTime = (await register(await eligibleBody())).body.id;
     const token = await ministry();
     expect((await api('POST', `/v1/admin/registrations/${formInTime}/form-received`, { token, body: { receivedOn: '2026-12-10' } })).status).toBe(422); // not yet
     expect((await api('POST', `/v1/admin/registrations/${formInTime}/form-received`, { token, body: { receivedOn: TODAY } })).status).toBe(200);
 
-    await setClock(jst('2026-12-11', '23:59'));
-    const listed = (await api('GET', '/v1/admin/registrations?status=pending', { token })).body.items.map((r: { id: string }) => r.id);
-    expect(listed).toEqual(expect.arrayContaining([onDeadline, dayAfter, formInTime]));
-    expect((await api('POST', `/v1/admin/registrations/${onDeadline}/accept`, { token, body: {} })).status).toBe(200);
-
-    await setClock(jst('2026-12-12', '00:00'));
+    await setClock(jst('2026-12-12', '00:00')); // the deletion date of 2026-11-27
     const after = (await api('GET', '/v1/admin/registrations', { token })).body.items.map((r: { id: string }) => r.id);
-    expect(after).not.toContain(dayAfter);
+    expect(after).not.toContain(unanswered);
     expect(after).toContain(formInTime);
-    const late = await api('POST', `/v1/admin/registrations/${dayAfter}/accept`, { token, body: {} });
+    const late = await api('POST', `/v1/admin/registrations/${unanswered}/accept`, { token, body: {} });
     expect(late.status).toBe(404);
     expect(late.body.code).toBe('registration_not_found');
-    // A form received in time is still completed after the deadline (decision 2).
-    expect((await api('POST', `/v1/admin/registrations/${formInTime}/accept`, { token, body: {} })).status).toBe(200);
+    // A form received in time is still completed after the deadline, however slow the bureau (decision 2).
+    await setClock(jst('2027-01-20'));
+    expect((await api('POST', `/v1/admin/registrations/${formInTime}/accept`, { token: await ministry(), body: {} })).status).toBe(200);
   });
 
   it('R-APP-1 lets the bureau reject a registration with a reason, once', async () => {

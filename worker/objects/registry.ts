@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { migrate } from '../lib/migrations';
 import {
   addDays, applicationDeadline, jstMidnight, emailReservedUntil, fiscalYear, jstDate, placementQualifies, proposeSanction, reapplyAllowedFrom,
-  reportDueDate, reportGraceLastDay, reportReminderDate, suspensionLastDay, type Placement, type ViolationCategory, type ViolationHistoryEntry,
+  registrationDeletionDate, reportDueDate, reportGraceLastDay, reportReminderDate, suspensionLastDay, type Placement, type ViolationCategory, type ViolationHistoryEntry,
 } from '../../shared/rules';
 import { randomBase32 } from '../lib/crypto';
 import { refuse, type Refusal } from '../lib/problem';
@@ -36,7 +36,7 @@ export type RegistrationInput = {
 };
 
 export type RegistrationSummary = {
-  id: string; email: string; organisationName: string; prefecture: string; registeredOn: string; deadline: string;
+  id: string; email: string; organisationName: string; prefecture: string; registeredOn: string; deadline: string; deletionDate: string;
   status: 'pending' | 'accepted' | 'rejected' | 'expired'; agencyId: string | null; formReceivedOn: string | null; decisionReason: string | null;
 };
 
@@ -370,7 +370,7 @@ export class Registry extends DurableObject<Env> {
     const p = JSON.parse(r.payload) as RegistrationInput;
     return {
       id: r.id, email: r.email, organisationName: p.organisation.name, prefecture: p.organisation.prefecture, registeredOn: r.registered_on,
-      deadline: r.deadline, status: r.status, agencyId: r.agency_id, formReceivedOn: r.form_received_on, decisionReason: r.decision_reason,
+      deadline: r.deadline, deletionDate: registrationDeletionDate(r.registered_on), status: r.status, agencyId: r.agency_id, formReceivedOn: r.form_received_on, decisionReason: r.decision_reason,
     };
   }
 
@@ -465,16 +465,19 @@ export class Registry extends DurableObject<Env> {
   }
 
   /**
-   * Deletes registrations not completed by their deadline (R-APP-1) unless the form arrived in
-   * time, and closes change and renewal requests past theirs (§10); idempotent.
+   * Deletes, on its `registrationDeletionDate` (the 15th day, 「14日を超える」), a registration whose
+   * form the bureau has not recorded as received by the submission deadline (R-APP-1), and closes
+   * change and renewal requests past theirs (§10); idempotent.
    */
   async expireRegistrations(now: number): Promise<{ ok: true; expired: number }> {
     const today = jstDate(new Date(now));
+    // registrationDeletionDate(registered_on) <= today ⇔ registered_on <= today − 15 days.
+    const registeredBy = addDays(today, -15);
     let n = 0;
     this.ctx.storage.transactionSync(() => {
-      n = this.sql.exec("DELETE FROM registrations WHERE status = 'pending' AND deadline < ? AND (form_received_on IS NULL OR form_received_on > deadline)", today).rowsWritten;
+      n = this.sql.exec("DELETE FROM registrations WHERE status = 'pending' AND registered_on <= ? AND (form_received_on IS NULL OR form_received_on > deadline)", registeredBy).rowsWritten;
       const procedures = this.sql.exec("UPDATE procedures SET status = 'expired', decided_at = ?, decided_by = 'system' WHERE status = 'pending' AND deadline < ?", now, today).rowsWritten;
-      if (n || procedures) this.appendAudit(now, 'system', 'registration.expire', 'registrations', '完了期限（登録日の翌日から14日）を過ぎたため（利用規約§10）', { registrations: n, procedures });
+      if (n || procedures) this.appendAudit(now, 'system', 'registration.expire', 'registrations', '登録日の翌日から14日を超えても申請書の受領が記録されなかったため（利用規約§10）', { registrations: n, procedures });
     });
     return { ok: true, expired: n };
   }

@@ -58,7 +58,7 @@ const withdrawFeed = createRoute({
 });
 
 const RegistrationSummarySchema = z.object({
-  id: z.string(), email: z.string(), organisationName: z.string(), prefecture: z.string(), registeredOn: z.string(), deadline: z.string(),
+  id: z.string(), email: z.string(), organisationName: z.string(), prefecture: z.string(), registeredOn: z.string(), deadline: z.string(), deletionDate: z.string(),
   status: z.enum(['pending', 'accepted', 'rejected', 'expired']), agencyId: z.string().nullable(),
   formReceivedOn: z.string().nullable(), decisionReason: z.string().nullable(),
 });

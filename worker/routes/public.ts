@@ -14,9 +14,9 @@ const health = createRoute({
 });
 
 const register = createRoute({
-  method: 'post', path: '/v1/public/registrations', tags: ['public'], summary: '事業者の利用申請（登録）。完了期限を返す',
+  method: 'post', path: '/v1/public/registrations', tags: ['public'], summary: '事業者の利用申請（登録）。申請書の提出期限と、受領が記録されない場合の削除日を返す',
   request: { body: { content: { 'application/json': { schema: RegistrationRequestSchema } }, required: true } },
-  responses: { 201: json(RegistrationReceiptSchema, '受け付けた登録と完了期限'), 400: authedErrors[400], 409: authedErrors[400], 422: authedErrors[400] },
+  responses: { 201: json(RegistrationReceiptSchema, '受け付けた登録、提出期限と削除日'), 400: authedErrors[400], 409: authedErrors[400], 422: authedErrors[400] },
 });
 
 /** How long browsers and shared caches may keep a directory page: short, so 停止中 shows soon (R-SAN-2). */
@@ -43,7 +43,7 @@ export const publicRoutes = group()
     const r = unwrap(await registry(c.env).register(input, await hashPassword(password), c.var.now.getTime()));
     return c.json({
       id: r.registration.id, email: r.registration.email, registeredAt: c.var.now.toISOString(),
-      completionDeadline: r.registration.deadline, status: r.registration.status,
+      completionDeadline: r.registration.deadline, deletionDate: r.registration.deletionDate, status: r.registration.status,
     }, 201);
   })
   .openapi(directory, async (c) => {
