@@ -496,8 +496,9 @@ export const ProcedureKindSchema = z.enum(['change', 'renewal', 'withdrawal']);
 export type ProcedureKind = z.infer<typeof ProcedureKindSchema>;
 
 /**
- * Where a procedure stands: waiting for the bureau, accepted, rejected, expired (not completed
- * within 14 days, §10), or effective at once (a withdrawal).
+ * Where a procedure stands: waiting for the bureau, accepted, rejected, expired (the bureau did not
+ * record the form as received by the submission deadline, so it lapsed on the 15th day: §10,
+ * R-APP-4), or effective at once (a withdrawal).
  */
 export const ProcedureStatusSchema = z.enum(['pending', 'accepted', 'rejected', 'expired', 'effective']);
 export type ProcedureStatus = z.infer<typeof ProcedureStatusSchema>;
@@ -534,7 +535,8 @@ export type ChangeRequest = z.infer<typeof ChangeRequestSchema>;
 
 /**
  * `POST /v1/agency/renewals` (更新申請): the services to keep and the placements of the last three
- * months, which must again meet R-ELIG-2 for the jobseeker service (R-ELIG-4).
+ * months, which must again meet R-ELIG-2 for the jobseeker service (R-ELIG-4). Content that changed
+ * goes in `change`, filed with it as a change request on the same day (§2(2) 「変更申請を併せて」).
  *
  * @example
  * RenewalRequestSchema.parse({ services: ['job_offer', 'jobseeker'], placements: [{ placedOn: '2027-02-01', fixedTermMonths: null, seasonal: false }] });
@@ -543,6 +545,8 @@ export const RenewalRequestSchema = z.strictObject({
   services: ServicesSchema,
   placements: z.array(PlacementSchema).max(100).default([]),
   note: plainText(0, 1000).optional(),
+  /** Content that changed since the last procedure: filed together as a change request (§2(2), R-APP-4). */
+  change: ChangeRequestSchema.optional(),
 });
 export type RenewalRequest = z.infer<typeof RenewalRequestSchema>;
 
@@ -569,7 +573,7 @@ export type WithdrawalRequest = z.infer<typeof WithdrawalRequestSchema>;
  * A procedure as the agency and the bureau see it.
  *
  * @example
- * ProcedureSchema.parse({ id: 'P…', kind: 'change', agencyId: 'A…', agencyName: '…', prefecture: '13', status: 'pending', submittedOn: '2026-12-01', deadline: '2026-12-15', submittedAt: '…', decidedAt: null, decidedBy: null, reason: null, request: {} });
+ * ProcedureSchema.parse({ id: 'P…', kind: 'change', agencyId: 'A…', agencyName: '…', prefecture: '13', status: 'pending', submittedOn: '2026-12-01', deadline: '2026-12-15', lapsesOn: '2026-12-16', formReceivedOn: null, filedWith: null, submittedAt: '…', decidedAt: null, decidedBy: null, reason: null, request: {} });
  */
 export const ProcedureSchema = z.object({
   id: IdSchema,
@@ -579,8 +583,14 @@ export const ProcedureSchema = z.object({
   prefecture: PrefectureCodeSchema,
   status: ProcedureStatusSchema,
   submittedOn: IsoDateSchema,
-  /** The last day the bureau can complete it (§10: 14 days from the day after); null for a withdrawal. */
+  /** The last day to submit the signed form (§10: 14 days from the day after, rolled back); null for a withdrawal. */
   deadline: IsoDateSchema.nullable(),
+  /** The day it lapses unless the bureau recorded the form received by `deadline` (「14日を超える」); null for a withdrawal. */
+  lapsesOn: IsoDateSchema.nullable(),
+  /** The day the bureau recorded the signed form as received; received by `deadline`, it never lapses (R-APP-4). */
+  formReceivedOn: IsoDateSchema.nullable(),
+  /** The renewal a change was filed with, or the change filed with a renewal (§2(2)). */
+  filedWith: IdSchema.nullable(),
   submittedAt: InstantSchema,
   decidedAt: InstantSchema.nullable(),
   decidedBy: z.string().nullable(),

@@ -225,14 +225,61 @@ describe('R-APP-4 change requests take effect when the bureau accepts them', () 
     expect(me.body.contactMethods.map((m: { value: string }) => m.value)).not.toContain('03-9999-0001');
   });
 
-  it('R-APP-4 closes a change request the bureau did not complete within 14 days', async () => {
+  it('R-APP-4 a change whose form was not received lapses on the 15th day after filing, not before', async () => {
     const agency = await agencyIn('13');
     const filed = await api('POST', '/v1/agency/change-requests', { token: agency.token, body: { handlesSubsidies: true } });
-    await setClock(jst('2026-12-12'));
+    expect(filed.body).toMatchObject({ deadline: '2026-12-11', lapsesOn: '2026-12-12', formReceivedOn: null });
+    await setClock(jst('2026-12-11', '23:59'));
+    const mine = async () => (await api('GET', '/v1/admin/procedures', { token: await ministry() })).body.items.find((p: { id: string }) => p.id === filed.body.id);
+    expect(await mine()).toMatchObject({ id: filed.body.id, status: 'pending' });
+    await setClock(jst('2026-12-12', '00:00'));
+    expect(await mine()).toMatchObject({ id: filed.body.id, status: 'expired' });
     const late = await api('POST', `/v1/admin/change-requests/${filed.body.id}/accept`, { token: await ministry(), body: {} });
     expect(late.status).toBe(409);
-    const mine = await api('GET', '/v1/agency/procedures', { token: (await refresh(agency)).token });
-    expect(mine.body.items[0]).toMatchObject({ id: filed.body.id, status: 'expired' });
+  });
+
+  it('R-APP-4 a change filed and received in time never lapses through the bureau’s delay', async () => {
+    const agency = await agencyIn('13');
+    const filed = await api('POST', '/v1/agency/change-requests', { token: agency.token, body: { handlesSubsidies: true } });
+    const token = await ministry();
+    const path = `/v1/admin/procedures/${filed.body.id}/form-received`;
+    expect((await api('POST', path, { token, body: { receivedOn: '2026-11-26' } })).body.code).toBe('invalid_received_on'); // before filing
+    expect((await api('POST', path, { token, body: { receivedOn: '2026-11-28' } })).body.code).toBe('invalid_received_on'); // in the future
+    await setClock(jst('2026-12-11'));
+    const received = await api('POST', path, { token: await ministry(), body: { receivedOn: '2026-12-11' } });
+    expect(received.status).toBe(200);
+    expect(received.body).toMatchObject({ status: 'pending', formReceivedOn: '2026-12-11' });
+    await setClock(jst('2027-01-20')); // well past the 15th day
+    const accepted = await api('POST', `/v1/admin/change-requests/${filed.body.id}/accept`, { token: await ministry(), body: {} });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.procedure).toMatchObject({ status: 'accepted', formReceivedOn: '2026-12-11' });
+  });
+
+  it('R-APP-4 a form received after the submission deadline does not save the procedure', async () => {
+    const agency = await agencyIn('13');
+    const filed = await api('POST', '/v1/agency/renewals', { token: agency.token, body: { services: ['job_offer', 'jobseeker'], placements: [regular(TODAY)] } });
+    await setClock(jst('2026-12-12', '00:00'));
+    const received = await api('POST', `/v1/admin/procedures/${filed.body.id}/form-received`, { token: await ministry(), body: { receivedOn: '2026-12-12' } });
+    expect(received.body.code).toBe('procedure_decided'); // lapsed at 00:00 on the 15th day
+  });
+
+  it('R-APP-4 a renewal with changed content is filed together with a change request (§2(2))', async () => {
+    const agency = await agencyIn('13');
+    const filed = await api('POST', '/v1/agency/renewals', {
+      token: agency.token, body: { services: ['job_offer', 'jobseeker'], placements: [regular(TODAY)], change: { contactMethods: [{ kind: 'phone', value: '03-9999-0002' }] } },
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body.request.change).toBeUndefined();
+    const items = (await api('GET', '/v1/agency/procedures', { token: agency.token })).body.items as Array<{ id: string; kind: string; filedWith: string | null; submittedOn: string; deadline: string }>;
+    const change = items.find((p) => p.kind === 'change')!;
+    expect(change).toMatchObject({ filedWith: filed.body.id, submittedOn: TODAY, deadline: '2026-12-11' });
+    expect(filed.body.filedWith).toBe(change.id);
+    // A second change while that one waits is refused; so is a renewal carrying one.
+    expect((await api('POST', '/v1/agency/change-requests', { token: agency.token, body: { handlesSubsidies: true } })).body.code).toBe('procedure_pending');
+    const accepted = await api('POST', `/v1/admin/change-requests/${change.id}/accept`, { token: await ministry(), body: {} });
+    expect(accepted.status).toBe(200);
+    const me = await api('GET', '/v1/agency/me', { token: agency.token });
+    expect(me.body.contactMethods.map((m: { value: string }) => m.value)).toContain('03-9999-0002');
   });
 });
 

@@ -69,6 +69,7 @@ type AddComplaintResult = { ok: true; complaint: AgencyComplaint } | Refusal;
 type ProcedureRow = {
   id: string; kind: ProcedureKind; agency_id: string; prefecture: PrefectureCode; request: string; status: Procedure['status'];
   submitted_on: string; deadline: string | null; submitted_at: number; decided_at: number | null; decided_by: string | null; reason: string | null;
+  form_received_on: string | null; filed_with: string | null;
 };
 type ViolationRow = {
   id: string; agency_id: string; category: ViolationCategory; note: string; recorded_on: string; recorded_at: number; recorded_by: string;
@@ -199,6 +200,13 @@ export class Registry extends DurableObject<Env> {
           directoryText(`${r.name} ${r.registration?.organisation.address ?? ''} ${r.licence.number}`), r.admittedOn,
           r.suspension ? JSON.stringify(r.suspension) : null, row.id);
         }
+      },
+      (sql) => {
+        // R-APP-4: the bureau records a procedure's form as received; a renewal and its change are filed together.
+        sql.exec(`
+          ALTER TABLE procedures ADD COLUMN form_received_on TEXT;
+          ALTER TABLE procedures ADD COLUMN filed_with TEXT;
+        `);
       },
     ]);
   }
@@ -476,7 +484,9 @@ export class Registry extends DurableObject<Env> {
     let n = 0;
     this.ctx.storage.transactionSync(() => {
       n = this.sql.exec("DELETE FROM registrations WHERE status = 'pending' AND registered_on <= ? AND (form_received_on IS NULL OR form_received_on > deadline)", registeredBy).rowsWritten;
-      const procedures = this.sql.exec("UPDATE procedures SET status = 'expired', decided_at = ?, decided_by = 'system' WHERE status = 'pending' AND deadline < ?", now, today).rowsWritten;
+      // R-APP-4: a change or renewal lapses the same way; one whose form arrived in time never does.
+      const procedures = this.sql.exec(`UPDATE procedures SET status = 'expired', decided_at = ?, decided_by = 'system'
+          WHERE status = 'pending' AND kind IN ('change', 'renewal') AND submitted_on <= ? AND (form_received_on IS NULL OR form_received_on > deadline)`, now, registeredBy).rowsWritten;
       if (n || procedures) this.appendAudit(now, 'system', 'registration.expire', 'registrations', '登録日の翌日から14日を超えても申請書の受領が記録されなかったため（利用規約§10）', { registrations: n, procedures });
     });
     return { ok: true, expired: n };
@@ -489,7 +499,8 @@ export class Registry extends DurableObject<Env> {
     if (!r) return null;
     return {
       id: r.id, kind: r.kind, agencyId: r.agency_id, agencyName: r.name, prefecture: r.prefecture, status: r.status, submittedOn: r.submitted_on,
-      deadline: r.deadline, submittedAt: new Date(r.submitted_at).toISOString(), decidedAt: r.decided_at === null ? null : new Date(r.decided_at).toISOString(),
+      deadline: r.deadline, lapsesOn: r.deadline === null ? null : registrationDeletionDate(r.submitted_on), formReceivedOn: r.form_received_on,
+      filedWith: r.filed_with, submittedAt: new Date(r.submitted_at).toISOString(), decidedAt: r.decided_at === null ? null : new Date(r.decided_at).toISOString(),
       decidedBy: r.decided_by, reason: r.reason, request: JSON.parse(r.request) as ProcedureRecord['request'],
     };
   }
@@ -501,8 +512,10 @@ export class Registry extends DurableObject<Env> {
   }
 
   /**
-   * An agency files a change or renewal request (R-APP-4, R-ELIG-4); it waits for the bureau and
-   * must be completed within 14 days like an application (§10).
+   * An agency files a change or renewal request (R-APP-4, R-ELIG-4); it waits for the bureau. Like
+   * an application, its signed form must reach the bureau within 14 days (§10); received in time, it
+   * never lapses however long the bureau takes. A renewal's `change` is filed with it as a change
+   * request the same day (§2(2)).
    *
    * @example await registry.submitProcedure('A…', 'renewal', { services: ['jobseeker'], placements }, now);
    */
@@ -513,12 +526,11 @@ export class Registry extends DurableObject<Env> {
     if (blocked) return blocked;
     const today = jstDate(new Date(now));
     const services = row.services.split(',');
-    if (kind === 'change') {
-      const change = request as ChangeRequest;
-      if (change.mandatoryInformation && !services.includes('jobseeker')) {
-        return refuse(422, 'mandatory_information_not_applicable', '必須情報は不要です', '必須情報は求職情報提供サービスの利用者だけが届け出ます。');
-      }
-    } else {
+    const change = kind === 'change' ? (request as ChangeRequest) : (request as RenewalRequest).change;
+    if (change?.mandatoryInformation && !services.includes('jobseeker')) {
+      return refuse(422, 'mandatory_information_not_applicable', '必須情報は不要です', '必須情報は求職情報提供サービスの利用者だけが届け出ます。');
+    }
+    if (kind === 'renewal') {
       const renewal = request as RenewalRequest;
       const added = renewal.services.filter((s) => !services.includes(s));
       if (added.length) return refuse(422, 'service_not_held', '利用していないサービスは更新できません', 'サービスの追加は利用申請で行ってください。更新申請では利用中のサービスを選んでください。', { services: added });
@@ -527,12 +539,25 @@ export class Registry extends DurableObject<Env> {
           '更新申請日から過去3か月以内に常用就職の実績が1件以上必要です（利用規約§2(2)）。要件を満たさない場合は、求人情報提供サービスのみで更新するか、利用期限の経過後直ちに退会申請を提出してください。');
       }
     }
-    if (this.sql.exec("SELECT 1 FROM procedures WHERE agency_id = ? AND kind = ? AND status = 'pending'", agencyId, kind).toArray().length) {
-      return refuse(409, 'procedure_pending', '手続中の申請があります', `${kind === 'change' ? '変更' : '更新'}申請が管轄労働局で手続中です。受理をお待ちください。`);
+    for (const k of change && kind === 'renewal' ? ['renewal', 'change'] as const : [kind]) {
+      if (this.sql.exec("SELECT 1 FROM procedures WHERE agency_id = ? AND kind = ? AND status = 'pending'", agencyId, k).toArray().length) {
+        return refuse(409, 'procedure_pending', '手続中の申請があります', `${k === 'change' ? '変更' : '更新'}申請が管轄労働局で手続中です。受理をお待ちください。`);
+      }
     }
     const id = `P${randomBase32(10)}`;
-    this.sql.exec("INSERT INTO procedures (id, kind, agency_id, prefecture, request, status, submitted_on, deadline, submitted_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
-      id, kind, agencyId, row.prefecture, JSON.stringify(request), today, applicationDeadline(today), now);
+    const changeId = kind === 'renewal' && change ? `P${randomBase32(10)}` : null;
+    const insert = (pid: string, k: 'change' | 'renewal', body: unknown, filedWith: string | null) =>
+      this.sql.exec("INSERT INTO procedures (id, kind, agency_id, prefecture, request, status, submitted_on, deadline, submitted_at, filed_with) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
+        pid, k, agencyId, row.prefecture, JSON.stringify(body), today, applicationDeadline(today), now, filedWith);
+    this.ctx.storage.transactionSync(() => {
+      if (changeId) {
+        const { change: _filedAsChange, ...renewalOnly } = request as RenewalRequest;
+        insert(id, 'renewal', renewalOnly, changeId);
+        insert(changeId, 'change', change, id);
+      } else {
+        insert(id, kind, request, null);
+      }
+    });
     return { ok: true, procedure: this.procedure(id)! };
   }
 
@@ -555,8 +580,9 @@ export class Registry extends DurableObject<Env> {
     if (!row) return refuse(404, 'procedure_not_found', `${label}が見つかりません`, `${label}（${id}）はありません。`);
     if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return refuse(403, 'out_of_scope', '管轄外です', `この${label}は管轄外の労働局のものです。`);
     if (row.status !== 'pending') return refuse(409, 'procedure_decided', `この${label}は処理済みです`, `この${label}の状態は「${row.status}」です。`);
-    if (row.deadline && jstDate(new Date(now)) > row.deadline) {
-      return refuse(409, 'procedure_expired', '完了期限を過ぎています', `この${label}の完了期限（${row.deadline}）を過ぎています。改めて申請してもらってください（利用規約§10）。`);
+    const receivedInTime = row.form_received_on !== null && row.deadline !== null && row.form_received_on <= row.deadline;
+    if (row.deadline && jstDate(new Date(now)) > row.deadline && !receivedInTime) {
+      return refuse(409, 'procedure_expired', '提出期限を過ぎています', `この${label}の申請書の提出期限（${row.deadline}）までに受領が記録されていません。改めて申請してもらってください（利用規約§10）。`);
     }
     const agency = this.agencyRow(row.agency_id)!;
     const blocked = this.usable(agency);
@@ -653,6 +679,28 @@ export class Registry extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       this.sql.exec("UPDATE procedures SET status = 'rejected', decided_at = ?, decided_by = ?, reason = ? WHERE id = ?", now, staff.id, reason, id);
       this.appendAudit(now, staff.id, `${kind}.reject`, id, reason, { agencyId: found.agency.id });
+    });
+    return { ok: true, procedure: this.procedure(id)! };
+  }
+
+  /**
+   * Records the day the signed form of a change or renewal request arrived (R-APP-4, §10): received
+   * by its deadline, the procedure waits for the bureau however long that takes.
+   *
+   * @example await registry.markProcedureFormReceived('P…', staff, '2026-12-01', null, now);
+   */
+  async markProcedureFormReceived(id: string, staff: StaffRecord, receivedOn: string, reason: string | null, now: number): Promise<{ ok: true; procedure: ProcedureRecord } | Refusal> {
+    const row = this.sql.exec<ProcedureRow>("SELECT * FROM procedures WHERE id = ? AND kind IN ('change', 'renewal')", id).toArray()[0];
+    if (!row) return refuse(404, 'procedure_not_found', '申請が見つかりません', `変更・更新申請（${id}）はありません。`);
+    if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return refuse(403, 'out_of_scope', '管轄外です', 'この申請は管轄外の労働局のものです。');
+    if (row.status !== 'pending') return refuse(409, 'procedure_decided', 'この申請は処理済みです', `この申請の状態は「${row.status}」です。`);
+    const today = jstDate(new Date(now));
+    if (receivedOn > today || receivedOn < row.submitted_on) {
+      return refuse(422, 'invalid_received_on', '受領日が正しくありません', `受領日は申請日（${row.submitted_on}）から今日（${today}）までの日付にしてください。`);
+    }
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec('UPDATE procedures SET form_received_on = ? WHERE id = ?', receivedOn, id);
+      this.appendAudit(now, staff.id, `${row.kind}.form_received`, id, reason, { agencyId: row.agency_id, receivedOn });
     });
     return { ok: true, procedure: this.procedure(id)! };
   }

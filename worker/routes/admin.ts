@@ -96,6 +96,13 @@ const listProcedures = createRoute({
   responses: { 200: json(z.object({ items: z.array(ProcedureSchema) })), ...authedErrors },
 });
 const ProcedureIdParam = z.object({ id: z.string().regex(/^P[0-9A-Z]{10}$/) });
+const procedureFormReceived = createRoute({
+  method: 'post', path: '/v1/admin/procedures/{id}/form-received', tags: ['admin'],
+  summary: '変更・更新申請の申請書の受領日を記録する（提出期限内に受領した申請は失効しない）',
+  security: bearer, middleware: staffOnly,
+  request: { params: ProcedureIdParam, body: { content: { 'application/json': { schema: FormReceivedSchema } }, required: true } },
+  responses: { 200: json(ProcedureSchema), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
+});
 const acceptChange = createRoute({
   method: 'post', path: '/v1/admin/change-requests/{id}/accept', tags: ['admin'],
   summary: '変更申請を受理する（このとき効力が生じ、必須情報の変更はやりとり中の求職者に通知される）',
@@ -263,6 +270,11 @@ const routes = group()
     const body = c.req.valid('json');
     const r = unwrap(await registry(c.env).markFormReceived(c.req.valid('param').id, c.var.staff, body.receivedOn, body.reason ?? null, c.var.now.getTime()));
     return c.json(r.registration, 200);
+  })
+  .openapi(procedureFormReceived, async (c) => {
+    const body = c.req.valid('json');
+    const r = unwrap(await registry(c.env).markProcedureFormReceived(c.req.valid('param').id, c.var.staff, body.receivedOn, body.reason ?? null, c.var.now.getTime()));
+    return c.json(r.procedure, 200);
   })
   .openapi(listProcedures, async (c) => {
     const { kind, status } = c.req.valid('query');
