@@ -25,6 +25,7 @@ import { MandatoryInfoPanel } from './MandatoryInfoPanel';
 import { Notices } from './Notices';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
+import { ReportRequestBanner } from './ReportRequestBanner';
 import { StatusBanner } from './StatusBanner';
 import { ThreadView } from './ThreadView';
 
@@ -142,6 +143,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
         </div>
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
+      <ReportRequestBanner account={account} now={now} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => {

@@ -56,6 +56,8 @@ function eventText(e: EventRecord): string {
           : t('eventStatusStopped', statusLabel(e.notice?.status ?? ''), e.deletedRecords);
     case 'report_reminder':
       return t('eventReportReminder', e.notice?.fiscalYear ?? '', e.notice?.dueOn ? formatDate(e.notice.dueOn) : '');
+    case 'report_request':
+      return t('eventReportRequest', e.notice?.bureau ?? '', e.notice?.fiscalYear ?? '', e.notice?.graceLastDay ? formatDate(e.notice.graceLastDay) : '');
     case 'mandatory_info_changed':
       return t('eventMandatoryChanged', e.notice?.version ?? '');
   }

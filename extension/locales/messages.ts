@@ -377,6 +377,12 @@ export const MESSAGES = {
   eventStatusStopped: { ja: '状態が「{status}」になったため、受け取った求職者情報をすべて削除しました（{count}件）。', en: 'Status changed to “{status}”; all jobseeker data received was deleted ({count} records).' },
   eventStatusStoppedUntil: { ja: '状態が「{status}」（{date}まで）になったため、受け取った求職者情報をすべて削除しました（{count}件）。', en: 'Status changed to “{status}” (until {date}); all jobseeker data received was deleted ({count} records).' },
   eventReportReminder: { ja: '{fiscalYear}年度の利用状況報告の提出期限は{date}です。', en: 'The usage report for fiscal {fiscalYear} is due on {date}.' },
+  eventReportRequest: {
+    ja: '{bureau}から{fiscalYear}年度の利用状況報告の提出依頼がありました。{date}までに提出がない場合、6か月の利用停止となります。',
+    en: '{bureau} requests your usage report for fiscal {fiscalYear}. Without it by {date}, your use is suspended for 6 months.',
+  },
+  bannerReportRequestTitle: { ja: '報告の提出依頼', en: 'Report requested' },
+  bannerReportRequestDone: { ja: '提出済みの場合は対応不要です。', en: 'If you have already filed it, nothing more is needed.' },
   eventMandatoryChanged: { ja: '必須情報の第{version}版が受理されました。', en: 'Version {version} of your mandatory information was accepted.' },
   ruleBlock: { ja: '求職者がブロックした', en: 'the jobseeker blocked the agency' },
   ruleDeletionRequest: { ja: '求職者から削除の申出があった', en: 'the jobseeker asked for deletion' },

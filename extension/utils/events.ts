@@ -39,6 +39,7 @@ async function applyEvent(event: AgencyEvent, account: AccountKey, now: Date, da
       return totalDeleted(await deleteJobseekerData({ all: true }, { account, rule: 'R-RET-3', cause: 'event', now, db: database }));
     }
     case 'report_reminder':
+    case 'report_request':
     case 'mandatory_info_changed':
       return 0;
   }
@@ -50,6 +51,8 @@ function noticeOf(event: AgencyEvent): EventRecord['notice'] {
       return { status: event.details.status, suspensionEndsOn: event.details.suspension?.endsOn ?? null };
     case 'report_reminder':
       return { fiscalYear: event.details.fiscalYear, dueOn: event.details.dueOn };
+    case 'report_request':
+      return { fiscalYear: event.details.fiscalYear, dueOn: event.details.dueOn, graceLastDay: event.details.graceLastDay, bureau: event.details.bureau };
     case 'mandatory_info_changed':
       return { version: event.details.version };
     case 'retention_expired':

@@ -134,6 +134,17 @@ export function prefectureName(code: PrefectureCode): string {
 }
 
 /**
+ * The name of a prefecture's labour bureau (都道府県労働局), in whose name it writes to agencies.
+ *
+ * @example
+ * bureauName('13'); // '東京労働局'
+ * bureauName('01'); // '北海道労働局'
+ */
+export function bureauName(code: PrefectureCode): string {
+  return `${prefectureName(code).replace(/[都府県]$/, '')}労働局`;
+}
+
+/**
  * The prefecture codes of one region, in JIS order.
  *
  * @example

@@ -1,6 +1,7 @@
 /**
  * What an agency's extension must act on (`GET /v1/agency/events`): blocks, deletion requests,
- * retention expiries, status changes, report reminders, mandatory-information changes.
+ * retention expiries, status changes, report reminders, mandatory-information changes, the bureau's
+ * request to submit a missing report (R-REP-3).
  * The extension deletes its copy and acknowledges (R-BLOCK-2, R-DEL-1, R-RET-*, R-REP-2).
  */
 import { z } from 'zod';
@@ -16,6 +17,7 @@ export const AGENCY_EVENT_TYPES = [
   'status_changed',
   'report_reminder',
   'mandatory_info_changed',
+  'report_request',
 ] as const;
 
 /**
@@ -98,6 +100,12 @@ export const AgencyEventSchema = z.discriminatedUnion('type', [
     ...eventBase,
     type: z.literal('mandatory_info_changed'),
     details: z.object({ version: z.number().int().min(1) }),
+  }),
+  z.object({
+    ...eventBase,
+    /** R-REP-3: the bureau's request to submit a missing report (提出依頼); suspended if still missing after `graceLastDay`. */
+    type: z.literal('report_request'),
+    details: z.object({ fiscalYear: FiscalYearSchema, dueOn: IsoDateSchema, graceLastDay: IsoDateSchema, bureau: z.string() }),
   }),
 ]);
 export type AgencyEvent = z.infer<typeof AgencyEventSchema>;

@@ -118,7 +118,7 @@ export const ReportsQuerySchema = z.strictObject({ fiscalYear: z.coerce.number()
  * (R-REP-2 reminder, R-REP-3 suspension and revocation).
  *
  * @example
- * MissingReportSchema.parse({ agencyId: 'A…', agencyName: '…', prefecture: '13', status: 'active', remindedAt: '…', suspendedOn: null, revokedOn: null });
+ * MissingReportSchema.parse({ agencyId: 'A…', agencyName: '…', prefecture: '13', status: 'active', remindedAt: '…', requestedAt: null, suspendedOn: null, revokedOn: null });
  */
 export const MissingReportSchema = z.object({
   agencyId: IdSchema,
@@ -126,6 +126,8 @@ export const MissingReportSchema = z.object({
   prefecture: PrefectureCodeSchema,
   status: z.enum(['active', 'suspended', 'revoked', 'withdrawn']),
   remindedAt: InstantSchema.nullable(),
+  /** When the bureau's request to submit (提出依頼, R-REP-3) reached the agency; only then can it be suspended. */
+  requestedAt: InstantSchema.nullable(),
   suspendedOn: IsoDateSchema.nullable(),
   revokedOn: IsoDateSchema.nullable(),
 });

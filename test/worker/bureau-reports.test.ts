@@ -1,6 +1,6 @@
 /**
  * The annual report across fiscal year 2026 (R-REP-1..3), on the worker's clock: filing rules,
- * the reminder on the third Monday of March, the grace month, the automatic six-month suspension
+ * the reminder on the third Monday of March, the bureau's request to submit on 21 April, the grace month, the automatic six-month suspension
  * and the revocation when the report is still missing after it. One timeline, so the steps run in
  * order; each step names its date.
  */
@@ -94,12 +94,27 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
   });
 
   it('R-REP-1 a report on 20 April is on time; on 21 April it is late but still a report', async () => {
-    await setClock(jst('2027-04-20'));
+    await setClock(jst('2027-04-20', '23:59'));
     expect((await as(a.E, 'PUT', '/v1/agency/reports/2026', zeros)).body.onTime).toBe(true);
+    expect((await eventsOf(await refresh(a.N))).some((e) => e.type === 'report_request')).toBe(false); // R-REP-3: not before 21 April
     await setClock(jst('2027-04-21'));
     const late = await as(a.L, 'PUT', '/v1/agency/reports/2026', zeros);
     expect(late.status).toBe(201);
     expect(late.body.onTime).toBe(false);
+  });
+
+  it('R-REP-3 on 2027-04-21 the bureau’s request to submit reaches every agency still missing its report, in the bureau’s name, once', async () => {
+    await setClock(jst('2027-04-21', '11:00')); // a second run the same day sends nothing more
+    for (const agency of [a.N, a.S, a.G, a.L]) {
+      const requests = (await eventsOf(await refresh(agency))).filter((e) => e.type === 'report_request');
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatchObject({ rule: 'R-REP-3', details: { fiscalYear: 2026, dueOn: '2027-04-20', graceLastDay: '2027-05-20', bureau: agency === a.L ? '大阪労働局' : '東京労働局' } });
+    }
+    for (const agency of [a.P, a.F, a.E]) expect((await eventsOf(await refresh(agency))).some((e) => e.type === 'report_request')).toBe(false);
+    const missing = (await overview(2026)).missing as Array<{ agencyId: string; requestedAt: string | null }>;
+    expect(missing.find((m) => m.agencyId === a.N.id)?.requestedAt).toBe('2027-04-21T01:00:00.000Z'); // the first run that day, 10:00 JST
+    const audit = (await api('GET', '/v1/admin/audit?action=report.request&limit=10', { token: await ministry() })).body.items;
+    expect(audit[0]).toMatchObject({ actor: 'system', target: 'fiscal_year:2026' });
   });
 
   it('R-REP-1 staff see who reported and who did not, in their scope; an agency admitted after the year owes nothing', async () => {
@@ -120,7 +135,7 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     for (const agency of [a.N, a.S]) expect((await status(agency)).status).toBe('active');
   });
 
-  it('R-REP-3 on 2027-05-21 the reminded agencies still missing the report are suspended for 6 months, with all R-SAN-2 effects', async () => {
+  it('R-REP-3 on 2027-05-21 the requested agencies still missing the report are suspended for 6 months, with all R-SAN-2 effects', async () => {
     await setClock(jst('2027-05-21', '10:00'));
     for (const agency of [a.N, a.S]) {
       const me = await status(agency);
@@ -165,14 +180,26 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     expect((await overview(2026)).missing.find((m: { agencyId: string }) => m.agencyId === a.N.id)).toMatchObject({ status: 'revoked', revokedOn: '2027-11-21' });
   });
 
-  it('R-REP-3 suspends only agencies that were reminded (decision 9): fiscal year 2027', async () => {
+  it('R-REP-3 the request, not the March reminder, is what counts (decision 9): fiscal year 2027', async () => {
     await setClock(jst('2028-03-31')); // the reminder of 2028-03-20 goes out late, to the agencies that exist now
     const M = await agencyIn('13'); // admitted in fiscal year 2027 but after that run: never reminded
-    await setClock(jst('2028-05-22')); // the grace month ended on Friday 2028-05-19
-    expect((await status(a.P)).status).toBe('suspended');
+    await setClock(jst('2028-04-21', '09:00'));
+    expect((await eventsOf(await refresh(M))).map((e) => e.type)).toEqual(['report_request']);
+    await setClock(jst('2028-05-19', '23:59')); // the grace month ends on Friday 2028-05-19
     expect((await status(M)).status).toBe('active');
+    await setClock(jst('2028-05-22'));
+    expect((await status(a.P)).status).toBe('suspended');
+    expect((await status(M)).status).toBe('suspended');
     const missingM = (await overview(2027)).missing.find((m: { agencyId: string }) => m.agencyId === M.id);
-    expect(missingM).toMatchObject({ remindedAt: null, suspendedOn: null });
-    expect((await eventsOf(M)).some((e) => e.type === 'report_reminder')).toBe(false);
+    expect(missingM).toMatchObject({ remindedAt: null, requestedAt: '2028-04-21T00:00:00.000Z', suspendedOn: '2028-05-22' });
+  });
+
+  it('R-REP-3 an agency the request never reached is not suspended: fiscal year 2028, no run between 21 April and the grace month’s end', async () => {
+    await setClock(jst('2028-06-01'));
+    const R = await agencyIn('13'); // owes fiscal year 2028
+    await setClock(jst('2029-06-01')); // the whole request window (2029-04-21 – 2029-05-21) passed without a run
+    expect((await status(R)).status).toBe('active');
+    expect((await eventsOf(await refresh(R))).some((e) => e.type === 'report_request')).toBe(false);
+    expect((await overview(2028)).missing.find((m: { agencyId: string }) => m.agencyId === R.id)).toMatchObject({ requestedAt: null, suspendedOn: null });
   });
 });

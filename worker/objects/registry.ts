@@ -13,7 +13,7 @@ import type {
   MissingReport, Officer, Procedure, ProcedureKind, RenewalRequest, ReportsOverview, RevokedAgencyRecord, SanctionProposal,
   SeekerComplaintRecord, Suspension, SuspensionHistory, SuspensionRequest, ViolationRecord, ViolationRequest,
 } from '../../shared/schemas';
-import type { PrefectureCode } from '../../shared/data/prefectures';
+import { bureauName, type PrefectureCode } from '../../shared/data/prefectures';
 
 import type { StaffPrincipal, StaffRecord, StaffRole } from '../lib/records';
 export type { StaffPrincipal, StaffRecord, StaffRole } from '../lib/records';
@@ -206,6 +206,7 @@ export class Registry extends DurableObject<Env> {
         sql.exec(`
           ALTER TABLE procedures ADD COLUMN form_received_on TEXT;
           ALTER TABLE procedures ADD COLUMN filed_with TEXT;
+          ALTER TABLE report_duties ADD COLUMN requested_at INTEGER;
         `);
       },
     ]);
@@ -1029,8 +1030,8 @@ export class Registry extends DurableObject<Env> {
   async reportsOverview(staff: StaffRecord, fy: number): Promise<ReportsOverview> {
     const scope = staff.role === 'bureau' ? staff.prefecture : null;
     const yearEnd = `${fy + 1}-03-31`;
-    const owing = this.sql.exec<AgencyRow & { filed: number | null; reminded_at: number | null; suspended_on: string | null; duty_revoked_on: string | null }>(
-      `SELECT a.*, r.fiscal_year AS filed, d.reminded_at, d.suspended_on, d.revoked_on AS duty_revoked_on FROM agencies a
+    const owing = this.sql.exec<AgencyRow & { filed: number | null; reminded_at: number | null; requested_at: number | null; suspended_on: string | null; duty_revoked_on: string | null }>(
+      `SELECT a.*, r.fiscal_year AS filed, d.reminded_at, d.requested_at, d.suspended_on, d.revoked_on AS duty_revoked_on FROM agencies a
          LEFT JOIN reports r ON r.agency_id = a.id AND r.fiscal_year = ?
          LEFT JOIN report_duties d ON d.agency_id = a.id AND d.fiscal_year = ?
        WHERE a.admitted_on <= ? AND (a.ended_on IS NULL OR a.ended_on > ? OR d.suspended_on IS NOT NULL) AND (? IS NULL OR a.prefecture = ?)
@@ -1038,7 +1039,8 @@ export class Registry extends DurableObject<Env> {
       fy, fy, yearEnd, yearEnd, scope, scope).toArray();
     const missing: MissingReport[] = owing.filter((a) => a.filed === null).map((a) => ({
       agencyId: a.id, agencyName: a.name, prefecture: a.prefecture, status: a.status,
-      remindedAt: a.reminded_at === null ? null : new Date(a.reminded_at).toISOString(), suspendedOn: a.suspended_on, revokedOn: a.duty_revoked_on,
+      remindedAt: a.reminded_at === null ? null : new Date(a.reminded_at).toISOString(),
+      requestedAt: a.requested_at === null ? null : new Date(a.requested_at).toISOString(), suspendedOn: a.suspended_on, revokedOn: a.duty_revoked_on,
     }));
     const reported = this.sql.exec<{ agency_id: string }>(
       'SELECT r.agency_id FROM reports r JOIN agencies a ON a.id = r.agency_id WHERE r.fiscal_year = ? AND (? IS NULL OR a.prefecture = ?) ORDER BY a.prefecture, a.id',
@@ -1052,11 +1054,12 @@ export class Registry extends DurableObject<Env> {
    * Everything the rules do by themselves at `now`, idempotent so it may run at any time and any
    * number of times (cron, clock moves): registration expiry (R-APP-1), revocation after an
    * unremedied report suspension (R-REP-3), fixed suspensions ending (R-SAN-2), the March
-   * reminder (R-REP-2), and the automatic suspension after the grace month (R-REP-3).
+   * reminder (R-REP-2), the bureau's request to submit from 21 April, and the automatic suspension
+   * after the grace month of those that received it (R-REP-3).
    *
    * @example await registry.runScheduledWork(now.getTime());
    */
-  async runScheduledWork(now: number): Promise<{ ok: true; expired: number; revoked: number; resumed: number; reminded: number; suspended: number }> {
+  async runScheduledWork(now: number): Promise<{ ok: true; expired: number; revoked: number; resumed: number; reminded: number; requested: number; suspended: number }> {
     return this.exclusive(async () => {
       const today = jstDate(new Date(now));
       const { expired } = await this.expireRegistrations(now);
@@ -1116,11 +1119,34 @@ export class Registry extends DurableObject<Env> {
         if (targets.length) this.appendAudit(now, 'system', 'report.remind', `fiscal_year:${fy}`, '3月の第3月曜日の報告リマインド（利用規約§19(1)）', { agencies: targets.length, dueOn: due });
       }
 
-      // R-REP-3: reminded, still missing when the grace month has passed → six months' suspension.
+      // R-REP-3: on 21 April the bureau's request to submit (提出依頼) goes to every agency still
+      // missing the report; a missed run catches up until the grace month ends (decision 9).
+      let requested = 0;
+      for (const fy of [fiscalYear(today) - 1]) {
+        const due = reportDueDate(fy);
+        const grace = reportGraceLastDay(fy);
+        if (today <= due || today > grace) continue;
+        const targets = this.sql.exec<{ id: string; prefecture: PrefectureCode }>(
+          `SELECT a.id, a.prefecture FROM agencies a WHERE a.status IN ('active', 'suspended') AND a.admitted_on <= ?
+             AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = a.id AND r.fiscal_year = ?)
+             AND NOT EXISTS (SELECT 1 FROM report_duties d WHERE d.agency_id = a.id AND d.fiscal_year = ? AND d.requested_at IS NOT NULL)`,
+          `${fy + 1}-03-31`, fy, fy).toArray();
+        for (let i = 0; i < targets.length; i += 50) {
+          const batch = targets.slice(i, i + 50);
+          await Promise.all(batch.map(({ id, prefecture }) => this.agencyStub(id).requestReport(fy, { dueOn: due, graceLastDay: grace, bureau: bureauName(prefecture) }, now)));
+          for (const { id } of batch) {
+            this.sql.exec('INSERT INTO report_duties (agency_id, fiscal_year, requested_at) VALUES (?, ?, ?) ON CONFLICT (agency_id, fiscal_year) DO UPDATE SET requested_at = excluded.requested_at', id, fy, now);
+          }
+          requested += batch.length;
+        }
+        if (targets.length) this.appendAudit(now, 'system', 'report.request', `fiscal_year:${fy}`, '期限までに報告のない事業者への管轄労働局からの提出依頼（利用規約§19(1)）', { agencies: targets.length, dueOn: due, graceLastDay: grace });
+      }
+
+      // R-REP-3: requested, still missing when the grace month has passed → six months' suspension.
       let suspended = 0;
       const missing = this.sql.exec<{ agency_id: string; fiscal_year: number }>(
         `SELECT d.agency_id, d.fiscal_year FROM report_duties d JOIN agencies a ON a.id = d.agency_id
-         WHERE d.reminded_at IS NOT NULL AND d.suspension_id IS NULL AND a.status = 'active'
+         WHERE d.requested_at IS NOT NULL AND d.suspension_id IS NULL AND a.status = 'active'
            AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = d.agency_id AND r.fiscal_year = d.fiscal_year)`).toArray()
         .filter((d) => today > reportGraceLastDay(d.fiscal_year));
       for (const duty of missing) {
@@ -1133,7 +1159,7 @@ export class Registry extends DurableObject<Env> {
         this.sql.exec('UPDATE report_duties SET suspension_id = ?, suspended_on = ? WHERE agency_id = ? AND fiscal_year = ?', r.suspensionId, today, duty.agency_id, duty.fiscal_year);
         suspended++;
       }
-      return { ok: true as const, expired, revoked, resumed, reminded, suspended };
+      return { ok: true as const, expired, revoked, resumed, reminded, requested, suspended };
     });
   }
 

@@ -147,6 +147,11 @@ export class AgencyObject extends DurableObject<Env> {
     return standing.remindReport(this.store, fiscalYear, dueOn, now);
   }
 
+  /** R-REP-3: the bureau's request to submit a missing report (提出依頼), once per fiscal year. */
+  async requestReport(fiscalYear: number, what: { dueOn: string; graceLastDay: string; bureau: string }, now: number): Promise<{ ok: true; sent: boolean }> {
+    return standing.requestReport(this.store, fiscalYear, what, now);
+  }
+
   /** R-MSG-3, R-APP-4: installs accepted mandatory information and tells open conversations. */
   async installMandatoryInformation(content: MandatoryInformation, now: number): Promise<{ ok: true; version: number; notified: number }> {
     return conversations.installMandatoryInformation(this.store, content, now);

@@ -74,3 +74,15 @@ export function remindReport(s: AgencyStore, fiscalYear: number, dueOn: string, 
   if (!already) appendEvent(s, 'report_reminder', 'R-REP-2', now, { details: { fiscalYear, dueOn } });
   return { ok: true, sent: !already };
 }
+
+/**
+ * R-REP-3: the bureau's request to submit (提出依頼) a missing usage report, in the bureau's name,
+ * with the last day before the automatic suspension. Idempotent per fiscal year.
+ *
+ * @example requestReport(s, 2026, { dueOn: '2027-04-20', graceLastDay: '2027-05-20', bureau: '東京労働局' }, now); // { ok: true, sent: true }
+ */
+export function requestReport(s: AgencyStore, fiscalYear: number, what: { dueOn: string; graceLastDay: string; bureau: string }, now: number): { ok: true; sent: boolean } {
+  const already = s.sql.exec("SELECT 1 FROM events WHERE type = 'report_request' AND json_extract(details, '$.fiscalYear') = ?", fiscalYear).toArray().length > 0;
+  if (!already) appendEvent(s, 'report_request', 'R-REP-3', now, { details: { fiscalYear, ...what } });
+  return { ok: true, sent: !already };
+}
