@@ -71,11 +71,12 @@ export async function recordViolation(s: RegistryStore, agencyId: string, input:
   return { ok: true, violation };
 }
 
-export function suspendNow(s: RegistryStore, row: AgencyRow, input: SuspensionRequest, actor: Actor, now: number): Promise<{ ok: true; change: StatusChange; suspensionId: string } | Refusal> {
+/** `countsFrom`: the instant its months count from (T-2); an automatic suspension counts from 00:00 of its day. */
+export function suspendNow(s: RegistryStore, row: AgencyRow, input: SuspensionRequest, actor: Actor, now: number, countsFrom = now): Promise<{ ok: true; change: StatusChange; suspensionId: string } | Refusal> {
   const today = jstDate(new Date(now));
   const suspension: Suspension = {
     reason: input.reason, startsOn: today, kind: input.kind,
-    endsOn: input.kind === 'fixed' ? suspensionLastDay(today, input.months ?? 6) : null,
+    endsOn: input.kind === 'fixed' ? suspensionLastDay(new Date(countsFrom), input.months ?? 6) : null,
   };
   return applyStatus(s, row, 'suspended', suspension, now).then((r) => {
     if (!r.ok) return r;

@@ -1,4 +1,4 @@
-import { addDays, fiscalYear, jstDate, reportDueDate, reportGraceLastDay, reportReminderDate } from '../../../shared/rules';
+import { addDays, fiscalYear, jstDate, jstMidnight, reportDueDate, reportGraceLastDay, reportReminderDate } from '../../../shared/rules';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
 import { expireRegistrations } from './registrations';
@@ -84,7 +84,7 @@ export async function runScheduledWork(s: RegistryStore, now: number): Promise<{
     const grace = reportGraceLastDay(duty.fiscal_year);
     const violation = insertViolation(s, row.id, { category: 'missed_procedure', note: `${duty.fiscal_year}年度の利用状況の報告が期限（${reportDueDate(duty.fiscal_year)}）の翌日から1か月（${grace}まで）を過ぎても提出されていません。` }, 'system', now);
     const reason = `${duty.fiscal_year}年度の利用状況の報告が、提出依頼にもかかわらず${grace}までに提出されなかったため（利用規約§19(1)、§8(2)④a）`;
-    const r = await suspendNow(s, row, { kind: 'fixed', months: 6, reason, violationId: violation.id }, 'system', now);
+    const r = await suspendNow(s, row, { kind: 'fixed', months: 6, reason, violationId: violation.id }, 'system', now, jstMidnight(today).getTime());
     if (!r.ok) continue;
     s.sql.exec('UPDATE report_duties SET suspension_id = ?, suspended_on = ? WHERE agency_id = ? AND fiscal_year = ?', r.suspensionId, today, duty.agency_id, duty.fiscal_year);
     suspended++;
