@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { INDUSTRY_MAJOR_GROUPS } from '../../shared/data/industries';
-import { MandatoryInformationSchema, type AgencyAccount, type ContactMethod, type MandatoryInformation, type Procedure } from '../../shared/schemas/agency';
+import { MandatoryInformationInputSchema, type AgencyAccount, type MandatoryInformation, type MandatoryInformationInput, type Procedure } from '../../shared/schemas/agency';
 import { listProcedures, requestChange, type ApiContext } from '../utils/api';
 import { t } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
@@ -18,12 +18,18 @@ const PROCEDURE_STATUSES = {
   effective: 'procedureEffective',
 } as const;
 
-const EMPTY: MandatoryInformation = {
+const EMPTY: MandatoryInformationInput = {
   placementRecord: { fiscalYear: new Date().getFullYear() - 1, placements: 0, summary: '' },
   jobsHandled: { occupations: [], industries: [], prefectures: [] },
   feesToJobseekers: { hasFees: false, text: '' },
-  complaintsOfficer: { name: '', contact: { kind: 'phone', value: '' } },
 };
+
+/** What the agency files: the shown information without the complaints officer (the registered privacy officer, R-MSG-1). */
+function filedPart(info: MandatoryInformation | undefined): MandatoryInformationInput {
+  if (!info) return structuredClone(EMPTY);
+  const { complaintsOfficer: _shown, ...rest } = structuredClone(info);
+  return rest;
+}
 
 /**
  * The change request form for the mandatory information (R-APP-4): a full new version, checked
@@ -34,12 +40,12 @@ const EMPTY: MandatoryInformation = {
  * <ChangeRequestForm ctx={ctx} current={me.mandatoryInformation?.content} />
  */
 export function ChangeRequestForm({ ctx, current }: { ctx: ApiContext; current: MandatoryInformation | undefined }) {
-  const [draft, setDraft] = useState<MandatoryInformation>(() => structuredClone(current ?? EMPTY));
+  const [draft, setDraft] = useState<MandatoryInformationInput>(() => filedPart(current));
   const [note, setNote] = useState('');
   const [invalid, setInvalid] = useState<string[]>([]);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<Procedure | null>(null);
-  const update = (change: (d: MandatoryInformation) => void) =>
+  const update = (change: (d: MandatoryInformationInput) => void) =>
     setDraft((prev) => {
       const next = structuredClone(prev);
       change(next);
@@ -51,7 +57,7 @@ export function ChangeRequestForm({ ctx, current }: { ctx: ApiContext; current: 
     e.preventDefault();
     setProblem(null);
     setDone(null);
-    const parsed = MandatoryInformationSchema.safeParse(draft);
+    const parsed = MandatoryInformationInputSchema.safeParse(draft);
     if (!parsed.success) {
       setInvalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
       return;
@@ -108,21 +114,10 @@ export function ChangeRequestForm({ ctx, current }: { ctx: ApiContext; current: 
       </fieldset>
       <fieldset>
         <legend>{t('mandatoryOfficer')}</legend>
-        <label for="mi-officer">{t('changeOfficerName')}</label>
-        <input id="mi-officer" required maxLength={100} value={draft.complaintsOfficer.name} onInput={(e) => update((d) => (d.complaintsOfficer.name = value(e)))} />
-        <label for="mi-contact-kind">{t('changeContactKind')}</label>
-        <select
-          id="mi-contact-kind"
-          value={draft.complaintsOfficer.contact.kind}
-          onChange={(e) => update((d) => (d.complaintsOfficer.contact = { kind: (e.target as HTMLSelectElement).value as ContactMethod['kind'], value: d.complaintsOfficer.contact.value } as ContactMethod))}
-        >
-          <option value="phone">{t('contactPhone')}</option>
-          <option value="email">{t('contactEmail')}</option>
-          <option value="url">{t('contactUrl')}</option>
-          <option value="postal">{t('contactPostal')}</option>
-        </select>
-        <label for="mi-contact-value">{t('changeContactValue')}</label>
-        <input id="mi-contact-value" required value={draft.complaintsOfficer.contact.value} onInput={(e) => update((d) => (d.complaintsOfficer.contact = { ...d.complaintsOfficer.contact, value: value(e) } as ContactMethod))} />
+        <p class="hint">
+          {current?.complaintsOfficer ? `${current.complaintsOfficer.name} ` : ''}
+          {t('changeOfficerIsPrivacyOfficer')}
+        </p>
       </fieldset>
       <label for="mi-note">{t('changeNote')}</label>
       <textarea id="mi-note" rows={2} maxLength={1000} value={note} onInput={(e) => setNote(value(e))} />

@@ -383,6 +383,10 @@ export const MESSAGES = {
   },
   bannerReportRequestTitle: { ja: '報告の提出依頼', en: 'Report requested' },
   bannerReportRequestDone: { ja: '提出済みの場合は対応不要です。', en: 'If you have already filed it, nothing more is needed.' },
+  changeOfficerIsPrivacyOfficer: {
+    ja: '個人情報管理・苦情処理の責任者には、登録している個人情報管理責任者が表示されます。変更するには責任者の変更申請をしてください。',
+    en: 'The registered privacy officer is shown as the personal-information and complaints officer. To change them, file a change of officer.',
+  },
   eventMandatoryChanged: { ja: '必須情報の第{version}版が受理されました。', en: 'Version {version} of your mandatory information was accepted.' },
   ruleBlock: { ja: '求職者がブロックした', en: 'the jobseeker blocked the agency' },
   ruleDeletionRequest: { ja: '求職者から削除の申出があった', en: 'the jobseeker asked for deletion' },

@@ -9,7 +9,7 @@ import {
   RegistrationRequestSchema,
   SuspensionSchema,
 } from './agency';
-import { exampleMandatoryInformation, exampleOfficer, exampleRegistration } from './examples';
+import { exampleMandatoryInformationShown, exampleOfficer, exampleRegistration } from './examples';
 
 describe('RegistrationRequestSchema', () => {
   it('takes a complete registration and normalises the account ID', () => {
@@ -64,24 +64,24 @@ describe('ContactMethodSchema (R-MSG-4)', () => {
 
 describe('MandatoryInformationSchema (R-MSG-1)', () => {
   it('takes the example', () => {
-    expect(MandatoryInformationSchema.safeParse(exampleMandatoryInformation).success).toBe(true);
+    expect(MandatoryInformationSchema.safeParse(exampleMandatoryInformationShown).success).toBe(true);
   });
 
   it('requires a description when fees are charged to jobseekers', () => {
     const feesToJobseekers = { hasFees: true, text: '' };
-    const result = MandatoryInformationSchema.safeParse({ ...exampleMandatoryInformation, feesToJobseekers });
+    const result = MandatoryInformationSchema.safeParse({ ...exampleMandatoryInformationShown, feesToJobseekers });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['feesToJobseekers', 'text']);
   });
 
   it('refuses jobs handled with no occupation, a repeated prefecture or an unknown code', () => {
-    const base = exampleMandatoryInformation.jobsHandled;
+    const base = exampleMandatoryInformationShown.jobsHandled;
     for (const jobsHandled of [
       { ...base, occupations: [] },
       { ...base, prefectures: ['13', '13'] },
       { ...base, industries: ['Z'] },
     ]) {
-      expect(MandatoryInformationSchema.safeParse({ ...exampleMandatoryInformation, jobsHandled }).success).toBe(false);
+      expect(MandatoryInformationSchema.safeParse({ ...exampleMandatoryInformationShown, jobsHandled }).success).toBe(false);
     }
   });
 });

@@ -197,7 +197,9 @@ export const ContactMethodsSchema = z
 /**
  * 必須情報 — what the system attaches to an agency's first message (R-MSG-1, §7(2)①カ, §15(1)):
  * the placement record, the jobs handled (occupations, industries, regions), the fees charged to
- * jobseekers, and the personal-information and complaints officer with a contact.
+ * jobseekers, and the personal-information and complaints officer with a contact. That officer is
+ * always the privacy officer the agency registered (§12(2), §15(1)): the system fills it in
+ * (`complaintsOfficerFrom`); the agency sends `MandatoryInformationInputSchema`, without it.
  *
  * @example
  * MandatoryInformationSchema.parse({
@@ -233,6 +235,29 @@ export const MandatoryInformationSchema = z.strictObject({
   }),
 });
 export type MandatoryInformation = z.infer<typeof MandatoryInformationSchema>;
+
+/**
+ * Mandatory information as an agency files it (registration, change request): everything but the
+ * complaints officer, who is the registered privacy officer (R-MSG-1); a separately typed one is
+ * refused as an unknown field.
+ *
+ * @example
+ * MandatoryInformationInputSchema.parse({ placementRecord, jobsHandled, feesToJobseekers });
+ */
+export const MandatoryInformationInputSchema = MandatoryInformationSchema.omit({ complaintsOfficer: true });
+export type MandatoryInformationInput = z.infer<typeof MandatoryInformationInputSchema>;
+
+/**
+ * The complaints officer shown in the mandatory information: the registered privacy officer, with
+ * their phone number (R-MSG-1, §12(2)).
+ *
+ * @example
+ * complaintsOfficerFrom({ name: '山田 花子', title: '職業紹介責任者', email: 'yamada@mirai.example.jp', phone: '03-1234-5678', fullTime: true });
+ * // { name: '山田 花子', contact: { kind: 'phone', value: '03-1234-5678' } }
+ */
+export function complaintsOfficerFrom(officer: Officer): MandatoryInformation['complaintsOfficer'] {
+  return { name: officer.name, contact: { kind: 'phone', value: officer.phone } };
+}
 
 /**
  * One accepted version of the mandatory information. A change takes effect when the bureau accepts
@@ -396,7 +421,7 @@ export const RegistrationRequestSchema = z
     liaisonOfficer: OfficerSchema,
     privacyOfficer: OfficerSchema,
     contactMethods: ContactMethodsSchema,
-    mandatoryInformation: MandatoryInformationSchema.optional(),
+    mandatoryInformation: MandatoryInformationInputSchema.optional(),
     placements: z.array(PlacementSchema).max(100).default([]),
     handlesSubsidies: z.boolean(),
     certifications: z.array(CertificationSchema).max(2).refine(distinct, { message: '認定が重複しています' }).default([]),
@@ -524,7 +549,7 @@ export const ChangeRequestSchema = z
     liaisonOfficer: OfficerSchema.optional(),
     privacyOfficer: OfficerSchema.optional(),
     contactMethods: ContactMethodsSchema.optional(),
-    mandatoryInformation: MandatoryInformationSchema.optional(),
+    mandatoryInformation: MandatoryInformationInputSchema.optional(),
     placements: z.array(PlacementSchema).min(1).max(100).optional(),
     handlesSubsidies: z.boolean().optional(),
     certifications: z.array(CertificationSchema).max(2).refine(distinct, { message: '認定が重複しています' }).optional(),

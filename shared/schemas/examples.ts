@@ -3,7 +3,7 @@
  * from the index, so nothing ships them; import from `shared/schemas/examples` in tests.
  * Build variations with spreads (`{ ...exampleProfile, ageBand: '65-' }`).
  */
-import type { Officer, MandatoryInformation, RegistrationRequestInput } from './agency';
+import type { MandatoryInformation, MandatoryInformationInput, Officer, RegistrationRequestInput } from './agency';
 import type { Profile, ProfileLoadRowInput } from './profile';
 
 /**
@@ -21,17 +21,28 @@ export const exampleOfficer = {
 } as const satisfies Officer;
 
 /**
- * Mandatory information of a paid agency that charges jobseekers nothing.
+ * Mandatory information of a paid agency that charges jobseekers nothing, as the agency files it
+ * (the complaints officer is its registered privacy officer, filled in by the system: R-MSG-1).
  *
  * @example
- * MandatoryInformationSchema.parse(exampleMandatoryInformation);
+ * MandatoryInformationInputSchema.parse(exampleMandatoryInformation);
  */
 export const exampleMandatoryInformation = {
   placementRecord: { fiscalYear: 2025, placements: 42, summary: '介護職を中心に常用就職42件' },
   jobsHandled: { occupations: ['050', '051'], industries: ['P'], prefectures: ['13', '14'] },
   feesToJobseekers: { hasFees: false, text: '求職者からは手数料をいただきません。' },
-  complaintsOfficer: { name: '佐藤 一郎', contact: { kind: 'phone', value: '03-1234-5679' } },
-} as const satisfies MandatoryInformation;
+} as const satisfies MandatoryInformationInput;
+
+/**
+ * The same as admitted and shown: the privacy officer `exampleOfficer` as complaints officer.
+ *
+ * @example
+ * MandatoryInformationSchema.parse(exampleMandatoryInformationShown);
+ */
+export const exampleMandatoryInformationShown: MandatoryInformation = {
+  ...structuredClone(exampleMandatoryInformation) as unknown as MandatoryInformationInput,
+  complaintsOfficer: { name: exampleOfficer.name, contact: { kind: 'phone', value: exampleOfficer.phone } }, // complaintsOfficerFrom(exampleOfficer)
+};
 
 /**
  * A complete registration for both services with one recent regular placement.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleMandatoryInformation } from './examples';
+import { exampleMandatoryInformation, exampleMandatoryInformationShown } from './examples';
 import {
   ConversationSchema,
   FirstContactRequestSchema,
@@ -66,7 +66,7 @@ describe('conversations and messages', () => {
     const message = {
       id: 'msg_01', conversationId: 'cv_01', from: 'agency', kind: 'first_contact', body: 'はじめまして。',
       sentAt: '2026-04-01T03:00:00.000Z',
-      mandatoryInformation: { version: 1, acceptedAt: '2026-03-20T00:00:00.000Z', content: exampleMandatoryInformation },
+      mandatoryInformation: { version: 1, acceptedAt: '2026-03-20T00:00:00.000Z', content: exampleMandatoryInformationShown },
     };
     expect(MessageSchema.parse(message).mandatoryInformation?.version).toBe(1);
     expect(MessageSchema.safeParse({ ...message, from: 'bureau' }).success).toBe(false);

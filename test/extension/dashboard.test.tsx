@@ -87,7 +87,7 @@ describe('agency dashboard', () => {
     const preview = root.querySelector('.seeker-view');
     expect(preview?.textContent).toContain('求職者にはこのように表示されます');
     expect(preview?.textContent).toContain('個人情報管理・苦情の責任者');
-    expect(preview?.textContent).toContain('佐藤 一郎');
+    expect(preview?.textContent).toContain('山田 花子');
     await type(labelled(root, 'メッセージ本文'), 'はじめまして。介護職の求人をご紹介できます。');
     expect(root.querySelector('.seeker-view .message-text')?.textContent).toBe('はじめまして。介護職の求人をご紹介できます。');
 

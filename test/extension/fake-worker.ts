@@ -9,7 +9,7 @@ import type { Block, Conversation, ConversationThread, DeletionRequest } from '.
 import type { Profile } from '../../shared/schemas/profile';
 import type { DataHolder } from '../../shared/schemas/transparency';
 import type { DailyQuota } from '../../shared/schemas/quota';
-import { exampleMandatoryInformation, exampleProfile } from '../../shared/schemas/examples';
+import { exampleMandatoryInformationShown, exampleProfile } from '../../shared/schemas/examples';
 import { retentionDeadline } from '../../shared/rules/deadlines';
 import { jstDate } from '../../shared/rules/time';
 import type { Acquisition } from '../../extension/utils/api-schemas';
@@ -29,7 +29,7 @@ export function agencyAccount(overrides: Partial<AgencyAccount> = {}): AgencyAcc
     id: AGENCY_ID, name: '株式会社みらい人材', email: 'info@mirai.example.jp', prefecture: '13', status: 'active', suspension: null,
     revokedOn: null, withdrawnOn: null, licence: { kind: 'paid', number: '13-ユ-123456' }, services: ['job_offer', 'jobseeker'], term: null,
     contactMethods: [{ kind: 'phone', value: '03-1234-5678' }, { kind: 'url', value: 'https://mirai.example.jp/contact' }],
-    mandatoryInformation: { version: 1, acceptedAt: '2026-04-01T00:00:00.000Z', content: structuredClone(exampleMandatoryInformation) as unknown as MandatoryInformation },
+    mandatoryInformation: { version: 1, acceptedAt: '2026-04-01T00:00:00.000Z', content: structuredClone(exampleMandatoryInformationShown) as unknown as MandatoryInformation },
     ...overrides,
   };
 }

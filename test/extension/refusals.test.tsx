@@ -14,7 +14,7 @@ import { ApiProblem } from '../../extension/utils/problem';
 import { DESCRIBED_CODES, describeProblem } from '../../extension/utils/refusal';
 import type { ProblemDetails } from '../../shared/schemas/problem';
 import type { MandatoryInformation } from '../../shared/schemas/agency';
-import { exampleMandatoryInformation } from '../../shared/schemas/examples';
+import { exampleMandatoryInformationShown } from '../../shared/schemas/examples';
 import { agencyAccount } from './fake-worker';
 import { button, labelled, mount, submit, type } from './dom';
 
@@ -245,7 +245,7 @@ describe('plain-text rendering', () => {
   });
 
   it('R-MSG-6 shows the mandatory information as text too', async () => {
-    const info = structuredClone(exampleMandatoryInformation) as unknown as MandatoryInformation;
+    const info = structuredClone(exampleMandatoryInformationShown) as unknown as MandatoryInformation;
     info.placementRecord.summary = markup;
     const root = await mount(<MandatoryInfoCard info={info} agencyName="<i>社名</i>" />);
     expect(root.querySelector('img, b, script, i')).toBeNull();
@@ -254,10 +254,10 @@ describe('plain-text rendering', () => {
   });
 
   it('R-MSG-1 shows every part of the mandatory information by its Japanese names', async () => {
-    const info = structuredClone(exampleMandatoryInformation) as unknown as MandatoryInformation;
+    const info = structuredClone(exampleMandatoryInformationShown) as unknown as MandatoryInformation;
     const root = await mount(<MandatoryInfoCard info={info} agencyName="株式会社みらい人材" version={1} />);
     const text = root.textContent ?? '';
-    for (const part of ['職業紹介の実績', '2025年度 常用就職 42件', '施設介護の職業', '医療，福祉', '東京都', '神奈川県', '求職者から受け取る手数料', 'なし', '個人情報管理・苦情の責任者', '佐藤 一郎', '電話: 03-1234-5679']) {
+    for (const part of ['職業紹介の実績', '2025年度 常用就職 42件', '施設介護の職業', '医療，福祉', '東京都', '神奈川県', '求職者から受け取る手数料', 'なし', '個人情報管理・苦情の責任者', '山田 花子', '電話: 03-1234-5678']) {
       expect(text).toContain(part);
     }
   });

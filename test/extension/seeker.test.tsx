@@ -111,8 +111,8 @@ describe('jobseeker popup', () => {
     const card = root.querySelector('.mandatory-card');
     expect(card?.textContent).toContain('第2版');
     expect(card?.textContent).toContain('求職者から受け取る手数料あり就職決定時に2万円をいただきます。');
-    expect(card?.textContent).toContain('佐藤 一郎');
-    expect(card?.textContent).toContain('電話: 03-1234-5679');
+    expect(card?.textContent).toContain('山田 花子');
+    expect(card?.textContent).toContain('電話: 03-1234-5678');
   });
 
   it('R-MSG-4 catches a phone number before sending, politely, and sends a clean question', async () => {

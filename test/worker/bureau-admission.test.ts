@@ -202,6 +202,31 @@ describe('R-APP-4 change requests take effect when the bureau accepts them', () 
     expect(accepted.body).toMatchObject({ mandatoryInformationVersion: 2, notified: 1 });
   });
 
+  it('R-MSG-3 an accepted change of privacy officer is a new mandatory-information version, with notices to open conversations (R-MSG-1)', async () => {
+    const agency = await agencyIn('13');
+    const seeker = await seekerIn('13');
+    const first = await api('POST', '/v1/agency/conversations', { token: agency.token, body: { profileId: seeker.profileId, body: 'はじめまして。求人をご紹介できます。', idempotencyKey: `k${Date.now()}` } });
+    expect(first.body.message.mandatoryInformation.content.complaintsOfficer).toEqual({ name: exampleOfficer.name, contact: { kind: 'phone', value: exampleOfficer.phone } });
+    const officer = { ...exampleOfficer, name: '鈴木 次郎', phone: '03-5555-0101' };
+    const filed = await api('POST', '/v1/agency/change-requests', { token: agency.token, body: { privacyOfficer: officer } });
+    expect(filed.status).toBe(201);
+    const accepted = await api('POST', `/v1/admin/change-requests/${filed.body.id}/accept`, { token: await ministry(), body: {} });
+    expect(accepted.body).toMatchObject({ mandatoryInformationVersion: 2, notified: 1 });
+    const me = await api('GET', '/v1/agency/me', { token: agency.token });
+    expect(me.body.mandatoryInformation).toMatchObject({ version: 2, content: { complaintsOfficer: { name: '鈴木 次郎', contact: { kind: 'phone', value: '03-5555-0101' } }, feesToJobseekers: exampleMandatoryInformation.feesToJobseekers } });
+    const thread = await api('GET', `/v1/seeker/conversations/${first.body.conversationId}`, { token: seeker.token });
+    const notice = thread.body.messages.at(-1);
+    expect(notice).toMatchObject({ from: 'system', notice: 'mandatory_info_changed', mandatoryInformation: { version: 2 } });
+    expect(notice.body).toContain('鈴木 次郎');
+  });
+
+  it('R-MSG-1 refuses a separately typed complaints officer in mandatory information', async () => {
+    const agency = await agencyIn('13');
+    const typed = { ...exampleMandatoryInformation, complaintsOfficer: { name: '佐藤 一郎', contact: { kind: 'phone', value: '03-1234-5679' } } };
+    expect((await api('POST', '/v1/agency/change-requests', { token: agency.token, body: { mandatoryInformation: typed } })).status).toBe(400);
+    expect((await register(await eligibleBody('13', { mandatoryInformation: typed as never }))).status).toBe(400);
+  });
+
   it('R-APP-4 keeps applications, changes, renewals and withdrawals as separate records', async () => {
     const agency = await agencyIn('13');
     await api('POST', '/v1/agency/change-requests', { token: agency.token, body: { contactMethods: [{ kind: 'phone', value: '03-9999-0000' }] } });

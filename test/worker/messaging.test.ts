@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleMandatoryInformation } from '../../shared/schemas/examples';
+import { exampleMandatoryInformationShown, exampleOfficer } from '../../shared/schemas/examples';
 import { admittedAgency, api, jst, setClock } from './helpers';
 import {
   agencyObject, eventsOf, firstContact, jobseeker, openConversation, reply, seekerWrites, sendKey, type Agency, type Seeker,
@@ -20,24 +20,25 @@ describe('first contact and answers (R-MSG-1, R-MSG-2)', () => {
     const sent = await firstContact(agency, seeker.profileId, 'はじめまして。介護職の求人をご紹介できます。');
     expect(sent.status).toBe(201);
     expect(sent.body.message).toMatchObject({ from: 'agency', kind: 'first_contact', body: 'はじめまして。介護職の求人をご紹介できます。' });
-    expect(sent.body.message.mandatoryInformation).toMatchObject({ version: 1, content: exampleMandatoryInformation });
+    expect(sent.body.message.mandatoryInformation).toMatchObject({ version: 1, content: exampleMandatoryInformationShown });
 
     const inbox = await api('GET', '/v1/seeker/conversations', { token: seeker.token });
     expect(inbox.status).toBe(200);
     expect(inbox.body.items).toHaveLength(1);
     expect(inbox.body.items[0]).toMatchObject({
       id: sent.body.conversationId, agencyId: agency.id, state: 'awaiting_seeker', unread: 1,
-      mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: null, mandatoryInformation: { version: 1, content: exampleMandatoryInformation },
+      mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: null, mandatoryInformation: { version: 1, content: exampleMandatoryInformationShown },
     });
     const thread = await api('GET', `/v1/seeker/conversations/${sent.body.conversationId}`, { token: seeker.token });
-    expect(thread.body.messages[0].mandatoryInformation.content).toEqual(exampleMandatoryInformation);
-    expect(thread.body.mandatoryInformation.content.complaintsOfficer).toEqual(exampleMandatoryInformation.complaintsOfficer);
+    expect(thread.body.messages[0].mandatoryInformation.content).toEqual(exampleMandatoryInformationShown);
+    // The complaints officer is the privacy officer the agency registered, not a separately typed person.
+    expect(thread.body.mandatoryInformation.content.complaintsOfficer).toEqual({ name: exampleOfficer.name, contact: { kind: 'phone', value: exampleOfficer.phone } });
     expect(thread.body.conversation).toMatchObject({ unread: 0, mandatoryInformationVersionSeen: 1 });
   });
 
   it('R-MSG-1 gives the agency no way to supply or edit the attached information', async () => {
     const seeker = await jobseeker();
-    const forged = { ...exampleMandatoryInformation, feesToJobseekers: { hasFees: false, text: '無料です（偽）' } };
+    const forged = { ...exampleMandatoryInformationShown, feesToJobseekers: { hasFees: false, text: '無料です（偽）' } };
     const res = await api('POST', '/v1/agency/conversations', {
       token: agency.token, body: { profileId: seeker.profileId, body: 'はじめまして。', idempotencyKey: sendKey(), mandatoryInformation: { version: 9, acceptedAt: new Date().toISOString(), content: forged } },
     });
@@ -184,7 +185,7 @@ describe('mandatory-information changes (R-MSG-3, R-CAP-3)', () => {
     expect((await api('PUT', `/v1/seeker/blocks/${a.id}`, { token: blocking.token })).status).toBe(200);
     await api('GET', `/v1/seeker/conversations/${talkingId}`, { token: talking.token });
 
-    const changed = { ...exampleMandatoryInformation, feesToJobseekers: { hasFees: true, text: '就職決定時に賃金の10%（税別）をいただきます。' } };
+    const changed = { ...exampleMandatoryInformationShown, feesToJobseekers: { hasFees: true, text: '就職決定時に賃金の10%（税別）をいただきます。' } };
     const usedBefore = await quotaUsed(a);
     const installed = await agencyObject(a.id).installMandatoryInformation(changed, Date.parse(jst('2026-11-27', '10:00')));
     expect(installed).toEqual({ ok: true, version: 2, notified: 2 });
@@ -222,7 +223,7 @@ describe('mandatory-information changes (R-MSG-3, R-CAP-3)', () => {
       expect(r.ok).toBe(true);
     }
     expect((await reply(a, id)).body.code).toBe('cap_reached');
-    const installed = await stub.installMandatoryInformation({ ...exampleMandatoryInformation, placementRecord: { fiscalYear: 2025, placements: 50, summary: '常用就職50件' } }, now);
+    const installed = await stub.installMandatoryInformation({ ...exampleMandatoryInformationShown, placementRecord: { fiscalYear: 2025, placements: 50, summary: '常用就職50件' } }, now);
     expect(installed.notified).toBe(1);
     const thread = await api('GET', `/v1/seeker/conversations/${id}`, { token: seeker.token });
     expect(thread.body.messages.at(-1).notice).toBe('mandatory_info_changed');

@@ -7,7 +7,7 @@ import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
 import { applyStatus, closeSuspension } from './sanctions';
 import {
-  agencyRow, directoryText, licenceKey, storedRecord, usable, type AgencyRow, type ApplyResult, type ProcedureRow, type RegistryStore,
+  agencyRow, directoryText, licenceKey, shownMandatoryInformation, storedRecord, usable, type AgencyRow, type ApplyResult, type ProcedureRow, type RegistryStore,
 } from './store';
 import type { ProcedureRecord, RegistrationInput, StaffRecord, StatusChange } from './types';
 
@@ -105,7 +105,8 @@ export function pendingProcedure(s: RegistryStore, id: string, kind: 'change' | 
 
 /**
  * The bureau accepts a change request (R-APP-4): only now does it take effect. New mandatory
- * information becomes a new version and every open conversation is told (R-MSG-3).
+ * information, or a new privacy officer (who is the complaints officer it shows, R-MSG-1), becomes a
+ * new version and every open conversation is told (R-MSG-3).
  *
  * @example await registry.acceptChange('P…', staff, null, now);
  */
@@ -117,8 +118,10 @@ export async function acceptChange(s: RegistryStore, id: string, staff: StaffRec
   const stub = agencyStub(s.env, agency.id);
   let version: number | null = null;
   let notified = 0;
-  if (change.mandatoryInformation) {
-    const installed = await stub.installMandatoryInformation(change.mandatoryInformation, now);
+  const current = storedRecord(agency);
+  const filed = change.mandatoryInformation ?? (change.privacyOfficer ? current.mandatoryInformation?.content : undefined);
+  if (filed) {
+    const installed = await stub.installMandatoryInformation(shownMandatoryInformation(filed, change.privacyOfficer ?? current.registration?.privacyOfficer), now);
     version = installed.version;
     notified = installed.notified;
   }

@@ -4,7 +4,7 @@ import { refuse, type Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
-import { directoryText, licenceKey, type RegistryStore } from './store';
+import { directoryText, licenceKey, shownMandatoryInformation, type RegistryStore } from './store';
 import type { RegistrationInput, RegistrationSummary, StaffRecord } from './types';
 
 // Agencies' applications until the bureau decides (R-ELIG-*, R-APP-1..3).
@@ -114,7 +114,9 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
   const record: AgencyRecord = {
     id: agencyId, email: input.email, name: input.organisation.name, prefecture: input.organisation.prefecture, licence: input.licence,
     services: input.services, status: 'active', suspension: null, contactMethods: input.contactMethods,
-    mandatoryInformation: input.mandatoryInformation ? { version: 1, acceptedAt: new Date(now).toISOString(), content: input.mandatoryInformation } : null,
+    mandatoryInformation: input.mandatoryInformation
+      ? { version: 1, acceptedAt: new Date(now).toISOString(), content: shownMandatoryInformation(input.mandatoryInformation, input.privacyOfficer) }
+      : null,
     admittedOn: today, revokedOn: null, withdrawnOn: null,
   };
   await agencyStub(s.env, agencyId).init(record, row.password_hash);

@@ -1,5 +1,5 @@
 import type { ViolationCategory } from '../../../shared/rules';
-import type { AgencyComplaint, Procedure, ProcedureKind, Suspension, SuspensionHistory } from '../../../shared/schemas';
+import { complaintsOfficerFrom, type AgencyComplaint, type MandatoryInformation, type MandatoryInformationInput, type Officer, type Procedure, type ProcedureKind, type Suspension, type SuspensionHistory } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 import { refuse, type Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
@@ -36,6 +36,19 @@ export type SeekerComplaintRow = {
   id: string; agency_id: string; prefecture: PrefectureCode; profile_id: string; content: string; received_at: number;
   forwarded_at: number | null; forwarded_by: string | null; agency_complaint_id: string | null;
 };
+
+/**
+ * Mandatory information as shown to jobseekers: what the agency filed, with its registered privacy
+ * officer as the personal-information and complaints officer (R-MSG-1, §12(2), §15(1)). A record
+ * from before this rule that has no privacy officer keeps the officer it was filed with.
+ *
+ * @example shownMandatoryInformation(input.mandatoryInformation, input.privacyOfficer);
+ */
+export function shownMandatoryInformation(filed: MandatoryInformationInput | MandatoryInformation, privacyOfficer: Officer | undefined): MandatoryInformation {
+  const { complaintsOfficer: legacy, ...rest } = filed as MandatoryInformation;
+  const officer = privacyOfficer ? complaintsOfficerFrom(privacyOfficer) : legacy;
+  return { ...rest, complaintsOfficer: officer };
+}
 
 /** Agency-object answers as seen across RPC (the union narrows on `ok` once named). */
 export type ApplyResult = { ok: true; record: AgencyRecord; purged: number } | Refusal;

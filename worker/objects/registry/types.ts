@@ -1,5 +1,5 @@
 import type { Placement } from '../../../shared/rules';
-import type { ChangeRequest, MandatoryInformation, Officer, Procedure, RenewalRequest, Suspension } from '../../../shared/schemas';
+import type { ChangeRequest, MandatoryInformationInput, Officer, Procedure, RenewalRequest, Suspension } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 import type { AgencyRecord, StaffRecord } from '../../lib/records';
 
@@ -12,7 +12,7 @@ export type RegistrationInput = {
   licence: { kind: 'paid' | 'free' | 'school' | 'special'; number: string; schoolKind?: string };
   services: Array<'job_offer' | 'jobseeker'>;
   contactMethods: AgencyRecord['contactMethods'];
-  mandatoryInformation?: MandatoryInformation;
+  mandatoryInformation?: MandatoryInformationInput;
   placements: Placement[];
   onOrder?: { suspensionOrder: boolean; improvementOrderUnremedied: boolean };
   handlesSubsidies?: boolean;
