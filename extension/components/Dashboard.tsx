@@ -28,6 +28,7 @@ import { QuotaMeter } from './QuotaMeter';
 import { ReportRequestBanner } from './ReportRequestBanner';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
+import { TermsNotice } from './TermsNotice';
 import { ThreadView } from './ThreadView';
 
 /** Where the dashboard is. */
@@ -146,6 +147,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       <StatusBanner agency={agency ?? null} now={now} />
       <ReportRequestBanner account={account} now={now} />
       <Announcements baseUrl={ctx.baseUrl} />
+      <TermsNotice ctx={ctx} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => {

@@ -60,7 +60,7 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await popup.getByText(FIRST_CONTACT).waitFor();
       const card = popup.getByRole('region', { name: '事業者の必須情報' }).first();
       const cardText = await card.innerText();
-      for (const part of ['職業紹介の実績', '2025年度 常用就職 42件', '取り扱う職種・地域', '求職者から受け取る手数料', 'なし', '個人情報管理・苦情の責任者', '佐藤 一郎']) {
+      for (const part of ['職業紹介の実績', '2025年度 常用就職 42件', '取り扱う職種・地域', '求職者から受け取る手数料', 'なし', '個人情報管理・苦情の責任者', '山田 花子']) {
         expect(cardText).toContain(part);
       }
       await shot(popup, 'j1-2-seeker-message-with-mandatory-information');
