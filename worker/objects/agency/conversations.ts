@@ -4,7 +4,8 @@ import type { Refusal } from '../../lib/problem';
 import { seekerStub } from '../../lib/stubs';
 import { appendEvent } from './events';
 import { sendTarget } from './sending';
-import { agencyRecord, FAN_OUT, saveRecord, type AgencyStore, type IndexRow } from './store';
+import { deliverOutbox, enqueueNotice } from './outbox';
+import { agencyRecord, saveRecord, type AgencyStore, type IndexRow } from './store';
 import type { AgencyRecord } from './types';
 
 // The agency's index of its conversations (the conversation itself lives in the jobseeker's
@@ -77,7 +78,7 @@ export async function noticeConversation(s: AgencyStore, conv: { id: string; pro
 /**
  * R-MSG-3, R-APP-4: installs the mandatory information the bureau accepted as the next version,
  * and sends every jobseeker with an open conversation a system notice with the new content
- * (not counted toward the cap, R-CAP-3). Later first contacts carry the new version (R-MSG-1).
+ * (not counted toward the cap, R-CAP-3), at least once: a notice that fails is retried (outbox.ts). Later first contacts carry the new version (R-MSG-1).
  *
  * @example await installMandatoryInformation(s, content, now); // { ok: true, version: 2, notified: 14 }
  */
@@ -85,15 +86,14 @@ export async function installMandatoryInformation(s: AgencyStore, content: Manda
   const record = agencyRecord(s);
   if (!record) throw new Error('installMandatoryInformation: agency not initialised');
   const info: MandatoryInformationVersion = { version: (record.mandatoryInformation?.version ?? 0) + 1, acceptedAt: new Date(now).toISOString(), content };
+  // The notices are queued in the same step as the new version, so none is lost (outbox.ts).
   s.tx(() => {
     saveRecord(s, { ...record, mandatoryInformation: info });
     appendEvent(s, 'mandatory_info_changed', 'R-MSG-3', now, { details: { version: info.version } });
+    const open = s.sql.exec<{ id: string; profile_id: string }>("SELECT id, profile_id FROM msg_conversations WHERE state IN ('awaiting_seeker', 'open') AND mi_version < ?", info.version).toArray();
+    for (const conv of open) enqueueNotice(s, conv.profile_id, { kind: 'mandatory_info', conversationId: conv.id, info, at: now }, Date.now());
   });
-  const open = s.sql.exec<{ id: string; profile_id: string }>("SELECT id, profile_id FROM msg_conversations WHERE state IN ('awaiting_seeker', 'open') AND mi_version < ?", info.version).toArray();
-  let notified = 0;
-  for (let i = 0; i < open.length; i += FAN_OUT) {
-    const results = await Promise.allSettled(open.slice(i, i + FAN_OUT).map((conv) => noticeConversation(s, conv, info, now)));
-    notified += results.filter((r) => r.status === 'fulfilled' && r.value).length;
-  }
+  const { delivered } = await deliverOutbox(s, Date.now(), true);
+  const notified = delivered.filter((n) => n.info.version === info.version).length;
   return { ok: true, version: info.version, notified };
 }

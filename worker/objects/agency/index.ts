@@ -11,6 +11,7 @@ import * as acquisitions from './acquisitions';
 import * as complaints from './complaints';
 import * as conversations from './conversations';
 import * as events from './events';
+import * as outbox from './outbox';
 import { AGENCY_MIGRATIONS } from './schema';
 import * as sending from './sending';
 import * as standing from './standing';
@@ -39,9 +40,22 @@ export class AgencyObject extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.store = { sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work), env, memory: { lastSendPrune: 0 } };
+    this.store = {
+      sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work), env, memory: { lastSendPrune: 0 },
+      setAlarm: (at) => ctx.storage.setAlarm(at),
+    };
     this.sessions = new SessionStore(ctx.storage.sql);
     ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS));
+  }
+
+  /** R-MSG-3: retries the notices still queued (at-least-once delivery, outbox.ts). */
+  override async alarm(): Promise<void> {
+    await outbox.deliverOutbox(this.store, Date.now());
+  }
+
+  /** The notices still waiting for delivery, with their attempts (R-MSG-3). */
+  async pendingNotices(): Promise<ReturnType<typeof outbox.pendingNotices>> {
+    return outbox.pendingNotices(this.store);
   }
 
   // ---- account (R-SEC-2, R-OPS-2) ---------------------------------------------------------------

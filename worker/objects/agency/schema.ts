@@ -61,4 +61,11 @@ export const AGENCY_MIGRATIONS: MigrationStep[] = [
       sql.exec('INSERT OR IGNORE INTO acquirer_pending (profile_id, acquired_on) SELECT profile_id, acquired_on FROM acquisitions');
     }
   },
+  // R-MSG-3: notices to jobseekers queued with the change that causes them, retried by the alarm.
+  (sql) => {
+    sql.exec(`
+      CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY, profile_id TEXT NOT NULL, payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL, next_wall INTEGER NOT NULL, created_at INTEGER NOT NULL, last_error TEXT);
+    `);
+  },
 ];

@@ -5,7 +5,8 @@ import type { Acquisition, AgencyRecord } from './types';
  * bindings (to tell a jobseeker's object or a shard) and the little state kept in memory.
  * Modules take it (and "now") as their first arguments; only the class holds it.
  */
-export type AgencyStore = { sql: SqlStorage; tx: <T>(work: () => T) => T; env: Env; memory: { lastSendPrune: number } };
+/** `setAlarm`: wakes the object at a wall-clock time to retry queued notices (outbox.ts). */
+export type AgencyStore = { sql: SqlStorage; tx: <T>(work: () => T) => T; env: Env; memory: { lastSendPrune: number }; setAlarm: (at: number) => Promise<void> };
 
 export type AcqRow = { profile_id: string; acquired_on: string; accepted_on: string | null; deadline: string; state: 'held' | 'deleted'; deleted_at: number | null; deleted_rule: string | null };
 export type SendRow = { key: string; fingerprint: string; day: string; state: 'pending' | 'delivered'; profile_id: string | null; reserved_at: number; reserved_wall: number; result: string | null };
