@@ -28,6 +28,7 @@ import { QuotaMeter } from './QuotaMeter';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
 import { TermsNotice } from './TermsNotice';
+import { BureauInbox } from './BureauInbox';
 import { ThreadView } from './ThreadView';
 
 /** Where the dashboard is. */
@@ -40,7 +41,8 @@ export type View =
   | { name: 'notices' }
   | { name: 'complaints' }
   | { name: 'report' }
-  | { name: 'mandatory' };
+  | { name: 'mandatory' }
+  | { name: 'bureau' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
@@ -50,6 +52,7 @@ const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'complaints', label: 'navComplaints' },
   { name: 'report', label: 'navReport' },
   { name: 'mandatory', label: 'navMandatory' },
+  { name: 'bureau', label: 'navBureau' },
 ];
 
 /**
@@ -120,6 +123,9 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
     case 'report':
       main = agency ? <AnnualReportForm ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
       break;
+    case 'bureau':
+      main = <BureauInbox ctx={ctx} now={now} />;
+      break;
     case 'mandatory':
       main = agency ? <MandatoryInfoPanel ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
       break;
@@ -144,7 +150,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
         </div>
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
-      <Announcements baseUrl={ctx.baseUrl} />
+      <Announcements baseUrl={ctx.baseUrl} fetcher={ctx.fetch} />
       <TermsNotice ctx={ctx} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">

@@ -237,7 +237,7 @@ export function SeekerApp({ session, ctx }: { session: Session; ctx: ApiContext 
           {t('signOut')}
         </button>
       </header>
-      <Announcements baseUrl={ctx.baseUrl} />
+      <Announcements baseUrl={ctx.baseUrl} fetcher={ctx.fetch} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => (
