@@ -1,0 +1,207 @@
+/**
+ * The text the contact-detail detector reads (R-MSG-4 §7(2)①ク, R-FEED-2): NFKC, then the
+ * disguises people use undone — kanji, enclosed and spelled-out numerals become digits, and a
+ * spelled-out `@` or `.` between address parts becomes the sign. Each pass keeps a map back to
+ * the original UTF-16 positions, so a finding points at what the person typed.
+ */
+
+/**
+ * A text in the form used for matching, with a way back to the original positions
+ * (R-MSG-4, R-MSG-5, R-FEED-2).
+ *
+ * @example
+ * const n: NormalizedText = normalizeForMatching('ＴＥＬ');
+ * n.text; // 'TEL'
+ */
+export type NormalizedText = {
+  /** The normalized text. */
+  text: string;
+  /** The original UTF-16 range `[start, end)` that the normalized range `[start, end)` came from. */
+  toOriginal(start: number, end: number): { start: number; end: number };
+};
+
+/**
+ * The detector's reading of a text (R-MSG-4, R-FEED-2): `text` is lower-case ASCII, `cased`
+ * the same characters with their case kept (a top-level domain in capitals, ASP.NET, is a
+ * product name, not an address).
+ */
+export type DetectionText = NormalizedText & { cased: string };
+
+/** One normalized character and the original range it came from. */
+type Piece = { ch: string; start: number; end: number };
+
+// Marks that belong to the character before them, so NFKC sees them together (ｶﾞ → ガ).
+const COMBINING_MARK = /[\u0300-\u036f\u3099\u309a\uff9e\uff9f\ufe00-\ufe0f]/;
+// NFKC turns ① into 1 and ⑴ into (1); list markers would then glue onto real numbers, so they
+// become digits only among other digits (see numeralsInContext).
+const ENCLOSED_NUMBER = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;
+
+function nfkcPieces(original: string): Piece[] {
+  const pieces: Piece[] = [];
+  let i = 0;
+  while (i < original.length) {
+    const codePoint = original.codePointAt(i) ?? 0;
+    let j = i + (codePoint > 0xffff ? 2 : 1);
+    while (j < original.length && COMBINING_MARK.test(original.charAt(j))) j++;
+    const chunk = original.slice(i, j);
+    const normalized = ENCLOSED_NUMBER.test(chunk) ? chunk : chunk.normalize('NFKC');
+    for (const ch of normalized) pieces.push({ ch, start: i, end: j });
+    i = j;
+  }
+  return pieces;
+}
+
+function toNormalized(original: string, pieces: Piece[]): NormalizedText {
+  const text = pieces.map((p) => p.ch).join('');
+  // A piece may hold two UTF-16 units (an emoji); index by unit.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const p of pieces) {
+    for (let k = 0; k < p.ch.length; k++) {
+      starts.push(p.start);
+      ends.push(p.end);
+    }
+  }
+  return {
+    text,
+    toOriginal(start, end) {
+      if (end <= start) {
+        const at = starts[start] ?? original.length;
+        return { start: at, end: at };
+      }
+      return { start: starts[start] ?? original.length, end: ends[end - 1] ?? original.length };
+    },
+  };
+}
+
+/**
+ * Normalizes a text with NFKC for matching and keeps a map back to the original
+ * positions (R-MSG-4, R-MSG-5, R-FEED-2). Each character (with its combining marks) is
+ * normalized on its own, so every normalized index points at exactly one original range.
+ *
+ * @example
+ * const n = normalizeForMatching('電話：０９０');
+ * n.text; // '電話:090'
+ * n.toOriginal(3, 6); // { start: 3, end: 6 }
+ */
+export function normalizeForMatching(original: string): NormalizedText {
+  return toNormalized(original, nfkcPieces(original));
+}
+
+// ---------------------------------------------------------------------------------------
+// Numerals
+// ---------------------------------------------------------------------------------------
+
+const KANJI_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0', 零: '0', 一: '1', 壱: '1', 壹: '1', 二: '2', 弐: '2', 貳: '2', 三: '3', 参: '3', 參: '3',
+  四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陸: '6', 七: '7', 漆: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+};
+
+function enclosedDigit(ch: string): string | null {
+  const c = ch.codePointAt(0) ?? 0;
+  const ranges: Array<[number, number, number]> = [
+    // [first code point, last, digit of the first]
+    [0x2460, 0x2468, 1], [0x2474, 0x247c, 1], [0x2488, 0x2490, 1], [0x24f5, 0x24fd, 1],
+    [0x2776, 0x277e, 1], [0x2780, 0x2788, 1], [0x278a, 0x2792, 1],
+  ];
+  if (c === 0x24ea || c === 0x24ff || c === 0x1f10b || c === 0x1f10c) return '0';
+  for (const [from, to, first] of ranges) if (c >= from && c <= to) return String(c - from + first);
+  return null;
+}
+
+const numeralOf = (ch: string): string | null => (ch >= '0' && ch <= '9' ? ch : (KANJI_DIGITS[ch] ?? enclosedDigit(ch)));
+/** Characters that may sit between two numerals of one number (090-1234, 一・二). */
+const BETWEEN_NUMERALS = /^[\s\-‐‑‒–—―−ー─━⁃﹣/_,、.。・()[\]*|]$/u;
+
+/**
+ * Kanji and enclosed numerals become digits only next to another numeral (directly or across one
+ * separator): 〇九〇ー一二三四 is a phone number, 一般 and 第一種 stay words, ① before a sentence
+ * stays a list marker.
+ */
+function numeralsInContext(pieces: Piece[]): Piece[] {
+  const isNumeral = (k: number) => k >= 0 && k < pieces.length && numeralOf(pieces[k]!.ch) !== null;
+  const isBetween = (k: number) => k >= 0 && k < pieces.length && BETWEEN_NUMERALS.test(pieces[k]!.ch);
+  return pieces.map((p, k) => {
+    const digit = numeralOf(p.ch);
+    if (digit === null || digit === p.ch) return p;
+    const near = isNumeral(k - 1) || isNumeral(k + 1) || (isBetween(k - 1) && isNumeral(k - 2)) || (isBetween(k + 1) && isNumeral(k + 2));
+    return near ? { ...p, ch: digit } : p;
+  });
+}
+
+// Digits written as words, read only in a run of at least seven (a phone number read aloud):
+// ぜろきゅうぜろ いちにさんよん …, zero nine zero one two …
+const DIGIT_WORDS: ReadonlyArray<[string, string]> = [
+  ['きゅう', '9'], ['キュウ', '9'], ['ぜろ', '0'], ['ゼロ', '0'], ['れい', '0'], ['レイ', '0'], ['まる', '0'], ['マル', '0'],
+  ['いち', '1'], ['イチ', '1'], ['さん', '3'], ['サン', '3'], ['よん', '4'], ['ヨン', '4'], ['ろく', '6'], ['ロク', '6'],
+  ['なな', '7'], ['ナナ', '7'], ['しち', '7'], ['シチ', '7'], ['はち', '8'], ['ハチ', '8'], ['に', '2'], ['ニ', '2'],
+  ['し', '4'], ['シ', '4'], ['ご', '5'], ['ゴ', '5'], ['く', '9'], ['ク', '9'],
+  ['zero', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'], ['seven', '7'],
+  ['eight', '8'], ['nine', '9'], ['oh', '0'],
+];
+const MIN_WORD_RUN = 7;
+
+function wordAt(pieces: Piece[], k: number): [string, string] | undefined {
+  const at = (m: number) => pieces[m]?.ch.toLowerCase() ?? '';
+  return DIGIT_WORDS.find(([w]) => {
+    for (let m = 0; m < w.length; m++) if (at(k + m) !== w.charAt(m)) return false;
+    // An English digit word stands alone (one, not phone or done).
+    return !/[a-z]/.test(w) || (!/[a-z]/.test(at(k - 1)) && !/[a-z]/.test(at(k + w.length)));
+  });
+}
+
+function digitWords(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let k = 0;
+  while (k < pieces.length) {
+    // A run of digit words with short separators between them, read once from its first word.
+    const run: Array<{ from: number; to: number; digit: string }> = [];
+    let at = k;
+    for (;;) {
+      const w = wordAt(pieces, at);
+      if (!w) break;
+      run.push({ from: at, to: at + w[0].length, digit: w[1] });
+      at += w[0].length;
+      let gap = 0;
+      while (gap < 2 && /^[\s\-,、・ー]$/u.test(pieces[at + gap]?.ch ?? '')) gap++;
+      if (!wordAt(pieces, at + gap)) break;
+      at += gap;
+    }
+    if (run.length >= MIN_WORD_RUN) {
+      let prev = k;
+      for (const r of run) {
+        for (let m = prev; m < r.from; m++) out.push(pieces[m]!);
+        out.push({ ch: r.digit, start: pieces[r.from]!.start, end: pieces[r.to - 1]!.end });
+        prev = r.to;
+      }
+      k = prev;
+    } else {
+      // Skip the whole short run: a later start inside it would only find a shorter run.
+      const to = run.length > 0 ? run[run.length - 1]!.to : k + 1;
+      for (let m = k; m < to; m++) out.push(pieces[m]!);
+      k = to;
+    }
+  }
+  return out;
+}
+
+export { spelledSigns } from './spelled';
+import { spelledSigns } from './spelled';
+
+/**
+ * Reads a text the way the detector does (R-MSG-4, R-FEED-2): NFKC; kanji (〇一二…九, 零壱弐参),
+ * enclosed (①②) and spelled-out (ぜろきゅうぜろ…) numerals among other numerals become digits;
+ * 「あっと」「アット」「(at)」 and 「どっと」「ドット」「dot」 between address parts become `@` and `.`;
+ * ASCII is lower-cased in `text` and kept in `cased`.
+ *
+ * @example
+ * normalizeForDetection('〇九〇ー一二三四').text; // '090ー1234'
+ * normalizeForDetection('taro あっと example どっと com').text; // 'taro@example.com'
+ */
+export function normalizeForDetection(original: string): DetectionText {
+  const pieces = spelledSigns(digitWords(numeralsInContext(nfkcPieces(original))));
+  const normalized = toNormalized(original, pieces);
+  return { ...normalized, cased: normalized.text, text: normalized.text.replace(/[A-Z]/g, (c) => c.toLowerCase()) };
+}
+
+export type { Piece };
