@@ -21,6 +21,8 @@ const BANCHI = new RegExp(
 // 丸の内1-2-3: three or four dash-joined groups right after a place name in kanji or kana.
 // Katakana is left out: セクション1-2-3 or バージョン1-2-3 are far likelier than a katakana town.
 const TOWN_DASH = new RegExp(`(?<=[\\p{Script=Han}\\p{Script=Hiragana}々ヶ])[ \\t]?[0-9]{1,4}(?:${DASH}[0-9]{1,4}){2,3}(?![0-9])`, 'gu');
+// 道玄坂2の10の7: the same with の between the numbers.
+const TOWN_NO = /(?<=[\p{Script=Han}々ヶ])[0-9]{1,4}の[0-9]{1,4}の[0-9]{1,4}(?![0-9])/gu;
 // Words before a dash-joined number that make it a date, a figure or a count, not a place.
 const NOT_A_PLACE_BEFORE = /[年月日時分秒給収額数約計第全各例図表章条項号型版期回歳点円]/u;
 
@@ -32,7 +34,7 @@ const NOT_A_PLACE_BEFORE = /[年月日時分秒給収額数約計第全各例図
  */
 export function findAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const re of [CHOME, BANCHI]) {
+  for (const re of [CHOME, BANCHI, TOWN_NO]) {
     for (const m of text.matchAll(re)) found.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(TOWN_DASH)) {

@@ -4,6 +4,7 @@
  * bare `@handle`. A scanner over the normalized text; every look-ahead is bounded.
  */
 import type { Candidate } from './kinds';
+import { wordsAt } from './words';
 
 // Lower case after normalization; longest first within a shared prefix is handled by trying all.
 const SERVICES = [
@@ -11,8 +12,11 @@ const SERVICES = [
   'facebook', 'fb', 'フェイスブック', 'フェースブック', 'tiktok', 'ティックトック', 'ティクトク', 'discord', 'ディスコード', 'telegram', 'テレグラム',
   'whatsapp', 'ワッツアップ', 'skype', 'スカイプ', 'wechat', '微信', 'ウィーチャット', 'kakaotalk', 'kakao', 'カカオトーク', 'カカオ', 'threads', 'スレッズ',
   'signal', 'chatwork', 'チャットワーク', 'slack', 'スラック', 'snapchat', 'スナップチャット', 'mixi', 'ミクシィ', 'bluesky', 'ブルースカイ', 'mastodon',
+  'gmail', 'ジーメール', 'yahooメール', 'ヤフーメール', 'icloud', 'hotmail', 'outlook',
   'viber', 'linkedin', 'リンクトイン', 'メッセンジャー', 'youtube', 'ユーチューブ', 'github', 'sns', 'ツイキャス', 'pixiv',
 ].sort((a, b) => b.length - a.length);
+// A name after a mail provider is the mailbox (Gmail: taro.yamada1990).
+const MAIL_SERVICES = new Set(['gmail', 'ジーメール', 'yahooメール', 'ヤフーメール', 'icloud', 'hotmail', 'outlook']);
 const ID_WORDS = ['アカウント名', 'アカウント', 'ユーザーネーム', 'ユーザー名', 'ユーザ名', 'username', 'user name', 'ハンドルネーム', 'ハンドル', 'アイディー', 'アイディ', 'id', 'ID'].map((w) => w.toLowerCase());
 const STRONG = ['は', ':', '=', '→', '⇒', '->', '＝', 'です', 'って'];
 const WEAK = ['の', 'を', 'で', 'に', 'も', 'が', '、', ','];
@@ -27,8 +31,11 @@ const isHandleChar = (c: string | undefined) => c !== undefined && /^[a-z0-9_.\-
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 const MAX_HANDLE = 64;
 
+const matchers = new Map<readonly string[], (text: string, k: number) => string | undefined>();
 function startsWithAny(text: string, k: number, words: readonly string[]): string | undefined {
-  return words.find((w) => text.startsWith(w, k));
+  let at = matchers.get(words);
+  if (!at) matchers.set(words, (at = wordsAt(words)));
+  return at(text, k);
 }
 
 function serviceAt(text: string, k: number): string | undefined {
@@ -71,7 +78,7 @@ function afterService(text: string, k: number): number | null {
   }
   at = skipSpaces(text, at);
   let strong = false;
-  const particle = startsWithAny(text, at, ['の']);
+  const particle = text[at] === 'の' ? 'の' : undefined;
   if (particle) at = skipSpaces(text, at + particle.length);
   const idWord = startsWithAny(text, at, ID_WORDS);
   if (idWord && !(idWord === 'id' && isAsciiLetter(text[at + 2]))) {
@@ -133,9 +140,10 @@ export function findHandles(text: string): Candidate[] {
     const service = serviceAt(text, i);
     if (service) {
       const from = i + service.length;
-      const end = afterService(text, from) ?? looseAfterService(text, from);
+      const mail = MAIL_SERVICES.has(service);
+      const end = afterService(text, from) ?? (mail ? null : looseAfterService(text, from));
       if (end !== null) {
-        found.push({ kind: 'messenger', start: i, end });
+        found.push({ kind: mail ? 'email' : 'messenger', start: i, end });
         i = end - 1;
       }
       continue;

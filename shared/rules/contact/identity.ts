@@ -7,9 +7,21 @@
  */
 import type { Candidate } from './kinds';
 import { COMMON_SURNAMES } from './surnames';
+import { wordsAt } from './words';
 
-const isNameChar = (c: string | undefined) => c !== undefined && /^[\p{Script=Han}\p{Script=Katakana}ーa-z々ヶ]$/u.test(c);
-const isHiragana = (c: string | undefined) => c !== undefined && /^\p{Script=Hiragana}$/u.test(c);
+/** Kanji, katakana or Latin letters: what a name is written in (hiragana names are handled apart). */
+function isNameChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return (
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    (code >= 0x30a1 && code <= 0x30fc) || // katakana and ー
+    (code >= 0x4e00 && code <= 0x9fff) || // CJK ideographs
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    code === 0x3005 || code === 0x30f6 // 々 ヶ
+  );
+}
+const isHiragana = (c: string | undefined) => c !== undefined && c >= '\u3041' && c <= '\u309f';
 const MAX_NAME = 12;
 
 // 〇〇と申します and its relatives: the name is right before.
@@ -40,7 +52,12 @@ function valueAfter(text: string, from: number): number {
   return end;
 }
 
-const startsWithAny = (text: string, k: number, words: readonly string[]) => words.find((w) => text.startsWith(w, k));
+const matchers = new Map<readonly string[], (text: string, k: number) => string | undefined>();
+function startsWithAny(text: string, k: number, words: readonly string[]): string | undefined {
+  let at = matchers.get(words);
+  if (!at) matchers.set(words, (at = wordsAt(words)));
+  return at(text, k);
+}
 
 /**
  * A person stating their own name in a normalized text (R-MSG-4, R-FEED-2).
@@ -82,7 +99,7 @@ export function findSelfNames(text: string): Candidate[] {
     if (greeting) {
       let at = i + greeting.length;
       while (at < text.length && at - i - greeting.length < 3 && /[、,。.!！\s]/u.test(text[at]!)) at++;
-      const surname = COMMON_SURNAMES.find((s) => text.startsWith(s, at));
+      const surname = startsWithAny(text, at, COMMON_SURNAMES);
       if (surname) {
         let end = at + surname.length;
         while (end < text.length && end - at < 6 && isNameChar(text[end])) end++;
@@ -99,7 +116,7 @@ const PERSONAL_NOUNS = ['お名前', '名前', '氏名', 'フルネーム', '本
 const VERB_ONLY_NOUNS = new Set(['電話', '携帯', 'メール', 'line', 'ライン']);
 const TELLING = ['教え', 'おしえ', '知らせ', 'しらせ', '伺', 'うかが', '聞かせ', 'きかせ', '聞いて', '送って', '送り', '送付', '送信', '記入', '記載', '書いて', '書き', '入力', '提供', '共有', '交換', '開示', '頂戴', 'ちょうだい', 'お願い', 'いただけ', '頂け', 'もらえ', 'ください', '下さい', 'は?', 'は何'];
 const ASKING = /(?:ください|下さい|いただけ|頂け|いただき|頂き|もらえ|ほしい|欲しい|願|ませんか|ましょう|でしょうか|ますか|か\?|\?|よろしい|てね|て!|て。|て$|くれ|ちょうだい|頂戴)/u;
-const NOT_ASKING = /(?:不要|非公開|伏せ|必要はありません|必要ありません|必要はございません|ないで|ないよう|ずに|お控え|控えて|ご遠慮|遠慮|できません|禁止|お断り|いりません|要りません|結構です|しません|いたしません|送らない|書かない|教えない)/u;
+const NOT_ASKING = /(?:不要|非公開|伏せ|必要はありません|必要ありません|必要はございません|ないで|ないよう|ずに|お控え|控えて|ご遠慮|遠慮|できません|禁止|お断り|いりません|要りません|結構です|はしません|はいたしません|送らない|書かない|教えない)/u;
 const CLAUSE_END = /[。!?\n]/u;
 
 /**
@@ -131,7 +148,7 @@ export function findContactRequests(text: string): Candidate[] {
         asked = ASKING.test(rest.slice(k, k + 14)) || verb.endsWith('?');
       }
     }
-    if (asked && !NOT_ASKING.test(text.slice(clauseStart, clauseEnd))) {
+    if (asked && !NOT_ASKING.test(text.slice(Math.max(clauseStart, i - 40), clauseEnd))) {
       found.push({ kind: 'contact_request', start: i, end: clauseEnd });
       i = clauseEnd;
       clauseStart = clauseEnd + 1;

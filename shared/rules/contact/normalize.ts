@@ -30,21 +30,37 @@ export type DetectionText = NormalizedText & { cased: string };
 /** One normalized character and the original range it came from. */
 type Piece = { ch: string; start: number; end: number };
 
-// Marks that belong to the character before them, so NFKC sees them together (ｶﾞ → ガ).
-const COMBINING_MARK = /[\u0300-\u036f\u3099\u309a\uff9e\uff9f\ufe00-\ufe0f]/;
+// Marks that belong to the character before them (isCombining), so NFKC sees them together (ｶﾞ → ガ).
 // NFKC turns ① into 1 and ⑴ into (1); list markers would then glue onto real numbers, so they
 // become digits only among other digits (see numeralsInContext).
 const ENCLOSED_NUMBER = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;
+
+const nfkcCache = new Map<string, string>();
+
+function isCombining(code: number): boolean {
+  return (code >= 0x300 && code <= 0x36f) || code === 0x3099 || code === 0x309a || code === 0xff9e || code === 0xff9f || (code >= 0xfe00 && code <= 0xfe0f);
+}
 
 function nfkcPieces(original: string): Piece[] {
   const pieces: Piece[] = [];
   let i = 0;
   while (i < original.length) {
+    const code = original.charCodeAt(i);
+    // ASCII needs no normalization: the common case, kept cheap.
+    if (code < 0x80 && !isCombining(original.charCodeAt(i + 1))) {
+      pieces.push({ ch: original.charAt(i), start: i, end: i + 1 });
+      i++;
+      continue;
+    }
     const codePoint = original.codePointAt(i) ?? 0;
     let j = i + (codePoint > 0xffff ? 2 : 1);
-    while (j < original.length && COMBINING_MARK.test(original.charAt(j))) j++;
+    while (j < original.length && isCombining(original.charCodeAt(j))) j++;
     const chunk = original.slice(i, j);
-    const normalized = ENCLOSED_NUMBER.test(chunk) ? chunk : chunk.normalize('NFKC');
+    let normalized = nfkcCache.get(chunk);
+    if (normalized === undefined) {
+      normalized = ENCLOSED_NUMBER.test(chunk) ? chunk : chunk.normalize('NFKC');
+      if (nfkcCache.size < 5000) nfkcCache.set(chunk, normalized);
+    }
     for (const ch of normalized) pieces.push({ ch, start: i, end: j });
     i = j;
   }
@@ -92,24 +108,30 @@ export function normalizeForMatching(original: string): NormalizedText {
 // Numerals
 // ---------------------------------------------------------------------------------------
 
-const KANJI_DIGITS: Readonly<Record<string, string>> = {
+const KANJI_DIGIT_LIST: Readonly<Record<string, string>> = {
   〇: '0', 零: '0', 一: '1', 壱: '1', 壹: '1', 二: '2', 弐: '2', 貳: '2', 三: '3', 参: '3', 參: '3',
   四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陸: '6', 七: '7', 漆: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
 };
 
-function enclosedDigit(ch: string): string | null {
-  const c = ch.codePointAt(0) ?? 0;
-  const ranges: Array<[number, number, number]> = [
-    // [first code point, last, digit of the first]
-    [0x2460, 0x2468, 1], [0x2474, 0x247c, 1], [0x2488, 0x2490, 1], [0x24f5, 0x24fd, 1],
-    [0x2776, 0x277e, 1], [0x2780, 0x2788, 1], [0x278a, 0x2792, 1],
-  ];
+const KANJI_DIGITS = new Map(Object.entries(KANJI_DIGIT_LIST));
+// [first code point, last] of each enclosed 1–9 series (①, ⑴, ⒈, ⓵, ❶, ➀, ➊).
+const ENCLOSED_SERIES: ReadonlyArray<readonly [number, number]> = [
+  [0x2460, 0x2468], [0x2474, 0x247c], [0x2488, 0x2490], [0x24f5, 0x24fd], [0x2776, 0x277e], [0x2780, 0x2788], [0x278a, 0x2792],
+];
+
+function enclosedDigit(c: number): string | null {
   if (c === 0x24ea || c === 0x24ff || c === 0x1f10b || c === 0x1f10c) return '0';
-  for (const [from, to, first] of ranges) if (c >= from && c <= to) return String(c - from + first);
+  if (c < 0x2460 || c > 0x2792) return null;
+  for (const [from, to] of ENCLOSED_SERIES) if (c >= from && c <= to) return String(c - from + 1);
   return null;
 }
 
-const numeralOf = (ch: string): string | null => (ch >= '0' && ch <= '9' ? ch : (KANJI_DIGITS[ch] ?? enclosedDigit(ch)));
+function numeralOf(ch: string): string | null {
+  const c = ch.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return ch;
+  if (c < 0x2460) return null;
+  return KANJI_DIGITS.get(ch) ?? enclosedDigit(ch.codePointAt(0) ?? 0);
+}
 /** Characters that may sit between two numerals of one number (090-1234, 一・二). */
 const BETWEEN_NUMERALS = /^[\s\-‐‑‒–—―−ー─━⁃﹣/_,、.。・()[\]*|]$/u;
 
@@ -119,6 +141,9 @@ const BETWEEN_NUMERALS = /^[\s\-‐‑‒–—―−ー─━⁃﹣/_,、.。�
  * stays a list marker.
  */
 function numeralsInContext(pieces: Piece[]): Piece[] {
+  let any = false;
+  for (const p of pieces) if (p.ch.charCodeAt(0) >= 0x2460 && numeralOf(p.ch) !== null) any = true;
+  if (!any) return pieces;
   const isNumeral = (k: number) => k >= 0 && k < pieces.length && numeralOf(pieces[k]!.ch) !== null;
   const isBetween = (k: number) => k >= 0 && k < pieces.length && BETWEEN_NUMERALS.test(pieces[k]!.ch);
   return pieces.map((p, k) => {
@@ -141,16 +166,38 @@ const DIGIT_WORDS: ReadonlyArray<[string, string]> = [
 ];
 const MIN_WORD_RUN = 7;
 
-function wordAt(pieces: Piece[], k: number): [string, string] | undefined {
-  const at = (m: number) => pieces[m]?.ch.toLowerCase() ?? '';
-  return DIGIT_WORDS.find(([w]) => {
-    for (let m = 0; m < w.length; m++) if (at(k + m) !== w.charAt(m)) return false;
+const DIGIT_WORD_STARTS = new Set(DIGIT_WORDS.map(([w]) => w.charAt(0)));
+const DIGIT_WORD_LETTERS = new Set([...DIGIT_WORDS.flatMap(([w]) => [...w]), ' ', '\t', '-', ',', '、', '・', 'ー']);
+const isLatin = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+
+function wordAt(chs: string[], k: number): [string, string] | undefined {
+  if (!DIGIT_WORD_STARTS.has(chs[k] ?? '')) return undefined;
+  for (const entry of DIGIT_WORDS) {
+    const w = entry[0];
+    let m = 0;
+    while (m < w.length && chs[k + m] === w.charAt(m)) m++;
+    if (m < w.length) continue;
     // An English digit word stands alone (one, not phone or done).
-    return !/[a-z]/.test(w) || (!/[a-z]/.test(at(k - 1)) && !/[a-z]/.test(at(k + w.length)));
-  });
+    if (isLatin(w.charAt(0)) && (isLatin(chs[k - 1]) || isLatin(chs[k + w.length]))) continue;
+    return entry;
+  }
+  return undefined;
 }
 
+const RUN_GAP = /^[\s\-,、・ー]$/u;
+const PARTICLE = /^[にしごく]$/u;
+const WORD_CHAR = /^[\p{Script=Hiragana}\p{Script=Han}]$/u;
+
 function digitWords(pieces: Piece[]): Piece[] {
+  const chs = pieces.map((p) => (p.ch.length === 1 && p.ch >= 'A' && p.ch <= 'Z' ? p.ch.toLowerCase() : p.ch));
+  // Seven digit words need a long stretch of the letters they are made of; most texts have none.
+  let stretch = 0;
+  let longest = 0;
+  for (const c of chs) {
+    stretch = DIGIT_WORD_LETTERS.has(c) ? stretch + 1 : 0;
+    if (stretch > longest) longest = stretch;
+  }
+  if (longest < MIN_WORD_RUN) return pieces;
   const out: Piece[] = [];
   let k = 0;
   while (k < pieces.length) {
@@ -158,15 +205,17 @@ function digitWords(pieces: Piece[]): Piece[] {
     const run: Array<{ from: number; to: number; digit: string }> = [];
     let at = k;
     for (;;) {
-      const w = wordAt(pieces, at);
+      const w = wordAt(chs, at);
       if (!w) break;
       run.push({ from: at, to: at + w[0].length, digit: w[1] });
       at += w[0].length;
       let gap = 0;
-      while (gap < 2 && /^[\s\-,、・ー]$/u.test(pieces[at + gap]?.ch ?? '')) gap++;
-      if (!wordAt(pieces, at + gap)) break;
+      while (gap < 2 && RUN_GAP.test(chs[at + gap] ?? '')) gap++;
+      if (!wordAt(chs, at + gap)) break;
       at += gap;
     }
+    // A one-kana particle right before a word is the particle (…はちに電話), not a digit.
+    while (run.length > 0 && PARTICLE.test(chs[run[run.length - 1]!.from]!) && WORD_CHAR.test(chs[run[run.length - 1]!.to] ?? '')) run.pop();
     if (run.length >= MIN_WORD_RUN) {
       let prev = k;
       for (const r of run) {
@@ -201,7 +250,10 @@ import { spelledSigns } from './spelled';
 export function normalizeForDetection(original: string): DetectionText {
   const pieces = spelledSigns(digitWords(numeralsInContext(nfkcPieces(original))));
   const normalized = toNormalized(original, pieces);
-  return { ...normalized, cased: normalized.text, text: normalized.text.replace(/[A-Z]/g, (c) => c.toLowerCase()) };
+  const lower = normalized.text.toLowerCase();
+  // Lower case that changes a length (İ) would shift positions: then only ASCII is lowered.
+  const text = lower.length === normalized.text.length ? lower : normalized.text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return { ...normalized, cased: normalized.text, text };
 }
 
 export type { Piece };

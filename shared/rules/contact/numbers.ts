@@ -118,10 +118,16 @@ export function findNumbers(text: string): Candidate[] {
     }
     const { groups, end } = readChain(text, i);
     const plus = PLUS_BEFORE.exec(text.slice(Math.max(0, i - 4), i));
+    // Digits before each group, so a window's length is known without joining it.
+    const before: number[] = [0];
+    for (const g of groups) before.push(before[before.length - 1]! + g.digits.length);
     let first = 0;
     while (first < groups.length) {
       let taken = false;
       for (let last = Math.min(groups.length - 1, first + MAX_GROUPS - 1); last >= first; last--) {
+        const count = before[last + 1]! - before[first]!;
+        // Every kind has 7 to 15 digits (a postal code 7, a phone 8–15, a personal number 12).
+        if (count < 7 || count > 15) continue;
         const kind = classify(text, groups, first, last, first === 0 && plus !== null);
         if (!kind) continue;
         let start = groups[first]!.start;

@@ -12,7 +12,7 @@ import type { Piece } from './normalize';
 export const TOP_LEVEL_DOMAINS: ReadonlySet<string> = new Set(
   ('com net org info biz jp io co me app dev ai xyz site online tokyo osaka nagoya yokohama kyoto page link ly gl to cc tv ' +
     'us uk asia shop store tech blog work jobs cloud club life live pro edu gov mobi website space fun ink inc fm ee gg ' +
-    'ne or ac go lg ed gr kr cn tw hk sg de fr it es nl ch au ca nz in ru br mx vn th ph id my social email contact ' +
+    'kr cn tw hk sg de fr it es nl ch au ca nz in ru br mx vn th ph id my social email contact ' +
     'careers career com2 top vip wiki news today world one biz jpn')
     .split(' '),
 );
@@ -28,9 +28,10 @@ const AT_WORDS = ['あっとまーく', 'アットマーク', 'atmark', 'あっ�
 const DOT_WORDS: ReadonlyArray<[string, string]> = [
   ['どっとこむ', '.com'], ['ドットコム', '.com'], ['ドットジェイピー', '.jp'], ['ドットジェーピー', '.jp'], ['どっとじぇいぴー', '.jp'],
   ['ドットネット', '.net'], ['どっとねっと', '.net'], ['ドットシーオー', '.co'], ['ドットオルグ', '.org'],
-  ['どっと', '.'], ['ドット', '.'], ['dot', '.'], ['ぴりおど', '.'], ['ピリオド', '.'], ['period', '.'],
+  ['どっと', '.'], ['ドット', '.'], ['.', '.'], ['dot', '.'], ['ぴりおど', '.'], ['ピリオド', '.'], ['period', '.'],
 ];
-// Punctuation that stands for a dot only right before a top-level domain (example。com).
+// Punctuation that stands for a dot only right before a common top-level domain (example。com).
+const COMMON_ENDINGS: ReadonlySet<string> = new Set(['com', 'net', 'org', 'jp', 'info', 'biz', 'io', 'co', 'tokyo']);
 const DOT_MARKS = '。・、,';
 
 const isAlnum = (c: string | undefined) => c !== undefined && /^[a-z0-9]$/.test(c);
@@ -38,8 +39,12 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
 type Match = { end: number; replacement: string; english: boolean };
 
+const AT_PAIRS: ReadonlyArray<[string, string]> = AT_WORDS.map((w): [string, string] => [w, '@']);
+const STARTS = new Set([...AT_WORDS, ...DOT_WORDS.map(([w]) => w)].map((w) => w.charAt(0)));
+
 function wordMatch(chs: string[], k: number, words: ReadonlyArray<[string, string]>): Match | null {
   const bracket = OPEN.includes(chs[k] ?? '\u0000');
+  if (!bracket && !STARTS.has(chs[k] ?? '')) return null;
   let at = bracket ? k + 1 : k;
   while (bracket && isSpace(chs[at])) at++;
   for (const [word, replacement] of words) {
@@ -82,7 +87,7 @@ function lastLabel(chs: string[], k: number): string {
 
 function replaceSigns(pieces: Piece[], chs: string[], kind: 'dot' | 'at'): Piece[] {
   const out: Piece[] = [];
-  const words = kind === 'dot' ? DOT_WORDS : AT_WORDS.map((w): [string, string] => [w, '@']);
+  const words = kind === 'dot' ? DOT_WORDS : AT_PAIRS;
   let k = 0;
   while (k < pieces.length) {
     const match = wordMatch(chs, k, words);
@@ -115,7 +120,7 @@ function replaceSigns(pieces: Piece[], chs: string[], kind: 'dot' | 'at'): Piece
       }
     } else if (kind === 'dot' && DOT_MARKS.includes(chs[k] ?? '\u0000') && isAlnum(out[out.length - 1]?.ch.toLowerCase())) {
       const right = labelAt(chs, k + 1);
-      if (right.end === k + 1 + right.label.length && TOP_LEVEL_DOMAINS.has(right.label) && !isAlnum(chs[right.end])) {
+      if (right.end === k + 1 + right.label.length && COMMON_ENDINGS.has(right.label) && !isAlnum(chs[right.end])) {
         out.push({ ch: '.', start: pieces[k]!.start, end: pieces[k]!.end });
         k++;
         done = true;
@@ -134,6 +139,15 @@ function replaceSigns(pieces: Piece[], chs: string[], kind: 'dot' | 'at'): Piece
  * spelledSigns(pieces('taro あっと example どっと com')).map((p) => p.ch).join(''); // 'taro@example.com'
  */
 export function spelledSigns(pieces: Piece[]): Piece[] {
+  // A sign only counts a few characters after an ASCII letter or digit; most texts have no such place.
+  let lastAlnum = -10;
+  let candidate = false;
+  for (let k = 0; k < pieces.length && !candidate; k++) {
+    const c = pieces[k]!.ch;
+    if (k - lastAlnum <= 3 && (STARTS.has(c.toLowerCase()) || OPEN.includes(c) || DOT_MARKS.includes(c))) candidate = true;
+    if (c.length === 1 && /[A-Za-z0-9]/.test(c)) lastAlnum = k;
+  }
+  if (!candidate) return pieces;
   const dotted = replaceSigns(pieces, pieces.map((p) => p.ch.toLowerCase()), 'dot');
   return replaceSigns(dotted, dotted.map((p) => p.ch.toLowerCase()), 'at');
 }
