@@ -3,6 +3,7 @@
  * name (「LINE ID: taro」「LINEはtaro_123です」「インスタ→@taro」), before it (「taro_123（LINE）」), or a
  * bare `@handle`. A scanner over the normalized text; every look-ahead is bounded.
  */
+import { isAlnum, isHandleChar, isHandleStart, isLetter, isLocal, oneOf } from './chars';
 import type { Candidate } from './kinds';
 import { wordsAt } from './words';
 
@@ -25,9 +26,7 @@ const QUOTES = '「『"\'【<';
 const NOT_HANDLES = new Set<string>(['iphone', 'android', 'pc', 'ok', 'no', 'yes', 'app', 'web', 'works', 'pay', 'business', 'official', 'free', 'line', 'mobile', 'sms', 'email', 'mail', 'id', 'qr', 'out', 'on', 'off', 'ng', 'only', 'and', 'or', 'the', 'dm', 'message', 'call', 'video', 'chat', 'group', 'news', 'music', 'games', 'live', 'meeting', 'room']);
 for (const s of SERVICES) if (/^[a-z]+$/.test(s)) NOT_HANDLES.add(s);
 
-const isAsciiLetter = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
-const isHandleStart = (c: string | undefined) => c !== undefined && /^[a-z0-9_]$/.test(c);
-const isHandleChar = (c: string | undefined) => c !== undefined && /^[a-z0-9_.\-#]$/.test(c);
+const isAsciiLetter = isLetter;
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 const MAX_HANDLE = 64;
 
@@ -42,7 +41,7 @@ function serviceAt(text: string, k: number): string | undefined {
   const name = startsWithAny(text, k, SERVICES);
   if (!name) return undefined;
   if (/^[a-z]/.test(name)) {
-    if (/[a-z0-9]/.test(text[k - 1] ?? '')) return undefined;
+    if (isAlnum(text[k - 1])) return undefined;
     const next = text[k + name.length];
     if (isAsciiLetter(next) && !text.startsWith('id', k + name.length)) return undefined;
     if (name === 'x' && /[0-9]/.test(next ?? '')) return undefined;
@@ -54,7 +53,7 @@ function handleAt(text: string, k: number): { handle: string; end: number } | nu
   if (!isHandleStart(text[k]) || isHandleChar(text[k - 1]) && text[k - 1] !== '.') return null;
   let end = k;
   while (end < text.length && end - k < MAX_HANDLE && isHandleChar(text[end])) end++;
-  while (end > k && /[.\-#]/.test(text[end - 1]!)) end--;
+  while (end > k && oneOf(text[end - 1], '.-#')) end--;
   if (text[end] === '@' || isHandleChar(text[end])) return null; // an email address, or longer than a handle
   return { handle: text.slice(k, end), end };
 }
@@ -129,7 +128,7 @@ export function findHandles(text: string): Candidate[] {
     const c = text[i]!;
     if (c === '@') {
       // A bare @handle (not the @ of an email address).
-      if (/[a-z0-9._%+\-]/.test(text[i - 1] ?? '')) continue;
+      if (isLocal(text[i - 1])) continue;
       const h = handleAt(text, i + 1);
       if (h && plausible(h.handle) && /[a-z]/.test(h.handle)) {
         found.push({ kind: 'messenger', start: i, end: h.end });

@@ -7,6 +7,7 @@
  */
 import type { Candidate } from './kinds';
 import { COMMON_SURNAMES } from './surnames';
+import { isLetter } from './chars';
 import { wordsAt } from './words';
 
 /** Kanji, katakana or Latin letters: what a name is written in (hiragana names are handled apart). */
@@ -117,7 +118,9 @@ const VERB_ONLY_NOUNS = new Set(['電話', '携帯', 'メール', 'line', 'ラ�
 const TELLING = ['教え', 'おしえ', '知らせ', 'しらせ', '伺', 'うかが', '聞かせ', 'きかせ', '聞いて', '送って', '送り', '送付', '送信', '記入', '記載', '書いて', '書き', '入力', '提供', '共有', '交換', '開示', '頂戴', 'ちょうだい', 'お願い', 'いただけ', '頂け', 'もらえ', 'ください', '下さい', 'は?', 'は何'];
 const ASKING = /(?:ください|下さい|いただけ|頂け|いただき|頂き|もらえ|ほしい|欲しい|願|ませんか|ましょう|でしょうか|ますか|か\?|\?|よろしい|てね|て!|て。|て$|くれ|ちょうだい|頂戴)/u;
 const NOT_ASKING = /(?:不要|非公開|伏せ|必要はありません|必要ありません|必要はございません|ないで|ないよう|ずに|お控え|控えて|ご遠慮|遠慮|できません|禁止|お断り|いりません|要りません|結構です|はしません|はいたしません|送らない|書かない|教えない)/u;
-const CLAUSE_END = /[。!?\n]/u;
+const CLAUSE_END_CHARS = '。!?\n';
+// Verbs of telling strong enough after 電話, メール or LINE alone (電話番号を教えて, not お電話ください).
+const TELLING_STRONG = new Set(['教え', 'おしえ', '知らせ', 'しらせ', '交換', '伺', '聞かせ', 'は?', 'は何']);
 
 /**
  * An agency asking for the jobseeker's name or contact details in a normalized text (R-MSG-4).
@@ -126,27 +129,29 @@ const CLAUSE_END = /[。!?\n]/u;
  */
 export function findContactRequests(text: string): Candidate[] {
   const found: Candidate[] = [];
+  // Where each clause ends, and which verb of telling starts where: computed once, read per noun.
+  const clauseEndFrom = new Int32Array(text.length + 1);
+  clauseEndFrom[text.length] = text.length;
+  for (let k = text.length - 1; k >= 0; k--) clauseEndFrom[k] = CLAUSE_END_CHARS.includes(text[k]!) ? k : clauseEndFrom[k + 1]!;
+  const verbAt: Array<string | undefined> = [];
+  for (let k = 0; k < text.length; k++) verbAt.push(startsWithAny(text, k, TELLING));
   let clauseStart = 0;
   for (let i = 0; i < text.length; i++) {
-    if (CLAUSE_END.test(text[i]!)) clauseStart = i + 1;
+    if (CLAUSE_END_CHARS.includes(text[i]!)) clauseStart = i + 1;
     const noun = startsWithAny(text, i, PERSONAL_NOUNS);
     if (!noun) continue;
-    if (/^[a-z]/.test(noun) && (/[a-z]/.test(text[i - 1] ?? '') || /[a-z]/.test(text[i + noun.length] ?? ''))) continue;
-    // The clause that holds the noun, up to its end (bounded).
-    let clauseEnd = i + noun.length;
-    while (clauseEnd < text.length && clauseEnd - i < 40 && !CLAUSE_END.test(text[clauseEnd]!)) clauseEnd++;
-    const punct = text[clauseEnd] === '?' ? '?' : '';
-    const rest = text.slice(i + noun.length, clauseEnd) + punct;
-    // A form with an empty field: 「氏名：」「電話番号：」 and nothing after.
-    const emptyField = /^[ \t]*[:][ \t_＿()]*$/u.test(rest) && text[clauseEnd] === '\n';
-    let asked = emptyField;
-    if (!asked) {
-      for (let k = 0; k < Math.min(rest.length, 20) && !asked; k++) {
-        const verb = startsWithAny(rest, k, TELLING);
-        if (!verb) continue;
-        if (VERB_ONLY_NOUNS.has(noun) && !['教え', 'おしえ', '知らせ', 'しらせ', '交換', '伺', '聞かせ', 'は?', 'は何'].includes(verb)) continue;
-        asked = ASKING.test(rest.slice(k, k + 14)) || verb.endsWith('?');
-      }
+    const from = i + noun.length;
+    if (isLetter(noun.charAt(0)) && (isLetter(text[i - 1]) || isLetter(text[from]))) continue;
+    // The rest of the clause that holds the noun (bounded).
+    const clauseEnd = Math.min(clauseEndFrom[from]!, from + 40);
+    const withMark = text[clauseEnd] === '?' ? clauseEnd + 1 : clauseEnd;
+    // A form with an empty field: 「氏名：」「電話番号：」 and nothing after on the line.
+    let asked = text[clauseEnd] === '\n' && /^[ \t]*:[ \t_()]*$/u.test(text.slice(from, clauseEnd));
+    for (let k = from; k < Math.min(withMark, from + 20) && !asked; k++) {
+      const verb = verbAt[k];
+      if (!verb || k + verb.length > withMark) continue;
+      if (VERB_ONLY_NOUNS.has(noun) && !TELLING_STRONG.has(verb)) continue;
+      asked = verb.endsWith('?') || ASKING.test(text.slice(k, Math.min(withMark, k + 14)));
     }
     if (asked && !NOT_ASKING.test(text.slice(Math.max(clauseStart, i - 40), clauseEnd))) {
       found.push({ kind: 'contact_request', start: i, end: clauseEnd });

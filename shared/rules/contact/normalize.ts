@@ -68,12 +68,15 @@ function nfkcPieces(original: string): Piece[] {
 }
 
 function toNormalized(original: string, pieces: Piece[]): NormalizedText {
-  const text = pieces.map((p) => p.ch).join('');
+  let text = '';
   // A piece may hold two UTF-16 units (an emoji); index by unit.
   const starts: number[] = [];
   const ends: number[] = [];
   for (const p of pieces) {
-    for (let k = 0; k < p.ch.length; k++) {
+    text += p.ch;
+    starts.push(p.start);
+    ends.push(p.end);
+    if (p.ch.length === 2) {
       starts.push(p.start);
       ends.push(p.end);
     }
@@ -188,6 +191,8 @@ const RUN_GAP = /^[\s\-,、・ー]$/u;
 const PARTICLE = /^[にしごく]$/u;
 const WORD_CHAR = /^[\p{Script=Hiragana}\p{Script=Han}]$/u;
 
+type WordRun = Array<{ from: number; to: number; digit: string }>;
+
 function digitWords(pieces: Piece[]): Piece[] {
   const chs = pieces.map((p) => (p.ch.length === 1 && p.ch >= 'A' && p.ch <= 'Z' ? p.ch.toLowerCase() : p.ch));
   // Seven digit words need a long stretch of the letters they are made of; most texts have none.
@@ -198,11 +203,11 @@ function digitWords(pieces: Piece[]): Piece[] {
     if (stretch > longest) longest = stretch;
   }
   if (longest < MIN_WORD_RUN) return pieces;
-  const out: Piece[] = [];
+  const runs: WordRun[] = [];
   let k = 0;
-  while (k < pieces.length) {
+  while (k < chs.length) {
     // A run of digit words with short separators between them, read once from its first word.
-    const run: Array<{ from: number; to: number; digit: string }> = [];
+    const run: WordRun = [];
     let at = k;
     for (;;) {
       const w = wordAt(chs, at);
@@ -216,21 +221,21 @@ function digitWords(pieces: Piece[]): Piece[] {
     }
     // A one-kana particle right before a word is the particle (…はちに電話), not a digit.
     while (run.length > 0 && PARTICLE.test(chs[run[run.length - 1]!.from]!) && WORD_CHAR.test(chs[run[run.length - 1]!.to] ?? '')) run.pop();
-    if (run.length >= MIN_WORD_RUN) {
-      let prev = k;
-      for (const r of run) {
-        for (let m = prev; m < r.from; m++) out.push(pieces[m]!);
-        out.push({ ch: r.digit, start: pieces[r.from]!.start, end: pieces[r.to - 1]!.end });
-        prev = r.to;
-      }
-      k = prev;
-    } else {
-      // Skip the whole short run: a later start inside it would only find a shorter run.
-      const to = run.length > 0 ? run[run.length - 1]!.to : k + 1;
-      for (let m = k; m < to; m++) out.push(pieces[m]!);
-      k = to;
+    if (run.length >= MIN_WORD_RUN) runs.push(run);
+    // Skip the whole run: a later start inside it would only find a shorter one.
+    k = run.length > 0 ? run[run.length - 1]!.to : k + 1;
+  }
+  if (runs.length === 0) return pieces;
+  const out: Piece[] = [];
+  let prev = 0;
+  for (const run of runs) {
+    for (const r of run) {
+      for (let m = prev; m < r.from; m++) out.push(pieces[m]!);
+      out.push({ ch: r.digit, start: pieces[r.from]!.start, end: pieces[r.to - 1]!.end });
+      prev = r.to;
     }
   }
+  for (let m = prev; m < pieces.length; m++) out.push(pieces[m]!);
   return out;
 }
 

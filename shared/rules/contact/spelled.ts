@@ -2,6 +2,7 @@
  * Spelled-out `@` and `.` (R-MSG-4 §7(2)①ク, R-FEED-2): 「taro あっと example どっと com」,
  * `taro (at) example [dot] co [dot] jp`, `example。com` read as the address they spell.
  */
+import { isAlnum, isLetter } from './chars';
 import type { Piece } from './normalize';
 
 /**
@@ -34,20 +35,29 @@ const DOT_WORDS: ReadonlyArray<[string, string]> = [
 const COMMON_ENDINGS: ReadonlySet<string> = new Set(['com', 'net', 'org', 'jp', 'info', 'biz', 'io', 'co', 'tokyo']);
 const DOT_MARKS = '。・、,';
 
-const isAlnum = (c: string | undefined) => c !== undefined && /^[a-z0-9]$/.test(c);
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+const lower = (c: string) => (c.length === 1 && c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
 
 type Match = { end: number; replacement: string; english: boolean };
 
 const AT_PAIRS: ReadonlyArray<[string, string]> = AT_WORDS.map((w): [string, string] => [w, '@']);
 const STARTS = new Set([...AT_WORDS, ...DOT_WORDS.map(([w]) => w)].map((w) => w.charAt(0)));
 
-function wordMatch(chs: string[], k: number, words: ReadonlyArray<[string, string]>): Match | null {
+function byFirst(words: ReadonlyArray<[string, string]>): Map<string, Array<[string, string]>> {
+  const map = new Map<string, Array<[string, string]>>();
+  for (const entry of words) map.set(entry[0].charAt(0), [...(map.get(entry[0].charAt(0)) ?? []), entry]);
+  return map;
+}
+const DOT_BY_FIRST = byFirst(DOT_WORDS);
+const AT_BY_FIRST = byFirst(AT_PAIRS);
+
+function wordMatch(chs: string[], k: number, words: Map<string, Array<[string, string]>>): Match | null {
   const bracket = OPEN.includes(chs[k] ?? '\u0000');
-  if (!bracket && !STARTS.has(chs[k] ?? '')) return null;
   let at = bracket ? k + 1 : k;
   while (bracket && isSpace(chs[at])) at++;
-  for (const [word, replacement] of words) {
+  const candidates = words.get(chs[at] ?? '');
+  if (!candidates) return null;
+  for (const [word, replacement] of candidates) {
     let m = 0;
     while (m < word.length && chs[at + m] === word.charAt(m)) m++;
     if (m < word.length) continue;
@@ -87,7 +97,8 @@ function lastLabel(chs: string[], k: number): string {
 
 function replaceSigns(pieces: Piece[], chs: string[], kind: 'dot' | 'at'): Piece[] {
   const out: Piece[] = [];
-  const words = kind === 'dot' ? DOT_WORDS : AT_PAIRS;
+  let changed = false;
+  const words = kind === 'dot' ? DOT_BY_FIRST : AT_BY_FIRST;
   let k = 0;
   while (k < pieces.length) {
     const match = wordMatch(chs, k, words);
@@ -99,7 +110,7 @@ function replaceSigns(pieces: Piece[], chs: string[], kind: 'dot' | 'at'): Piece
       const left = out[back]?.ch.toLowerCase();
       const leftOk = kind === 'dot' ? isAlnum(left) : isAlnum(left) || left === '_' || left === '.' || left === '-';
       // English words stand alone (taro at example, not cat or data).
-      const wordOk = !match.english || (!/[a-z]/.test(chs[k - 1] ?? '') && !/[a-z]/.test(chs[match.end] ?? ''));
+      const wordOk = !match.english || (!isLetter(chs[k - 1]) && !isLetter(chs[match.end]));
       const right = labelAt(chs, match.end);
       let rightOk = right.label.length > 0;
       if (kind === 'at' && rightOk) {
@@ -116,19 +127,19 @@ function replaceSigns(pieces: Piece[], chs: string[], kind: 'dot' | 'at'): Piece
         const to = pieces[end - 1]!.end;
         for (const ch of match.replacement) out.push({ ch, start: from, end: to });
         k = end;
-        done = true;
+        done = changed = true;
       }
     } else if (kind === 'dot' && DOT_MARKS.includes(chs[k] ?? '\u0000') && isAlnum(out[out.length - 1]?.ch.toLowerCase())) {
       const right = labelAt(chs, k + 1);
       if (right.end === k + 1 + right.label.length && COMMON_ENDINGS.has(right.label) && !isAlnum(chs[right.end])) {
         out.push({ ch: '.', start: pieces[k]!.start, end: pieces[k]!.end });
         k++;
-        done = true;
+        done = changed = true;
       }
     }
     if (!done) out.push(pieces[k++]!);
   }
-  return out;
+  return changed ? out : pieces;
 }
 
 /**
@@ -140,14 +151,17 @@ function replaceSigns(pieces: Piece[], chs: string[], kind: 'dot' | 'at'): Piece
  */
 export function spelledSigns(pieces: Piece[]): Piece[] {
   // A sign only counts a few characters after an ASCII letter or digit; most texts have no such place.
+  const chs = pieces.map((p) => lower(p.ch));
   let lastAlnum = -10;
   let candidate = false;
-  for (let k = 0; k < pieces.length && !candidate; k++) {
-    const c = pieces[k]!.ch;
-    if (k - lastAlnum <= 3 && (STARTS.has(c.toLowerCase()) || OPEN.includes(c) || DOT_MARKS.includes(c))) candidate = true;
-    if (c.length === 1 && /[A-Za-z0-9]/.test(c)) lastAlnum = k;
+  for (let k = 0; k < chs.length && !candidate; k++) {
+    const c = chs[k]!;
+    const alnum = isAlnum(c);
+    // An English word (at, dot) needs a space or bracket before it; a sign or a Japanese word does not.
+    if (k - lastAlnum <= 3 && (alnum ? k - lastAlnum >= 2 && STARTS.has(c) : STARTS.has(c) || OPEN.includes(c) || DOT_MARKS.includes(c))) candidate = true;
+    if (alnum) lastAlnum = k;
   }
   if (!candidate) return pieces;
-  const dotted = replaceSigns(pieces, pieces.map((p) => p.ch.toLowerCase()), 'dot');
-  return replaceSigns(dotted, dotted.map((p) => p.ch.toLowerCase()), 'at');
+  const dotted = replaceSigns(pieces, chs, 'dot');
+  return replaceSigns(dotted, dotted === pieces ? chs : dotted.map((p) => lower(p.ch)), 'at');
 }

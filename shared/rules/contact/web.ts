@@ -3,12 +3,10 @@
  * text (spelled-out `@` and `.` already turned into the signs): each character is looked at a
  * bounded number of times, so the time is linear in the text.
  */
+import { isAlnum, isLocal, isUrlChar, oneOf } from './chars';
 import type { Candidate } from './kinds';
 import { MAIL_PROVIDERS, TOP_LEVEL_DOMAINS } from './spelled';
 
-const isAlnum = (c: string | undefined) => c !== undefined && /^[a-z0-9]$/.test(c);
-const isLocal = (c: string | undefined) => c !== undefined && /^[a-z0-9._%+\-]$/.test(c);
-const isUrlChar = (c: string | undefined) => c !== undefined && /^[a-z0-9\-._~:/?#[\]@!$&'*+,;=%]$/.test(c);
 const MAX_LOCAL = 64;
 const MAX_LABEL = 63;
 const MAX_LABELS = 10;
@@ -37,7 +35,7 @@ function readDomain(text: string, k: number): Domain {
 
 function trimUrlTail(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /[.,;:!?'\])]/.test(text[e - 1]!)) e--;
+  while (e > start && oneOf(text[e - 1], ".,;:!?')]")) e--;
   return e;
 }
 
@@ -77,7 +75,7 @@ export function findUrls(text: string): Candidate[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (!isAlnum(c) || isAlnum(text[i - 1]) || /[.@\-_/]/.test(text[i - 1] ?? '')) {
+    if (!isAlnum(c) || isAlnum(text[i - 1]) || oneOf(text[i - 1], '.@-_/')) {
       i++;
       continue;
     }
@@ -97,7 +95,7 @@ export function findUrls(text: string): Candidate[] {
     const known = domain.labels.length >= 2 && TOP_LEVEL_DOMAINS.has(last) && !PRODUCT_NAMES.has(domain.labels.join('.')) && !isAlnum(text[domain.end]);
     if (text[domain.end] !== '@' && (www || known)) {
       let end = domain.end;
-      if (/[/?#]/.test(text[end] ?? '')) while (end < text.length && isUrlChar(text[end])) end++;
+      if (oneOf(text[end], '/?#')) while (end < text.length && isUrlChar(text[end])) end++;
       end = trimUrlTail(text, i, end);
       found.push({ kind: 'url', start: i, end });
       i = end;
