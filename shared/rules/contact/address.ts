@@ -23,6 +23,8 @@ const BANCHI = new RegExp(
 const TOWN_DASH = new RegExp(`(?<=[\\p{Script=Han}\\p{Script=Hiragana}々ヶ])[ \\t]?[0-9]{1,4}(?:${DASH}[0-9]{1,4}){2,3}(?![0-9])`, 'gu');
 // 道玄坂2の10の7: the same with の between the numbers.
 const TOWN_NO = /(?<=[\p{Script=Han}々ヶ])[0-9]{1,4}の[0-9]{1,4}の[0-9]{1,4}(?![0-9])/gu;
+const DIGIT_NO_DIGIT = /[0-9]の[0-9]/u;
+const DIGIT_DASH = new RegExp(`[0-9]${DASH}[0-9]`, 'u');
 // Words before a dash-joined number that make it a date, a figure or a count, not a place.
 const NOT_A_PLACE_BEFORE = /[年月日時分秒給収額数約計第全各例図表章条項号型版期回歳点円]/u;
 
@@ -34,9 +36,17 @@ const NOT_A_PLACE_BEFORE = /[年月日時分秒給収額数約計第全各例図
  */
 export function findAddresses(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const re of [CHOME, BANCHI, TOWN_NO]) {
+  // Each pattern needs a word or sign most texts lack: look for it before running the pattern.
+  const patterns = [
+    text.includes('丁目') ? CHOME : null,
+    text.includes('番') || text.includes('号室') ? BANCHI : null,
+    DIGIT_NO_DIGIT.test(text) ? TOWN_NO : null,
+  ];
+  for (const re of patterns) {
+    if (!re) continue;
     for (const m of text.matchAll(re)) found.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
+  if (!DIGIT_DASH.test(text)) return found;
   for (const m of text.matchAll(TOWN_DASH)) {
     const lead = m[0].startsWith(' ') || m[0].startsWith('\t') ? 1 : 0;
     const start = m.index + lead;

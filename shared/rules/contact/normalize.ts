@@ -46,8 +46,9 @@ function nfkcPieces(original: string): Piece[] {
   let i = 0;
   while (i < original.length) {
     const code = original.charCodeAt(i);
-    // ASCII needs no normalization: the common case, kept cheap.
-    if (code < 0x80 && !isCombining(original.charCodeAt(i + 1))) {
+    // ASCII, kana and common kanji are their own NFKC form: the common case, kept cheap.
+    const plain = code < 0x80 || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc || (code >= 0x4e00 && code <= 0x9fff);
+    if (plain && !isCombining(original.charCodeAt(i + 1))) {
       pieces.push({ ch: original.charAt(i), start: i, end: i + 1 });
       i++;
       continue;

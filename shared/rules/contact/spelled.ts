@@ -142,6 +142,20 @@ function replaceSigns(pieces: Piece[], chs: string[], kind: 'dot' | 'at'): Piece
   return changed ? out : pieces;
 }
 
+/** Whether a sign could be replaced at `k`, `distance` characters after an ASCII letter or digit. */
+function mayReplace(chs: string[], k: number, c: string, alnum: boolean, distance: number): boolean {
+  const next = chs[k + 1];
+  // example。com: punctuation only before a letter.
+  if (DOT_MARKS.includes(c)) return isLetter(next);
+  // A plain . or @ only needs work with spaces around it (taro @ example . com).
+  if (c === '.' || c === '@') return isSpace(chs[k - 1]) || isSpace(next);
+  // (at), [dot]: a bracket before the start of a word.
+  if (OPEN.includes(c)) return STARTS.has(next ?? '') || (isSpace(next) && STARTS.has(chs[k + 2] ?? ''));
+  if (!STARTS.has(c)) return false;
+  // An English word (at, dot) needs a space before it; a Japanese word (あっと) or ★ does not.
+  return !alnum || distance >= 2;
+}
+
 /**
  * Replaces spelled-out dots, then spelled-out `@`, between address parts (R-MSG-4, R-FEED-2).
  * Each replacement maps back to the whole spelled range, spaces around it included.
@@ -157,8 +171,7 @@ export function spelledSigns(pieces: Piece[]): Piece[] {
   for (let k = 0; k < chs.length && !candidate; k++) {
     const c = chs[k]!;
     const alnum = isAlnum(c);
-    // An English word (at, dot) needs a space or bracket before it; a sign or a Japanese word does not.
-    if (k - lastAlnum <= 3 && (alnum ? k - lastAlnum >= 2 && STARTS.has(c) : STARTS.has(c) || OPEN.includes(c) || DOT_MARKS.includes(c))) candidate = true;
+    if (k - lastAlnum <= 3) candidate = mayReplace(chs, k, c, alnum, k - lastAlnum);
     if (alnum) lastAlnum = k;
   }
   if (!candidate) return pieces;
