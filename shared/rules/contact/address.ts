@@ -25,6 +25,9 @@ const TOWN_DASH = new RegExp(`(?<=[\\p{Script=Han}\\p{Script=Hiragana}々ヶ])[ 
 const TOWN_NO = /(?<=[\p{Script=Han}々ヶ])[0-9]{1,4}の[0-9]{1,4}の[0-9]{1,4}(?![0-9])/gu;
 const DIGIT_NO_DIGIT = /[0-9]の[0-9]/u;
 const DIGIT_DASH = new RegExp(`[0-9]${DASH}[0-9]`, 'u');
+// 千代田1-1: two groups only right after a town named with its ward, city or town (区市町村郡) nearby.
+const TOWN_DASH_TWO = new RegExp(`(?<=[\\p{Script=Han}\\p{Script=Hiragana}々ヶ])[0-9]{1,4}${DASH}[0-9]{1,4}(?![0-9]|${DASH})`, 'gu');
+const MUNICIPALITY_BEFORE = /[区市町村郡][^\s、。,]{1,8}$/u;
 // Words before a dash-joined number that make it a date, a figure or a count, not a place.
 const NOT_A_PLACE_BEFORE = /[年月日時分秒給収額数約計第全各例図表章条項号型版期回歳点円]/u;
 
@@ -47,6 +50,11 @@ export function findAddresses(text: string): Candidate[] {
     for (const m of text.matchAll(re)) found.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
   if (!DIGIT_DASH.test(text)) return found;
+  for (const m of text.matchAll(TOWN_DASH_TWO)) {
+    if (NOT_A_PLACE_BEFORE.test(text.charAt(m.index - 1)) || !MUNICIPALITY_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
+    if (/^[ \t]*[万円名人件時日年歳才点回%分月倍個本台枚冊階号〜~ヶカかケ]/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    found.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(TOWN_DASH)) {
     const lead = m[0].startsWith(' ') || m[0].startsWith('\t') ? 1 : 0;
     const start = m.index + lead;

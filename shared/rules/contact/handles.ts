@@ -13,7 +13,7 @@ const SERVICES = [
   'facebook', 'fb', 'フェイスブック', 'フェースブック', 'tiktok', 'ティックトック', 'ティクトク', 'discord', 'ディスコード', 'telegram', 'テレグラム',
   'whatsapp', 'ワッツアップ', 'skype', 'スカイプ', 'wechat', '微信', 'ウィーチャット', 'kakaotalk', 'kakao', 'カカオトーク', 'カカオ', 'threads', 'スレッズ',
   'signal', 'chatwork', 'チャットワーク', 'slack', 'スラック', 'snapchat', 'スナップチャット', 'mixi', 'ミクシィ', 'bluesky', 'ブルースカイ', 'mastodon',
-  'gmail', 'ジーメール', 'yahooメール', 'ヤフーメール', 'icloud', 'hotmail', 'outlook',
+  'ig', 'gmail', 'ジーメール', 'yahooメール', 'ヤフーメール', 'icloud', 'hotmail', 'outlook',
   'viber', 'linkedin', 'リンクトイン', 'メッセンジャー', 'youtube', 'ユーチューブ', 'github', 'sns', 'ツイキャス', 'pixiv',
 ].sort((a, b) => b.length - a.length);
 // A name after a mail provider is the mailbox (Gmail: taro.yamada1990).

@@ -33,14 +33,21 @@ const LABEL_JOINERS = [':', 'は', '=', '→', 'が', '、', ' '];
 // What follows 名前は in a sentence that is not a name (名前は伏せます, 名前は非公開です).
 const NOT_NAMES = /^(?:非公開|秘密|内緒|控え|伏せ|省略|未定|不要|必要|後ほど|後日|面接|記載|言え|書け|教え|伝え|お伝え|特に|別途|下記|以下|上記|登録|本サービス|不明|なし|無し|匿名|個人情報|ありません|ない|結構|大丈夫|出せ|出し|載せ|公開|表示|お答え|回答)/u;
 const GREETINGS = ['はじめまして', '初めまして', 'こんにちは', 'こんばんは', 'おはようございます', 'お世話になります', 'お世話になっております', '私は', 'わたしは', '僕は', 'ぼくは', '俺は', '自分は', 'わたくしは'];
+const NOT_GIVEN_NAME = /[市区町村郡県都府道駅線社店部課係在住勤務出身希望経験職業様殿氏さ]/u;
 const SELF_PREDICATES = ['です', 'と申', 'でございます', 'といい', 'と言い', 'っす', 'だよ', 'と申'];
 
-function before(text: string, end: number): number {
+function before(text: string, at: number): number {
+  // 山田（やまだ）と申します: the reading in brackets belongs to the name.
+  let end = at;
+  if (text[end - 1] === ')') {
+    const open = text.lastIndexOf('(', end - 1);
+    if (open >= 0 && end - open <= 14) end = open;
+  }
   let start = end;
   while (start > 0 && end - start < MAX_NAME && (isNameChar(text[start - 1]) || (text[start - 1] === ' ' && isNameChar(text[start - 2])))) start--;
   if (start < end) return start;
   while (start > 0 && end - start < 8 && isHiragana(text[start - 1]) && text[start - 1] !== 'は' && text[start - 1] !== 'の') start--;
-  return end - start >= 2 ? start : end;
+  return end - start >= 2 ? start : at;
 }
 
 function valueAfter(text: string, from: number): number {
@@ -95,16 +102,19 @@ export function findSelfNames(text: string): Candidate[] {
       }
       continue;
     }
-    // はじめまして、田中です / 私は佐藤花子と申します: a common surname after a greeting.
-    const greeting = startsWithAny(text, i, GREETINGS);
-    if (greeting) {
+    // はじめまして、田中です / 私は佐藤花子と申します: a common surname after a greeting, or opening the text.
+    const lineStart = i === 0 || text[i - 1] === '\n';
+    const greeting = startsWithAny(text, i, GREETINGS) ?? (lineStart ? '' : undefined);
+    if (greeting !== undefined) {
       let at = i + greeting.length;
       while (at < text.length && at - i - greeting.length < 3 && /[、,。.!！\s]/u.test(text[at]!)) at++;
       const surname = startsWithAny(text, at, COMMON_SURNAMES);
       if (surname) {
         let end = at + surname.length;
-        while (end < text.length && end - at < 6 && isNameChar(text[end])) end++;
-        if (startsWithAny(text, end, SELF_PREDICATES)) found.push({ kind: 'name', start: at, end });
+        while (end < text.length && end - at - surname.length < 3 && isNameChar(text[end])) end++;
+        // 上田市在住です, 石川県出身です: a place or a word after the surname, not a given name.
+        const given = text.slice(at + surname.length, end);
+        if (!NOT_GIVEN_NAME.test(given) && startsWithAny(text, end, SELF_PREDICATES)) found.push({ kind: 'name', start: at, end });
       }
     }
   }
@@ -115,8 +125,8 @@ export function findSelfNames(text: string): Candidate[] {
 const PERSONAL_NOUNS = ['お名前', '名前', '氏名', 'フルネーム', '本名', '名字', '苗字', '連絡先', '電話番号', '携帯番号', 'でんわ番号', '番号', 'メールアドレス', 'メアド', 'アドレス', '住所', '自宅', 'line', 'ライン', 'id', 'アカウント', 'sns', 'インスタ', '生年月日', 'マイナンバー', '個人番号', '電話', '携帯', 'メール'];
 // Nouns that are also "call me" / "mail me" on their own (お電話ください): they need a verb of telling.
 const VERB_ONLY_NOUNS = new Set(['電話', '携帯', 'メール', 'line', 'ライン']);
-const TELLING = ['教え', 'おしえ', '知らせ', 'しらせ', '伺', 'うかが', '聞かせ', 'きかせ', '聞いて', '送って', '送り', '送付', '送信', '記入', '記載', '書いて', '書き', '入力', '提供', '共有', '交換', '開示', '頂戴', 'ちょうだい', 'お願い', 'いただけ', '頂け', 'もらえ', 'ください', '下さい', 'は?', 'は何'];
-const ASKING = /(?:ください|下さい|いただけ|頂け|いただき|頂き|もらえ|ほしい|欲しい|願|ませんか|ましょう|でしょうか|ますか|か\?|\?|よろしい|てね|て!|て。|て$|くれ|ちょうだい|頂戴)/u;
+const TELLING = ['はどちら', 'はどこ', 'はなん', '教え', 'おしえ', '知らせ', 'しらせ', '伺', 'うかが', '聞かせ', 'きかせ', '聞いて', '送って', '送り', '送付', '送信', '記入', '記載', '書いて', '書き', '入力', '提供', '共有', '交換', '開示', '頂戴', 'ちょうだい', 'お願い', 'いただけ', '頂け', 'もらえ', 'ください', '下さい', 'は?', 'は何'];
+const ASKING = /(?:いいですか|よいですか|可能ですか|ください|下さい|いただけ|頂け|いただき|頂き|もらえ|ほしい|欲しい|願|ませんか|ましょう|でしょうか|ますか|か\?|\?|よろしい|てね|て!|て。|て$|くれ|ちょうだい|頂戴)/u;
 const NOT_ASKING = /(?:不要|非公開|伏せ|必要はありません|必要ありません|必要はございません|ないで|ないよう|ずに|お控え|控えて|ご遠慮|遠慮|できません|禁止|お断り|いりません|要りません|結構です|はしません|はいたしません|送らない|書かない|教えない)/u;
 const CLAUSE_END_CHARS = '。!?\n';
 // Verbs of telling strong enough after 電話, メール or LINE alone (電話番号を教えて, not お電話ください).
@@ -151,7 +161,9 @@ export function findContactRequests(text: string): Candidate[] {
       const verb = verbAt[k];
       if (!verb || k + verb.length > withMark) continue;
       if (VERB_ONLY_NOUNS.has(noun) && !TELLING_STRONG.has(verb)) continue;
-      asked = verb.endsWith('?') || ASKING.test(text.slice(k, Math.min(withMark, k + 14)));
+      // A question (電話番号は?) asks about the noun right before it, not one further back.
+      if (verb.startsWith('は') && k !== from) continue;
+      asked = verb.endsWith('?') || verb.startsWith('は') || ASKING.test(text.slice(k, Math.min(withMark, k + 14)));
     }
     if (asked && !NOT_ASKING.test(text.slice(Math.max(clauseStart, i - 40), clauseEnd))) {
       found.push({ kind: 'contact_request', start: i, end: clauseEnd });
