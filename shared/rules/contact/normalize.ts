@@ -171,7 +171,7 @@ const DIGIT_WORDS: ReadonlyArray<[string, string]> = [
 const MIN_WORD_RUN = 7;
 
 const DIGIT_WORD_STARTS = new Set(DIGIT_WORDS.map(([w]) => w.charAt(0)));
-const DIGIT_WORD_LETTERS = new Set([...DIGIT_WORDS.flatMap(([w]) => [...w]), ' ', '\t', '-', ',', '、', '・', 'ー']);
+const DIGIT_WORD_LETTERS = new Set([...DIGIT_WORDS.flatMap(([w]) => [...w]), ' ', '\t', '-', ',', '、', '・', 'ー', 'の']);
 const isLatin = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
 
 function wordAt(chs: string[], k: number): [string, string] | undefined {
@@ -188,7 +188,7 @@ function wordAt(chs: string[], k: number): [string, string] | undefined {
   return undefined;
 }
 
-const RUN_GAP = /^[\s\-,、・ー]$/u;
+const RUN_GAP = /^[\s\-,、・ーの]$/u;
 const PARTICLE = /^[にしごく]$/u;
 const WORD_CHAR = /^[\p{Script=Hiragana}\p{Script=Han}]$/u;
 
