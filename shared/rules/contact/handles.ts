@@ -112,6 +112,14 @@ function looseAfterService(text: string, k: number): number | null {
     const h = handleAt(text, to);
     if (h && plausible(h.handle)) return h.end;
   }
+  // 「LINE→ ID検索で taro_123」: an unmistakable ID (letters with digits or an underscore) shortly after.
+  for (let at = k; at < Math.min(text.length, k + 20); at++) {
+    if (text[at] === '\n' || text[at] === '。') return null;
+    if (!isHandleStart(text[at]) || isHandleChar(text[at - 1])) continue;
+    const h = handleAt(text, at);
+    if (h && h.handle.length >= 4 && /[a-z]/.test(h.handle) && /[0-9_]/.test(h.handle) && plausible(h.handle)) return h.end;
+    if (h) at = h.end;
+  }
   return null;
 }
 
