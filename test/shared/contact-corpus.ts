@@ -137,6 +137,10 @@ const AGENCY_INNOCENT = [
   'お名前のご記入は不要です。',
   '電話番号の記載はご遠慮ください。',
   '採用までの流れ：書類選考→面接2回→内定',
+  'ご自宅から職場までの通勤時間を教えてください。',
+  'ご住所の最寄り駅を教えてください。',
+  '担当者の連絡先は下記の通りです。',
+  '応募フォームに必要事項をご記入ください。',
 ];
 
 /** Every corpus case, each with its author and whether it holds a contact detail or name. */

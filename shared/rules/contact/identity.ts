@@ -132,6 +132,23 @@ const CLAUSE_END_CHARS = '。!?\n';
 // Verbs of telling strong enough after 電話, メール or LINE alone (電話番号を教えて, not お電話ください).
 const TELLING_STRONG = new Set(['教え', 'おしえ', '知らせ', 'しらせ', '交換', '伺', '聞かせ', 'は?', 'は何']);
 
+const PARTICLES = /^[をはとやもごおのでに、・,\s]$/u;
+
+function onlyParticlesBetween(gap: string): boolean {
+  let other = 0;
+  for (let k = 0; k < gap.length; ) {
+    const noun = startsWithAny(gap, k, PERSONAL_NOUNS) ?? startsWithAny(gap, k, GAP_WORDS);
+    if (noun) k += noun.length;
+    else if (PARTICLES.test(gap[k]!)) k++;
+    else {
+      other++;
+      k++;
+    }
+  }
+  return other === 0;
+}
+const GAP_WORDS = ['フルネーム', 'など', '等', 'および', '及び', 'ならびに', '直接', 'こちら', 'ここ', 'メッセージ', 'ご本人'];
+
 /**
  * An agency asking for the jobseeker's name or contact details in a normalized text (R-MSG-4).
  *
@@ -163,6 +180,9 @@ export function findContactRequests(text: string): Candidate[] {
       if (VERB_ONLY_NOUNS.has(noun) && !TELLING_STRONG.has(verb)) continue;
       // A question (電話番号は?) asks about the noun right before it, not one further back.
       if (verb.startsWith('は') && k !== from) continue;
+      // The noun is what is asked for: between it and the verb only particles and other such nouns
+      // (お名前とご連絡先をお教えください), not another object (ご自宅から職場までの通勤時間を教えて).
+      if (!onlyParticlesBetween(text.slice(from, k))) continue;
       asked = verb.endsWith('?') || verb.startsWith('は') || ASKING.test(text.slice(k, Math.min(withMark, k + 14)));
     }
     if (asked && !NOT_ASKING.test(text.slice(Math.max(clauseStart, i - 40), clauseEnd))) {
