@@ -18,6 +18,7 @@ import { matchExpression } from '../../worker/lib/search-text';
 import { FEED_SCHEMA_V1, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
 import { benchSends } from './sends';
 import { bundleSizes } from './bundles';
+import { benchDetector } from './detector';
 import { call } from '../../scripts/lib/http';
 import { moveClock, signInStaff } from '../../scripts/lib/clock';
 
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
     rmSync(state, { recursive: true, force: true });
   }
   await bundleSizes();
+  benchDetector();
 }
 
 main().catch((err: unknown) => {

@@ -2,6 +2,7 @@ import { jstDate } from '../../../shared/rules';
 import type { AgencyComplaint, CompromiseReportRecord, SeekerComplaintRecord } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 import { randomBase32 } from '../../lib/crypto';
+import { forwardedComplaintRefusal } from '../../lib/contact-details';
 import { refuse, type Refusal } from '../../lib/problem';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
@@ -53,6 +54,8 @@ export async function forwardComplaint(s: RegistryStore, id: string, staff: Staf
   if (!row) return refuse(404, 'complaint_not_found', '苦情が見つかりません', `苦情（${id}）はありません。`);
   if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return refuse(403, 'out_of_scope', '管轄外です', 'この苦情は管轄外の労働局のものです。');
   if (row.forwarded_at !== null) return refuse(409, 'already_forwarded', '連絡済みです', 'この苦情はすでに事業者へ連絡しました。');
+  const withheld = forwardedComplaintRefusal(input.summary ?? row.content);
+  if (withheld) return withheld;
   const today = jstDate(new Date(now));
   const content = `【労働局から連絡された求職者の苦情】\n${input.summary ?? row.content}${input.shareProfileId ? `\n（求職者ID: ${row.profile_id}）` : ''}`;
   const added: AddComplaintResult = await agencyStub(s.env, row.agency_id).addComplaint({ receivedOn: today, from: 'bureau', content, handling: [] }, now, id);
