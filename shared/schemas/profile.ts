@@ -20,7 +20,6 @@ import {
   distinct,
   plainText,
   queryList,
-  AGE_BANDS,
   EDUCATION_LEVELS,
   EMPLOYMENT_TYPES,
 } from './common';
@@ -255,7 +254,8 @@ export type ProfileLoadResponse = z.infer<typeof ProfileLoadResponseSchema>;
  * `wageMin`/`wageMax` bound the wage in `wageUnit` the agency can offer (a profile matches when its
  * desired range overlaps); `hoursMin`/`hoursMax` bound the weekly hours a profile wants; `q` is
  * keywords in Japanese (up to 100 characters). Unknown parameters are refused, so a misspelt filter cannot
- * silently widen a search.
+ * silently widen a search. Age is no filter and no sort key (R-FEED-3, 労働施策総合推進法第9条): `ageBand`
+ * is refused with its own reason (`age_filter_not_allowed`).
  *
  * @example
  * FeedQuerySchema.parse({ occupation: '050,051', prefecture: ['13', '14'], wageMin: '200000', wageUnit: 'month', q: '介護 夜勤' });
@@ -272,7 +272,6 @@ export const FeedQuerySchema = z
     wageUnit: WageUnitSchema.optional(),
     hoursMin: z.coerce.number().min(1).max(80).optional(),
     hoursMax: z.coerce.number().min(1).max(80).optional(),
-    ageBand: queryList(AgeBandSchema, AGE_BANDS.length).optional(),
     qualification: z.string().trim().min(1).max(60).optional(),
     experienceOccupation: OccupationCodeSchema.optional(),
     experienceYearsMin: z.coerce.number().int().min(0).max(60).optional(),

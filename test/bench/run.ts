@@ -59,7 +59,7 @@ const QUERIES: Array<{ name: string; http: Record<string, string>; shard: Omit<S
   { name: '東京都 + 介護 + 正社員', http: { prefecture: '13', q: '介護', employmentType: 'regular' }, shard: { match: matchExpression('介護')!, employmentTypes: ['regular'] }, prefs: ['13'] },
   { name: '大阪府 + 営業 + 月給25万〜', http: { prefecture: '27', q: '営業', wageUnit: 'month', wageMin: '250000' }, shard: { match: matchExpression('営業')!, wageUnit: 'month', wageMin: 250000 }, prefs: ['27'] },
   { name: '全国 + 事務', http: { q: '事務' }, shard: { match: matchExpression('事務')! }, prefs: 'all' },
-  { name: '全国 + 介護福祉士 + 40-44歳', http: { q: '介護福祉士', ageBand: '40-44' }, shard: { match: matchExpression('介護福祉士')!, ageBands: ['40-44'] }, prefs: 'all' },
+  { name: '全国 + 介護福祉士 + 大卒', http: { q: '介護福祉士', education: 'university' }, shard: { match: matchExpression('介護福祉士')!, educations: ['university'] }, prefs: 'all' },
 ];
 
 async function main(): Promise<void> {

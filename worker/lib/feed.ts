@@ -112,7 +112,7 @@ export async function searchFeed(env: Env, agencyId: string, q: FeedQuery): Prom
     agencyId,
     occupations: q.occupation, industries: q.industry, municipalities: q.municipality, employmentTypes: q.employmentType,
     wageUnit: q.wageUnit, wageMin: q.wageMin, wageMax: q.wageMax, hoursMin: q.hoursMin, hoursMax: q.hoursMax,
-    ageBands: q.ageBand, qualifications: q.qualification ? [q.qualification.normalize('NFKC')] : undefined,
+    qualifications: q.qualification ? [q.qualification.normalize('NFKC')] : undefined,
     experienceOccupation: q.experienceOccupation, experienceYearsMin: q.experienceYearsMin, educations: q.education,
     match: match ?? undefined, after: q.cursor ? decodeCursor(q.cursor) : undefined,
     // One more than the page tells whether a next page exists.

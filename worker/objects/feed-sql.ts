@@ -88,7 +88,6 @@ export type ShardQuery = {
   wageMax?: number;
   hoursMin?: number;
   hoursMax?: number;
-  ageBands?: string[];
   qualifications?: string[];
   experienceOccupation?: string;
   experienceYearsMin?: number;
@@ -161,7 +160,6 @@ export function searchStatement(q: ShardQuery): { sql: string; params: unknown[]
   }
   if (q.hoursMin !== undefined) { where.push('p.hours_per_week >= ?'); params.push(q.hoursMin); }
   if (q.hoursMax !== undefined) { where.push('p.hours_per_week <= ?'); params.push(q.hoursMax); }
-  if (q.ageBands?.length) { where.push(`p.age_band IN (${q.ageBands.map(() => '?').join(',')})`); params.push(...q.ageBands); }
   if (q.educations?.length) { where.push(`p.education IN (${q.educations.map(() => '?').join(',')})`); params.push(...q.educations); }
   if (q.experienceOccupation) {
     where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.occupation = ? AND x.years >= ?)');

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { AGE_FILTER_REASON, ageFilterIn } from '../../shared/rules';
 import {
   AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
   ProfileIdSchema, type AgencyEvent, type Profile,
@@ -35,11 +36,21 @@ const me = createRoute({
   security: bearer, middleware: agencyOnly, responses: { 200: json(AgencyAccountSchema), ...authedErrors },
 });
 
+/**
+ * R-FEED-3: an age filter or sort is refused with its reason (労働施策総合推進法第9条) before the
+ * query is validated, so the agency is told why rather than "unknown parameter".
+ */
+const refuseAgeFilter: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = ageFilterIn(new URL(c.req.url).searchParams.entries());
+  if (key) throw new ApiError(400, 'age_filter_not_allowed', '年齢では絞り込めません', AGE_FILTER_REASON, { parameter: key.slice(0, 40) });
+  await next();
+};
+
 const FeedQueryDoc = FeedQuerySchema;
 const feed = createRoute({
   method: 'get', path: '/v1/agency/feed', tags: ['agency'],
-  summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・年齢層・資格・経験・学歴・キーワード）。カーソルで次のページ',
-  security: bearer, middleware: agencyOnly, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
+  summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・資格・経験・学歴・キーワード）。カーソルで次のページ。年齢では絞り込めない（労働施策総合推進法第9条）',
+  security: bearer, middleware: [...agencyOnly, refuseAgeFilter] as const, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
 });
 
 const openProfile = createRoute({
