@@ -173,8 +173,11 @@ export type HwRef = z.infer<typeof HwRefSchema>;
  * One NDJSON line of `PUT /v1/admin/feed/profiles`. Without `id` the row creates a profile (and the
  * result carries an activation code for the jobseeker); with `id` it replaces that profile's
  * content. `homePrefecture` defaults to the loading officer's prefecture and becomes the ID's first
- * two digits. The dates are set by the worker. Whether the free text holds contact details is
- * checked by the rules after this schema (R-FEED-2).
+ * two digits. `validUntil` is the last JST day the jobseeker's Hello Work registration is valid
+ * (R-FEED-6): optional; a new profile without it gets the end of the month after next from the
+ * load day, an update without it keeps its date, and the worker refuses a date already past or
+ * beyond the end of the month after next. The other dates are set by the worker. Whether the free
+ * text holds contact details is checked by the rules after this schema (R-FEED-2).
  *
  * @example
  * ProfileLoadRowSchema.parse({ hwRef: '13010-2026-000123', occupations: ['050'], ... });
@@ -184,6 +187,7 @@ export const ProfileLoadRowSchema = z
     id: ProfileIdSchema.optional(),
     hwRef: HwRefSchema,
     homePrefecture: PrefectureCodeSchema.optional(),
+    validUntil: IsoDateSchema.optional(),
     ...profileContent,
   })
   .refine((row) => row.id === undefined || row.homePrefecture === undefined || row.id.startsWith(row.homePrefecture), {
@@ -224,6 +228,8 @@ export const ProfileLoadResultSchema = z.discriminatedUnion('ok', [
     action: z.enum(['created', 'updated']),
     activationCode: z.string().regex(ACTIVATION_CODE_PATTERN).optional(),
     hwRef: z.string().optional(),
+    /** R-FEED-6: the last day the profile stays in the feed, as this load left it. */
+    validUntil: IsoDateSchema.optional(),
   }),
   z.object({
     line: z.number().int().min(1),

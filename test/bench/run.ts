@@ -15,7 +15,7 @@ import { freePort, startWorker, devVars, ROOT } from '../../scripts/lib/worker-p
 import { ProfileLoadRowSchema, newProfileId, type Profile } from '../../shared/schemas';
 import { shardRows } from '../../worker/lib/feed';
 import { matchExpression } from '../../worker/lib/search-text';
-import { FEED_SCHEMA_V1, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
+import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
 import { benchSends } from './sends';
 import { bundleSizes } from './bundles';
 import { call } from '../../scripts/lib/http';
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       const r = ProfileLoadRowSchema.parse(row);
       const { hwRef, homePrefecture: _h, id: _i, ...content } = r;
       const profile: Profile = { id: newProfileId(r.areas[0]!.prefecture), ...content, publishedOn: '2026-11-27', updatedOn: '2026-11-27' };
-      for (const [pref, sr] of shardRows(profile, { hwRef, activationHash: null, activationExpiresAt: null, updatedAt: now, created: true })) {
+      for (const [pref, sr] of shardRows(profile, { hwRef, activationHash: null, activationExpiresAt: null, updatedAt: now, created: true, validUntil: null })) {
         const list = byPref.get(pref) ?? [];
         list.push(sr);
         byPref.set(pref, list);
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     for (const [pref, list] of byPref) {
       const db = new Database(':memory:');
       db.exec(FEED_SCHEMA_V1);
+      db.exec(FEED_SCHEMA_V3);
       const r = runner(db);
       db.transaction(() => list.forEach((sr) => writeProfileRow(r, sr)))();
       dbs.set(pref, db);

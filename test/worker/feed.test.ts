@@ -148,7 +148,8 @@ describe('R-FEED-3 agencies search the feed', () => {
   });
 
   it('R-FEED-3 refuses an age filter or sort with the reason (Art. 9), and the OpenAPI document offers none', async () => {
-    for (const query of [{ ageBand: '40-44' }, { ageBand: ['30-34', '40-44'] }, { q: TAG, ageBand: '40-44' }, { sort: 'ageBand' }, { order: '-age' }, { ageMin: '30' }]) {
+    const queries: Array<Record<string, string | string[]>> = [{ ageBand: '40-44' }, { ageBand: ['30-34', '40-44'] }, { q: TAG, ageBand: '40-44' }, { sort: 'ageBand' }, { order: '-age' }, { ageMin: '30' }];
+    for (const query of queries) {
       const res = await search(query);
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect(res.body.code).toBe('age_filter_not_allowed');

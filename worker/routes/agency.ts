@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { AGE_FILTER_REASON, ageFilterIn } from '../../shared/rules';
+import { AGE_FILTER_REASON, ageFilterIn, jstDate } from '../../shared/rules';
 import {
   AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
   ProfileIdSchema, type AgencyEvent, type Profile,
@@ -30,6 +30,15 @@ export function requireJobseekerService(c: Context<AppEnv>): void {
   if (!a.services.includes('jobseeker')) throw new ApiError(403, 'service_not_admitted', '求職情報提供サービスの利用者ではありません', '求職情報提供サービスの利用申請が受理されていません。');
 }
 
+/**
+ * A profile no longer in the feed (withdrawn, left, lapsed per R-FEED-6): an agency whose copy was
+ * deleted is told so (410, with why, expiring it on this read as R-RET-1/2 ask); others get 404.
+ */
+export async function profileNotFound(c: Context<AppEnv>, profileId: string): Promise<never> {
+  const stub = agencyStub(c);
+  if (await stub.acquisitionOf(profileId)) unwrap(await stub.acquire(profileId, c.var.now.getTime()));
+  throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
+}
 
 const me = createRoute({
   method: 'get', path: '/v1/agency/me', tags: ['agency'], summary: '自社の状態（利用中・停止中・利用解除・退会）、サービス、必須情報とその版',
@@ -95,18 +104,14 @@ export const agencyRoutes = group()
   })
   .openapi(feed, async (c) => {
     requireJobseekerService(c);
-    return c.json(await searchFeed(c.env, c.var.agency.id, c.req.valid('query')), 200);
+    return c.json(await searchFeed(c.env, c.var.agency.id, c.req.valid('query'), jstDate(c.var.now)), 200);
   })
   .openapi(openProfile, async (c) => {
     requireJobseekerService(c);
     const { profileId } = c.req.valid('param');
     const stub = agencyStub(c);
-    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id);
-    if (!found.ok) {
-      // A deleted acquisition stays deleted (410, with why) even when the profile left the feed since.
-      if ((await stub.acquisitionOf(profileId))?.state === 'deleted') unwrap(await stub.acquire(profileId, c.var.now.getTime()));
-      throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
-    }
+    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
+    if (!found.ok) return profileNotFound(c, profileId);
     // `acquire` refuses with 410 when this agency's copy was deleted, so the profile is never served then.
     const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime()));
     return c.json({ profile: JSON.parse(found.doc) as Profile, acquisition }, 200);

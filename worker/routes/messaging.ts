@@ -5,13 +5,14 @@ import {
   DeletionRequestListSchema, DeletionRequestSchema, FirstContactRequestSchema, IdSchema, InboxQuerySchema, ReplyRequestSchema,
   SeekerConversationPageSchema, SeekerMessageRequestSchema, SeekerSendResultSchema, SendResultSchema, type SendResult,
 } from '../../shared/schemas';
+import { jstDate } from '../../shared/rules';
 import type { AppEnv } from '../lib/context';
 import { ProblemBody, authedErrors, bearer, group, json } from '../lib/context';
 import { decodeCursor, encodeCursor, profileShards, shardOf } from '../lib/feed';
 import { ApiError, type Refusal } from '../lib/problem';
 import { requireRole } from '../middleware/auth';
 import type { SendRequest } from '../objects/agency';
-import { requireJobseekerService } from './agency';
+import { profileNotFound, requireJobseekerService } from './agency';
 
 const agencyOnly = [requireRole('agency')];
 const seekerOnly = [requireRole('seeker')];
@@ -180,11 +181,11 @@ export const messagingRoutes = group()
   .openapi(firstContact, async (c) => {
     requireJobseekerService(c);
     const { profileId, body, idempotencyKey } = c.req.valid('json');
-    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id);
+    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
     if (!found.ok && found.reason === 'excluded') {
       throw new ApiError(403, 'blocked_by_recipient', 'この求職者には送信できません', '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。');
     }
-    if (!found.ok) throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
+    if (!found.ok) return profileNotFound(c, profileId);
     return c.json(await send(c, { key: idempotencyKey, kind: 'first_contact', profileId, body }), 201);
   })
   .openapi(agencyInbox, async (c) => {
