@@ -40,7 +40,7 @@ describe('R-FEED-6 a profile is in the feed only while the registration is valid
 
     // The agency acquires it and records the acceptance; the jobseeker and the agency talk.
     expect((await api('GET', `/v1/agency/feed/${id}`, { token: agency.token })).status).toBe(200);
-    const accepted = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-27' } });
+    const accepted = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } } });
     expect(accepted.status).toBe(200);
     const seeker = await api('POST', '/v1/seeker/activation', { body: { profileId: id, code: activationCode, passphrase: PASSPHRASE } });
     expect(seeker.status).toBe(201);

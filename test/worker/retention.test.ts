@@ -85,7 +85,7 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
     await setClock(jst('2026-11-16', '10:00'));
-    const accepted = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-15' } });
+    const accepted = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-15', fees: { kind: 'none_charged' } } });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ extended: true, acquisition: { acceptedOn: '2026-11-15', retentionDeadline: '2028-03-31' } });
     await setClock(jst('2028-03-31', '10:00'));
@@ -104,10 +104,10 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     await api('GET', `/v1/agency/feed/${inTime}`, { token: agency.token });
     await api('GET', `/v1/agency/feed/${late}`, { token: agency.token });
     await setClock(jst('2027-01-31', '10:00'));
-    const ok = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: inTime, acceptedOn: '2027-01-31' } });
+    const ok = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: inTime, acceptedOn: '2027-01-31', fees: { kind: 'none_charged' } } });
     expect(ok.body.acquisition.retentionDeadline).toBe('2028-03-31');
     await setClock(jst('2027-02-01', '10:00'));
-    const tooLate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: late, acceptedOn: '2027-02-01' } });
+    const tooLate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: late, acceptedOn: '2027-02-01', fees: { kind: 'none_charged' } } });
     expect(tooLate.status).toBe(410);
     expect(await held(agency, inTime)).toMatchObject({ state: 'held', retentionDeadline: '2028-03-31' });
   });
@@ -117,7 +117,7 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
     await setClock(jst('2027-04-01', '10:00'));
-    const res = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2027-04-01' } });
+    const res = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2027-04-01', fees: { kind: 'none_charged' } } });
     expect(res.body.acquisition.retentionDeadline).toBe('2029-03-31');
   });
 
@@ -125,13 +125,13 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     await setClock(jst('2026-11-27', '10:00'));
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
-    const future = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-28' } });
+    const future = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-28', fees: { kind: 'none_charged' } } });
     expect(future.status).toBe(422);
-    const before = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-26' } });
+    const before = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-26', fees: { kind: 'none_charged' } } });
     expect(before.status).toBe(422);
-    const never = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: await freshProfile(), acceptedOn: '2026-11-27' } });
+    const never = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: await freshProfile(), acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } } });
     expect(never.status).toBe(404);
-    const badDate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-02-30' } });
+    const badDate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-02-30', fees: { kind: 'none_charged' } } });
     expect(badDate.status).toBe(400);
   });
 });

@@ -1,6 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { migrate } from '../lib/migrations';
-import { jstDate, retentionDeadline } from '../../shared/rules';
+import { feeStatementFor, jstDate, retentionDeadline } from '../../shared/rules';
+import type { AcceptanceRefusal, FeeStatement } from '../../shared/schemas';
+import { acceptanceTables, recordFeeStatement, recordRefusal, refusalFigures } from './agency/acceptances';
 import type { AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, MandatoryInformation, Suspension } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 import { randomBase32 } from '../lib/crypto';
@@ -212,11 +214,12 @@ export class AgencyObject extends DurableObject<Env> {
 
   /**
    * Records 求職受理 — the agency accepted the jobseeker's application — which, inside the window,
-   * extends retention to the end of the next fiscal year (R-RET-2).
+   * extends retention to the end of the next fiscal year (R-RET-2), with its fee statement
+   * (R-APP-5: a paid agency must say it explained its fees before, or charges none).
    *
-   * @example await stub.accept('13-7K3M9X2QAB', '2026-11-15', now.getTime());
+   * @example await stub.accept('13-7K3M9X2QAB', '2026-11-15', { kind: 'none_charged' }, now.getTime());
    */
-  async accept(profileId: string, acceptedOn: string, now: number): Promise<{ ok: true; acquisition: Acquisition; extended: boolean } | Refusal> {
+  async accept(profileId: string, acceptedOn: string, feesGiven: FeeStatement | undefined, now: number): Promise<{ ok: true; acquisition: Acquisition; extended: boolean; fees: FeeStatement } | Refusal> {
     const today = jstDate(new Date(now));
     const row = this.sql.exec<AcqRow>('SELECT * FROM acquisitions WHERE profile_id = ?', profileId).toArray()[0];
     if (!row) return refuse(404, 'not_acquired', '取得していない求職者です', 'この求職者の情報を取得していないため、求職受理を記録できません。');
@@ -227,13 +230,36 @@ export class AgencyObject extends DurableObject<Env> {
     if (acceptedOn < current.acquired_on) {
       return refuse(422, 'accepted_before_acquisition', '受理日が取得日より前です', `求職受理日（${acceptedOn}）は情報の取得日（${current.acquired_on}）以降の日付にしてください。`);
     }
+    const fees = feeStatementFor(this.record()?.licence.kind ?? 'paid', feesGiven, acceptedOn);
+    if (!fees.ok) return refuse(422, fees.code, fees.title, fees.detail);
     const deadline = retentionDeadline(current.acquired_on, acceptedOn);
-    this.sql.exec('UPDATE acquisitions SET accepted_on = ?, deadline = ? WHERE profile_id = ?', acceptedOn, deadline, profileId);
+    acceptanceTables(this.sql);
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec('UPDATE acquisitions SET accepted_on = ?, deadline = ? WHERE profile_id = ?', acceptedOn, deadline, profileId);
+      recordFeeStatement(this.sql, profileId, acceptedOn, fees.fees, now);
+    });
     return {
-      ok: true,
+      ok: true, fees: fees.fees,
       extended: deadline !== retentionDeadline(current.acquired_on),
       acquisition: toAcquisition(this.sql.exec<AcqRow>('SELECT * FROM acquisitions WHERE profile_id = ?', profileId).one()),
     };
+  }
+
+  /**
+   * Records that the agency did not accept an application the jobseeker made through the service,
+   * with the reason (R-APP-5, §7(2)②ア); the bureau sees it beside the deletion figures.
+   *
+   * @example await stub.refuseApplication('13-7K3M9X2QAB', '2026-11-27', '申込みの内容が法令に違反するため', now.getTime());
+   */
+  async refuseApplication(profileId: string, refusedOn: string, reason: string, now: number): Promise<{ ok: true; refusal: AcceptanceRefusal } | Refusal> {
+    const today = jstDate(new Date(now));
+    const row = this.sql.exec<AcqRow>('SELECT * FROM acquisitions WHERE profile_id = ?', profileId).toArray()[0];
+    if (!row) return refuse(404, 'not_acquired', '取得していない求職者です', 'この求職者の情報を取得していないため、求職申込みの不受理を記録できません。');
+    if (row.accepted_on) return refuse(409, 'already_accepted', 'すでに求職受理しています', `この求職者の申込みは${row.accepted_on}に受理として記録されています。`);
+    if (refusedOn > today) return refuse(422, 'refused_in_future', '不受理の日付が未来です', `不受理の日付（${refusedOn}）は今日（${today}）以前にしてください。`);
+    if (refusedOn < row.acquired_on) return refuse(422, 'refused_before_acquisition', '不受理の日付が取得日より前です', `不受理の日付（${refusedOn}）は情報の取得日（${row.acquired_on}）以降にしてください。`);
+    acceptanceTables(this.sql);
+    return { ok: true, refusal: recordRefusal(this.sql, profileId, refusedOn, reason, now) };
   }
 
   /** Every acquisition, held or deleted (the extension and the transparency views read it). */
@@ -1058,6 +1084,7 @@ export class AgencyObject extends DurableObject<Env> {
       required: { ...required, total: rows.length }, confirmed: seconds.length, confirmedLate, unconfirmed: rows.length - seconds.length,
       medianSecondsToConfirm: median, worstSecondsToConfirm: seconds.length ? seconds[seconds.length - 1]! : null,
       overdueCount: overdue.length, overdue: overdue.slice(0, listLimit),
+      acceptanceRefusals: (acceptanceTables(this.sql), refusalFigures(this.sql, REFUSALS_LISTED)),
     };
   }
 }
@@ -1092,7 +1119,12 @@ export type DeletionComplianceFigures = {
   worstSecondsToConfirm: number | null;
   overdueCount: number;
   overdue: Array<{ eventId: string; kind: RequiredDeletionKind; rule: string; profileId: string | null; createdAt: string; ageSeconds: number }>;
+  /** R-APP-5: applications the agency refused to accept, with their reasons (latest first). */
+  acceptanceRefusals: { count: number; latest: AcceptanceRefusal[] };
 };
+
+/** Refusals listed per agency in the bureau's figures (R-APP-5); `count` counts all. */
+const REFUSALS_LISTED = 20;
 
 // ==== Messaging types and limits (issue 4) =====================================================
 

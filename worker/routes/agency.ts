@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AGE_FILTER_REASON, ageFilterIn, jstDate } from '../../shared/rules';
 import {
-  AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
+  AcceptanceRefusalRequestSchema, AcceptanceRefusalSchema, AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
   ProfileIdSchema, type AgencyEvent, type Profile,
 } from '../../shared/schemas';
 import type { AppEnv } from '../lib/context';
@@ -69,10 +69,18 @@ const openProfile = createRoute({
 });
 
 const acceptance = createRoute({
-  method: 'post', path: '/v1/agency/acceptances', tags: ['agency'], summary: '求職受理を記録する（保存期限が翌年度末まで延びる）',
+  method: 'post', path: '/v1/agency/acceptances', tags: ['agency'], summary: '求職受理を記録する（保存期限が翌年度末まで延びる）。受理前に手数料を説明したこと、または手数料を徴収しないことも記録する（有料職業紹介事業者は必須）',
   security: bearer, middleware: agencyOnly,
   request: { body: { content: { 'application/json': { schema: AcceptanceRequestSchema } }, required: true } },
   responses: { 200: json(AcceptanceResultSchema), ...authedErrors, 410: authedErrors[404], 422: authedErrors[400] },
+});
+
+const acceptanceRefusal = createRoute({
+  method: 'post', path: '/v1/agency/acceptance-refusals', tags: ['agency'],
+  summary: '求職申込みを受理しなかったことを理由とともに記録する（申込みはすべて受理が原則。労働局が確認する）',
+  security: bearer, middleware: agencyOnly,
+  request: { body: { content: { 'application/json': { schema: AcceptanceRefusalRequestSchema } }, required: true } },
+  responses: { 201: json(AcceptanceRefusalSchema), ...authedErrors, 409: authedErrors[400], 410: authedErrors[404], 422: authedErrors[400] },
 });
 
 const acquisitions = createRoute({
@@ -117,9 +125,14 @@ export const agencyRoutes = group()
     return c.json({ profile: JSON.parse(found.doc) as Profile, acquisition }, 200);
   })
   .openapi(acceptance, async (c) => {
-    const { profileId, acceptedOn } = c.req.valid('json');
-    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, c.var.now.getTime()));
-    return c.json({ acquisition: r.acquisition, extended: r.extended }, 200);
+    const { profileId, acceptedOn, fees } = c.req.valid('json');
+    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, fees, c.var.now.getTime()));
+    return c.json({ acquisition: r.acquisition, extended: r.extended, fees: r.fees }, 200);
+  })
+  .openapi(acceptanceRefusal, async (c) => {
+    const { profileId, refusedOn, reason } = c.req.valid('json');
+    const r = unwrap(await agencyStub(c).refuseApplication(profileId, refusedOn, reason, c.var.now.getTime()));
+    return c.json(r.refusal, 201);
   })
   .openapi(acquisitions, async (c) => c.json({ items: await agencyStub(c).acquisitions() }, 200))
   .openapi(events, async (c) => {
