@@ -39,7 +39,7 @@ import {
   type SeekerSignIn,
 } from '../../shared/schemas/session';
 import { DataHoldersSchema } from '../../shared/schemas/transparency';
-import { AcceptanceResultSchema, AcquisitionListSchema, OpenedProfileSchema } from './api-schemas';
+import { AcceptanceResultSchema, AcquisitionListSchema, OpenedProfileSchema, type FeeStatement } from './api-schemas';
 import { ApiProblem, invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
 
 /** Where and as whom to call the worker. `fetch` is injectable so tests hand in a fake worker. */
@@ -156,9 +156,9 @@ export function openProfile(ctx: ApiContext, profileId: string) {
   return read(OpenedProfileSchema, () => client(ctx).v1.agency.feed[':profileId'].$get({ param: { profileId } }));
 }
 
-/** `POST /v1/agency/acceptances`: records 求職受理 with its date (R-RET-2). */
-export function recordAcceptance(ctx: ApiContext, profileId: string, acceptedOn: string) {
-  return read(AcceptanceResultSchema, () => client(ctx).v1.agency.acceptances.$post({ json: { profileId, acceptedOn } }));
+/** `POST /v1/agency/acceptances`: records 求職受理 with its date (R-RET-2) and the fee statement (R-APP-5). */
+export function recordAcceptance(ctx: ApiContext, profileId: string, acceptedOn: string, fees?: FeeStatement) {
+  return read(AcceptanceResultSchema, () => client(ctx).v1.agency.acceptances.$post({ json: { profileId, acceptedOn, ...(fees ? { fees } : {}) } }));
 }
 
 /** `GET /v1/agency/acquisitions`: every acquisition with its deadline, held or deleted. */

@@ -165,13 +165,15 @@ export class FakeWorker {
       return this.json(200, { profile, acquisition });
     }
     if (method === 'POST' && path === '/v1/agency/acceptances') {
-      const { profileId, acceptedOn } = body as { profileId: string; acceptedOn: string };
+      const { profileId, acceptedOn, fees } = body as { profileId: string; acceptedOn: string; fees?: { kind: string } };
       const a = this.acquisitions.find((x) => x.profileId === profileId);
       if (!a) return this.json(404, problem(404, 'not_acquired').body);
+      // The fake agency is a paid one (R-APP-5).
+      if (!fees) return this.json(422, problem(422, 'fee_statement_required').body);
       const before = a.retentionDeadline;
       a.acceptedOn = acceptedOn;
       a.retentionDeadline = retentionDeadline(a.acquiredOn, acceptedOn);
-      return this.json(200, { acquisition: a, extended: a.retentionDeadline !== before });
+      return this.json(200, { acquisition: a, extended: a.retentionDeadline !== before, fees });
     }
     if (method === 'POST' && path === '/v1/agency/conversations') {
       const { profileId, body: text } = body as { profileId: string; body: string };
