@@ -10,3 +10,4 @@ export * from './contact-details';
 export * from './message-lint';
 export * from './age-filter';
 export * from './acceptance';
+export * from './paid-services';

@@ -105,6 +105,11 @@ const profileContent = {
     .refine((items) => distinct(items.map((e) => e.occupation)), { message: '経験職種が重複しています' }),
   education: EducationLevelSchema,
   selfIntroduction: plainText(0, SELF_INTRODUCTION_MAX_LENGTH),
+  /**
+   * 新規大学卒業者等 — the bureau registered the jobseeker as a new graduate (R-MSG-7, §7(2)①ケ):
+   * paid services other than placement need the bureau notified and the jobseeker's consent.
+   */
+  newGraduate: z.boolean().optional(),
 };
 
 /**

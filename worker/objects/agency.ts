@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { migrate } from '../lib/migrations';
-import { feeStatementFor, jstDate, retentionDeadline } from '../../shared/rules';
-import type { AcceptanceRefusal, FeeStatement } from '../../shared/schemas';
+import { feeStatementFor, jstDate, offersPaidService, retentionDeadline } from '../../shared/rules';
+import type { AcceptanceRefusal, FeeStatement, PaidService } from '../../shared/schemas';
 import { acceptanceTables, recordFeeStatement, recordRefusal, refusalFigures } from './agency/acceptances';
 import type { AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, MandatoryInformation, Suspension } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
@@ -30,6 +30,8 @@ export type AgencyRecord = {
   contactMethods: Array<{ kind: 'email' | 'phone' | 'url' | 'postal'; value: string }>;
   /** The accepted mandatory information attached to first contacts (R-MSG-1, R-APP-4). */
   mandatoryInformation: { version: number; acceptedAt: string; content: MandatoryInformation } | null;
+  /** R-MSG-7: paid services for new graduates as last notified to and accepted by the bureau. */
+  paidServicesForNewGraduates?: PaidService[];
   admittedOn: string;
   revokedOn: string | null;
   withdrawnOn: string | null;
@@ -436,7 +438,7 @@ export class AgencyObject extends DurableObject<Env> {
    * @example await stub.applyAcceptedChange({ name: '株式会社みらい人材２', contactMethods }, now);
    */
   async applyAcceptedChange(
-    patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services'] },
+    patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services']; paidServicesForNewGraduates?: PaidService[] },
     now: number,
   ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
     const record = this.record();
@@ -447,6 +449,7 @@ export class AgencyObject extends DurableObject<Env> {
       ...(patch.licenceNumber !== undefined ? { licence: { ...record.licence, number: patch.licenceNumber } } : {}),
       ...(patch.contactMethods !== undefined ? { contactMethods: patch.contactMethods } : {}),
       ...(patch.services !== undefined ? { services: patch.services } : {}),
+      ...(patch.paidServicesForNewGraduates !== undefined ? { paidServicesForNewGraduates: patch.paidServicesForNewGraduates } : {}),
     };
     const leavesJobseekerService = record.services.includes('jobseeker') && !next.services.includes('jobseeker');
     const purged = leavesJobseekerService ? (await this.purgeJobseekerData('R-RET-3', now)).deleted : 0;
@@ -665,6 +668,8 @@ export class AgencyObject extends DurableObject<Env> {
     return {
       ok: true, state: 'reserved', profileId: target.profileId, conversationId: target.conversationId, agencyId: record.id, agencyName: record.name,
       mandatoryInformation: req.kind === 'first_contact' ? record.mandatoryInformation : null, warnings,
+      // R-MSG-7: the jobseeker's object, which knows consent and new-graduate status, decides.
+      paidServiceOffer: offersPaidService(req.body), paidServicesNotified: (record.paidServicesForNewGraduates?.length ?? 0) > 0,
     };
   }
 
@@ -1144,6 +1149,7 @@ export type SendReservation =
   | {
     ok: true; state: 'reserved'; profileId: string; conversationId: string | null; agencyId: string; agencyName: string;
     mandatoryInformation: MandatoryInformationVersion | null; warnings: Warning[];
+    paidServiceOffer: boolean; paidServicesNotified: boolean;
   };
 
 type SendRow = { key: string; fingerprint: string; day: string; state: 'pending' | 'delivered'; profile_id: string | null; reserved_at: number; reserved_wall: number; result: string | null };

@@ -516,6 +516,9 @@ export class Registry extends DurableObject<Env> {
       if (change.mandatoryInformation && !services.includes('jobseeker')) {
         return refuse(422, 'mandatory_information_not_applicable', '必須情報は不要です', '必須情報は求職情報提供サービスの利用者だけが届け出ます。');
       }
+      if (change.paidServicesForNewGraduates && !services.includes('jobseeker')) {
+        return refuse(422, 'paid_services_not_applicable', '有料サービスの届出は不要です', '新卒者への有料サービスの届出は、求職情報提供サービスの利用者だけが行います（利用規約第7条第2項①ケ）。');
+      }
     } else {
       const renewal = request as RenewalRequest;
       const added = renewal.services.filter((s) => !services.includes(s));
@@ -585,7 +588,10 @@ export class Registry extends DurableObject<Env> {
         version = installed.version;
         notified = installed.notified;
       }
-      const applied: ApplyResult = await stub.applyAcceptedChange({ name: change.organisation?.name, licenceNumber: change.licenceNumber, contactMethods: change.contactMethods }, now);
+      const applied: ApplyResult = await stub.applyAcceptedChange({
+        name: change.organisation?.name, licenceNumber: change.licenceNumber, contactMethods: change.contactMethods,
+        paidServicesForNewGraduates: change.paidServicesForNewGraduates,
+      }, now);
       if (!applied.ok) return applied;
       const stored = this.storedRecord(agency);
       const registration: RegistrationInput = {
