@@ -5,7 +5,7 @@ import { ProfileLoadRowSchema, newProfileId, type Profile, type ProfileLoadResul
 import type { PrefectureCode } from '../../shared/data/prefectures';
 import type { ShardRow } from '../objects/feed-shard';
 import { randomBase32, sha256Hex } from './crypto';
-import { areaPrefectures, shardOf, shardRows } from './feed';
+import { areaPrefectures, LAPSE_BATCH, shardOf, shardRows } from './feed';
 import { ApiError } from './problem';
 
 /** Rows one load may hold; larger files are sent in parts. */
@@ -164,12 +164,21 @@ export async function withdrawProfile(env: Env, id: string): Promise<boolean> {
 /**
  * R-FEED-6: scheduled work that takes every profile whose registration lapsed before today (JST)
  * out of every shard, as a withdrawal does. Each shard sweeps its own rows, so a profile listed in
- * several prefectures leaves all of them; the search already hides it from midnight on.
+ * several prefectures leaves all of them; the search already hides it from midnight on. A shard
+ * that hits its batch limit finishes on a later day's sweep; the search hides the rest meanwhile.
  *
  * @example await removeLapsedProfiles(env, now); // ['13-7K3M9X2QAB']
  */
 export async function removeLapsedProfiles(env: Env, now: Date): Promise<string[]> {
   const today = jstDate(now);
+  // Rows lapse only when the JST date changes (a load never takes a date already past), so one
+  // sweep per day and isolate suffices; a new isolate sweeps again, which is harmless.
+  if (sweptOn === today) return [];
   const removed = await Promise.all(PREFECTURE_CODES.map(async (p) => (await shardOf(env, p).removeLapsed(today)).removed));
+  // A shard that hit its batch limit has more to remove: the next run sweeps again.
+  if (removed.every((ids) => ids.length < LAPSE_BATCH)) sweptOn = today;
   return [...new Set(removed.flat())].sort();
 }
+
+/** The JST day this isolate last swept lapsed profiles (R-FEED-6). */
+let sweptOn: string | null = null;

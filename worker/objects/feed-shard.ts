@@ -1,10 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
+import { LAPSE_BATCH } from '../lib/feed';
 import { migrate } from '../lib/migrations';
 import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './feed-sql';
 
 export type { ShardRow } from './feed-sql';
 
 export type { ShardHit, ShardQuery } from './feed-sql';
+
 
 /** The shard's home view of a profile, for the worker's own bookkeeping. */
 export type HomeRecord = { id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[]; validUntil: string | null };
@@ -76,7 +78,7 @@ export class FeedShard extends DurableObject<Env> {
    * @example await shard.removeLapsed('2027-02-01'); // { ok: true, removed: ['13-7K3M9X2QAB'] }
    */
   async removeLapsed(today: string): Promise<{ ok: true; removed: string[] }> {
-    const ids = this.sql.exec<{ id: string }>('SELECT id FROM profiles WHERE valid_until IS NOT NULL AND valid_until < ? ORDER BY id LIMIT 2000', today).toArray().map((r) => r.id);
+    const ids = this.sql.exec<{ id: string }>('SELECT id FROM profiles WHERE valid_until IS NOT NULL AND valid_until < ? ORDER BY id LIMIT ?', today, LAPSE_BATCH).toArray().map((r) => r.id);
     this.ctx.storage.transactionSync(() => {
       for (const id of ids) this.removeOne(id);
     });

@@ -15,9 +15,8 @@ import type {
 } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 
-export type StaffRole = 'ministry' | 'bureau';
-export type StaffRecord = { id: string; email: string; name: string; role: StaffRole; prefecture: PrefectureCode | null; createdAt: string };
-export type StaffPrincipal = { ok: true; sessionId: string; staff: StaffRecord };
+import type { StaffPrincipal, StaffRecord, StaffRole } from '../lib/records';
+export type { StaffPrincipal, StaffRecord, StaffRole } from '../lib/records';
 
 /** The parts of a registration the registry reasons about; the rest is kept as sent. */
 export type RegistrationInput = {
