@@ -57,6 +57,8 @@ describe('R-MSG-7 paid services to new graduates need the notification and the c
     expect(consent.body.consentedAt).toBe('2026-11-27T01:00:00.000Z');
     const thread = await api('GET', `/v1/seeker/conversations/${conversationId}`, { token: graduate.token });
     expect(thread.body.paidServiceConsentAt).toBe('2026-11-27T01:00:00.000Z');
+    const agencyView = await api('GET', `/v1/agency/conversations/${conversationId}`, { token: agency.token });
+    expect(agencyView.body.paidServiceConsentAt).toBe('2026-11-27T01:00:00.000Z');
     const delivered = await reply(agency, conversationId, OFFER);
     expect(delivered.status).toBe(201);
     expect(delivered.body.warnings.map((w: { kind: string }) => w.kind)).toContain('paid_side_service');

@@ -220,7 +220,8 @@ export const messagingRoutes = group()
     const thread = await seekerById(c, opened.profileId).thread(id, { role: 'agency', agencyId: c.var.agency.id }, now);
     if (refused(thread)) fail(thread);
     const { mandatoryInformation, ...conversation } = thread.conversation;
-    const paidServiceConsentAt = await seekerById(c, c.var.seeker.profileId).paidServiceConsent(id);
+    // R-MSG-7: the agency sees whether the jobseeker consented to hear about paid services.
+    const paidServiceConsentAt = await seekerById(c, opened.profileId).paidServiceConsent(id);
     return c.json({ conversation, messages: thread.messages, mandatoryInformation, paidServiceConsentAt }, 200);
   })
   .openapi(paidServiceConsent, async (c) => {
