@@ -499,6 +499,13 @@ export const MESSAGES = {
   seekerWriteSend: { ja: '送る', en: 'Send' },
   seekerThreadBlocked: { ja: 'この事業者はブロック中です。メッセージは届きません。', en: 'You blocked this agency; no messages are exchanged.' },
   seekerThreadClosed: { ja: 'このやり取りは終了しています。', en: 'This conversation is closed.' },
+  seekerPaidServiceExplain: {
+    ja: '職業紹介以外の有料サービス（講座・添削など）の案内をこの事業者から受けてもよい場合だけ、同意してください。新規学卒者の方には、同意がなければ有料サービスの案内は届きません。同意はいつでも取り消せます。',
+    en: 'Agree only if you are willing to hear from this agency about paid services other than placement (courses, reviews…). New graduates receive no such offers without this consent. You can withdraw it at any time.',
+  },
+  seekerPaidServiceConsent: { ja: '有料サービスの案内を受けることに同意する', en: 'I agree to hear about paid services' },
+  seekerPaidServiceConsented: { ja: '{at}に有料サービスの案内を受けることに同意しました。', en: 'You agreed to hear about paid services on {at}.' },
+  seekerPaidServiceWithdraw: { ja: '同意を取り消す', en: 'Withdraw consent' },
   seekerBlock: { ja: 'この事業者をブロックする', en: 'Block this agency' },
   seekerBlockConfirmTitle: { ja: '{name}をブロックしますか？', en: 'Block {name}?' },
   seekerBlockExplain1: { ja: 'ブロックすると、この事業者はあなたにメッセージを送れなくなります。', en: 'The agency will no longer be able to write to you.' },

@@ -21,6 +21,7 @@ import {
   ConversationThreadSchema,
   DeletionRequestListSchema,
   DeletionRequestSchema,
+  PaidServiceConsentSchema,
   SeekerConversationPageSchema,
   SeekerSendResultSchema,
   SendResultSchema,
@@ -254,6 +255,16 @@ export function getSeekerConversation(ctx: ApiContext, id: string) {
 /** `POST /v1/seeker/conversations/{id}/messages`: ask or answer (R-MSG-4). */
 export function sendSeekerMessage(ctx: ApiContext, conversationId: string, body: string) {
   return read(SeekerSendResultSchema, () => client(ctx).v1.seeker.conversations[':id'].messages.$post({ param: { id: conversationId }, json: { body } }));
+}
+
+/** `PUT /v1/seeker/conversations/{id}/paid-service-consent`: the jobseeker agrees to hear about paid services (R-MSG-7). */
+export function consentToPaidServices(ctx: ApiContext, conversationId: string) {
+  return read(PaidServiceConsentSchema, () => client(ctx).v1.seeker.conversations[':id']['paid-service-consent'].$put({ param: { id: conversationId } }));
+}
+
+/** `DELETE /v1/seeker/conversations/{id}/paid-service-consent`: withdraws that consent (R-MSG-7). */
+export function withdrawPaidServiceConsent(ctx: ApiContext, conversationId: string) {
+  return noContent(() => client(ctx).v1.seeker.conversations[':id']['paid-service-consent'].$delete({ param: { id: conversationId } }));
 }
 
 /** `GET /v1/seeker/blocks`. */

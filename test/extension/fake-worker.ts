@@ -203,6 +203,11 @@ export class FakeWorker {
       thread.messages.push(message);
       return this.json(201, { conversationId: thread.conversation.id, message });
     }
+    if ((method === 'PUT' || method === 'DELETE') && (m = /^\/v1\/seeker\/conversations\/([^/]+)\/paid-service-consent$/.exec(path))) {
+      const thread = this.seeker.threads.get(decodeURIComponent(m[1]!))!;
+      thread.paidServiceConsentAt = method === 'PUT' ? this.now().toISOString() : null;
+      return method === 'PUT' ? this.json(200, { conversationId: thread.conversation.id, consentedAt: thread.paidServiceConsentAt }) : new Response(null, { status: 204 });
+    }
     if (method === 'GET' && path === '/v1/seeker/blocks') return this.json(200, { items: this.seeker.blocks });
     if ((method === 'PUT' || method === 'DELETE') && (m = /^\/v1\/seeker\/blocks\/([^/]+)$/.exec(path))) {
       const agencyId = decodeURIComponent(m[1]!);
