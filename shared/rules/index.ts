@@ -8,6 +8,7 @@ export * from './eligibility';
 export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
+export * from './announcements';
 export * from './age-filter';
 export * from './acceptance';
 export * from './paid-services';
