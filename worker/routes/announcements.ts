@@ -21,7 +21,7 @@ const create = createRoute({
 const cancel = createRoute({
   method: 'delete', path: '/v1/admin/announcements/{id}', tags: ['admin'], summary: 'お知らせの取消（実施中のものはその場で終了）（厚生労働省）',
   security: bearer, middleware: staffOnly,
-  request: { params: z.object({ id: IdSchema.openapi({ description: 'お知らせの ID' }) }) },
+  request: { params: z.object({ id: IdSchema.describe('お知らせの ID') }) },
   responses: { 200: json(AnnouncementSchema, '取り消したお知らせ'), ...authedErrors, 409: authedErrors[400] },
 });
 
