@@ -1,12 +1,12 @@
 import { findContactDetails } from '../../shared/rules';
 import { jstDate, registrationValidUntil } from '../../shared/rules';
-import { PREFECTURE_CODES } from '../../shared/data/prefectures';
 import { ProfileLoadRowSchema, newProfileId, type Profile, type ProfileLoadResult, type ProfileLoadRow } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 import type { ShardRow } from '../objects/feed-shard';
 import { randomBase32, sha256Hex } from './crypto';
 import { areaPrefectures, LAPSE_BATCH, shardOf, shardRows } from './feed';
 import { ApiError } from './problem';
+import { registryStub } from './stubs';
 
 /** Rows one load may hold; larger files are sent in parts. */
 export const MAX_ROWS_PER_LOAD = 5000;
@@ -134,6 +134,10 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     results.push({ line: a.line, ok: true, id: a.id, action: prior ? 'updated' : 'created', hwRef, validUntil, ...(code ? { activationCode: code } : {}) });
   }
 
+  // R-FEED-6: the calendar learns each shard's dates before the rows land, so none is missed.
+  const lapses = new Map<string, { validUntil: string; prefecture: string }>();
+  for (const [prefecture, rows] of byShard) for (const r of rows) if (r.validUntil) lapses.set(`${r.validUntil}|${prefecture}`, { validUntil: r.validUntil, prefecture });
+  if (lapses.size) await registryStub(env).noteFeedValidity([...lapses.values()]);
   await Promise.all([
     ...[...byShard].map(async ([pref, rows]) => {
       const shard = shardOf(env, pref);
@@ -163,22 +167,19 @@ export async function withdrawProfile(env: Env, id: string): Promise<boolean> {
 
 /**
  * R-FEED-6: scheduled work that takes every profile whose registration lapsed before today (JST)
- * out of every shard, as a withdrawal does. Each shard sweeps its own rows, so a profile listed in
- * several prefectures leaves all of them; the search already hides it from midnight on. A shard
- * that hits its batch limit finishes on a later day's sweep; the search hides the rest meanwhile.
+ * out of every shard, as a withdrawal does. The registry's calendar names the shards that hold
+ * lapsed rows; each sweeps its own rows, so a profile listed in several prefectures leaves all of
+ * them (the search already hides it from midnight on). A shard that filled its batch stays on the
+ * calendar and is swept again by the next run.
  *
  * @example await removeLapsedProfiles(env, now); // ['13-7K3M9X2QAB']
  */
 export async function removeLapsedProfiles(env: Env, now: Date): Promise<string[]> {
   const today = jstDate(now);
-  // Rows lapse only when the JST date changes (a load never takes a date already past), so one
-  // sweep per day and isolate suffices; a new isolate sweeps again, which is harmless.
-  if (sweptOn === today) return [];
-  const removed = await Promise.all(PREFECTURE_CODES.map(async (p) => (await shardOf(env, p).removeLapsed(today)).removed));
-  // A shard that hit its batch limit has more to remove: the next run sweeps again.
-  if (removed.every((ids) => ids.length < LAPSE_BATCH)) sweptOn = today;
-  return [...new Set(removed.flat())].sort();
+  const registry = registryStub(env);
+  const due = await registry.dueFeedLapses(today);
+  if (!due.length) return [];
+  const swept = await Promise.all(due.map(async (p) => ({ p, ids: (await shardOf(env, p).removeLapsed(today)).removed })));
+  await registry.clearFeedLapses(today, swept.filter((x) => x.ids.length < LAPSE_BATCH).map((x) => x.p));
+  return [...new Set(swept.flatMap((x) => x.ids))].sort();
 }
-
-/** The JST day this isolate last swept lapsed profiles (R-FEED-6). */
-let sweptOn: string | null = null;
