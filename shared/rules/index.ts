@@ -9,6 +9,7 @@ export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
 export * from './announcements';
+export * from './terms';
 export * from './age-filter';
 export * from './acceptance';
 export * from './paid-services';
