@@ -40,6 +40,9 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
   const [loading, setLoading] = useState(false);
   const [acceptedOn, setAcceptedOn] = useState(() => todayJst());
   const [acceptNote, setAcceptNote] = useState<string | null>(null);
+  // R-APP-5: whether fees were explained before the acceptance, or none are charged; chosen each time.
+  const [feeKind, setFeeKind] = useState<'explained' | 'none_charged' | null>(null);
+  const [feesExplainedOn, setFeesExplainedOn] = useState(() => todayJst());
 
   useEffect(() => {
     let live = true;
@@ -67,7 +70,8 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
     e.preventDefault();
     setProblem(null);
     try {
-      const result = await recordAcceptance(ctx, profileId, acceptedOn);
+      const fees = feeKind === 'explained' ? { kind: feeKind, explainedOn: feesExplainedOn } : feeKind ? { kind: feeKind } : undefined;
+      const result = await recordAcceptance(ctx, profileId, acceptedOn, fees);
       const record = await storeAcceptance(result, { account, now: new Date() });
       setAcceptNote(result.extended ? t('acceptanceExtended', formatDate(record.retentionDeadline)) : t('acceptanceNotExtended', formatDate(record.retentionDeadline)));
     } catch (error) {
@@ -151,7 +155,19 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
           <h3>{t('acceptanceTitle')}</h3>
           <p class="hint">{t('acceptanceHint')}</p>
           <label for="accepted-on">{t('acceptanceDate')}</label>{' '}
-          <input id="accepted-on" type="date" required min={acquisition.acquiredOn} max={todayJst()} value={acceptedOn} onInput={(e) => setAcceptedOn((e.target as HTMLInputElement).value)} />{' '}
+          <input id="accepted-on" type="date" required min={acquisition.acquiredOn} max={todayJst()} value={acceptedOn} onInput={(e) => setAcceptedOn((e.target as HTMLInputElement).value)} />
+          <fieldset>
+            <legend>{t('acceptanceFees')}</legend>
+            <label>
+              <input type="radio" name="fees" value="explained" required checked={feeKind === 'explained'} onChange={() => setFeeKind('explained')} /> {t('acceptanceFeesExplained')}
+            </label>{' '}
+            <label for="fees-explained-on">{t('acceptanceFeesExplainedOn')}</label>{' '}
+            <input id="fees-explained-on" type="date" required={feeKind === 'explained'} disabled={feeKind !== 'explained'} max={acceptedOn} value={feesExplainedOn} onInput={(e) => setFeesExplainedOn((e.target as HTMLInputElement).value)} />
+            <br />
+            <label>
+              <input type="radio" name="fees" value="none_charged" required checked={feeKind === 'none_charged'} onChange={() => setFeeKind('none_charged')} /> {t('acceptanceFeesNone')}
+            </label>
+          </fieldset>
           <button type="submit">{t('acceptanceSubmit')}</button>
           <p role="status">{acceptNote ?? ''}</p>
         </form>

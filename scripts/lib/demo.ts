@@ -93,7 +93,7 @@ export async function seedDemo(
       seekers.push({ profileId: r.id, passphrase: DEMO.seekers[i]!.passphrase });
     }
 
-    const rows = syntheticProfiles(options.profiles ?? DEMO.profiles, 2026);
+    const rows = syntheticProfiles(options.profiles ?? DEMO.profiles, 2026, { loadedOn: today });
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000).map((r) => JSON.stringify(r)).join('\n');
       must(await call(base, 'PUT', '/v1/admin/feed/profiles', { token: ministry, ndjson: chunk }), [200], 'synthetic profiles');

@@ -10,3 +10,6 @@ export * from './contact-details';
 export * from './message-lint';
 export * from './announcements';
 export * from './terms';
+export * from './age-filter';
+export * from './acceptance';
+export * from './paid-services';

@@ -167,6 +167,8 @@ export const ConversationThreadSchema = z.object({
   conversation: ConversationSchema,
   messages: z.array(MessageSchema),
   mandatoryInformation: MandatoryInformationVersionSchema,
+  /** R-MSG-7: for the jobseeker, when they consented in this conversation to hear about paid services (null: not). */
+  paidServiceConsentAt: z.string().nullable().optional(),
 });
 export type ConversationThread = z.infer<typeof ConversationThreadSchema>;
 
@@ -322,3 +324,13 @@ export type DeletionRequestList = z.infer<typeof DeletionRequestListSchema>;
  */
 export const ConversationIdSchema = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{16}$/, { message: '会話IDの形式が正しくありません' });
 export type ConversationId = z.infer<typeof ConversationIdSchema>;
+
+/**
+ * `PUT /v1/seeker/conversations/{id}/paid-service-consent`: the jobseeker's prior consent, in this
+ * conversation, to be told about the agency's paid services other than placement (R-MSG-7, §7(2)①ケ).
+ *
+ * @example
+ * PaidServiceConsentSchema.parse({ conversationId: 'C7K3QM2XPA9RTD4F6', consentedAt: '2026-11-27T01:00:00.000Z' });
+ */
+export const PaidServiceConsentSchema = z.object({ conversationId: z.string(), consentedAt: z.string() });
+export type PaidServiceConsent = z.infer<typeof PaidServiceConsentSchema>;

@@ -30,6 +30,7 @@ export const PROBLEM_CODES = [
   'account_id_reserved',
   'reapplication_barred',
   'registration_expired',
+  'age_filter_not_allowed',
   'internal_error',
 ] as const;
 export type KnownProblemCode = (typeof PROBLEM_CODES)[number];

@@ -130,6 +130,21 @@ describe('jobseeker popup', () => {
     expect(root.textContent).toContain('夜勤は月に何回ありますか。');
   });
 
+  it('R-MSG-7 consents in the thread to hear about paid services, and withdraws it', async () => {
+    seedThread(w);
+    const root = await mount(<SeekerApp session={session} ctx={ctx} />);
+    await click(root.querySelector('.inbox-line'));
+    expect(root.querySelector('.paid-service-consent')?.textContent).toContain('同意がなければ有料サービスの案内は届きません');
+    await click(button(root, '有料サービスの案内を受けることに同意する'));
+    await settle(12);
+    expect(w.requests.find((r) => r.method === 'PUT')).toMatchObject({ path: '/v1/seeker/conversations/cv_1/paid-service-consent' });
+    expect(root.querySelector('.paid-service-consent')?.textContent).toContain('有料サービスの案内を受けることに同意しました');
+    await click(button(root, '同意を取り消す'));
+    await settle(12);
+    expect(w.requests.find((r) => r.method === 'DELETE')).toMatchObject({ path: '/v1/seeker/conversations/cv_1/paid-service-consent' });
+    expect(button(root, '有料サービスの案内を受けることに同意する')).toBeTruthy();
+  });
+
   it('R-MSG-4 shows the worker’s refusal of contact details in the jobseeker’s wording', async () => {
     seedThread(w);
     w.overrides.set('POST /v1/seeker/conversations/cv_1/messages', problem(422, 'contact_details_not_allowed', { detail: '「メッセンジャーID（LINE: taro）」が含まれています。' }));

@@ -9,7 +9,7 @@ import {
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { clockIsControllable, setClock } from '../lib/clock';
 import { hashPassword, timingSafeEqualText } from '../lib/crypto';
-import { loadProfiles, withdrawProfile } from '../lib/feed-load';
+import { loadProfiles, removeLapsedProfiles, withdrawProfile } from '../lib/feed-load';
 import { ApiError, unwrap } from '../lib/problem';
 import { parseToken } from '../lib/sessions';
 import { registry, requireRole } from '../middleware/auth';
@@ -200,6 +200,8 @@ const compromiseReports = createRoute({
 export async function runScheduled(env: Env, now: Date): Promise<void> {
   const reg = registry(env);
   await reg.runScheduledWork(now.getTime());
+  const lapsed = await removeLapsedProfiles(env, now);
+  if (lapsed.length) await reg.audit(now.getTime(), 'system', 'feed.lapse', 'feed', null, { removed: lapsed.length });
   const ids = await reg.agencyIds(['active', 'suspended', 'revoked', 'withdrawn']);
   for (let i = 0; i < ids.length; i += 50) {
     await Promise.all(ids.slice(i, i + 50).map((id) => env.AGENCY.get(env.AGENCY.idFromName(id)).sweep(now.getTime())));

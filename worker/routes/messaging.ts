@@ -4,15 +4,16 @@ import type { Context } from 'hono';
 import {
   BlockListSchema, BlockSchema, ConversationIdSchema, ConversationPageSchema, ConversationThreadSchema, DailyQuotaSchema, DeletionRequestCreateSchema,
   DeletionRequestListSchema, DeletionRequestSchema, FirstContactRequestSchema, IdSchema, InboxQuerySchema, ReplyRequestSchema,
-  SeekerConversationPageSchema, SeekerMessageRequestSchema, SeekerSendResultSchema, SendResultSchema, type SendResult,
+  PaidServiceConsentSchema, SeekerConversationPageSchema, SeekerMessageRequestSchema, SeekerSendResultSchema, SendResultSchema, type Profile, type SendResult,
 } from '../../shared/schemas';
+import { jstDate } from '../../shared/rules';
 import type { AppEnv } from '../lib/context';
 import { ProblemBody, authedErrors, bearer, group, json } from '../lib/context';
 import { decodeCursor, encodeCursor, profileShards, shardOf } from '../lib/feed';
 import { ApiError, type Refusal } from '../lib/problem';
 import { requireRole } from '../middleware/auth';
 import type { SendRequest } from '../objects/agency';
-import { requireJobseekerService } from './agency';
+import { profileNotFound, requireJobseekerService } from './agency';
 
 const agencyOnly = [requireRole('agency')];
 /** Routes that work with jobseekers' data: the terms in force must be confirmed first (R-TOS-1). */
@@ -25,7 +26,7 @@ const sendErrors = {
   ...authedErrors,
   409: problem('最初のメッセージ送信済み（first_message_already_sent）・会話あり・同じキーを処理中'),
   410: problem('情報が削除された・会話が終了した'),
-  422: problem('連絡先を含む（contact_details_not_allowed）・冪等キーの再利用'),
+  422: problem('連絡先を含む（contact_details_not_allowed）・新卒者への有料サービスの案内に届出と同意がない（paid_service_not_allowed）・冪等キーの再利用'),
   429: problem('本日の送信上限（cap_reached: used, limit, resetsAt）またはアクセス過多。Retry-After'),
 } as const;
 const readErrors = { ...authedErrors, 410: problem('情報が削除された') } as const;
@@ -62,7 +63,7 @@ const fromCursor = (cursor: string | undefined) => {
  * the stored result of a retried key), deliver it at the jobseeker's object — the only one that
  * decides — and confirm, or un-count it when the jobseeker's object refused.
  */
-async function send(c: Context<AppEnv>, req: SendRequest): Promise<SendResult> {
+async function send(c: Context<AppEnv>, req: SendRequest, recipient: { newGraduate?: boolean } = {}): Promise<SendResult> {
   const now = c.var.now.getTime();
   const agency = agencyById(c, c.var.agency.id);
   const r = await agency.reserveSend(req, now);
@@ -72,6 +73,8 @@ async function send(c: Context<AppEnv>, req: SendRequest): Promise<SendResult> {
     kind: req.kind, profileId: r.profileId, agencyId: r.agencyId, agencyName: r.agencyName, key: req.key, body: req.body,
     ...(r.conversationId ? { conversationId: r.conversationId } : {}),
     ...(r.mandatoryInformation ? { mandatoryInformation: r.mandatoryInformation } : {}),
+    paidServiceOffer: r.paidServiceOffer, paidServicesNotified: r.paidServicesNotified,
+    ...(recipient.newGraduate !== undefined ? { newGraduate: recipient.newGraduate } : {}),
   }, now);
   if (refused(delivered)) {
     await agency.releaseSend(req.key);
@@ -140,6 +143,20 @@ const seekerPost = createRoute({
   responses: { 201: json(SeekerSendResultSchema, '送信した'), ...sendErrors },
 });
 
+const paidServiceConsent = createRoute({
+  method: 'put', path: '/v1/seeker/conversations/{id}/paid-service-consent', tags: ['messaging'],
+  summary: 'この会話の事業者から、職業紹介以外の有料サービスの案内を受けることに同意する（新卒者向け、利用規約第7条第2項①ケ）',
+  security: bearer, middleware: seekerOnly, request: { params: z.object({ id: ConversationIdSchema }) },
+  responses: { 200: json(PaidServiceConsentSchema), ...readErrors },
+});
+
+const withdrawPaidServiceConsent = createRoute({
+  method: 'delete', path: '/v1/seeker/conversations/{id}/paid-service-consent', tags: ['messaging'],
+  summary: '有料サービスの案内への同意を取り消す',
+  security: bearer, middleware: seekerOnly, request: { params: z.object({ id: ConversationIdSchema }) },
+  responses: { 204: { description: '取り消した（同意がなくても同じ）' }, ...authedErrors },
+});
+
 const AgencyParam = z.object({ agencyId: IdSchema });
 
 const listBlocks = createRoute({
@@ -183,12 +200,13 @@ export const messagingRoutes = group()
   .openapi(firstContact, async (c) => {
     requireJobseekerService(c);
     const { profileId, body, idempotencyKey } = c.req.valid('json');
-    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id);
+    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
     if (!found.ok && found.reason === 'excluded') {
       throw new ApiError(403, 'blocked_by_recipient', 'この求職者には送信できません', '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。');
     }
-    if (!found.ok) throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
-    return c.json(await send(c, { key: idempotencyKey, kind: 'first_contact', profileId, body }), 201);
+    if (!found.ok) return profileNotFound(c, profileId);
+    const newGraduate = (JSON.parse(found.doc) as Profile).newGraduate === true;
+    return c.json(await send(c, { key: idempotencyKey, kind: 'first_contact', profileId, body }, { newGraduate }), 201);
   })
   .openapi(agencyInbox, async (c) => {
     requireJobseekerService(c);
@@ -205,7 +223,18 @@ export const messagingRoutes = group()
     const thread = await seekerById(c, opened.profileId).thread(id, { role: 'agency', agencyId: c.var.agency.id }, now);
     if (refused(thread)) fail(thread);
     const { mandatoryInformation, ...conversation } = thread.conversation;
-    return c.json({ conversation, messages: thread.messages, mandatoryInformation }, 200);
+    // R-MSG-7: the agency sees whether the jobseeker consented to hear about paid services.
+    const paidServiceConsentAt = await seekerById(c, opened.profileId).paidServiceConsent(id);
+    return c.json({ conversation, messages: thread.messages, mandatoryInformation, paidServiceConsentAt }, 200);
+  })
+  .openapi(paidServiceConsent, async (c) => {
+    const r = await seekerById(c, c.var.seeker.profileId).consentToPaidServices(c.req.valid('param').id, c.var.now.getTime());
+    if (refused(r)) fail(r);
+    return c.json({ conversationId: r.conversationId, consentedAt: r.consentedAt }, 200);
+  })
+  .openapi(withdrawPaidServiceConsent, async (c) => {
+    await seekerById(c, c.var.seeker.profileId).withdrawPaidServiceConsent(c.req.valid('param').id);
+    return c.body(null, 204);
   })
   .openapi(agencyReply, async (c) => {
     requireJobseekerService(c);
@@ -224,7 +253,17 @@ export const messagingRoutes = group()
     if (refused(thread)) fail(thread);
     if (thread.seenChanged && thread.seenVersion !== null) await agencyById(c, thread.agencyId).noteSeen(id, thread.seenVersion);
     const { mandatoryInformation, ...conversation } = thread.conversation;
-    return c.json({ conversation, messages: thread.messages, mandatoryInformation }, 200);
+    const paidServiceConsentAt = await seekerById(c, c.var.seeker.profileId).paidServiceConsent(id);
+    return c.json({ conversation, messages: thread.messages, mandatoryInformation, paidServiceConsentAt }, 200);
+  })
+  .openapi(paidServiceConsent, async (c) => {
+    const r = await seekerById(c, c.var.seeker.profileId).consentToPaidServices(c.req.valid('param').id, c.var.now.getTime());
+    if (refused(r)) fail(r);
+    return c.json({ conversationId: r.conversationId, consentedAt: r.consentedAt }, 200);
+  })
+  .openapi(withdrawPaidServiceConsent, async (c) => {
+    await seekerById(c, c.var.seeker.profileId).withdrawPaidServiceConsent(c.req.valid('param').id);
+    return c.body(null, 204);
   })
   .openapi(seekerPost, async (c) => {
     const { id } = c.req.valid('param');

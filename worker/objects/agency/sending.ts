@@ -1,4 +1,4 @@
-import { DAILY_CAP, capResetsAt, formatJstDateTime, jstDate, lintMessage } from '../../../shared/rules';
+import { DAILY_CAP, capResetsAt, formatJstDateTime, jstDate, lintMessage, offersPaidService } from '../../../shared/rules';
 import type { DailyQuota, Message } from '../../../shared/schemas';
 import { contactDetailsRefusal, disallowedContactDetails } from '../../lib/contact-details';
 import { sha256Hex } from '../../lib/crypto';
@@ -109,6 +109,8 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
   return {
     ok: true, state: 'reserved', profileId: target.profileId, conversationId: target.conversationId, agencyId: record.id, agencyName: record.name,
     mandatoryInformation: req.kind === 'first_contact' ? record.mandatoryInformation : null, warnings,
+    // R-MSG-7: the jobseeker's object, which knows consent and new-graduate status, decides.
+    paidServiceOffer: offersPaidService(req.body), paidServicesNotified: (record.paidServicesForNewGraduates?.length ?? 0) > 0,
   };
 }
 

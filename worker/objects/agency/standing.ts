@@ -45,7 +45,7 @@ export async function setStatus(
  */
 export async function applyAcceptedChange(
   s: AgencyStore,
-  patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services'] },
+  patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services']; paidServicesForNewGraduates?: AgencyRecord['paidServicesForNewGraduates'] },
   now: number,
 ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
   const record = agencyRecord(s);
@@ -56,6 +56,7 @@ export async function applyAcceptedChange(
     ...(patch.licenceNumber !== undefined ? { licence: { ...record.licence, number: patch.licenceNumber } } : {}),
     ...(patch.contactMethods !== undefined ? { contactMethods: patch.contactMethods } : {}),
     ...(patch.services !== undefined ? { services: patch.services } : {}),
+    ...(patch.paidServicesForNewGraduates !== undefined ? { paidServicesForNewGraduates: patch.paidServicesForNewGraduates } : {}),
   };
   const leavesJobseekerService = record.services.includes('jobseeker') && !next.services.includes('jobseeker');
   const purged = leavesJobseekerService ? (await purgeJobseekerData(s, 'R-RET-3', now)).deleted : 0;

@@ -42,6 +42,9 @@ export async function submitProcedure(s: RegistryStore, agencyId: string, kind: 
     if (change.mandatoryInformation && !services.includes('jobseeker')) {
       return refuse(422, 'mandatory_information_not_applicable', '必須情報は不要です', '必須情報は求職情報提供サービスの利用者だけが届け出ます。');
     }
+    if (change.paidServicesForNewGraduates && !services.includes('jobseeker')) {
+      return refuse(422, 'paid_services_not_applicable', '有料サービスの届出は不要です', '新卒者への有料サービスの届出は、求職情報提供サービスの利用者だけが行います（利用規約第7条第2項①ケ）。');
+    }
   } else {
     const renewal = request as RenewalRequest;
     const added = renewal.services.filter((s) => !services.includes(s));
@@ -106,7 +109,11 @@ export async function acceptChange(s: RegistryStore, id: string, staff: StaffRec
     version = installed.version;
     notified = installed.notified;
   }
-  const applied: ApplyResult = await stub.applyAcceptedChange({ name: change.organisation?.name, licenceNumber: change.licenceNumber, contactMethods: change.contactMethods }, now);
+  const applied: ApplyResult = await stub.applyAcceptedChange({
+    name: change.organisation?.name, licenceNumber: change.licenceNumber, contactMethods: change.contactMethods,
+    // R-MSG-7: the notification of paid services for new graduates takes effect with the change.
+    paidServicesForNewGraduates: change.paidServicesForNewGraduates,
+  }, now);
   if (!applied.ok) return applied;
   const stored = storedRecord(agency);
   const registration: RegistrationInput = {

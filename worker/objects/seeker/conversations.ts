@@ -4,6 +4,7 @@ import { randomBase32 } from '../../lib/crypto';
 import { contactDetailsRefusal, disallowedContactDetails } from '../../lib/contact-details';
 import { refuse, type Refusal } from '../../lib/problem';
 import { mandatoryInformationText } from './mandatory-information';
+import { paidOfferCheck, rememberNewGraduate } from './paid-services';
 import {
   conversationRow, insertMessage, insertNotice, LIVE, profileId, toConversation, toMessage, type ConvRow, type MsgRow, type SeekerStore,
 } from './store';
@@ -46,6 +47,9 @@ export function deliver(s: SeekerStore, input: DeliverInput, now: number): Deliv
     if (live) return refuse(409, 'conversation_exists', 'すでに会話があります', 'この求職者とはすでに会話が始まっています。その会話で返信してください。', { conversationId: live.id });
     const mi = input.mandatoryInformation;
     if (!mi) return refuse(409, 'mandatory_information_missing', '必須情報が登録されていません', '受理された必須情報がないため、最初のメッセージを送れません。管轄の労働局にお問い合わせください。');
+    if (input.newGraduate !== undefined) rememberNewGraduate(s, input.newGraduate);
+    const paid = paidOfferCheck(s, input, null);
+    if (paid) return paid;
     const id = `C${randomBase32(16)}`;
     const row = s.tx(() => {
       s.sql.exec("INSERT INTO conversations (id, agency_id, agency_name, state, mi, mi_version, mi_seen, unread, created_at, last_message_at) VALUES (?, ?, ?, 'awaiting_seeker', ?, ?, NULL, 1, ?, ?)",
@@ -61,6 +65,8 @@ export function deliver(s: SeekerStore, input: DeliverInput, now: number): Deliv
     return refuse(409, 'first_message_already_sent', '求職者からの返信を待っています',
       '求職者から返信があるまでは、最初のメッセージ1通だけを送ることができます。返信をお待ちください。', { conversationId: conv.id });
   }
+  const paid = paidOfferCheck(s, input, conv.id);
+  if (paid) return paid;
   const row = s.tx(() => {
     const inserted = insertMessage(s, { conversationId: conv.id, sender: 'agency', kind: 'reply', body: input.body, now, agencyId: input.agencyId, key: input.key });
     s.sql.exec('UPDATE conversations SET unread = unread + 1, last_message_at = ? WHERE id = ?', now, conv.id);
