@@ -23,10 +23,10 @@ function agencyStub(c: Context<AppEnv>) {
 export function requireJobseekerService(c: Context<AppEnv>): void {
   const a = c.var.agency;
   if (a.status === 'suspended') {
-    throw new ApiError(403, 'agency_suspended', '利用停止中です', `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension });
+    throw new ApiError('agency_suspended', `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension });
   }
-  if (a.status !== 'active') throw new ApiError(403, `agency_${a.status}`, '利用できません', a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。');
-  if (!a.services.includes('jobseeker')) throw new ApiError(403, 'service_not_admitted', '求職情報提供サービスの利用者ではありません', '求職情報提供サービスの利用申請が受理されていません。');
+  if (a.status !== 'active') throw new ApiError(`agency_${a.status}` as const, a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。', {}, { title: '利用できません' });
+  if (!a.services.includes('jobseeker')) throw new ApiError('service_not_admitted', '求職情報提供サービスの利用申請が受理されていません。');
 }
 
 
@@ -94,7 +94,7 @@ export const agencyRoutes = group()
     if (!found.ok) {
       // A deleted acquisition stays deleted (410, with why) even when the profile left the feed since.
       if ((await stub.acquisitionOf(profileId))?.state === 'deleted') unwrap(await stub.acquire(profileId, c.var.now.getTime()));
-      throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
+      throw new ApiError('profile_not_found', 'この求職者情報は掲載されていないか、取り下げられました。');
     }
     // `acquire` refuses with 410 when this agency's copy was deleted, so the profile is never served then.
     const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime()));

@@ -68,4 +68,6 @@ export type SendReservation =
   | {
     ok: true; state: 'reserved'; profileId: string; conversationId: string | null; agencyId: string; agencyName: string;
     mandatoryInformation: MandatoryInformationVersion | null; warnings: Warning[];
+    /** A retry of a key whose earlier attempt was lost on its way (already counted, R-CAP-2). */
+    resumed: boolean;
   };
