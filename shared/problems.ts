@@ -84,6 +84,17 @@ export const PROBLEMS = {
   rate_limited: { status: 429, title: 'アクセスが集中しています' },
   internal_error: { status: 500, title: 'システムエラーが発生しました' },
   maintenance: { status: 503, title: 'ただいまメンテナンス中です' },
+  access_restricted: { status: 429, title: 'ただいまアクセスを制限しています' },
+  terms_not_confirmed: { status: 403, title: '新しい利用規約の確認が必要です' },
+  announcement_start_required: { status: 400, title: '開始日時を指定してください' },
+  announcement_not_in_advance: { status: 422, title: '開始日時は未来にしてください' },
+  announcement_ends_before_start: { status: 422, title: '終了日時が開始日時より前です' },
+  announcement_not_found: { status: 404, title: 'お知らせが見つかりません' },
+  announcement_already_ended: { status: 409, title: 'このお知らせは終了しています' },
+  terms_effective_date_not_future: { status: 422, title: '施行日は翌日以降にしてください' },
+  terms_version_pending: { status: 409, title: '施行前の版があります' },
+  terms_version_not_found: { status: 404, title: 'その版の利用規約はありません' },
+  terms_version_not_current: { status: 409, title: '施行中の版ではありません' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A problem code the worker can emit (the keys of PROBLEMS). */

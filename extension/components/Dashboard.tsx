@@ -26,6 +26,8 @@ import { Notices } from './Notices';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { StatusBanner } from './StatusBanner';
+import { Announcements } from './Announcements';
+import { TermsNotice } from './TermsNotice';
 import { ThreadView } from './ThreadView';
 
 /** Where the dashboard is. */
@@ -142,6 +144,8 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
         </div>
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
+      <Announcements baseUrl={ctx.baseUrl} />
+      <TermsNotice ctx={ctx} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => {

@@ -102,6 +102,10 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
   invalid_response: simple('refusalInvalidResponseTitle', 'refusalInvalidResponse'),
   internal_error: simple('refusalInternalTitle', 'refusalInternal'),
   // Deliberately generic: the worker's own Japanese title and detail say it all.
+  access_restricted: 'generic', announcement_already_ended: 'generic', announcement_ends_before_start: 'generic',
+  announcement_not_found: 'generic', announcement_not_in_advance: 'generic', announcement_start_required: 'generic',
+  terms_effective_date_not_future: 'generic', terms_not_confirmed: 'generic', terms_version_not_current: 'generic',
+  terms_version_not_found: 'generic', terms_version_pending: 'generic',
   bootstrap_ministry_only: 'generic', invalid_cursor: 'generic', use_staff_creation: 'generic', ministry_only: 'generic',
   out_of_scope: 'generic', agency_not_found: 'generic', complaint_not_found: 'generic', conversation_not_found: 'generic',
   event_not_found: 'generic', procedure_not_found: 'generic', registration_not_found: 'generic', session_not_found: 'generic',

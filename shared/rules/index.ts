@@ -9,3 +9,5 @@ export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
 export * from './reports';
+export * from './announcements';
+export * from './terms';
