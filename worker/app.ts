@@ -8,6 +8,7 @@ import { maintenanceWindow } from './middleware/service';
 import { announcedClosures } from './middleware/announcements';
 import { announcementRoutes } from './routes/announcements';
 import { termsRoutes } from './routes/terms';
+import { correspondenceRoutes } from './routes/correspondence';
 import { publicRoutes } from './routes/public';
 import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
@@ -57,7 +58,8 @@ export const app = base
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)
   .route('/', announcementRoutes)
-  .route('/', termsRoutes);
+  .route('/', termsRoutes)
+  .route('/', correspondenceRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

@@ -18,3 +18,4 @@ export * from './transparency';
 export * from './acquisition';
 export * from './announcement';
 export * from './terms';
+export * from './correspondence';
