@@ -95,6 +95,14 @@ export const PROBLEMS = {
   terms_version_pending: { status: 409, title: '施行前の版があります' },
   terms_version_not_found: { status: 404, title: 'その版の利用規約はありません' },
   terms_version_not_current: { status: 409, title: '施行中の版ではありません' },
+  due_date_passed: { status: 422, title: '期限が過ぎています' },
+  correction_request_not_found: { status: 404, title: '是正要請が見つかりません' },
+  correction_already_confirmed: { status: 409, title: '是正は確認済みです' },
+  done_on_in_future: { status: 422, title: '実施日が未来です' },
+  correction_not_answered: { status: 409, title: '回答がまだありません' },
+  no_report_targets: { status: 422, title: '対象の事業者がいません' },
+  report_request_not_found: { status: 404, title: '報告の依頼が見つかりません' },
+  answers_do_not_match_questions: { status: 422, title: '回答の数が質問の数と違います' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A problem code the worker can emit (the keys of PROBLEMS). */
