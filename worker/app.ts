@@ -23,7 +23,7 @@ export const JSON_BODY_LIMIT = 64 * 1024;
 export const NDJSON_BODY_LIMIT = 16 * 1024 * 1024;
 
 function tooLarge(c: Context): Response {
-  return problemResponse(c, new ApiError(413, 'payload_too_large', '送信データが大きすぎます', 'リクエスト本文の上限を超えています。内容を分けて送ってください。'));
+  return problemResponse(c, new ApiError('payload_too_large', 'リクエスト本文の上限を超えています。内容を分けて送ってください。'));
 }
 
 const base = group();
@@ -71,18 +71,18 @@ app.doc31('/v1/openapi.json', {
   },
 });
 
-app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', 'お探しのページは見つかりません', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`)));
+app.notFound((c) => problemResponse(c, new ApiError('not_found', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`)));
 
 app.onError((err, c) => {
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {
-    if (err.status === 400) return problemResponse(c, new ApiError(400, 'malformed_json', 'JSON の形式が正しくありません', '本文を正しい JSON で送ってください。'));
+    if (err.status === 400) return problemResponse(c, new ApiError('malformed_json', '本文を正しい JSON で送ってください。'));
     if (err.status === 413) return tooLarge(c);
-    return problemResponse(c, new ApiError(err.status as 400, `http_${err.status}`, 'リクエストを処理できません', err.message || 'リクエストの内容をご確認ください。'));
+    return problemResponse(c, new ApiError(`http_${err.status}` as const, err.message || 'リクエストの内容をご確認ください。', {}, { status: err.status as 400, title: 'リクエストを処理できません' }));
   }
   // A bug: log without request content (it may hold passwords or personal data).
   console.error('unhandled', c.req.method, c.req.path, err instanceof Error ? err.name : typeof err, err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : '');
-  return problemResponse(c, new ApiError(500, 'internal_error', 'システムエラーが発生しました', '時間をおいて再度お試しください。続く場合は管轄の労働局へご連絡ください。'));
+  return problemResponse(c, new ApiError('internal_error', '時間をおいて再度お試しください。続く場合は管轄の労働局へご連絡ください。'));
 });
 
 export type AppType = typeof app;

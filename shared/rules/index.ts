@@ -8,6 +8,7 @@ export * from './eligibility';
 export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
+export * from './reports';
 export * from './announcements';
 export * from './terms';
 export * from './age-filter';

@@ -57,7 +57,7 @@ export function newActivationCode(): string {
 export async function loadProfiles(env: Env, body: string, now: Date, scopePrefecture: string | null): Promise<{ loaded: number; refused: number; results: ProfileLoadResult[] }> {
   const lines = body.split(/\r?\n/);
   if (lines.filter((l) => l.trim()).length > MAX_ROWS_PER_LOAD) {
-    throw new ApiError(413, 'too_many_rows', '行数が多すぎます', `1回に読み込めるのは${MAX_ROWS_PER_LOAD}行までです。ファイルを分けて送ってください。`);
+    throw new ApiError('too_many_rows', `1回に読み込めるのは${MAX_ROWS_PER_LOAD}行までです。ファイルを分けて送ってください。`);
   }
   const today = jstDate(now);
   const results: ProfileLoadResult[] = [];

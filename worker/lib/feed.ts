@@ -101,7 +101,7 @@ export function decodeCursor(cursor: string): CursorPos {
   } catch {
     // fall through to the problem below
   }
-  throw new ApiError(400, 'invalid_cursor', 'カーソルが正しくありません', '前のページの応答にある nextCursor をそのまま指定してください。');
+  throw new ApiError('invalid_cursor', '前のページの応答にある nextCursor をそのまま指定してください。');
 }
 
 /**

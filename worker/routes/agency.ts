@@ -27,10 +27,10 @@ function agencyStub(c: Context<AppEnv>) {
 export function requireJobseekerService(c: Context<AppEnv>): void {
   const a = c.var.agency;
   if (a.status === 'suspended') {
-    throw new ApiError(403, 'agency_suspended', '利用停止中です', `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension });
+    throw new ApiError('agency_suspended', `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension });
   }
-  if (a.status !== 'active') throw new ApiError(403, `agency_${a.status}`, '利用できません', a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。');
-  if (!a.services.includes('jobseeker')) throw new ApiError(403, 'service_not_admitted', '求職情報提供サービスの利用者ではありません', '求職情報提供サービスの利用申請が受理されていません。');
+  if (a.status !== 'active') throw new ApiError(`agency_${a.status}` as const, a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。', {}, { title: '利用できません' });
+  if (!a.services.includes('jobseeker')) throw new ApiError('service_not_admitted', '求職情報提供サービスの利用申請が受理されていません。');
 }
 
 /**
@@ -40,7 +40,7 @@ export function requireJobseekerService(c: Context<AppEnv>): void {
 export async function profileNotFound(c: Context<AppEnv>, profileId: string): Promise<never> {
   const stub = agencyStub(c);
   if (await stub.acquisitionOf(profileId)) unwrap(await stub.acquire(profileId, c.var.now.getTime()));
-  throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
+  throw new ApiError('profile_not_found', 'この求職者情報は掲載されていないか、取り下げられました。', {}, { status: 404, title: '求職者情報が見つかりません' });
 }
 
 const me = createRoute({
@@ -54,7 +54,7 @@ const me = createRoute({
  */
 const refuseAgeFilter: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = ageFilterIn(new URL(c.req.url).searchParams.entries());
-  if (key) throw new ApiError(400, 'age_filter_not_allowed', '年齢では絞り込めません', AGE_FILTER_REASON, { parameter: key.slice(0, 40) });
+  if (key) throw new ApiError('age_filter_not_allowed', AGE_FILTER_REASON, { parameter: key.slice(0, 40) }, { status: 400, title: '年齢では絞り込めません' });
   await next();
 };
 

@@ -33,7 +33,7 @@ const publicList = createRoute({
 });
 
 function ministryOnly(role: string): void {
-  if (role !== 'ministry') throw new ApiError(403, 'ministry_only', '厚生労働省の職員のみの操作です', 'この操作は厚生労働省のアカウントで行ってください。');
+  if (role !== 'ministry') throw new ApiError('ministry_only', 'この操作は厚生労働省のアカウントで行ってください。');
 }
 
 /** R-OPS-3: the ministry announces; everyone reads what is current and upcoming. */

@@ -10,9 +10,11 @@ import { jstDate } from '../../shared/rules';
 import type { AppEnv } from '../lib/context';
 import { ProblemBody, authedErrors, bearer, group, json } from '../lib/context';
 import { decodeCursor, encodeCursor, profileShards, shardOf } from '../lib/feed';
-import { ApiError, type Refusal } from '../lib/problem';
+import { ApiError, refusalError, type Refusal } from '../lib/problem';
 import { requireRole } from '../middleware/auth';
 import type { SendRequest } from '../objects/agency';
+import { blockAgency, unblockAgency } from '../flows/block';
+import { sendMessage } from '../flows/send';
 import { profileNotFound, requireJobseekerService } from './agency';
 
 const agencyOnly = [requireRole('agency')];
@@ -38,9 +40,7 @@ function refused<T extends { ok: boolean }>(r: T): r is Extract<T, { ok: false }
 
 /** A Durable Object's refusal as the problem it answers; Retry-After where it says when to retry. */
 function fail(r: Refusal): never {
-  const headers: Record<string, string> = {};
-  if (typeof r.extras?.retryAfter === 'number') headers['Retry-After'] = String(r.extras.retryAfter);
-  throw new ApiError(r.status, r.code, r.title, r.detail, r.extras ?? {}, headers);
+  throw refusalError(r);
 }
 
 function agencyById(c: Context<AppEnv>, agencyId: string) {
@@ -58,36 +58,11 @@ const fromCursor = (cursor: string | undefined) => {
   return { at: p.updatedAt, id: p.id };
 };
 
-/**
- * One send of the signed-in agency (R-CAP-1, R-CAP-2, R-BLOCK-1): count it at the agency (or get
- * the stored result of a retried key), deliver it at the jobseeker's object — the only one that
- * decides — and confirm, or un-count it when the jobseeker's object refused.
- */
+/** One send of the signed-in agency (the send flow), or its refusal as a problem. */
 async function send(c: Context<AppEnv>, req: SendRequest, recipient: { newGraduate?: boolean } = {}): Promise<SendResult> {
-  const now = c.var.now.getTime();
-  const agency = agencyById(c, c.var.agency.id);
-  const r = await agency.reserveSend(req, now);
+  const r = await sendMessage(c.env, c.var.agency.id, req, c.var.now.getTime(), recipient);
   if (refused(r)) fail(r);
-  if (r.state === 'replay') return { conversationId: r.conversationId, message: r.message, quota: r.quota, warnings: r.warnings, replayed: true };
-  const delivered = await seekerById(c, r.profileId).deliver({
-    kind: req.kind, profileId: r.profileId, agencyId: r.agencyId, agencyName: r.agencyName, key: req.key, body: req.body,
-    ...(r.conversationId ? { conversationId: r.conversationId } : {}),
-    ...(r.mandatoryInformation ? { mandatoryInformation: r.mandatoryInformation } : {}),
-    paidServiceOffer: r.paidServiceOffer, paidServicesNotified: r.paidServicesNotified,
-    ...(recipient.newGraduate !== undefined ? { newGraduate: recipient.newGraduate } : {}),
-  }, now);
-  if (refused(delivered)) {
-    await agency.releaseSend(req.key);
-    fail(delivered);
-  }
-  if (delivered.replayed) {
-    // The jobseeker's object already holds this key's message (the agency had forgotten the key):
-    // nothing new went out, so it is not counted again (R-CAP-2).
-    await agency.releaseSend(req.key);
-    return { conversationId: delivered.conversationId, message: delivered.message, quota: await agency.quota(now), warnings: r.warnings, replayed: true };
-  }
-  const done = await agency.completeSend(req.key, { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message }, now);
-  return { conversationId: delivered.conversationId, message: delivered.message, quota: done.quota, warnings: r.warnings, replayed: delivered.replayed };
+  return r.sent;
 }
 
 // ---- agency ------------------------------------------------------------------------------
@@ -190,7 +165,7 @@ const listDeletionRequests = createRoute({
 
 async function agencyNamed(c: Context<AppEnv>, agencyId: string): Promise<string> {
   const record = await agencyById(c, agencyId).get();
-  if (!record) throw new ApiError(404, 'agency_not_found', '事業者が見つかりません', `事業者（${agencyId}）は登録されていません。`);
+  if (!record) throw new ApiError('agency_not_found', `事業者（${agencyId}）は登録されていません。`);
   return record.name;
 }
 
@@ -202,7 +177,7 @@ export const messagingRoutes = group()
     const { profileId, body, idempotencyKey } = c.req.valid('json');
     const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
     if (!found.ok && found.reason === 'excluded') {
-      throw new ApiError(403, 'blocked_by_recipient', 'この求職者には送信できません', '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。');
+      throw new ApiError('blocked_by_recipient', '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。');
     }
     if (!found.ok) return profileNotFound(c, profileId);
     const newGraduate = (JSON.parse(found.doc) as Profile).newGraduate === true;
@@ -281,19 +256,13 @@ export const messagingRoutes = group()
     const now = c.var.now.getTime();
     const profileId = c.var.seeker.profileId;
     const name = await agencyNamed(c, agencyId);
-    // The jobseeker's object first: from here on nothing from the agency is delivered (R-BLOCK-1).
-    const b = await seekerById(c, profileId).block(agencyId, name, now);
-    await agencyById(c, agencyId).blocked(profileId, b.conversationIds, Date.parse(b.block.blockedAt), now);
-    for (const shard of await profileShards(c.env, profileId)) await shard.setExclusion(profileId, agencyId, 'block');
-    return c.json(b.block, 200);
+    return c.json(await blockAgency(c.env, profileId, agencyId, name, now), 200);
   })
   .openapi(deleteBlock, async (c) => {
     const { agencyId } = c.req.valid('param');
     const now = c.var.now.getTime();
     const profileId = c.var.seeker.profileId;
-    await seekerById(c, profileId).unblock(agencyId, now);
-    await agencyById(c, agencyId).unblocked(profileId, now);
-    for (const shard of await profileShards(c.env, profileId)) await shard.setExclusion(profileId, agencyId, null);
+    await unblockAgency(c.env, profileId, agencyId, now);
     return c.body(null, 204);
   })
   .openapi(requestDeletion, async (c) => {

@@ -38,10 +38,10 @@ export function recordFeeStatement(s: AgencyStore, profileId: string, acceptedOn
 export function refuseApplication(s: AgencyStore, profileId: string, refusedOn: string, reason: string, now: number): { ok: true; refusal: AcceptanceRefusal } | Refusal {
   const today = jstDate(new Date(now));
   const row = acquisitionRow(s, profileId);
-  if (!row) return refuse(404, 'not_acquired', '取得していない求職者です', 'この求職者の情報を取得していないため、求職申込みの不受理を記録できません。');
-  if (row.accepted_on) return refuse(409, 'already_accepted', 'すでに求職受理しています', `この求職者の申込みは${row.accepted_on}に受理として記録されています。`);
-  if (refusedOn > today) return refuse(422, 'refused_in_future', '不受理の日付が未来です', `不受理の日付（${refusedOn}）は今日（${today}）以前にしてください。`);
-  if (refusedOn < row.acquired_on) return refuse(422, 'refused_before_acquisition', '不受理の日付が取得日より前です', `不受理の日付（${refusedOn}）は情報の取得日（${row.acquired_on}）以降にしてください。`);
+  if (!row) return refuse('not_acquired', 'この求職者の情報を取得していないため、求職申込みの不受理を記録できません。', undefined, { status: 404, title: '取得していない求職者です' });
+  if (row.accepted_on) return refuse('already_accepted', `この求職者の申込みは${row.accepted_on}に受理として記録されています。`, undefined, { status: 409, title: 'すでに求職受理しています' });
+  if (refusedOn > today) return refuse('refused_in_future', `不受理の日付（${refusedOn}）は今日（${today}）以前にしてください。`, undefined, { status: 422, title: '不受理の日付が未来です' });
+  if (refusedOn < row.acquired_on) return refuse('refused_before_acquisition', `不受理の日付（${refusedOn}）は情報の取得日（${row.acquired_on}）以降にしてください。`, undefined, { status: 422, title: '不受理の日付が取得日より前です' });
   s.sql.exec('INSERT INTO acceptance_refusals (profile_id, refused_on, reason, recorded_at) VALUES (?, ?, ?, ?)', profileId, refusedOn, reason, now);
   return { ok: true, refusal: { profileId, refusedOn, reason, recordedAt: new Date(now).toISOString() } };
 }

@@ -22,7 +22,7 @@ export async function setStatus(
   dates: { revokedOn?: string; withdrawnOn?: string } = {},
 ): Promise<{ ok: true; record: AgencyRecord; purged: number; sessionsEnded: number } | Refusal> {
   const record = agencyRecord(s);
-  if (!record) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const next: AgencyRecord = {
     ...record, status, suspension: status === 'suspended' ? suspension : null,
     revokedOn: dates.revokedOn ?? record.revokedOn, withdrawnOn: dates.withdrawnOn ?? record.withdrawnOn,
@@ -49,7 +49,7 @@ export async function applyAcceptedChange(
   now: number,
 ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
   const record = agencyRecord(s);
-  if (!record) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const next: AgencyRecord = {
     ...record,
     ...(patch.name !== undefined ? { name: patch.name } : {}),

@@ -72,4 +72,6 @@ export type SendReservation =
     mandatoryInformation: MandatoryInformationVersion | null; warnings: Warning[];
     /** R-MSG-7: whether the message offers a paid service, and whether the bureau accepted the agency's notification. */
     paidServiceOffer: boolean; paidServicesNotified: boolean;
+    /** A retry of a key whose earlier attempt was lost on its way (already counted, R-CAP-2). */
+    resumed: boolean;
   };

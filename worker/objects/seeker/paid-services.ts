@@ -36,8 +36,8 @@ export function consentOf(s: SeekerStore, conversationId: string): string | null
  */
 export function consent(s: SeekerStore, conversationId: string, now: number): { ok: true; conversationId: string; consentedAt: string } | Refusal {
   const conv = conversationRow(s, conversationId);
-  if (!conv) return refuse(404, 'conversation_not_found', '会話が見つかりません', 'この会話は存在しないか、参照する権限がありません。');
-  if (conv.state === 'closed') return refuse(410, 'conversation_closed', 'この会話は終了しています', '終了した会話では同意を記録できません。');
+  if (!conv) return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。', undefined, { status: 404, title: '会話が見つかりません' });
+  if (conv.state === 'closed') return refuse('conversation_closed', '終了した会話では同意を記録できません。', undefined, { status: 410, title: 'この会話は終了しています' });
   s.sql.exec('INSERT OR IGNORE INTO paid_service_consents (conversation_id, agency_id, consented_at) VALUES (?, ?, ?)', conversationId, conv.agency_id, now);
   return { ok: true, conversationId, consentedAt: consentOf(s, conversationId)! };
 }
@@ -59,5 +59,5 @@ export function paidOfferCheck(s: SeekerStore, input: DeliverInput, conversation
     offer: true, newGraduate, notified: input.paidServicesNotified ?? false,
     consented: conversationId !== null && consentOf(s, conversationId) !== null,
   });
-  return r ? refuse(422, r.code, r.title, r.detail, { missing: r.missing }) : null;
+  return r ? refuse(r.code, r.detail, { missing: r.missing }, { status: 422, title: r.title }) : null;
 }
