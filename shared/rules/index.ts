@@ -8,3 +8,5 @@ export * from './eligibility';
 export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
+export * from './job-offers';
+export * from './employer-statement';

@@ -16,3 +16,5 @@ export * from './session';
 export * from './staff';
 export * from './transparency';
 export * from './acquisition';
+export * from './job-offer';
+export * from './job-desk';
