@@ -3,7 +3,7 @@
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./index");
-		durableNamespaces: "FeedShard" | "AgencyObject" | "SeekerObject" | "Registry" | "Clock";
+		durableNamespaces: "FeedShard" | "AgencyObject" | "SeekerObject" | "Registry" | "Clock" | "JobOfferShard" | "JobDesk";
 	}
 	interface ProductionEnv {
 		ENVIRONMENT: "production";
@@ -13,6 +13,8 @@ declare namespace Cloudflare {
 		SEEKER: DurableObjectNamespace<import("./index").SeekerObject>;
 		REGISTRY: DurableObjectNamespace<import("./index").Registry>;
 		CLOCK: DurableObjectNamespace<import("./index").Clock>;
+		JOB_OFFER_SHARD: DurableObjectNamespace<import("./index").JobOfferShard>;
+		JOB_DESK: DurableObjectNamespace<import("./index").JobDesk>;
 	}
 	interface Env {
 		ENVIRONMENT: "production" | "development";
@@ -22,6 +24,8 @@ declare namespace Cloudflare {
 		SEEKER: DurableObjectNamespace<import("./index").SeekerObject>;
 		REGISTRY: DurableObjectNamespace<import("./index").Registry>;
 		CLOCK: DurableObjectNamespace<import("./index").Clock>;
+		JOB_OFFER_SHARD: DurableObjectNamespace<import("./index").JobOfferShard>;
+		JOB_DESK: DurableObjectNamespace<import("./index").JobDesk>;
 	}
 }
 interface Env extends Cloudflare.Env {}

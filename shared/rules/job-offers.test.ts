@@ -87,7 +87,7 @@ describe('job offers: versions and dates (R-JOB-1, R-JOB-3, R-JOB-4)', () => {
 
   it.each([
     ['2027-01-31', null],
-    ['2027-02-01', 'introduction_deadline_passed'],
+    ['2027-02-01', 'valid_until_passed'],
   ])('R-JOB-1 an offer valid through 2027-01-31 on %s: %s', (today, reason) => {
     expect(closedByDate(offer, today)).toBe(reason);
   });

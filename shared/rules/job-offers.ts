@@ -72,10 +72,11 @@ export function changedItems(before: JobOffer, after: JobOffer): string[] {
  * open. Both dates are the last day it is open: it closes at 00:00 JST the day after.
  *
  * @example closedByDate({ validUntil: '2027-01-31', introductionDeadline: '2027-01-15' }, '2027-01-16'); // 'introduction_deadline_passed'
+ * @example closedByDate({ validUntil: '2027-01-31', introductionDeadline: '2027-01-31' }, '2027-02-01'); // 'valid_until_passed'
  */
 export function closedByDate(offer: Pick<JobOffer, 'validUntil' | 'introductionDeadline'>, today: string): OfferCloseReason | null {
-  if (today > offer.introductionDeadline) return 'introduction_deadline_passed';
   if (today > offer.validUntil) return 'valid_until_passed';
+  if (today > offer.introductionDeadline) return 'introduction_deadline_passed';
   return null;
 }
 
