@@ -107,7 +107,7 @@ describe('R-JOB-1 agencies search offers', () => {
     const office = offerRow({
       notes: `${TAG} 検索`, job: { title: '一般事務', occupation: '025', description: '日勤のみ' }, employer: { name: '株式会社あおぞら', industry: 'I', address: '東京都港区1-1', employees: 10 },
       employmentType: 'part_time', workplace: { prefecture: '13', municipality: '13103', address: '東京都港区1-1' } as never,
-      wage: { ...care.wage, unit: 'hour', min: 1200, max: 1400, base: { min: 1200, max: 1400 } } as never, hours: { schedule: '09:00〜15:00', perWeek: 25, shift: false, overtime: 'なし' },
+      wage: { ...care.wage, unit: 'hour', min: 1200, max: 1400, base: { min: 1200, max: 1400 } } as never, hours: { schedule: '09:00〜15:00', perWeek: 25, shift: false, overtime: 'なし' }, qualifications: { required: [], experience: null },
     });
     await loadOffers([care, office]);
     const q = (more: Record<string, string>) => numbersFound(agency.token, { q: `${TAG} 検索`, ...more });
