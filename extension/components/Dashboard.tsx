@@ -23,6 +23,7 @@ import { Inbox } from './Inbox';
 import { useLiveQuery } from './live-query';
 import { MandatoryInfoPanel } from './MandatoryInfoPanel';
 import { Notices } from './Notices';
+import { OffersTab } from './offers/OffersTab';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { StatusBanner } from './StatusBanner';
@@ -38,10 +39,12 @@ export type View =
   | { name: 'notices' }
   | { name: 'complaints' }
   | { name: 'report' }
-  | { name: 'mandatory' };
+  | { name: 'mandatory' }
+  | { name: 'offers' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
+  { name: 'offers', label: 'navOffers' },
   { name: 'inbox', label: 'navInbox' },
   { name: 'acquired', label: 'navAcquired' },
   { name: 'notices', label: 'navNotices' },
@@ -120,6 +123,9 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       break;
     case 'mandatory':
       main = agency ? <MandatoryInfoPanel ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
+      break;
+    case 'offers':
+      main = <OffersTab ctx={ctx} account={account} agency={agency ?? null} onProblem={(p) => onProblem(p)} />;
       break;
   }
 
