@@ -180,14 +180,16 @@ describe('R-JOB-1 who may read offers', () => {
     expect(feed.body.code).toBe('service_not_admitted');
   });
 
-  it('R-JOB-1 an agency without the job-offer service, a suspended one, a jobseeker and nobody get nothing', async () => {
+  it('R-JOB-1 an agency without the job-offer service, a suspended one, bureau staff and nobody get nothing', async () => {
     const seekerOnly = await admittedAgency({ services: ['jobseeker'] });
     expect((await searchOffers(seekerOnly.token, {})).body.code).toBe('service_not_admitted');
     const suspended = await admittedAgency();
     await api('POST', `/v1/admin/agencies/${suspended.id}/suspensions`, { token: await ministry(), body: { kind: 'until_corrected', reason: '確認のため' } });
     const res = await searchOffers(suspended.token, {});
-    expect([403, 401]).toContain(res.status);
-    if (res.status === 403) expect(res.body.code).toBe('agency_suspended');
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('agency_suspended');
+    expect((await api('GET', '/v1/agency/job-offers/13010-00000001', { token: suspended.token })).body.code).toBe('agency_suspended');
+    expect((await searchOffers(await ministry(), {})).body.code).toBe('wrong_role');
     expect((await api('GET', '/v1/agency/job-offers')).status).toBe(401);
   });
 });

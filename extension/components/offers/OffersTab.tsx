@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { AgencyAccount } from '../../../shared/schemas/agency';
 import type { ApiContext } from '../../utils/api';
 import { t, type MessageKey } from '../../utils/i18n';
 import type { ApiProblem } from '../../utils/problem';
 import type { AccountKey } from '../../utils/session';
+import { syncOfferCopies } from '../../utils/job-offers';
 import { OfferDetail } from './OfferDetail';
 import { OfferSearch } from './OfferSearch';
 import { OrderPanel } from './OrderPanel';
@@ -21,8 +22,17 @@ const SUBS: Array<{ name: 'search' | 'quotes' | 'orders'; label: MessageKey }> =
  */
 export function OffersTab({ ctx, account, agency, onProblem }: { ctx: ApiContext; account: AccountKey; agency: AgencyAccount | null; onProblem?: (p: ApiProblem) => void }) {
   const [sub, setSub] = useState<Sub>({ name: 'search' });
+  const usable = agency?.status === 'active' && agency.services.includes('job_offer');
+  useEffect(() => {
+    // R-JOB-3: while the tab is open, closed offers leave the local copies within a minute.
+    if (!usable) return;
+    const sync = () => void syncOfferCopies(ctx, account).catch(() => undefined);
+    sync();
+    const id = setInterval(sync, 60_000);
+    return () => clearInterval(id);
+  }, [account, usable]);
   if (!agency) return <p role="status">{t('loading')}</p>;
-  if (agency.status !== 'active' || !agency.services.includes('job_offer')) return <p>{t('offersStopped')}</p>;
+  if (!usable) return <p>{t('offersStopped')}</p>;
   const current = sub.name === 'offer' ? sub.from : sub.name;
   return (
     <div class="offers">
