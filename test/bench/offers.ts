@@ -48,7 +48,9 @@ export async function benchOffers(base: string, ministry: string, agency: string
   const t0 = performance.now();
   let loaded = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const res = await call(base, 'PUT', '/v1/admin/job-offers', { token: ministry, ndjson: rows.slice(i, i + BATCH).map((r) => JSON.stringify(r)).join('\n') });
+    const ndjson = rows.slice(i, i + BATCH).map((r) => JSON.stringify(r)).join('\n');
+    // Generating the rows can outlast the idle keep-alive socket; a load is idempotent, so send again.
+    const res = await call(base, 'PUT', '/v1/admin/job-offers', { token: ministry, ndjson }).catch(() => call(base, 'PUT', '/v1/admin/job-offers', { token: ministry, ndjson }));
     if (res.status !== 200) throw new Error(`offer load failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     loaded += res.body.loaded as number;
   }
