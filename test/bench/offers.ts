@@ -22,7 +22,7 @@ import { OFFER_SCHEMA_V1, offerSearchStatement, writeOfferRow, type OfferShardQu
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
-const BATCH = 5000;
+const BATCH = Number(process.env.BENCH_OFFER_BATCH ?? 2000);
 const TODAY = '2026-11-27';
 
 const QUERIES: Array<{ name: string; http: Record<string, string>; shard: Omit<OfferShardQuery, 'today' | 'limit'>; prefs: string[] | 'all' }> = [
@@ -49,8 +49,12 @@ export async function benchOffers(base: string, ministry: string, agency: string
   let loaded = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
     const ndjson = rows.slice(i, i + BATCH).map((r) => JSON.stringify(r)).join('\n');
-    // Generating the rows can outlast the idle keep-alive socket; a load is idempotent, so send again.
-    const res = await call(base, 'PUT', '/v1/admin/job-offers', { token: ministry, ndjson }).catch(() => call(base, 'PUT', '/v1/admin/job-offers', { token: ministry, ndjson }));
+    // Generating the rows can outlast the idle keep-alive socket, and a busy local workerd may
+    // restart mid-request; a load is idempotent, so it is sent again (at most three times).
+    let res: { status: number; body: Record<string, any> } = { status: 0, body: {} };
+    for (let attempt = 0; attempt < 3 && res.status !== 200; attempt++) {
+      res = await call(base, 'PUT', '/v1/admin/job-offers', { token: ministry, ndjson }).catch(() => ({ status: 0, body: {} }));
+    }
     if (res.status !== 200) throw new Error(`offer load failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     loaded += res.body.loaded as number;
   }

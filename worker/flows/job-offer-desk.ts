@@ -6,7 +6,7 @@
 import { PREFECTURE_CODES } from '../../shared/data/prefectures';
 import { jstDate } from '../../shared/rules';
 import { DEFAULT_INTRODUCTION_PROCEDURE, changedItems } from '../../shared/rules/job-offers';
-import { OFFER_CLOSE_REASON_LABELS, type JobOffer, type JobOfferDetail, type JobOfferPage, type JobOfferQuery, type OfferCloseReason } from '../../shared/schemas/job-offer';
+import { OFFER_CLOSE_REASON_LABELS, type JobOffer, type JobOfferDetail, type JobOfferPage, type JobOfferQuery, type JobOfferStatusList, type OfferCloseReason } from '../../shared/schemas/job-offer';
 import { EmployerConsentSchema, type Addition, type ChangeReport, type ChangeReportRequest, type Quote } from '../../shared/schemas/job-desk';
 import { decodeCursor, encodeCursor } from '../lib/feed';
 import { homeOf, jobDesk, offerShard, offerSummary } from '../lib/job-offers';
@@ -43,6 +43,19 @@ function closedProblem(reason: OfferCloseReason | null): ApiError {
 /** The latest version of one offer, open or not (null when the number is unknown). */
 export async function findOffer(env: Env, number: string, now: Date): Promise<StoredOffer | null> {
   return offerShard(env, homeOf(number)).offer(number, jstDate(now), now.getTime());
+}
+
+/**
+ * R-JOB-3: whether offers an extension holds copies of are still open (closing lapsed ones first).
+ *
+ * @example await offerStatuses(env, ['13010-12345678'], now); // [{ offerNumber, status: 'open', … }]
+ */
+export async function offerStatuses(env: Env, numbers: string[], now: Date): Promise<JobOfferStatusList['items']> {
+  const byHome = new Map<string, string[]>();
+  for (const n of new Set(numbers)) byHome.set(homeOf(n), [...(byHome.get(homeOf(n)) ?? []), n]);
+  const today = jstDate(now);
+  const states = (await Promise.all([...byHome].map(([home, list]) => offerShard(env, home).states(list.map((number) => ({ number, hashes: [] })), today, now.getTime())))).flat();
+  return states.map((s) => ({ offerNumber: s.number, status: s.status, version: s.version, hash: s.hash, closedReason: s.closedReason }));
 }
 
 /**

@@ -6,15 +6,14 @@ import {
   JobOfferStatusListSchema, JobOfferStatusQuerySchema, JobOrderRequestSchema, JobOrderSchema, OfferNumberSchema, QuoteListSchema,
   QuoteRequestSchema, QuoteSchema,
 } from '../../shared/schemas';
-import { jstDate } from '../../shared/rules';
 import type { AppEnv } from '../lib/context';
 import { authedErrors, bearer, group, json } from '../lib/context';
-import { homeOf, jobDesk, offerShard } from '../lib/job-offers';
+import { homeOf, jobDesk } from '../lib/job-offers';
 import { ApiError } from '../lib/problem';
 import { registry, requireRole } from '../middleware/auth';
 import { scopeOf } from './admin';
 import { closeJobOffer, loadJobOffers } from '../flows/job-offer-load';
-import { addAddition, listQuotes, makeQuote, openOffer, reportChange, searchOffers } from '../flows/job-offer-desk';
+import { addAddition, listQuotes, makeQuote, offerStatuses, openOffer, reportChange, searchOffers } from '../flows/job-offer-desk';
 import { acceptOrder, recordHire } from '../flows/job-orders';
 
 const agencyOnly = [requireRole('agency')];
@@ -134,12 +133,7 @@ export const jobOfferRoutes = group()
   })
   .openapi(r.status, async (c) => {
     requireJobOfferService(c);
-    const numbers = [...new Set(c.req.valid('query').number)];
-    const byHome = new Map<string, string[]>();
-    for (const n of numbers) byHome.set(homeOf(n), [...(byHome.get(homeOf(n)) ?? []), n]);
-    const today = jstDate(c.var.now);
-    const states = (await Promise.all([...byHome].map(([home, list]) => offerShard(c.env, home).states(list.map((number) => ({ number, hashes: [] })), today, c.var.now.getTime())))).flat();
-    return c.json({ items: states.map(({ doc: _doc, ...s }) => ({ offerNumber: s.number, status: s.status, version: s.version, hash: s.hash, closedReason: s.closedReason })) }, 200);
+    return c.json({ items: await offerStatuses(c.env, c.req.valid('query').number, c.var.now) }, 200);
   })
   .openapi(r.open, async (c) => {
     requireJobOfferService(c);
