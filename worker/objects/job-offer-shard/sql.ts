@@ -111,7 +111,9 @@ export type OfferHit = { number: string; updatedAt: number; version: number; doc
  * stable order (newest update, then offer number).
  */
 export function offerSearchStatement(q: OfferShardQuery): { sql: string; params: unknown[] } {
-  const where: string[] = ["o.listed = 1", "o.status = 'open'", 'o.intro_deadline >= ?'];
+  // The unary plus keeps SQLite on the order index (listed, status, updated_at) instead of the closing
+  // index, which would sort every open offer before the LIMIT.
+  const where: string[] = ["o.listed = 1", "o.status = 'open'", '+o.intro_deadline >= ?'];
   const params: unknown[] = [q.today];
   const anyOf = (column: string, values: string[] | undefined) => {
     if (!values?.length) return;
