@@ -7,6 +7,7 @@ export { AgencyObject } from './objects/agency';
 export { SeekerObject } from './objects/seeker';
 export { Registry } from './objects/registry';
 export { Clock } from './objects/clock';
+export { Bulletin } from './objects/bulletin';
 export { JobOfferShard } from './objects/job-offer-shard';
 export { JobDesk } from './objects/job-desk';
 export type { AppType } from './app';

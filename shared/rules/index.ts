@@ -8,5 +8,6 @@ export * from './eligibility';
 export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
+export * from './announcements';
 export * from './job-offers';
 export * from './employer-statement';

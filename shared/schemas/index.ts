@@ -16,5 +16,6 @@ export * from './session';
 export * from './staff';
 export * from './transparency';
 export * from './acquisition';
+export * from './announcement';
 export * from './job-offer';
 export * from './job-desk';
