@@ -1,3 +1,5 @@
+// The worker's OpenAPI extension patches zod before any shared schema is built (routes call .openapi on them).
+import '@hono/zod-openapi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AGENCY_OFFER_LABEL, ADDITIONS_HEADING, HELLO_WORK_LABEL, missingNonOmittable, renderAdditions, verifyQuote } from '../../shared/rules/job-offers';
 import { admittedAgency, api, jst, ministry, setClock, signInAgency } from './helpers';

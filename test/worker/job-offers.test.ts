@@ -1,4 +1,5 @@
 import { env, runInDurableObject } from 'cloudflare:test';
+import { closeLapsedOffers } from '../../worker/flows/job-offer-load';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admittedAgency, api, bureau, jst, ministry, setClock, signInAgency } from './helpers';
 import { loadOffers, numbersFound, offerRow, schoolAgency, searchOffers } from './job-offer-fixtures';
@@ -138,7 +139,7 @@ describe('R-JOB-1 agencies search offers', () => {
 });
 
 describe('R-JOB-1 offers close by themselves past their dates', () => {
-  it('R-JOB-1 open through the introduction deadline and the valid-until date, closed from 00:00 JST the day after', async () => {
+  it('R-JOB-1 (scheduled work) open through the introduction deadline and the valid-until date, closed from 00:00 JST the day after', async () => {
     const byDeadline = offerRow({ notes: `${TAG} 期限`, validUntil: '2026-12-20', introductionDeadline: '2026-12-10' });
     const byValidity = offerRow({ notes: `${TAG} 期限`, validUntil: '2026-12-20', introductionDeadline: '2026-12-20' });
     await loadOffers([byDeadline, byValidity]);
@@ -149,6 +150,7 @@ describe('R-JOB-1 offers close by themselves past their dates', () => {
     let token = await signInAgency(agency);
     expect(await numbersFound(token, { q: `${TAG} 期限` })).toEqual(expect.arrayContaining([byDeadline.offerNumber, byValidity.offerNumber]));
     await setClock(jst('2026-12-11', '00:00'));
+    await closeLapsedOffers(env as unknown as Env, new Date(jst('2026-12-11', '00:00')));
     expect(await status(byDeadline.offerNumber)).toEqual({ status: 'closed', closed_reason: 'introduction_deadline_passed' });
     expect((await status(byValidity.offerNumber))!.status).toBe('open');
     await setClock(jst('2026-12-11', '09:00'));
@@ -160,6 +162,7 @@ describe('R-JOB-1 offers close by themselves past their dates', () => {
     token = await signInAgency(agency);
     expect(await numbersFound(token, { q: `${TAG} 期限` })).toEqual([byValidity.offerNumber]);
     await setClock(jst('2026-12-21', '00:00'));
+    await closeLapsedOffers(env as unknown as Env, new Date(jst('2026-12-21', '00:00')));
     expect(await status(byValidity.offerNumber)).toEqual({ status: 'closed', closed_reason: 'valid_until_passed' });
     await setClock(jst('2026-12-21', '09:00'));
     token = await signInAgency(agency);

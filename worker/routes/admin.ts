@@ -10,7 +10,6 @@ import { authedErrors, bearer, group, json } from '../lib/context';
 import { clockIsControllable, setClock } from '../lib/clock';
 import { hashPassword, timingSafeEqualText } from '../lib/crypto';
 import { loadProfiles, withdrawProfile } from '../lib/feed-load';
-import { closeLapsedOffers } from '../flows/job-offer-load';
 import { ApiError, unwrap } from '../lib/problem';
 import { parseToken } from '../lib/sessions';
 import { registry, requireRole } from '../middleware/auth';
@@ -201,7 +200,6 @@ const compromiseReports = createRoute({
 export async function runScheduled(env: Env, now: Date): Promise<void> {
   const reg = registry(env);
   await reg.runScheduledWork(now.getTime());
-  await closeLapsedOffers(env, now);
   const ids = await reg.agencyIds(['active', 'suspended', 'revoked', 'withdrawn']);
   for (let i = 0; i < ids.length; i += 50) {
     await Promise.all(ids.slice(i, i + 50).map((id) => env.AGENCY.get(env.AGENCY.idFromName(id)).sweep(now.getTime())));
