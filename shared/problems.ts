@@ -7,6 +7,19 @@
  * handful answer another status where the situation calls for it (each such site names its rule).
  */
 export const PROBLEMS = {
+  fees_required: { status: 422, title: '手数料の明示が必要です' },
+  complaints_officer_required: { status: 422, title: '苦情の処理の担当者が必要です' },
+  asked_before_learned: { status: 422, title: '日付の順序が正しくありません' },
+  consent_in_future: { status: 422, title: '同意の日付が未来です' },
+  date_in_future: { status: 422, title: '日付が未来です' },
+  employer_consent_required: { status: 422, title: '求人事業主の同意が必要です' },
+  employer_not_asked: { status: 422, title: '求人事業主への依頼が必要です' },
+  fees_not_allowed: { status: 422, title: '手数料は記録できません' },
+  offer_closed: { status: 410, title: 'この求人は終了しました' },
+  offer_not_found: { status: 404, title: '求人が見つかりません' },
+  order_not_found: { status: 404, title: '求人の受理記録が見つかりません' },
+  report_below_recorded_hires: { status: 422, title: '記録した採用より少ない報告です' },
+  snapshot_required: { status: 400, title: 'スナップショットの範囲がありません' },
   age_filter_not_allowed: { status: 400, title: '年齢では絞り込めません' },
   already_accepted: { status: 409, title: 'すでに求職受理しています' },
   fee_statement_required: { status: 422, title: '手数料の説明の記録が必要です' },

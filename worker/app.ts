@@ -17,6 +17,7 @@ import { adminRoutes } from './routes/admin';
 import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
+import { jobOfferRoutes } from './routes/job-offers';
 
 /** Bodies larger than this are refused with 413, except the bureau's NDJSON loads. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -33,8 +34,9 @@ base
     await next();
   })
   .use('/v1/admin/feed/profiles', bodyLimit({ maxSize: NDJSON_BODY_LIMIT, onError: tooLarge }))
+  .use('/v1/admin/job-offers', bodyLimit({ maxSize: NDJSON_BODY_LIMIT, onError: tooLarge }))
   .use('*', async (c, next) => {
-    if (c.req.path === '/v1/admin/feed/profiles') return next();
+    if (c.req.path === '/v1/admin/feed/profiles' || c.req.path === '/v1/admin/job-offers') return next();
     return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge })(c, next);
   })
   // R-OPS-1: the service windows close agency and jobseeker routes, and their own account routes.
@@ -59,7 +61,8 @@ export const app = base
   .route('/', transparencyRoutes)
   .route('/', announcementRoutes)
   .route('/', termsRoutes)
-  .route('/', correspondenceRoutes);
+  .route('/', correspondenceRoutes)
+  .route('/', jobOfferRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

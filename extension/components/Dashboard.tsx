@@ -23,6 +23,7 @@ import { Inbox } from './Inbox';
 import { useLiveQuery } from './live-query';
 import { MandatoryInfoPanel } from './MandatoryInfoPanel';
 import { Notices } from './Notices';
+import { OffersTab } from './offers/OffersTab';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { StatusBanner } from './StatusBanner';
@@ -42,10 +43,12 @@ export type View =
   | { name: 'complaints' }
   | { name: 'report' }
   | { name: 'mandatory' }
-  | { name: 'bureau' };
+  | { name: 'bureau' }
+  | { name: 'offers' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
+  { name: 'offers', label: 'navOffers' },
   { name: 'inbox', label: 'navInbox' },
   { name: 'acquired', label: 'navAcquired' },
   { name: 'notices', label: 'navNotices' },
@@ -128,6 +131,9 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       break;
     case 'mandatory':
       main = agency ? <MandatoryInfoPanel ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
+      break;
+    case 'offers':
+      main = <OffersTab ctx={ctx} account={account} agency={agency ?? null} onProblem={(p) => onProblem(p)} />;
       break;
   }
 

@@ -4,9 +4,12 @@
  * `{name}` marks a substitution; `t(key, …values)` takes them in the order they first appear in
  * the Japanese text. Not imported at run time: pages read the strings through `browser.i18n`.
  */
+import { JOB_OFFER_MESSAGES } from './job-offer-messages';
+
 type Entry = { ja: string; en: string; description?: string };
 
 export const MESSAGES = {
+  ...JOB_OFFER_MESSAGES,
   // Manifest
   extName: { ja: '窓口 — ハローワーク求職情報提供サービス', en: 'Madoguchi — Hello Work jobseeker information service' },
   extShortName: { ja: '窓口', en: 'Madoguchi' },

@@ -14,3 +14,5 @@ export * from './terms';
 export * from './age-filter';
 export * from './acceptance';
 export * from './paid-services';
+export * from './job-offers';
+export * from './employer-statement';

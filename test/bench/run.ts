@@ -17,6 +17,8 @@ import { shardRows } from '../../worker/lib/feed';
 import { matchExpression } from '../../worker/lib/search-text';
 import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
 import { benchSends } from './sends';
+import { benchOffers } from './offers';
+import { pathToFileURL } from 'node:url';
 import { bundleSizes } from './bundles';
 import { benchDetector } from './detector';
 import { call } from '../../scripts/lib/http';
@@ -141,6 +143,7 @@ async function main(): Promise<void> {
     }
     for (const db of dbs.values()) (db as unknown as { close(): void }).close();
 
+    await benchOffers(worker.url, ministry, agency);
     await benchSends(worker.url);
   } finally {
     await worker.stop();
@@ -150,7 +153,10 @@ async function main(): Promise<void> {
   benchDetector();
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run when started as the script (`npm run bench`), not when test/bench/offers.ts imports it.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
