@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { serverNow } from '../utils/server-time';
+import { useState } from 'preact/hooks';
 import { maintenanceUntil } from '../../shared/rules/deadlines';
 import type { AgencyAccount } from '../../shared/schemas/agency';
 import { getAgencyAccount, getQuota, type ApiContext } from '../utils/api';
 import { ext } from '../utils/browser';
 import { db, getMeta, setMeta } from '../utils/db';
 import { t, type MessageKey } from '../utils/i18n';
-import { pollRound } from '../utils/poller';
 import { ApiProblem } from '../utils/problem';
 import { clearSession, type Session } from '../utils/session';
 import { signOut } from '../utils/signout';
 import { applyProblem } from '../utils/status';
-import { sweepRetention } from '../utils/sweeper';
 import { formatJstDateTime } from '../utils/time';
 import { wipeAccountData } from '../utils/wipe';
 import { AcquiredList } from './AcquiredList';
@@ -19,6 +18,7 @@ import { AnnualReportForm } from './AnnualReportForm';
 import { ComplaintLog } from './ComplaintLog';
 import { FeedSearch } from './FeedSearch';
 import { useApiContext, useNow, useSession } from './hooks';
+import { useDashboardPolling } from './use-polling';
 import { Inbox } from './Inbox';
 import { useLiveQuery } from './live-query';
 import { MandatoryInfoPanel } from './MandatoryInfoPanel';
@@ -75,16 +75,10 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
   const newEvents = useLiveQuery(() => db.events.where('account').equals(account).filter((e) => e.seenAt === null).count(), [account], 0);
   const unread = useLiveQuery(async () => (await db.conversations.where('account').equals(account).toArray()).reduce((n, c) => n + c.unread, 0), [account], 0);
   const now = useNow();
-
-  useEffect(() => {
-    // Deadlines first, even offline; then one round with the worker (events, status, quota, inbox).
-    void sweepRetention({ now: new Date() }).then(() => pollRound());
-    const id = setInterval(() => void pollRound(), 60_000);
-    return () => clearInterval(id);
-  }, [account]);
+  useDashboardPolling(account);
 
   const onProblem = (problem: ApiProblem, profileId?: string) => {
-    void applyProblem(problem, { account, now: new Date(), ...(profileId ? { profileId } : {}) });
+    void applyProblem(problem, { account, now: serverNow(), ...(profileId ? { profileId } : {}) });
     if (problem.code === 'unauthenticated') void clearSession();
     if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => setMeta(db, account, 'quota', q)).catch(() => undefined);
     if (problem.code.startsWith('agency_')) void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);

@@ -1,3 +1,4 @@
+import { serverNow } from '../utils/server-time';
 import { useState } from 'preact/hooks';
 import { EMPLOYMENT_TYPES, WAGE_UNITS, type EmploymentType, type WageUnit } from '../../shared/schemas/common';
 import type { ProfileSummary } from '../../shared/schemas/profile';
@@ -57,7 +58,7 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
   const save = async () => {
     const name = saveName.trim();
     if (!name) return;
-    await db.savedSearches.add({ account, name, query: feedQuery(filters), createdAt: new Date().toISOString() });
+    await db.savedSearches.add({ account, name, query: feedQuery(filters), createdAt: serverNow().toISOString() });
     setSaveName('');
   };
 

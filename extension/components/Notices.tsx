@@ -1,3 +1,4 @@
+import { serverNow } from '../utils/server-time';
 import { useEffect } from 'preact/hooks';
 import { db, type DeletedRecordKind, type EventRecord } from '../utils/db';
 import { markEventsSeen } from '../utils/events';
@@ -74,7 +75,7 @@ export function Notices({ account }: { account: AccountKey }) {
   const events = useLiveQuery(async () => (await db.events.where('account').equals(account).toArray()).sort((a, b) => b.seq - a.seq), [account], []);
   const deletions = useLiveQuery(async () => (await db.deletions.where('account').equals(account).toArray()).reverse(), [account], []);
   useEffect(() => {
-    void markEventsSeen(account, new Date());
+    void markEventsSeen(account, serverNow());
   }, [account, events.length]);
   return (
     <section aria-labelledby="notices-heading">

@@ -17,6 +17,7 @@ import { clearSession, getSession, type Session } from './session';
 import { getWorkerUrl } from './settings';
 import { applyProblem } from './status';
 import { clearSummary, publishSummary, type ToolbarSummary } from './summary';
+import { loadServerOffset, serverNow, syncServerTime } from './server-time';
 import { sweepRetention } from './sweeper';
 
 /** The alarm that polls the worker's events (and refreshes quota, inbox and badge). */
@@ -90,6 +91,18 @@ async function agencyRound(session: Session, ctx: ApiContext, database: Madoguch
 }
 
 /**
+ * The worker's "now" (T-5): reads its time first (`/v1/health` is open in every window), so the
+ * maintenance check, the quota and the deadlines of this round agree with the worker and the pages.
+ * Offline, the last known offset stays.
+ */
+async function workerNow(deps: RoundDeps): Promise<Date> {
+  const localArea = deps.localArea ?? ext.storage.local;
+  await loadServerOffset(localArea);
+  await syncServerTime(await getWorkerUrl(localArea), { area: localArea, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  return serverNow();
+}
+
+/**
  * One background round: sweep local data by its deadlines first (no network needed); then, when
  * signed in and outside the maintenance windows (R-OPS-1: nothing is sent or queued then), act on
  * the worker's events, refresh status, quota and inbox (agency) or unread counts (jobseeker), and
@@ -99,7 +112,7 @@ async function agencyRound(session: Session, ctx: ApiContext, database: Madoguch
  * ext.alarms.onAlarm.addListener(() => pollRound());
  */
 export async function pollRound(deps: RoundDeps = {}): Promise<RoundOutcome> {
-  const now = deps.now ?? new Date();
+  const now = deps.now ?? (await workerNow(deps));
   const database = deps.db ?? defaultDb;
   const sessionArea = deps.sessionArea ?? ext.storage.session;
   await sweepRetention({ now, db: database });
@@ -145,7 +158,7 @@ export async function pollRound(deps: RoundDeps = {}): Promise<RoundOutcome> {
  * await sweepRound();
  */
 export async function sweepRound(deps: RoundDeps = {}): Promise<void> {
-  const now = deps.now ?? new Date();
+  const now = deps.now ?? (await workerNow(deps));
   const database = deps.db ?? defaultDb;
   await sweepRetention({ now, db: database });
   const session = await getSession(deps.sessionArea ?? ext.storage.session, now);

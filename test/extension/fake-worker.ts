@@ -138,6 +138,7 @@ export class FakeWorker {
       if (!this.acked.has(id)) this.acked.set(id, { ackedAt: this.now().toISOString(), ...b });
       return this.json(200, { id, ackedAt: this.acked.get(id)!.ackedAt });
     }
+    if (method === 'GET' && path === '/v1/health') return this.json(200, { ok: true, now: this.now().toISOString() });
     if (method === 'GET' && path === '/v1/agency/me') return this.json(200, this.agency);
     if (method === 'GET' && path === '/v1/agency/quota') return this.json(200, this.quota);
     if (method === 'GET' && path === '/v1/agency/conversations') return this.json(200, { items: this.conversations, nextCursor: null });
