@@ -1,3 +1,4 @@
+import './lib/zod-locale';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
