@@ -209,23 +209,33 @@ export class SeekerObject extends DurableObject<Env> {
 
   /**
    * The jobseeker writes (R-MSG-2 opens the conversation for the agency's answers). A body with
-   * contact details is refused and nothing is stored (R-MSG-4).
+   * contact details is refused and nothing is stored (R-MSG-4). With an idempotency key, a retry is
+   * stored once and answered with the first message (`replayed`).
    *
-   * @example await seeker.post('C…', '勤務地を教えてください。', now);
+   * @example await seeker.post('C…', '勤務地を教えてください。', now, 'sk-2026-12-01-0001');
    */
-  async post(conversationId: string, body: string, now: number): Promise<{ ok: true; conversationId: string; agencyId: string; message: Message } | Refusal> {
+  async post(conversationId: string, body: string, now: number, key?: string): Promise<{ ok: true; conversationId: string; agencyId: string; message: Message; replayed: boolean } | Refusal> {
     const conv = this.conversation(conversationId);
     if (!conv) return refuse(404, 'conversation_not_found', '会話が見つかりません', 'この会話は存在しないか、参照する権限がありません。');
+    // A retried send with the same idempotency key is stored once; the key with other content is refused.
+    const sendKey = key ? `seeker:${key}` : null;
+    const earlier = sendKey ? this.sql.exec<MsgRow>("SELECT * FROM messages WHERE sender = 'seeker' AND send_key = ?", sendKey).toArray()[0] : undefined;
+    if (earlier) {
+      if (earlier.conversation_id !== conversationId || earlier.body !== body) {
+        return refuse(422, 'idempotency_key_reused', '冪等キーが別の送信に使われています', 'この冪等キーは内容の異なる送信にすでに使われています。新しい送信には新しいキーを使ってください。');
+      }
+      return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(earlier), replayed: true };
+    }
     if (conv.state === 'blocked') return refuse(409, 'conversation_blocked', 'ブロック中の事業者です', 'この事業者をブロックしているため送信できません。送るにはブロックを解除してください（以前の会話は再開されません）。');
     if (conv.state === 'closed') return refuse(410, 'conversation_closed', 'この会話は終了しています', 'この会話は終了しているため、送信できません。');
     const findings = disallowedContactDetails(body, null);
     if (findings.length) return contactDetailsRefusal(findings, null);
     let row!: MsgRow;
     this.ctx.storage.transactionSync(() => {
-      row = this.insertMessage({ conversationId, sender: 'seeker', kind: 'reply', body, now });
+      row = this.insertMessage({ conversationId, sender: 'seeker', kind: 'reply', body, now, ...(sendKey ? { key: sendKey } : {}) });
       this.sql.exec("UPDATE conversations SET state = 'open', last_message_at = ? WHERE id = ?", now, conversationId);
     });
-    return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(row) };
+    return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(row), replayed: false };
   }
 
   /**
