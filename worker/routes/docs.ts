@@ -1,3 +1,4 @@
+/// <reference path="../docs-assets.d.ts" />
 import { Hono } from 'hono';
 import { SwaggerUI } from '@hono/swagger-ui';
 import swaggerCss from 'swagger-ui-dist/swagger-ui.css';
