@@ -1,51 +1,58 @@
 /**
- * `npm run clock -- <ISO time | now | next-service-hours>`: moves the worker's clock (T-5, outside
- * production only) without a token to find: it signs in with the demo ministry account that
- * `npm start` created, moves the clock, and prints the worker's new time, whether service is open
- * (R-OPS-1), and a fresh staff token for further `curl` calls. `PORT` or `MADOGUCHI_URL` choose the
- * worker (default http://127.0.0.1:8787).
+ * `npm run clock -- <ISO time | now | next-service-hours>`: moves the clock of the worker that
+ * `npm start` runs (development only, T-5), signing in as the demo's ministry officer by itself.
+ *
+ *   npm run clock -- now                        back to the real clock
+ *   npm run clock -- next-service-hours         into service hours if now is inside a maintenance window
+ *   npm run clock -- 2027-01-04T10:00+09:00     any instant (add +09:00 for Japan time)
+ *
+ * The worker's address: `WORKER_URL`, else the one the running `npm start` recorded, else `PORT`
+ * or 8787 on 127.0.0.1.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { maintenanceUntil } from '../shared/rules';
-import { resolveClockTarget } from './lib/clock-target';
+import { moveClock, nextServiceHours, workerNow } from './lib/clock';
 import { DEMO } from './lib/demo';
-import { call } from './lib/http';
+import { ROOT } from './lib/worker-process';
 
-const BASE = process.env.MADOGUCHI_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
-
-function jst(at: Date): string {
-  return `${new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（日本時間）`;
+function workerUrl(): string {
+  if (process.env.WORKER_URL) return process.env.WORKER_URL.replace(/\/$/, '');
+  const recorded = resolve(ROOT, '.wrangler/state/worker-url');
+  if (!process.env.PORT && existsSync(recorded)) return readFileSync(recorded, 'utf8').trim();
+  return `http://127.0.0.1:${process.env.PORT ?? 8787}`;
 }
 
-async function signIn(): Promise<string> {
-  const res = await call(BASE, 'POST', '/v1/admin/sessions', { body: { email: DEMO.ministry.email, password: DEMO.ministry.password } });
-  if (res.status !== 201) throw new Error(`デモの厚生労働省アカウントでサインインできません (${res.status} ${String(res.body.detail ?? '')})。先に npm start でデモを起動してください。`);
-  return res.body.token as string;
+function jst(at: Date): string {
+  return `${new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} JST`;
 }
 
 async function main(): Promise<void> {
   const arg = process.argv[2];
-  if (!arg) throw new Error('使い方 / usage: npm run clock -- <2026-12-01T10:00 | now | next-service-hours>');
-  const health = await call(BASE, 'GET', '/v1/health').catch(() => null);
-  if (!health || health.status !== 200) throw new Error(`${BASE} のワーカーに接続できません。npm start で起動してください。`);
-  const target = resolveClockTarget(arg, new Date(health.body.now as string));
-  if ('error' in target) throw new Error(target.error);
-  let now = new Date(health.body.now as string);
-  if (!target.unchanged) {
-    const moved = await call(BASE, 'PUT', '/v1/admin/clock', { token: await signIn(), body: { at: target.at, frozen: false } });
-    if (moved.status !== 200) throw new Error(`時計を動かせませんでした (${moved.status} ${String(moved.body.detail ?? '')})`);
-    now = new Date(moved.body.now as string);
+  if (!arg || arg === '--help' || arg === '-h') {
+    console.log('使い方 / usage: npm run clock -- <ISO time | now | next-service-hours>');
+    process.exit(arg ? 0 : 2);
   }
-  const reopensAt = maintenanceUntil(now);
-  // A jump can pass the session's idle timeout: sign in again for a token that works at the new time.
-  const fresh = await signIn();
-  console.log(`${target.note}
-ワーカーの時刻 / worker time: ${jst(now)}
-${reopensAt ? `メンテナンス中です。再開 / maintenance until: ${jst(reopensAt)}` : '受付時間内です / inside service hours'}
-職員トークン / staff token:  export STAFF_TOKEN=${fresh}
-実際の時刻に戻す / back to the real clock:  npm run clock -- now`);
+  const base = workerUrl();
+  let target: Date | null;
+  if (arg === 'now') target = null;
+  else if (arg === 'next-service-hours') target = nextServiceHours(new Date());
+  else {
+    target = new Date(arg);
+    if (Number.isNaN(target.getTime())) {
+      console.error(`時刻として読めません: ${arg}（例: 2027-01-04T10:00+09:00） / not a time`);
+      process.exit(2);
+    }
+  }
+  await moveClock(base, DEMO.ministry, target);
+  const now = await workerNow(base);
+  const closed = maintenanceUntil(now);
+  console.log(`${base} の時刻 / worker time: ${jst(now)}${target === null ? '（実際の時刻 / real clock）' : ''}`);
+  console.log(closed ? `メンテナンス中です（${jst(closed)} に再開） / in a maintenance window until ${jst(closed)}` : 'サービス時間内です / in service hours');
 }
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
+  console.error('npm start で起動したワーカーに届きませんでした。WORKER_URL か PORT を確かめてください。 / is `npm start` running?');
   process.exit(1);
 });
