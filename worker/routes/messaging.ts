@@ -240,9 +240,16 @@ export const messagingRoutes = group()
     const profileId = c.var.seeker.profileId;
     const name = await agencyNamed(c, agencyId);
     // The jobseeker's object first: from here on nothing from the agency is delivered (R-BLOCK-1).
-    const b = await seekerById(c, profileId).block(agencyId, name, now);
-    await agencyById(c, agencyId).blocked(profileId, b.conversationIds, Date.parse(b.block.blockedAt), now);
+    const seeker = seekerById(c, profileId);
+    const b = await seeker.block(agencyId, name, now);
+    const told = await agencyById(c, agencyId).blocked(profileId, b.conversationIds, Date.parse(b.block.blockedAt), now);
     for (const shard of await profileShards(c.env, profileId)) await shard.setExclusion(profileId, agencyId, 'block');
+    // R-BLOCK-2: an agency that never had this jobseeker holds nothing to delete; nothing to wait for.
+    if (told.eventId === null && b.block.agencyDeletedAt === null) {
+      await seeker.agencyDeleted({ type: 'block', agencyId, at: now }, now);
+      const done = (await seeker.blocks()).find((x) => x.agencyId === agencyId);
+      if (done) return c.json(done, 200);
+    }
     return c.json(b.block, 200);
   })
   .openapi(deleteBlock, async (c) => {
