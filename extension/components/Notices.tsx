@@ -44,9 +44,9 @@ export function statusLabel(status: string): string {
 function eventText(e: EventRecord): string {
   switch (e.type) {
     case 'block':
-      return t('eventBlock', e.deletedRecords);
+      return e.deletedRecords > 0 ? t('eventBlock', e.deletedRecords) : t('eventBlockNothingHeld');
     case 'deletion_request':
-      return t('eventDeletionRequest', e.deletedRecords);
+      return e.deletedRecords > 0 ? t('eventDeletionRequest', e.deletedRecords) : t('eventDeletionRequestNothingHeld');
     case 'retention_expired':
       return t('eventRetentionExpired', ruleReason(e.rule), e.deletedRecords);
     case 'status_changed':
@@ -86,11 +86,8 @@ export function Notices({ account }: { account: AccountKey }) {
         <ul class="notices">
           {events.map((e) => (
             <li key={e.id} class={e.seenAt ? '' : 'unread'}>
-              <time dateTime={e.handledAt}>{formatJstDateTime(e.handledAt)}</time> {eventText(e)}{' '}
-              <span class="muted">
-                ({e.rule}
-                {e.ackedAt ? '' : ` ・ ${t('noticesAckPending')}`})
-              </span>
+              <time dateTime={e.handledAt}>{formatJstDateTime(e.handledAt)}</time> {eventText(e)}
+              {!e.ackedAt && <span class="muted"> （{t('noticesAckPending')}）</span>}
             </li>
           ))}
         </ul>

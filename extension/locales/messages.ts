@@ -372,6 +372,8 @@ export const MESSAGES = {
   noticesAckPending: { ja: '削除完了の報告を送信待ち', en: 'confirmation to the server pending' },
   eventBlock: { ja: '求職者がブロックしたため、その方の情報を削除しました（{count}件）。', en: 'A jobseeker blocked your agency; their data was deleted ({count} records).' },
   eventDeletionRequest: { ja: '求職者から削除の申出があったため、その方の情報を削除しました（{count}件）。', en: 'A jobseeker asked for deletion; their data was deleted ({count} records).' },
+  eventBlockNothingHeld: { ja: '求職者がこの事業者をブロックしました。この方の情報は、すでに削除済みで手元に残っていませんでした。', en: 'A jobseeker blocked your agency; none of their data was left here (already deleted).' },
+  eventDeletionRequestNothingHeld: { ja: '求職者から削除の申出がありました。この方の情報は、すでに削除済みで手元に残っていませんでした。', en: 'A jobseeker asked for deletion; none of their data was left here (already deleted).' },
   eventRetentionExpired: { ja: '{reason}ため、求職者の情報を削除しました（{count}件）。', en: 'Deleted a jobseeker’s data because {reason} ({count} records).' },
   eventStatusActive: { ja: 'サービスの利用が再開されました。', en: 'Your use of the service resumed.' },
   eventStatusStopped: { ja: '状態が「{status}」になったため、受け取った求職者情報をすべて削除しました（{count}件）。', en: 'Status changed to “{status}”; all jobseeker data received was deleted ({count} records).' },
