@@ -528,6 +528,7 @@ export const MESSAGES = {
   seekerDeletionConfirm: { ja: '削除を頼む', en: 'Ask for deletion' },
   seekerDeletionDone: { ja: '{name}に削除を依頼しました。', en: 'Deletion requested from {name}.' },
   seekerDeletionsTitle: { ja: '削除の依頼と結果', en: 'Deletion requests and results' },
+  seekerDeletionStartTitle: { ja: '削除を依頼する', en: 'Ask for deletion' },
   seekerDeletionsEmpty: { ja: '削除の依頼はありません。', en: 'No deletion requests.' },
   seekerDeletionRequestedOn: { ja: '{time}に依頼', en: 'requested {time}' },
   seekerDeletionCompletedOn: { ja: '削除がすべて終わりました（{time}）。', en: 'Everything was deleted ({time}).' },
