@@ -53,6 +53,7 @@ export function AgencyPopup({ session }: { session: Session }) {
       <ul class="counts">
         <li>{t('popupUnread', summary?.unreadMessages ?? 0, summary?.unreadThreads ?? 0)}</li>
         <li>{t('popupNewEvents', summary?.newEvents ?? 0)}</li>
+        {(summary?.newMatches ?? 0) > 0 && <li>{t('popupNewMatches', summary?.newMatches ?? 0)}</li>}
       </ul>
       {summary && <p class="hint">{t('popupUpdated', formatJstDateTime(summary.updatedAt))}</p>}
       {summary?.lastProblem === 'maintenance' && <p class="hint">{t('popupMaintenance')}</p>}

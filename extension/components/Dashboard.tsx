@@ -19,6 +19,7 @@ import { ComplaintLog } from './ComplaintLog';
 import { FeedSearch } from './FeedSearch';
 import { useApiContext, useNow, useSession } from './hooks';
 import { useDashboardPolling } from './use-polling';
+import { newMatchCount } from '../utils/saved-searches';
 import { Inbox } from './Inbox';
 import { useLiveQuery } from './live-query';
 import { MandatoryInfoPanel } from './MandatoryInfoPanel';
@@ -73,6 +74,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
   const agency = useLiveQuery(() => getMeta(db, account, 'agency'), [account], undefined);
   const quota = useLiveQuery(() => getMeta(db, account, 'quota'), [account], undefined);
   const newEvents = useLiveQuery(() => db.events.where('account').equals(account).filter((e) => e.seenAt === null).count(), [account], 0);
+  const newMatches = useLiveQuery(() => newMatchCount(account), [account], 0);
   const unread = useLiveQuery(async () => (await db.conversations.where('account').equals(account).toArray()).reduce((n, c) => n + c.unread, 0), [account], 0);
   const now = useNow();
   useDashboardPolling(account);
@@ -140,7 +142,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
         <ul class="tabs">
           {TABS.map((tab) => {
             const current = view.name === tab.name || (tab.name === 'search' && view.name === 'profile') || (tab.name === 'inbox' && view.name === 'thread');
-            const count = tab.name === 'inbox' ? unread : tab.name === 'notices' ? newEvents : 0;
+            const count = tab.name === 'inbox' ? unread : tab.name === 'notices' ? newEvents : tab.name === 'search' ? newMatches : 0;
             return (
               <li key={tab.name}>
                 <button type="button" aria-current={current ? 'page' : undefined} onClick={() => setView({ name: tab.name } as View)}>

@@ -19,6 +19,7 @@ import { applyProblem } from './status';
 import { clearSummary, publishSummary, type ToolbarSummary } from './summary';
 import { loadServerOffset, serverNow, syncServerTime } from './server-time';
 import { sweepRetention } from './sweeper';
+import { newMatchCount, refreshSavedSearches } from './saved-searches';
 
 /** The alarm that polls the worker's events (and refreshes quota, inbox and badge). */
 export const POLL_ALARM = 'madoguchi-poll';
@@ -60,6 +61,7 @@ async function agencySummary(session: Session, database: MadoguchiDB, lastProble
     unreadMessages: conversations.reduce((n, c) => n + c.unread, 0),
     unreadThreads: conversations.filter((c) => c.unread > 0).length,
     newEvents,
+    newMatches: await newMatchCount(session.account, database),
     quota: (await getMeta(database, session.account, 'quota')) ?? null,
     status: agency?.status ?? null,
     lastProblem,
@@ -152,7 +154,8 @@ export async function pollRound(deps: RoundDeps = {}): Promise<RoundOutcome> {
 
 /**
  * The hourly round: the sweep, and for a signed-in agency the worker's list of acquisitions, so
- * local deadlines match the worker's and anything it already deleted goes here too.
+ * local deadlines match the worker's and anything it already deleted goes here too, then the
+ * saved searches' new matches and the badge.
  *
  * @example
  * await sweepRound();
@@ -167,6 +170,9 @@ export async function sweepRound(deps: RoundDeps = {}): Promise<void> {
   try {
     await syncAcquisitions((await listAcquisitions(ctx)).items, { account: session.account, now, db: database });
     await sweepRetention({ now, db: database });
+    // Saved searches: count new matches for the dashboard and the badge (R-FEED-3).
+    await refreshSavedSearches({ ctx, account: session.account, now, db: database });
+    await publishSummary(await agencySummary(session, database, null, now), deps.sessionArea ?? ext.storage.session);
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;
     await applyProblem(error, { account: session.account, now, db: database });

@@ -85,6 +85,8 @@ export class FakeWorker {
   /** Answers to force, by `METHOD /path` (path without query). */
   overrides = new Map<string, Problem | 'network'>();
   now = () => new Date('2026-11-27T03:00:00.000Z');
+  /** The hit count the feed answers with, when set (R-FEED-3). */
+  feedTotal: number | null = null;
 
   /** Adds an event; `seq` follows the last one. */
   addEvent(event: NewEvent): AgencyEvent {
@@ -151,7 +153,7 @@ export class FakeWorker {
       const items = [...this.profiles.values()].map(({ id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn }) => ({
         id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn,
       }));
-      return this.json(200, { items, nextCursor: null });
+      return this.json(200, { items, nextCursor: null, ...(this.feedTotal !== null ? { total: this.feedTotal } : {}) });
     }
     if (method === 'GET' && (m = /^\/v1\/agency\/feed\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
