@@ -1,3 +1,4 @@
+import { Announcements } from '../Announcements';
 import { useState } from 'preact/hooks';
 import type { ApiContext } from '../../utils/api';
 import { t, type MessageKey } from '../../utils/i18n';
@@ -65,6 +66,7 @@ export function SeekerApp({ session, ctx }: { session: Session; ctx: ApiContext 
           {t('signOut')}
         </button>
       </header>
+      <Announcements baseUrl={ctx.baseUrl} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => (
