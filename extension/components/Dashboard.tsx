@@ -98,7 +98,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       main = <ProfileView ctx={ctx} account={account} agency={agency ?? null} profileId={view.profileId} onProblem={onProblem} onThread={(id) => setView({ name: 'thread', id })} sendBlocked={sendBlocked} />;
       break;
     case 'inbox':
-      main = <Inbox ctx={ctx} account={account} onOpen={(id) => setView({ name: 'thread', id })} onProblem={(p) => onProblem(p)} />;
+      main = <Inbox ctx={ctx} account={account} quota={quota ?? null} onOpen={(id) => setView({ name: 'thread', id })} onProblem={(p) => onProblem(p)} />;
       break;
     case 'thread':
       main = <ThreadView ctx={ctx} account={account} agency={agency ?? null} conversationId={view.id} onProblem={onProblem} sendBlocked={sendBlocked} />;

@@ -352,6 +352,13 @@ export const MESSAGES = {
   changeDone: { ja: '届け出ました。労働局が受理すると反映されます。', en: 'Submitted. It takes effect when the bureau accepts it.' },
 
   // Inbox and threads
+  inboxFilterLegend: { ja: '表示する会話', en: 'Show' },
+  inboxFilterAll: { ja: 'すべて', en: 'All' },
+  inboxFilterAnswered: { ja: '返信あり（やり取り中）', en: 'Answered' },
+  inboxFilterEnded: { ja: 'ブロック・終了', en: 'Blocked or closed' },
+  inboxFromUs: { ja: '当社: ', en: 'Us: ' },
+  inboxFromSeeker: { ja: '求職者: ', en: 'Jobseeker: ' },
+  inboxFromSystem: { ja: 'お知らせ: ', en: 'Notice: ' },
   inboxTitle: { ja: '受信箱', en: 'Inbox' },
   inboxRefresh: { ja: '最新の状態にする', en: 'Refresh' },
   inboxEmpty: { ja: 'やり取り中の求職者はいません。', en: 'No conversations.' },

@@ -87,3 +87,29 @@ describe('feed search', () => {
     expect((await db.savedSearches.toArray())[0]?.seenIds).toHaveLength(3);
   });
 });
+
+describe('agency inbox', () => {
+  it('R-CAP-1 puts unread first, shows the profile summary and the last message, filters by state, and shows the quota', async () => {
+    const { Inbox } = await import('../../extension/components/Inbox');
+    const { seedJobseeker } = await import('./seed');
+    const a = await seedJobseeker('13-7K3QM2XPA9', { messages: 2 });
+    const b = await seedJobseeker('13-8M4RN3YQB0', { messages: 1 });
+    await db.conversations.update([ACCOUNT, a], { unread: 0, state: 'open', lastMessageAt: '2026-11-27T05:00:00.000Z' });
+    await db.conversations.update([ACCOUNT, b], { unread: 2, state: 'awaiting_seeker', lastMessageAt: '2026-11-27T01:00:00.000Z' });
+    const quota = { day: '2026-11-27', used: 3, limit: 1000, remaining: 997, resetsAt: '2026-11-27T15:00:00.000Z' };
+    const root = await mount(<Inbox ctx={ctx()} account={ACCOUNT} quota={quota} onOpen={() => undefined} onProblem={() => undefined} />);
+    await settle();
+    const rows = [...root.querySelectorAll('ul.inbox li')].map((li) => li.textContent ?? '');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('13-8M4RN3YQB0');
+    expect(rows[0]).toContain('東京都');
+    expect(rows[1]).toContain('求職者: 夜勤の回数を教えてください。');
+    expect(root.textContent).toContain('3 / 1000');
+    check(root, 'ブロック・終了');
+    await settle();
+    expect(root.querySelectorAll('ul.inbox li')).toHaveLength(0);
+    check(root, '返信あり（やり取り中）');
+    await settle();
+    expect([...root.querySelectorAll('ul.inbox li')].map((li) => li.textContent)).toEqual([expect.stringContaining('13-7K3QM2XPA9')]);
+  });
+});
