@@ -5,7 +5,7 @@ import { ext, type StorageArea } from './browser';
  * (R-CAP-1), date limits and retention deadlines (R-RET-*) all use the worker's "now", which may be
  * a demo clock moved with `PUT /v1/admin/clock`. The extension keeps the difference between the
  * worker's clock and the browser's as an offset in `storage.local`, so the background worker and
- * every page read the same "now". The `Date` header is not used: it is always the real time, also
+ * every page read the same "now" (each measures it too, on load and each round). The `Date` header is not used: it is always the real time, also
  * when the worker's clock was moved.
  */
 export type ServerClock = {
@@ -17,7 +17,8 @@ export type ServerClock = {
 
 const KEY = 'serverClock';
 let offsetMs = 0;
-let listening = false;
+/** True once this page or worker measured the offset itself; from then on it keeps its own. */
+let measured = false;
 
 /**
  * "Now" as the worker sees it: the browser's clock plus the last known offset.
@@ -46,21 +47,17 @@ export async function setServerOffset(value: number, area?: StorageArea, at: Dat
 }
 
 /**
- * Reads the stored offset and follows changes made by other pages. Call once per page or worker.
+ * Reads the last stored offset, until this page or worker has measured its own: each context
+ * measures (pages on load, the background every round), so a page whose clock differs from the
+ * background's (a test's fake page clock) still gets the worker's time right.
  *
  * @example
  * await loadServerOffset();
  */
 export async function loadServerOffset(area: StorageArea = ext.storage.local): Promise<number> {
+  if (measured) return offsetMs;
   const stored = (await area.get(KEY))[KEY] as ServerClock | undefined;
-  if (stored && Number.isFinite(stored.offsetMs)) offsetMs = stored.offsetMs;
-  if (!listening) {
-    listening = true;
-    area.onChanged.addListener((changes: Record<string, { newValue?: unknown }>) => {
-      const next = changes[KEY]?.newValue as ServerClock | undefined;
-      if (next && Number.isFinite(next.offsetMs)) offsetMs = next.offsetMs;
-    });
-  }
+  if (!measured && stored && Number.isFinite(stored.offsetMs)) offsetMs = stored.offsetMs;
   return offsetMs;
 }
 
@@ -82,9 +79,16 @@ export async function syncServerTime(baseUrl: string, options: { fetch?: typeof 
     const workerNow = typeof body.now === 'string' ? Date.parse(body.now) : NaN;
     if (!Number.isFinite(workerNow)) return null;
     const receivedAt = Date.now();
+    measured = true;
     await setServerOffset(Math.round(workerNow - (sentAt + receivedAt) / 2), options.area ?? ext.storage.local, new Date(receivedAt));
     return offsetMs;
   } catch {
     return null;
   }
+}
+
+/** Forgets this context's offset, as a freshly opened page would have it (tests). */
+export function resetServerClock(): void {
+  offsetMs = 0;
+  measured = false;
 }

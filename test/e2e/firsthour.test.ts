@@ -60,7 +60,7 @@ describe.skipIf(!inject('browser'))('the first hour', () => {
       await expect.poll(() => dash.locator('#quota-text').innerText()).toContain('1 / 1000 通');
 
       // Back to the search: run it again, save it; the results come into view with the count.
-      await dashboardTab(dash, '検索');
+      await dashboardTab(dash, '求職者を探す');
       await dash.getByLabel('キーワード').fill(tag);
       await dash.getByRole('button', { name: '検索', exact: true }).click();
       await dash.getByRole('heading', { name: '検索結果' }).waitFor();
@@ -68,9 +68,9 @@ describe.skipIf(!inject('browser'))('the first hour', () => {
       await dash.getByLabel('この条件に名前を付けて保存').fill('都内の介護（初回）');
       await dash.getByRole('button', { name: '保存', exact: true }).click();
       await dash.getByRole('list', { name: '保存した検索条件' }).getByText('都内の介護（初回）').waitFor();
-      await dash.locator('#occupation-filter-box summary').click();
+      await dash.locator('#occupation-filter-box > summary').click();
       await shot(dash, 'fh-1-search-filter-bar');
-      await dash.locator('#occupation-filter-box summary').click();
+      await dash.locator('#occupation-filter-box > summary').click();
       await dash.getByRole('heading', { name: '検索結果' }).scrollIntoViewIfNeeded();
       await shot(dash, 'fh-2-search-results-saved');
       await axe(dash, 'dashboard-search-results');

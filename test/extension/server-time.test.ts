@@ -9,7 +9,7 @@ import { maintenanceUntil } from '../../shared/rules/deadlines';
 import { sendBlockedReason } from '../../extension/components/Dashboard';
 import { db, getMeta } from '../../extension/utils/db';
 import { pollRound } from '../../extension/utils/poller';
-import { loadServerOffset, serverNow, setServerOffset, syncServerTime } from '../../extension/utils/server-time';
+import { loadServerOffset, resetServerClock, serverNow, syncServerTime } from '../../extension/utils/server-time';
 import { accountKey, getSession, setSession } from '../../extension/utils/session';
 import { readSummary } from '../../extension/utils/summary';
 import { todayJst } from '../../extension/utils/time';
@@ -29,7 +29,7 @@ function workerAt(at: Date): FakeWorker {
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(BROWSER_NOW);
-  await setServerOffset(0);
+  resetServerClock();
 });
 
 afterEach(() => {
@@ -43,8 +43,16 @@ describe('the worker\'s time in the extension', () => {
     expect(await syncServerTime(WORKER, { fetch: w.fetch })).toBe(WORKER_NOW.getTime() - BROWSER_NOW.getTime());
     expect(serverNow().toISOString()).toBe(WORKER_NOW.toISOString());
     expect(todayJst()).toBe('2026-12-01');
-    // Another page (or the background) reads the same offset from storage.
-    await setServerOffset(0);
+    // A page opened next (or the background) starts from the stored offset.
+    resetServerClock();
+    expect(serverNow().toISOString()).toBe(BROWSER_NOW.toISOString());
+    await loadServerOffset();
+    expect(serverNow().toISOString()).toBe(WORKER_NOW.toISOString());
+  });
+
+  it('T-5 a page that measured its own offset keeps it, whatever another context stored', async () => {
+    await syncServerTime(WORKER, { fetch: workerAt(WORKER_NOW).fetch });
+    await fakeBrowser.storage.local.set({ serverClock: { offsetMs: 0, syncedAt: BROWSER_NOW.toISOString() } });
     await loadServerOffset();
     expect(serverNow().toISOString()).toBe(WORKER_NOW.toISOString());
   });
