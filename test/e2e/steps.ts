@@ -216,7 +216,7 @@ export async function dashboardTab(page: Page, name: string): Promise<void> {
 export async function searchAndOpen(page: Page, query: { prefecture: string; keywords: string }, profileId: string): Promise<void> {
   // The pickers open on demand: open the prefecture one first.
   const box = page.locator('#prefecture-filter-box');
-  if (!(await box.evaluate((d) => (d as HTMLDetailsElement).open))) await box.locator(':scope > summary').click();
+  if (!(await box.evaluate((d) => (d as unknown as { open: boolean }).open))) await box.locator(':scope > summary').click();
   const prefectures = page.getByRole('group', { name: '希望勤務地（都道府県）' });
   await prefectures.getByLabel('名前で絞り込む').fill(query.prefecture);
   await prefectures.getByRole('checkbox', { name: query.prefecture }).check();
