@@ -1,3 +1,4 @@
+import './lib/zod-locale';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
@@ -18,6 +19,9 @@ import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
 import { jobOfferRoutes } from './routes/job-offers';
+import { codeRoutes } from './routes/codes';
+import { docsRoutes } from './routes/docs';
+import { describeParameters } from './lib/openapi-descriptions';
 
 /** Bodies larger than this are refused with 413, except the bureau's NDJSON loads. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -62,16 +66,23 @@ export const app = base
   .route('/', announcementRoutes)
   .route('/', termsRoutes)
   .route('/', correspondenceRoutes)
-  .route('/', jobOfferRoutes);
+  .route('/', jobOfferRoutes)
+  .route('/', codeRoutes)
+  .route('/', docsRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-app.doc31('/v1/openapi.json', {
+const openApiConfig = {
   openapi: '3.1.0',
   info: {
     title: 'Madoguchi API',
     version: '1.0.0',
-    description: 'ハローワーク求職情報提供サービス（民間職業紹介事業者向け）の API。エラーは RFC 9457 problem details（code は安定）。',
+    description: 'ハローワーク求職情報提供サービス（民間職業紹介事業者向け）の API。対話型リファレンスは /v1/docs。エラーは RFC 9457 problem details（code は安定、title と detail は日本語）。',
   },
+};
+let openApiDocument: unknown = null;
+app.get('/v1/openapi.json', (c) => {
+  openApiDocument ??= describeParameters(app.getOpenAPI31Document(openApiConfig));
+  return c.json(openApiDocument as object, 200);
 });
 
 app.notFound((c) => problemResponse(c, new ApiError('not_found', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`)));

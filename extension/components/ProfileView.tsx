@@ -1,3 +1,4 @@
+import { serverNow } from '../utils/server-time';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgencyAccount } from '../../shared/schemas/agency';
 import { openProfile, recordAcceptance, sendFirstContact, type ApiContext } from '../utils/api';
@@ -51,7 +52,7 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
       setLoading(true);
       try {
         const opened = await openProfile(ctx, profileId);
-        if (live) await storeOpenedProfile(opened, { account, now: new Date() });
+        if (live) await storeOpenedProfile(opened, { account, now: serverNow() });
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
         if (live) setProblem(error);
@@ -72,7 +73,7 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
     try {
       const fees = feeKind === 'explained' ? { kind: feeKind, explainedOn: feesExplainedOn } : feeKind ? { kind: feeKind } : undefined;
       const result = await recordAcceptance(ctx, profileId, acceptedOn, fees);
-      const record = await storeAcceptance(result, { account, now: new Date() });
+      const record = await storeAcceptance(result, { account, now: serverNow() });
       setAcceptNote(result.extended ? t('acceptanceExtended', formatDate(record.retentionDeadline)) : t('acceptanceNotExtended', formatDate(record.retentionDeadline)));
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
@@ -193,7 +194,7 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
               disabledReason={sendBlocked}
               templates={templates}
               onSaveTemplate={async (name, body) => {
-                await db.templates.add({ account, name, body, updatedAt: new Date().toISOString() });
+                await db.templates.add({ account, name, body, updatedAt: serverNow().toISOString() });
               }}
               onSend={async (body, idempotencyKey) => {
                 try {

@@ -252,9 +252,10 @@ export function getSeekerConversation(ctx: ApiContext, id: string) {
   return read(ConversationThreadSchema, () => client(ctx).v1.seeker.conversations[':id'].$get({ param: { id } }));
 }
 
-/** `POST /v1/seeker/conversations/{id}/messages`: ask or answer (R-MSG-4). */
-export function sendSeekerMessage(ctx: ApiContext, conversationId: string, body: string) {
-  return read(SeekerSendResultSchema, () => client(ctx).v1.seeker.conversations[':id'].messages.$post({ param: { id: conversationId }, json: { body } }));
+/** `POST /v1/seeker/conversations/{id}/messages`: ask or answer (R-MSG-4); a retry with the same key is stored once. */
+export function sendSeekerMessage(ctx: ApiContext, conversationId: string, body: string, idempotencyKey?: string) {
+  return read(SeekerSendResultSchema, () =>
+    client(ctx).v1.seeker.conversations[':id'].messages.$post({ param: { id: conversationId }, json: idempotencyKey ? { body, idempotencyKey } : { body } }));
 }
 
 /** `PUT /v1/seeker/conversations/{id}/paid-service-consent`: the jobseeker agrees to hear about paid services (R-MSG-7). */

@@ -36,7 +36,14 @@ export type MessageRecord = Message & { account: AccountKey; profileId: string }
 export type TemplateRecord = { id?: number; account: AccountKey; name: string; body: string; updatedAt: string };
 
 /** A named feed search (filters only). */
-export type SavedSearchRecord = { id?: number; account: AccountKey; name: string; query: Record<string, string | string[]>; createdAt: string };
+export type SavedSearchRecord = {
+  id?: number; account: AccountKey; name: string; query: Record<string, string | string[]>; createdAt: string;
+  /** Profile IDs the agency has seen in this search's results (newest first, capped). */
+  seenIds?: string[];
+  /** Matching profiles not seen yet, as of `checkedAt`. */
+  newCount?: number;
+  checkedAt?: string;
+};
 
 /**
  * An event from the worker that the extension handled. Holds no jobseeker data: no profile or

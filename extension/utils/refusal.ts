@@ -2,6 +2,7 @@ import type { ProblemCode } from '../../shared/problems';
 import { t, type MessageKey } from './i18n';
 import type { ApiProblem } from './problem';
 import { formatDate, formatJstDateTime } from './time';
+import { serverNow } from './server-time';
 
 /** What a person reads about a refusal: a short title and what to do, in their language. */
 export type RefusalText = {
@@ -56,7 +57,7 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
   maintenance: (p) => {
     const reopensAt = str(p.problem?.reopensAt);
     const retryAfter = p.retryAfter;
-    const at = reopensAt ?? (retryAfter ? new Date(Date.now() + retryAfter * 1000).toISOString() : null);
+    const at = reopensAt ?? (retryAfter ? new Date(serverNow().getTime() + retryAfter * 1000).toISOString() : null);
     return { title: t('refusalMaintenanceTitle'), detail: at ? t('refusalMaintenance', formatJstDateTime(at)) : t('refusalMaintenanceNoTime') };
   },
   // R-SAN-2.

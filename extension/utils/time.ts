@@ -1,13 +1,14 @@
 import { jstDate, jstDateTimeParts } from '../../shared/rules/time';
 import { t } from './i18n';
+import { serverNow } from './server-time';
 
 /**
- * Today's date in Japan (T-1), as `YYYY-MM-DD`.
+ * Today's date in Japan (T-1) by the worker's clock, as `YYYY-MM-DD`.
  *
  * @example
  * todayJst(new Date('2026-03-31T15:00:00Z')); // '2026-04-01'
  */
-export function todayJst(now: Date = new Date()): string {
+export function todayJst(now: Date = serverNow()): string {
   return jstDate(now);
 }
 

@@ -205,6 +205,8 @@ export type ReplyRequest = z.infer<typeof ReplyRequestSchema>;
  */
 export const SeekerMessageRequestSchema = z.strictObject({
   body: MessageBodySchema,
+  /** Optional for the jobseeker: with it, a retried send is stored once (as for the agency's routes). */
+  idempotencyKey: IdempotencyKeySchema.optional(),
 });
 export type SeekerMessageRequest = z.infer<typeof SeekerMessageRequestSchema>;
 
@@ -250,6 +252,8 @@ export type SendResult = z.infer<typeof SendResultSchema>;
 export const SeekerSendResultSchema = z.object({
   conversationId: IdSchema,
   message: MessageSchema,
+  /** True when this key's message had already been stored (a retry). */
+  replayed: z.boolean().optional(),
 });
 export type SeekerSendResult = z.infer<typeof SeekerSendResultSchema>;
 

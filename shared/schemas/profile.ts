@@ -315,5 +315,7 @@ export type FeedQueryInput = z.input<typeof FeedQuerySchema>;
 export const FeedPageSchema = z.object({
   items: z.array(ProfileSummarySchema),
   nextCursor: CursorSchema.nullable(),
+  /** How many profiles match in all (R-FEED-3 hit count), where the worker gives it. */
+  total: z.number().int().min(0).optional(),
 });
 export type FeedPage = z.infer<typeof FeedPageSchema>;

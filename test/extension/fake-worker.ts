@@ -85,6 +85,8 @@ export class FakeWorker {
   /** Answers to force, by `METHOD /path` (path without query). */
   overrides = new Map<string, Problem | 'network'>();
   now = () => new Date('2026-11-27T03:00:00.000Z');
+  /** The hit count the feed answers with, when set (R-FEED-3). */
+  feedTotal: number | null = null;
 
   /** Adds an event; `seq` follows the last one. */
   addEvent(event: NewEvent): AgencyEvent {
@@ -138,6 +140,7 @@ export class FakeWorker {
       if (!this.acked.has(id)) this.acked.set(id, { ackedAt: this.now().toISOString(), ...b });
       return this.json(200, { id, ackedAt: this.acked.get(id)!.ackedAt });
     }
+    if (method === 'GET' && path === '/v1/health') return this.json(200, { ok: true, now: this.now().toISOString() });
     if (method === 'GET' && path === '/v1/agency/me') return this.json(200, this.agency);
     if (method === 'GET' && path === '/v1/agency/quota') return this.json(200, this.quota);
     if (method === 'GET' && path === '/v1/agency/conversations') return this.json(200, { items: this.conversations, nextCursor: null });
@@ -150,7 +153,7 @@ export class FakeWorker {
       const items = [...this.profiles.values()].map(({ id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn }) => ({
         id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn,
       }));
-      return this.json(200, { items, nextCursor: null });
+      return this.json(200, { items, nextCursor: null, ...(this.feedTotal !== null ? { total: this.feedTotal } : {}) });
     }
     if (method === 'GET' && (m = /^\/v1\/agency\/feed\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);

@@ -12,9 +12,16 @@ import { agencyStub, seekerStub } from '../lib/stubs';
  * @example await blockAgency(env, '13-7K3QM2XPA9', 'A7K3M9X2QAB', '株式会社みらい人材', now);
  */
 export async function blockAgency(env: Env, profileId: string, agencyId: string, agencyName: string, now: number): Promise<Block> {
-  const b = await seekerStub(env, profileId).block(agencyId, agencyName, now);
-  await agencyStub(env, agencyId).blocked(profileId, b.conversationIds, Date.parse(b.block.blockedAt), now);
+  const seeker = seekerStub(env, profileId);
+  const b = await seeker.block(agencyId, agencyName, now);
+  const told = await agencyStub(env, agencyId).blocked(profileId, b.conversationIds, Date.parse(b.block.blockedAt), now);
   for (const shard of await profileShards(env, profileId)) await shard.setExclusion(profileId, agencyId, 'block');
+  // R-BLOCK-2: an agency that holds nothing of this jobseeker (never had it, or already deleted it
+  // after a deletion request) has nothing left to delete, so there is nothing to wait for.
+  if (told.eventId === null && b.block.agencyDeletedAt === null) {
+    await seeker.agencyDeleted({ type: 'block', agencyId, at: now }, now);
+    return (await seeker.blocks()).find((x) => x.agencyId === agencyId) ?? b.block;
+  }
   return b.block;
 }
 

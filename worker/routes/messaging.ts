@@ -242,13 +242,13 @@ export const messagingRoutes = group()
   })
   .openapi(seekerPost, async (c) => {
     const { id } = c.req.valid('param');
-    const { body } = c.req.valid('json');
+    const { body, idempotencyKey } = c.req.valid('json');
     const now = c.var.now.getTime();
     const profileId = c.var.seeker.profileId;
-    const r = await seekerById(c, profileId).post(id, body, now);
+    const r = await seekerById(c, profileId).post(id, body, now, idempotencyKey);
     if (refused(r)) fail(r);
-    await agencyById(c, r.agencyId).noteSeekerMessage(id, profileId, now);
-    return c.json({ conversationId: r.conversationId, message: r.message }, 201);
+    if (!r.replayed) await agencyById(c, r.agencyId).noteSeekerMessage(id, profileId, now);
+    return c.json({ conversationId: r.conversationId, message: r.message, replayed: r.replayed }, 201);
   })
   .openapi(listBlocks, async (c) => c.json({ items: await seekerById(c, c.var.seeker.profileId).blocks() }, 200))
   .openapi(putBlock, async (c) => {

@@ -167,8 +167,8 @@ export function SeekerThread({ ctx, conversationId, onBack }: { ctx: ApiContext;
           id="seeker-reply"
           label={t('seekerWriteLabel')}
           submitLabel={t('seekerWriteSend')}
-          onSend={async (body) => {
-            await sendSeekerMessage(ctx, conversationId, body);
+          onSend={async (body, idempotencyKey) => {
+            await sendSeekerMessage(ctx, conversationId, body, idempotencyKey);
             await load();
           }}
         />

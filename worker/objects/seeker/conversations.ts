@@ -77,23 +77,32 @@ export function deliver(s: SeekerStore, input: DeliverInput, now: number): Deliv
 
 /**
  * The jobseeker writes (R-MSG-2 opens the conversation for the agency's answers). A body with
- * contact details is refused and nothing is stored (R-MSG-4).
+ * contact details is refused and nothing is stored (R-MSG-4). With an idempotency key, a retry is
+ * stored once and answered with the first message (`replayed`); the key with other content is refused.
  *
- * @example post(s, 'C…', '勤務地を教えてください。', now);
+ * @example post(s, 'C…', '勤務地を教えてください。', now, 'sk-2026-12-01-0001');
  */
-export function post(s: SeekerStore, conversationId: string, body: string, now: number): { ok: true; conversationId: string; agencyId: string; message: Message } | Refusal {
+export function post(s: SeekerStore, conversationId: string, body: string, now: number, key?: string): { ok: true; conversationId: string; agencyId: string; message: Message; replayed: boolean } | Refusal {
   const conv = conversationRow(s, conversationId);
-  if (!conv) return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。');
-  if (conv.state === 'blocked') return refuse('conversation_blocked', 'この事業者をブロックしているため送信できません。送るにはブロックを解除してください（以前の会話は再開されません）。');
-  if (conv.state === 'closed') return refuse('conversation_closed', 'この会話は終了しているため、送信できません。');
+  if (!conv) return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。', undefined, { status: 404, title: '会話が見つかりません' });
+  const sendKey = key ? `seeker:${key}` : null;
+  const earlier = sendKey ? s.sql.exec<MsgRow>("SELECT * FROM messages WHERE sender = 'seeker' AND send_key = ?", sendKey).toArray()[0] : undefined;
+  if (earlier) {
+    if (earlier.conversation_id !== conversationId || earlier.body !== body) {
+      return refuse('idempotency_key_reused', 'この冪等キーは内容の異なる送信にすでに使われています。新しい送信には新しいキーを使ってください。', undefined, { status: 422, title: '冪等キーが別の送信に使われています' });
+    }
+    return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(earlier), replayed: true };
+  }
+  if (conv.state === 'blocked') return refuse('conversation_blocked', 'この事業者をブロックしているため送信できません。送るにはブロックを解除してください（以前の会話は再開されません）。', undefined, { status: 409, title: 'ブロック中の事業者です' });
+  if (conv.state === 'closed') return refuse('conversation_closed', 'この会話は終了しているため、送信できません。', undefined, { status: 410, title: 'この会話は終了しています' });
   const findings = disallowedContactDetails(body, null);
   if (findings.length) return contactDetailsRefusal(findings, null);
   const row = s.tx(() => {
-    const inserted = insertMessage(s, { conversationId, sender: 'seeker', kind: 'reply', body, now });
+    const inserted = insertMessage(s, { conversationId, sender: 'seeker', kind: 'reply', body, now, ...(sendKey ? { key: sendKey } : {}) });
     s.sql.exec("UPDATE conversations SET state = 'open', last_message_at = ? WHERE id = ?", now, conversationId);
     return inserted;
   });
-  return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(row) };
+  return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(row), replayed: false };
 }
 
 /**

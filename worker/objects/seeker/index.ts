@@ -70,8 +70,8 @@ export class SeekerObject extends DurableObject<Env> {
   }
 
   /** The jobseeker writes (R-MSG-2, R-MSG-4). */
-  async post(conversationId: string, body: string, now: number): Promise<{ ok: true; conversationId: string; agencyId: string; message: Message } | Refusal> {
-    return conversations.post(this.store, conversationId, body, now);
+  async post(conversationId: string, body: string, now: number, key?: string): Promise<{ ok: true; conversationId: string; agencyId: string; message: Message; replayed: boolean } | Refusal> {
+    return conversations.post(this.store, conversationId, body, now, key);
   }
 
   /** The inbox, newest first. */
