@@ -39,8 +39,8 @@ describe('R-MSG-3 notices are delivered at least once', () => {
     // Still failing: the alarm tries again, keeps it, and backs off further.
     expect(await runDurableObjectAlarm(agencyObject(agency.id))).toBe(true);
     const again = await agencyObject(agency.id).pendingNotices();
-    expect(again[0].attempts).toBe(2);
-    expect(Date.parse(again[0].nextAt)).toBeGreaterThan(Date.parse(waiting[0].nextAt));
+    expect(again[0]!.attempts).toBe(2);
+    expect(Date.parse(again[0]!.nextAt)).toBeGreaterThan(Date.parse(waiting[0]!.nextAt));
 
     await renameTable(seeker.profileId, 'conversations_away', 'conversations');
     expect(await runDurableObjectAlarm(agencyObject(agency.id))).toBe(true);

@@ -1,22 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
 import type { AgencyPrincipal, SeekerPrincipal, StaffPrincipal } from '../lib/records';
-import { ApiError, unwrap, type Refusal } from '../lib/problem';
+import { ApiError, refusalError, unwrap, type Refusal } from '../lib/problem';
 import { parseToken, type Role } from '../lib/sessions';
 
 function unauthenticated(): ApiError {
-  return new ApiError(401, 'unauthenticated', 'サインインが必要です', '有効なトークンを Authorization: Bearer で送ってください。', {}, { 'WWW-Authenticate': 'Bearer' });
+  return new ApiError('unauthenticated', '有効なトークンを Authorization: Bearer で送ってください。', {}, {}, { 'WWW-Authenticate': 'Bearer' });
 }
 
 function wrongRole(): ApiError {
-  return new ApiError(403, 'wrong_role', 'この操作はできません', 'このアカウントの種類では利用できない機能です。');
+  return new ApiError('wrong_role', 'このアカウントの種類では利用できない機能です。');
 }
 
 function rethrow(r: Refusal): never {
-  const headers: Record<string, string> = {};
-  if (typeof r.extras?.retryAfter === 'number') headers['Retry-After'] = String(r.extras.retryAfter);
-  if (r.status === 401) headers['WWW-Authenticate'] = 'Bearer';
-  throw new ApiError(r.status, r.code, r.title, r.detail, r.extras ?? {}, headers);
+  throw refusalError(r);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SeekerPrincipal, SeekerRecord } from './types';
  * @example await activate(s, sessions, '13-7K3QM2XPA9', hash, now);
  */
 export async function activate(s: SeekerStore, sessions: SessionStore, profileId: string, passphraseHash: string, now: number): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-  if (seekerRecord(s)) return refuse(409, 'already_activated', 'すでに有効化されています', 'このアカウントは有効化済みです。パスフレーズでサインインしてください。');
+  if (seekerRecord(s)) return refuse('already_activated', 'このアカウントは有効化済みです。パスフレーズでサインインしてください。');
   const record: SeekerRecord = { profileId, activatedAt: new Date(now).toISOString(), inFeed: true };
   s.sql.exec("INSERT INTO meta (key, value) VALUES ('record', ?), ('passphrase', ?)", JSON.stringify(record), passphraseHash);
   const session = await sessions.open('seeker', profileId, now, null);
@@ -25,7 +25,7 @@ export async function signIn(s: SeekerStore, sessions: SessionStore, passphrase:
 /** Checks a bearer token and the request rate (R-SEC-2, R-OPS-2). */
 export async function authenticate(s: SeekerStore, sessions: SessionStore, limiter: RateLimiter, token: string, now: number, wallClock: number): Promise<SeekerPrincipal | Refusal> {
   const record = seekerRecord(s);
-  if (!record) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
+  if (!record) return refuse('unauthenticated', 'セッションが無効か期限切れです。もう一度サインインしてください。');
   const r = await sessions.check(token, now, limiter, wallClock);
   return r.ok ? { ok: true, sessionId: r.session.id, seeker: record } : r;
 }
