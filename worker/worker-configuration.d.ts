@@ -15,8 +15,11 @@ declare namespace Cloudflare {
 		CLOCK: DurableObjectNamespace<import("./index").Clock>;
 	}
 	interface Env {
-		ENVIRONMENT: "production" | "development";
+		/** R-SEC-7: only "development" or "test" enable the movable clock; anything else is production. */
+		ENVIRONMENT: string;
 		BOOTSTRAP_STAFF_TOKEN: string;
+		/** R-SEC-8: the secret that signs session tokens (`wrangler secret put TOKEN_SECRET`). */
+		TOKEN_SECRET?: string;
 		FEED_SHARD: DurableObjectNamespace<import("./index").FeedShard>;
 		AGENCY: DurableObjectNamespace<import("./index").AgencyObject>;
 		SEEKER: DurableObjectNamespace<import("./index").SeekerObject>;

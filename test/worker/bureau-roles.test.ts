@@ -109,7 +109,7 @@ const cases: Case[] = [
       return { method: 'DELETE', path: `/v1/admin/feed/profiles/${res.body.results[0].id}` };
     },
   },
-  { route: 'PUT /v1/admin/clock', kind: 'staff', ok: 200, prepare: async () => ({ method: 'PUT', path: '/v1/admin/clock', body: { at: jst(TODAY, '10:00'), frozen: true } }) },
+  { route: 'PUT /v1/admin/clock', kind: 'ministry', ok: 200, prepare: async () => ({ method: 'PUT', path: '/v1/admin/clock', body: { at: jst(TODAY, '10:00'), frozen: true } }) },
 ];
 
 beforeAll(async () => {
