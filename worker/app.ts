@@ -5,6 +5,7 @@ import { group, type AppEnv } from './lib/context';
 import { readNow } from './lib/clock';
 import { ApiError, problemResponse } from './lib/problem';
 import { maintenanceWindow } from './middleware/service';
+import { claimedRole } from './lib/tokens';
 import { publicRoutes } from './routes/public';
 import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
@@ -36,7 +37,7 @@ base
   // R-OPS-1: the service windows close agency and jobseeker routes, and their own account routes.
   .use('/v1/agency/*', maintenanceWindow)
   .use('/v1/seeker/*', maintenanceWindow)
-  .use('/v1/me/*', async (c, next) => (/^Bearer\s+b\./.test(c.req.header('authorization') ?? '') ? next() : maintenanceWindow(c, next)));
+  .use('/v1/me/*', async (c, next) => (claimedRole(c.req.header('authorization')) === 'staff' ? next() : maintenanceWindow(c, next)));
 
 /**
  * The whole API: route groups chained so `typeof app` types the extension's client (`hc<AppType>`).

@@ -7,6 +7,7 @@ export { AgencyObject } from './objects/agency';
 export { SeekerObject } from './objects/seeker';
 export { Registry } from './objects/registry';
 export { Clock } from './objects/clock';
+export { SignInThrottle } from './objects/sign-in-throttle';
 export type { AppType } from './app';
 
 export default {

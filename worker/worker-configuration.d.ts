@@ -3,7 +3,7 @@
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./index");
-		durableNamespaces: "FeedShard" | "AgencyObject" | "SeekerObject" | "Registry" | "Clock";
+		durableNamespaces: "FeedShard" | "AgencyObject" | "SeekerObject" | "Registry" | "Clock" | "SignInThrottle";
 	}
 	interface ProductionEnv {
 		ENVIRONMENT: "production";
@@ -13,6 +13,7 @@ declare namespace Cloudflare {
 		SEEKER: DurableObjectNamespace<import("./index").SeekerObject>;
 		REGISTRY: DurableObjectNamespace<import("./index").Registry>;
 		CLOCK: DurableObjectNamespace<import("./index").Clock>;
+		SIGN_IN_THROTTLE: DurableObjectNamespace<import("./index").SignInThrottle>;
 	}
 	interface Env {
 		/** R-SEC-7: only "development" or "test" enable the movable clock; anything else is production. */
@@ -25,6 +26,7 @@ declare namespace Cloudflare {
 		SEEKER: DurableObjectNamespace<import("./index").SeekerObject>;
 		REGISTRY: DurableObjectNamespace<import("./index").Registry>;
 		CLOCK: DurableObjectNamespace<import("./index").Clock>;
+		SIGN_IN_THROTTLE: DurableObjectNamespace<import("./index").SignInThrottle>;
 	}
 }
 interface Env extends Cloudflare.Env {}

@@ -1,4 +1,4 @@
-import { DUMMY_PASSWORD_HASH, randomBase32, randomSecret, sha256Hex, timingSafeEqualText, verifyPassword } from './crypto';
+import { DUMMY_PASSWORD_HASH, passwordParams, randomBase32, randomSecret, sha256Hex, timingSafeEqualText, verifyPassword } from './crypto';
 import { refuse, type Refusal } from './problem';
 
 /** Who a token belongs to; the first letter of every token, so the worker finds the object without a lookup. */
@@ -83,6 +83,19 @@ export class SessionStore {
   async signIn(secret: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const ok = await verifyPassword(secret, storedHash ?? DUMMY_PASSWORD_HASH);
     if (!ok || !storedHash || !accountId) return refuse(401, 'invalid_credentials', 'サインインできませんでした', wrong);
+    const s = await this.open(role, accountId, now, label);
+    return { ok: true, token: s.token, expiresAt: s.expiresAt };
+  }
+
+  /**
+   * Compares a candidate hash made by the worker with the stored one in constant time and opens
+   * a session (R-SEC-5: the object never runs the slow hash). Same refusal for every failure.
+   *
+   * @example return store.signInWithHash(candidate, storedHash, 'agency', record.id, now, label, 'アカウントID…');
+   */
+  async signInWithHash(candidate: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    const ok = timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH);
+    if (!ok || !storedHash || !accountId || !passwordParams(storedHash)) return refuse(401, 'invalid_credentials', 'サインインできませんでした', wrong);
     const s = await this.open(role, accountId, now, label);
     return { ok: true, token: s.token, expiresAt: s.expiresAt };
   }

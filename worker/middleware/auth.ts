@@ -4,7 +4,8 @@ import type { AgencyPrincipal } from '../objects/agency';
 import type { SeekerPrincipal } from '../objects/seeker';
 import type { StaffPrincipal } from '../objects/registry';
 import { ApiError, unwrap, type Refusal } from '../lib/problem';
-import { parseToken, type Role } from '../lib/sessions';
+import type { Role } from '../lib/sessions';
+import { openToken } from '../lib/tokens';
 
 function unauthenticated(): ApiError {
   return new ApiError(401, 'unauthenticated', 'サインインが必要です', '有効なトークンを Authorization: Bearer で送ってください。', {}, { 'WWW-Authenticate': 'Bearer' });
@@ -22,14 +23,14 @@ function rethrow(r: Refusal): never {
 }
 
 /**
- * Authenticates the bearer token of one role at the account's own object (R-SEC-2) and applies
- * its rate limit (R-OPS-2). Sets `agency`, `seeker` or `staff`, and `sessionId`.
+ * Authenticates the bearer token of one role: its MAC first, without touching storage (R-SEC-8),
+ * then its session at the account's own object (R-SEC-2), which applies the rate limit (R-OPS-2). Sets `agency`, `seeker` or `staff`, and `sessionId`.
  *
  * @example app.use('/v1/agency/*', requireRole('agency'));
  */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const parsed = parseToken(c.req.header('authorization'));
+    const parsed = await openToken(c.env, c.req.header('authorization'));
     if (!parsed) throw unauthenticated();
     if (parsed.role !== role) throw wrongRole();
     const now = c.var.now.getTime();
@@ -61,7 +62,7 @@ export function registry(env: Env) {
 
 /** Any signed-in role, for `/v1/me/*`. */
 export const requireAnyRole: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const parsed = parseToken(c.req.header('authorization'));
+  const parsed = await openToken(c.env, c.req.header('authorization'));
   if (!parsed) throw unauthenticated();
   return requireRole(parsed.role)(c, next);
 };

@@ -3,7 +3,7 @@ import { migrate } from '../lib/migrations';
 import { jstDate, retentionDeadline } from '../../shared/rules';
 import type { AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, MandatoryInformation, Suspension } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
-import { randomBase32 } from '../lib/crypto';
+import { passwordParams, randomBase32, type PasswordParams } from '../lib/crypto';
 import { refuse, type Refusal } from '../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../lib/sessions';
 // Messaging (issue 4)
@@ -134,14 +134,20 @@ export class AgencyObject extends DurableObject<Env> {
     return this.record();
   }
 
+  /** The salt and iterations of the password hash, for the worker to hash a candidate (R-SEC-5). */
+  async passwordParams(): Promise<PasswordParams | null> {
+    if (!this.record()) return null;
+    return passwordParams(this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0]?.value ?? null);
+  }
+
   /**
-   * Signs in with the password; the token is returned once.
+   * Signs in with a candidate hash made by the worker (R-SEC-5); the token is returned once.
    *
-   * @example const r = await stub.signIn('pw', now.getTime());
+   * @example const r = await stub.signInWithHash(candidate, now.getTime(), label);
    */
-  async signIn(password: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  async signInWithHash(candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const hash = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0]?.value ?? null;
-    return this.sessions.signIn(password, hash, 'agency', this.record()?.id ?? null, now, label, 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
+    return this.sessions.signInWithHash(candidate, hash, 'agency', this.record()?.id ?? null, now, label, 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
   }
 
   /**

@@ -4,7 +4,7 @@ import {
   addDays, applicationDeadline, emailReservedUntil, fiscalYear, jstDate, placementQualifies, proposeSanction, reapplyAllowedFrom,
   reportDueDate, reportGraceLastDay, reportReminderDate, suspensionLastDay, type Placement, type ViolationCategory, type ViolationHistoryEntry,
 } from '../../shared/rules';
-import { randomBase32 } from '../lib/crypto';
+import { passwordParams, randomBase32, type PasswordParams } from '../lib/crypto';
 import { refuse, type Refusal } from '../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../lib/sessions';
 import type { AgencyRecord } from './agency';
@@ -252,10 +252,17 @@ export class Registry extends DurableObject<Env> {
     return { ok: true, staff };
   }
 
-  /** Staff sign-in. */
-  async staffSignIn(email: string, password: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  /** A staff account's ID and hash parameters by email, for the worker to hash a candidate (R-SEC-5). */
+  async staffPasswordParams(email: string): Promise<{ accountId: string; params: PasswordParams } | null> {
     const row = this.sql.exec<{ id: string; password_hash: string }>('SELECT id, password_hash FROM staff WHERE email = ?', email).toArray()[0];
-    return this.sessions.signIn(password, row?.password_hash ?? null, 'staff', row?.id ?? null, now, label, 'メールアドレスまたはパスワードが正しくありません。');
+    const params = passwordParams(row?.password_hash ?? null);
+    return row && params ? { accountId: row.id, params } : null;
+  }
+
+  /** Staff sign-in with a candidate hash made by the worker (R-SEC-5: no hashing in this shared object). */
+  async staffSignInWithHash(staffId: string, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    const row = this.sql.exec<{ id: string; password_hash: string }>('SELECT id, password_hash FROM staff WHERE id = ?', staffId).toArray()[0];
+    return this.sessions.signInWithHash(candidate, row?.password_hash ?? null, 'staff', row?.id ?? null, now, label, 'メールアドレスまたはパスワードが正しくありません。');
   }
 
   /** Checks a staff token and the account's request rate. */
@@ -290,6 +297,11 @@ export class Registry extends DurableObject<Env> {
   /** The agency an account ID (email) belongs to, for sign-in. */
   async agencyIdByEmail(email: string): Promise<string | null> {
     return this.sql.exec<{ id: string }>('SELECT id FROM agencies WHERE email = ?', email).toArray()[0]?.id ?? null;
+  }
+
+  /** An admitted agency's name, or null for an ID the registry never admitted (R-SEC-8: checked before its object is addressed). */
+  async agencyName(agencyId: string): Promise<string | null> {
+    return this.sql.exec<{ name: string }>('SELECT name FROM agencies WHERE id = ?', agencyId).toArray()[0]?.name ?? null;
   }
 
   /** All agency IDs with a status (the scheduler's list). */

@@ -8,7 +8,7 @@ import { occupationName, type OccupationMiddleCode } from '../../shared/data/occ
 import { industryName, type IndustryCode } from '../../shared/data/industries';
 import { prefectureName, type PrefectureCode } from '../../shared/data/prefectures';
 import { migrate } from '../lib/migrations';
-import { randomBase32 } from '../lib/crypto';
+import { passwordParams, randomBase32, type PasswordParams } from '../lib/crypto';
 import { refuse, type Refusal } from '../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../lib/sessions';
 
@@ -82,10 +82,16 @@ export class SeekerObject extends DurableObject<Env> {
     return { ok: true, token: s.token, expiresAt: s.expiresAt };
   }
 
-  /** Signs in with the passphrase. */
-  async signIn(passphrase: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  /** The salt and iterations of the passphrase hash, for the worker to hash a candidate (R-SEC-5). */
+  async passwordParams(): Promise<PasswordParams | null> {
+    if (!this.record()) return null;
+    return passwordParams(this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'passphrase'").toArray()[0]?.value ?? null);
+  }
+
+  /** Signs in with a candidate hash made by the worker (R-SEC-5). */
+  async signInWithHash(candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const hash = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'passphrase'").toArray()[0]?.value ?? null;
-    return this.sessions.signIn(passphrase, hash, 'seeker', this.record()?.profileId ?? null, now, label, '求職者IDまたはパスフレーズが正しくありません。');
+    return this.sessions.signInWithHash(candidate, hash, 'seeker', this.record()?.profileId ?? null, now, label, '求職者IDまたはパスフレーズが正しくありません。');
   }
 
   /** Checks a bearer token and the request rate (R-SEC-2, R-OPS-2). */

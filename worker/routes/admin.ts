@@ -13,6 +13,7 @@ import { loadProfiles, withdrawProfile } from '../lib/feed-load';
 import { ApiError, unwrap } from '../lib/problem';
 import { parseToken } from '../lib/sessions';
 import { registry, requireRole } from '../middleware/auth';
+import { signInLockOf } from '../flows/sign-in';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
 
@@ -304,6 +305,7 @@ const routes = group()
       address: r.address, liaisonOfficer: r.liaisonOfficer, privacyOfficer: r.privacyOfficer, handlesSubsidies: r.handlesSubsidies,
       certifications: r.certifications, termEndsOn: r.termEndsOn, violations: r.violations, suspensions: r.suspensions, procedures: r.procedures,
       reportsFiled: r.reportsFiled,
+      signIn: (await signInLockOf(c, 'agency', a.email.trim().toLowerCase())) ?? { failures: 0, lockedUntil: null },
     }, 200);
   })
   .openapi(recordViolation, async (c) => {
