@@ -7,8 +7,17 @@ import { WxtVitest } from 'wxt/testing';
  * (real Durable Objects and SQLite), the extension over fake-indexeddb in happy-dom,
  * and the browser journeys in real Chromium.
  */
+/** Repeats the journeys' skip notice (test/e2e/browser.ts) under the summary, where people look. */
+const skipNoticeReporter = {
+  onTestRunEnd() {
+    const notice = process.env.MADOGUCHI_E2E_SKIPPED;
+    if (notice) console.warn(`\n⚠ ${notice}\n`);
+  },
+};
+
 export default defineConfig({
   test: {
+    reporters: ['default', skipNoticeReporter],
     projects: [
       {
         test: {

@@ -3,7 +3,8 @@
  * and a Tokyo bureau officer, two admitted agencies, a few thousand varied synthetic profiles, and
  * two activated jobseekers. Loading twice changes nothing.
  */
-import { maintenanceUntil } from '../../shared/rules';
+import { jstDate, maintenanceUntil } from '../../shared/rules';
+import { moveClock, nextServiceHours, signInStaff, workerNow } from './clock';
 import { exampleMandatoryInformation, exampleOfficer } from '../../shared/schemas/examples';
 import { syntheticProfiles } from './synthetic';
 import { call, type Json } from './http';
@@ -31,28 +32,38 @@ function must(res: { status: number; body: Json }, ok: number[], what: string): 
 export type DemoAccounts = { seekers: Array<{ profileId: string; passphrase: string }>; created: boolean; ministryToken: string };
 
 /**
- * Loads the demo data once. The worker's clock is moved into service hours while it loads (the
- * jobseekers' activation is closed during maintenance) and put back afterwards.
+ * Loads the demo data once. Jobseekers' activation is closed during maintenance (R-OPS-1), so when
+ * the worker's "now" is inside a window the clock is moved to service hours for the load. Afterwards
+ * it goes back to real time, unless `stayInServiceHours` keeps the demo on the demo clock (`npm start`).
+ * Every clock move is followed by a fresh sign-in (`moveClock`), so the returned token is valid at
+ * the worker's time whatever the hour this runs.
  *
  * @example const accounts = await seedDemo('http://127.0.0.1:8787', bootstrapToken);
  */
-export async function seedDemo(base: string, bootstrapToken: string, options: { profiles?: number } = {}): Promise<DemoAccounts> {
-  // Already loaded? The ministry account exists and can sign in.
-  const existing = await call(base, 'POST', '/v1/admin/sessions', { body: { email: DEMO.ministry.email, password: DEMO.ministry.password } });
-  if (existing.status === 201) return { seekers: [], created: false, ministryToken: existing.body.token as string };
-  must(await call(base, 'POST', '/v1/admin/staff', { token: bootstrapToken, body: { ...DEMO.ministry, role: 'ministry' } }), [201], 'ministry account');
-  const ministry = must(await call(base, 'POST', '/v1/admin/sessions', { body: { email: DEMO.ministry.email, password: DEMO.ministry.password } }), [201], 'ministry sign-in').token as string;
+export async function seedDemo(
+  base: string,
+  bootstrapToken: string,
+  options: { profiles?: number; stayInServiceHours?: boolean } = {},
+): Promise<DemoAccounts> {
+  // The ministry account comes first (from the bootstrap token), unless it is already there.
+  let ministry: string;
+  const signIn = await call(base, 'POST', '/v1/admin/sessions', { body: { email: DEMO.ministry.email, password: DEMO.ministry.password } });
+  if (signIn.status === 201) ministry = signIn.body.token as string;
+  else {
+    must(await call(base, 'POST', '/v1/admin/staff', { token: bootstrapToken, body: { ...DEMO.ministry, role: 'ministry' } }), [201], 'ministry account');
+    ministry = await signInStaff(base, DEMO.ministry);
+  }
+  // Already loaded? The bureau officer, created next, exists and can sign in.
+  const bureau = await call(base, 'POST', '/v1/admin/sessions', { body: { email: DEMO.bureau.email, password: DEMO.bureau.password } });
+  if (bureau.status === 201) return { seekers: [], created: false, ministryToken: ministry };
   must(await call(base, 'POST', '/v1/admin/staff', { token: ministry, body: { ...DEMO.bureau, role: 'bureau' } }), [201], 'bureau account');
 
-  const now = new Date(must(await call(base, 'GET', '/v1/health'), [200], 'health').now as string);
+  let now = await workerNow(base);
   const inMaintenance = maintenanceUntil(now) !== null;
-  if (inMaintenance) {
-    // Into service hours (10:00 JST of the same day) for the load only.
-    const jstDay = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-    must(await call(base, 'PUT', '/v1/admin/clock', { token: ministry, body: { at: `${jstDay}T10:00:00+09:00`, frozen: false } }), [200], 'clock');
-  }
+  if (inMaintenance) ({ token: ministry, now } = await moveClock(base, DEMO.ministry, nextServiceHours(now)));
+  const seekers: DemoAccounts['seekers'] = [];
   try {
-    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const today = jstDate(now);
     for (const a of DEMO.agencies) {
       const reg = must(await call(base, 'POST', '/v1/public/registrations', {
         body: {
@@ -70,7 +81,6 @@ export async function seedDemo(base: string, bootstrapToken: string, options: { 
       must(await call(base, 'POST', `/v1/admin/registrations/${reg.id}/accept`, { token: ministry, body: { reason: 'デモデータ' } }), [200], `admission of ${a.name}`);
     }
 
-    const seekers: DemoAccounts['seekers'] = [];
     const seekerRows = DEMO.seekers.map((s, i) => ({
       hwRef: `DEMO-SEEKER-${i + 1}`, occupations: [s.occupation], industries: ['P'], areas: [{ prefecture: s.prefecture }],
       employmentTypes: ['regular'], wage: { unit: 'month', min: 220000, max: 280000 }, hours: { perWeek: 40, shift: i === 0, overtimeOk: true },
@@ -88,8 +98,8 @@ export async function seedDemo(base: string, bootstrapToken: string, options: { 
       const chunk = rows.slice(i, i + 1000).map((r) => JSON.stringify(r)).join('\n');
       must(await call(base, 'PUT', '/v1/admin/feed/profiles', { token: ministry, ndjson: chunk }), [200], 'synthetic profiles');
     }
-    return { seekers, created: true, ministryToken: ministry };
   } finally {
-    if (inMaintenance) await call(base, 'PUT', '/v1/admin/clock', { token: ministry, body: { at: null } });
+    if (inMaintenance && !options.stayInServiceHours) ({ token: ministry } = await moveClock(base, DEMO.ministry, null));
   }
+  return { seekers, created: true, ministryToken: ministry };
 }

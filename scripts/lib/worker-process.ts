@@ -34,6 +34,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** True when nothing listens on 127.0.0.1:`port`. */
+export async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const server = createServer();
+    server.once('error', () => ok(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => ok(true)));
+  });
+}
+
+/**
+ * The first free port from `wanted` on (at most 50 tries), for `npm start` when another one runs.
+ *
+ * @example await firstFreePort(8787); // 8788 while a first `npm start` holds 8787
+ */
+export async function firstFreePort(wanted: number): Promise<number> {
+  for (let port = wanted; port < wanted + 50; port += 1) if (await portIsFree(port)) return port;
+  throw new Error(`127.0.0.1:${wanted}–${wanted + 49} はすべて使用中です / no free port from ${wanted}`);
+}
+
 export type RunningWorker = { url: string; port: number; process: ChildProcess; stop: () => Promise<void> };
 
 /**

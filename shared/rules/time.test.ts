@@ -4,9 +4,11 @@ import {
   addMonthsClamped,
   civilPeriodLastDay,
   fiscalYear,
+  formatJstDateTime,
   isAdministrativeHoliday,
   isValidDate,
   jstDate,
+  jstDateTimeParts,
   jstMidnight,
   lastDayOfMonth,
   workingDayOnOrBefore,
@@ -43,6 +45,19 @@ describe('jstDate', () => {
 
   it('T-1 refuses an invalid instant', () => {
     expect(() => jstDate(new Date('not a date'))).toThrow(RangeError);
+  });
+});
+
+describe('formatJstDateTime', () => {
+  it('T-1 writes an instant as JST wall time on both sides of midnight JST', () => {
+    expect(formatJstDateTime(Date.parse('2026-11-27T14:59:00Z'))).toBe('2026年11月27日 23:59');
+    expect(formatJstDateTime('2026-11-27T15:00:00.000Z')).toBe('2026年11月28日 00:00');
+    expect(formatJstDateTime(new Date('2026-03-31T15:00:00Z'))).toBe('2026年4月1日 00:00');
+    expect(jstDateTimeParts('2026-12-31T15:05:00Z')).toEqual({ year: 2027, month: 1, day: 1, hour: 0, minute: 5 });
+  });
+
+  it('T-1 refuses an invalid instant', () => {
+    expect(() => formatJstDateTime('not a date')).toThrow(RangeError);
   });
 });
 

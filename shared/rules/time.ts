@@ -74,6 +74,34 @@ export function jstDate(at: Date): string {
   return new Date(ms + JST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant's JST wall-clock parts (T-1); the one place the worker and the extension read them. */
+export type JstDateTimeParts = { year: number; month: number; day: number; hour: number; minute: number };
+
+/**
+ * The JST calendar day and clock time of an instant (T-1).
+ *
+ * @example
+ * jstDateTimeParts('2026-04-01T15:00:00.000Z'); // { year: 2026, month: 4, day: 2, hour: 0, minute: 0 }
+ */
+export function jstDateTimeParts(at: Date | string | number): JstDateTimeParts {
+  const ms = new Date(at).getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
+  const d = new Date(ms + JST_OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+/**
+ * An instant as Japanese wall time for people (T-1), as the worker writes it into notices and
+ * problem details.
+ *
+ * @example
+ * formatJstDateTime(Date.parse('2026-11-27T01:00:00Z')); // '2026年11月27日 10:00'
+ */
+export function formatJstDateTime(at: Date | string | number): string {
+  const p = jstDateTimeParts(at);
+  return `${p.year}年${p.month}月${p.day}日 ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
 /**
  * The instant of 00:00 JST on `date` (T-1).
  *

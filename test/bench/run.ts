@@ -19,6 +19,7 @@ import { FEED_SCHEMA_V1, searchStatement, writeProfileRow, type ShardQuery, type
 import { benchSends } from './sends';
 import { bundleSizes } from './bundles';
 import { call } from '../../scripts/lib/http';
+import { moveClock, signInStaff } from '../../scripts/lib/clock';
 
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -34,19 +35,18 @@ export function percentiles(ms: number[]): { p50: number; p95: number; max: numb
 
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 
-const BENCH_STAFF = { email: 'bench@mhlw.example.jp', password: 'bench-ministry-password', name: 'ベンチ', role: 'ministry' };
+export const BENCH_STAFF = { email: 'bench@mhlw.example.jp', password: 'bench-ministry-password', name: 'ベンチ', role: 'ministry' };
 
 /** A fresh ministry token (sessions end after 12 hours, so after every big clock move). */
 export async function staffToken(base: string): Promise<string> {
-  return (await call(base, 'POST', '/v1/admin/sessions', { body: { email: BENCH_STAFF.email, password: BENCH_STAFF.password } })).body.token as string;
+  return signInStaff(base, BENCH_STAFF);
 }
 
 /** Signs in the bench's staff and one admitted agency. */
 export async function benchAccounts(base: string): Promise<{ ministry: string; agency: string; agencyEmail: string }> {
   const vars = devVars();
   await call(base, 'POST', '/v1/admin/staff', { token: vars.BOOTSTRAP_STAFF_TOKEN, body: BENCH_STAFF });
-  const ministry = await staffToken(base);
-  await call(base, 'PUT', '/v1/admin/clock', { token: ministry, body: { at: '2026-11-27T10:00:00+09:00', frozen: false } });
+  const { token: ministry } = await moveClock(base, BENCH_STAFF, new Date('2026-11-27T10:00:00+09:00'));
   const { exampleRegistration } = await import('../../shared/schemas/examples');
   const agencyEmail = `bench-${Date.now()}@agency.example.jp`;
   const reg = await call(base, 'POST', '/v1/public/registrations', { body: { ...exampleRegistration, email: agencyEmail, password: 'bench-agency-password', placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] } });
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     }
     for (const db of dbs.values()) (db as unknown as { close(): void }).close();
 
-    await benchSends(worker.url, ministry);
+    await benchSends(worker.url);
   } finally {
     await worker.stop();
     rmSync(state, { recursive: true, force: true });

@@ -7,7 +7,8 @@
 import { exampleRegistration } from '../../shared/schemas/examples';
 import { syntheticProfiles } from '../../scripts/lib/synthetic';
 import { call } from '../../scripts/lib/http';
-import { percentiles, staffToken } from './run';
+import { moveClock } from '../../scripts/lib/clock';
+import { BENCH_STAFF, percentiles } from './run';
 
 const PASSPHRASE = 'ベンチマークのためのぱすふれーず';
 
@@ -60,12 +61,11 @@ async function sustained(base: string, conversations: Conversation[], total: num
   return { rate: total / seconds, seconds, ...percentiles(latencies), statuses };
 }
 
-export async function benchSends(base: string, staff: string): Promise<void> {
+export async function benchSends(base: string): Promise<void> {
   console.log('\nsends (answers in open conversations, through HTTP)');
   // The floor measurements kept Node busy; a read first replaces any connection the worker closed meanwhile.
   await call(base, 'GET', '/v1/health');
-  await call(base, 'PUT', '/v1/admin/clock', { token: staff, body: { at: '2026-11-30T10:00:00+09:00', frozen: false } });
-  let ministry = await staffToken(base);
+  let { token: ministry } = await moveClock(base, BENCH_STAFF, new Date('2026-11-30T10:00:00+09:00'));
 
   // One agency, sustained: 900 answers with 16 in flight (under the day's cap).
   const one = await agencyWithConversations(base, ministry, 0, 5);
@@ -82,8 +82,7 @@ export async function benchSends(base: string, staff: string): Promise<void> {
   console.log(`  20 agencies: ${(2000 / seconds).toFixed(0).padStart(5)} sends/s in all over ${seconds.toFixed(1)} s (100 sends each, 4 in flight each; ${ok} delivered; median of per-agency p50 ${percentiles(all).p50.toFixed(1)} ms)`);
 
   // The burst: a fresh day (midnight has passed) and 1,500 parallel sends from one agency.
-  await call(base, 'PUT', '/v1/admin/clock', { token: ministry, body: { at: '2026-12-01T10:00:00+09:00', frozen: false } });
-  ministry = await staffToken(base);
+  ({ token: ministry } = await moveClock(base, BENCH_STAFF, new Date('2026-12-01T10:00:00+09:00')));
   const burstAgency = await agencyWithConversations(base, ministry, 99, 5);
   const used = (await call(base, 'GET', '/v1/agency/quota', { token: burstAgency[0]!.agencyToken })).body.used as number;
   const tb = performance.now();

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../../scripts/lib/demo';
+import { browserCheck, SKIP_ENV } from './browser';
 import { ROOT, devVars, freePort, startWorker } from '../../scripts/lib/worker-process';
 
 declare module 'vitest' {
@@ -16,10 +17,19 @@ declare module 'vitest' {
     workerUrl: string;
     ministryToken: string;
     seekers: Array<{ profileId: string; passphrase: string }>;
+    /** False when there is no Chromium here (the journeys are then skipped, never in CI). */
+    browser: boolean;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const skipped = browserCheck();
+  project.provide('browser', skipped === null);
+  if (skipped) {
+    console.warn(`\n⚠ ${skipped}\n`);
+    process.env[SKIP_ENV] = skipped;
+    return async () => {};
+  }
   // Screens of an earlier failed run would read as this run's.
   const shots = join(ROOT, 'test/e2e/screenshots');
   if (existsSync(shots)) for (const f of readdirSync(shots)) if (f.includes('-failed-')) rmSync(join(shots, f));

@@ -78,8 +78,3 @@ export async function api(base: string, method: string, path: string, opts: { to
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-/** Moves the worker's clock (the journeys run in service hours unless a journey says otherwise). */
-export async function setClock(base: string, token: string, at: string | null, frozen = false): Promise<void> {
-  const res = await api(base, 'PUT', '/v1/admin/clock', { token, body: { at, frozen } });
-  if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
-}

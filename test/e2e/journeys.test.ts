@@ -20,7 +20,7 @@ const demoSeekers = inject('seekers');
 
 const FIRST_CONTACT = 'はじめまして。株式会社みらい人材の採用担当です。都内の特別養護老人ホームで介護職員を募集しており、ご経験を生かせると考えご連絡しました。ご興味があればお返事ください。';
 
-describe('browser journeys', () => {
+describe.skipIf(!inject('browser'))('browser journeys', () => {
   it('R-BLOCK-2 R-BLOCK-1 R-MSG-1 R-FEED-4: an agency finds 介護 in 東京都 and writes; the jobseeker reads it with the mandatory information and blocks; the extension deletes the profile and says why; the next send is refused', async () => {
     const day = journeyDay();
     const at = jst(day, '10:00');

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { addDays, fiscalYear, jstDate, lastDayOfMonth, reportDueDate, reportReminderDate } from '../../shared/rules';
 import { exampleMandatoryInformation, exampleOfficer } from '../../shared/schemas/examples';
 import { DEMO } from '../../scripts/lib/demo';
+import { moveClock as moveWorkerClock, signInStaff } from '../../scripts/lib/clock';
 import { api, launchExtension, shot, type ExtensionBrowser } from './harness';
 
 /** An instant in Japan time, `YYYY-MM-DD` and `HH:MM`. */
@@ -36,20 +37,18 @@ export function journeyDay(): string {
 
 /** A fresh bureau (ministry) token: staff sessions end after idle hours of worker time. */
 export async function staffToken(base: string): Promise<string> {
-  const r = await api(base, 'POST', '/v1/admin/sessions', { body: { email: DEMO.ministry.email, password: DEMO.ministry.password } });
-  if (r.status !== 201) throw new Error(`staff sign-in: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.token as string;
+  return signInStaff(base, DEMO.ministry);
 }
 
 /**
  * Moves the worker's clock (running, not frozen; the worker runs its scheduled work at the new
- * instant) and the clock of every given browser's pages to the same instant.
+ * instant) and the clock of every given browser's pages to the same instant; returns a staff token
+ * signed in after the move.
  */
-export async function moveClock(base: string, at: Date, browsers: ExtensionBrowser[] = []): Promise<void> {
-  const token = await staffToken(base);
-  const r = await api(base, 'PUT', '/v1/admin/clock', { token, body: { at: at.toISOString(), frozen: false } });
-  if (r.status !== 200) throw new Error(`clock: ${r.status} ${JSON.stringify(r.body)}`);
+export async function moveClock(base: string, at: Date, browsers: ExtensionBrowser[] = []): Promise<string> {
+  const { token } = await moveWorkerClock(base, DEMO.ministry, at);
   for (const b of browsers) await b.context.clock.setSystemTime(at);
+  return token;
 }
 
 /** Launches a browser with the extension whose pages start at `at`. */

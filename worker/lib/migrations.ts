@@ -1,3 +1,6 @@
+/** One schema step of an object's SQLite; steps run once each, in order, and are never edited once shipped. */
+export type MigrationStep = (sql: SqlStorage) => void;
+
 /**
  * Schema migrations of a Durable Object's SQLite, applied in order inside the constructor's
  * `blockConcurrencyWhile`. The version lives in a table of its own because the Durable Object SQL
@@ -5,7 +8,7 @@
  *
  * @example migrate(ctx.storage.sql, [(sql) => sql.exec('CREATE TABLE t (a)')]);
  */
-export function migrate(sql: SqlStorage, steps: Array<(sql: SqlStorage) => void>): void {
+export function migrate(sql: SqlStorage, steps: readonly MigrationStep[]): void {
   sql.exec('CREATE TABLE IF NOT EXISTS _schema (version INTEGER NOT NULL)');
   const row = sql.exec<{ version: number }>('SELECT version FROM _schema').toArray()[0];
   let version = row?.version ?? 0;

@@ -10,7 +10,9 @@ import { RateLimiter, SessionStore, type SessionRow } from '../lib/sessions';
 import { DAILY_CAP, capResetsAt, lintMessage, type Warning } from '../../shared/rules';
 import type { Conversation, DailyQuota, MandatoryInformationVersion, Message } from '../../shared/schemas';
 import { sha256Hex } from '../lib/crypto';
-import { contactDetailsRefusal, disallowedContactDetails, formatJst, type SendKind } from './seeker';
+import { contactDetailsRefusal, disallowedContactDetails } from '../lib/contact-details';
+import { formatJstDateTime as formatJst } from '../../shared/rules';
+import type { SendKind } from './seeker';
 
 /** What an agency is, as its own object keeps it. */
 export type AgencyRecord = {

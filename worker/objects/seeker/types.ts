@@ -1,0 +1,28 @@
+import type { MandatoryInformationVersion, Message } from '../../../shared/schemas';
+
+/** A jobseeker as their own object keeps them. */
+export type SeekerRecord = { profileId: string; activatedAt: string; inFeed: boolean };
+export type SeekerPrincipal = { ok: true; sessionId: string; seeker: SeekerRecord };
+
+/** The kinds of conversation a sender may write in. */
+export type SendKind = 'first_contact' | 'reply';
+
+/** What the agency side hands the jobseeker's object to deliver (R-MSG-1, R-MSG-2, R-BLOCK-1). */
+export type DeliverInput = {
+  kind: SendKind;
+  profileId: string;
+  agencyId: string;
+  agencyName: string;
+  /** The idempotency key: a key already delivered returns the stored message (R-CAP-2). */
+  key: string;
+  body: string;
+  /** For an answer. */
+  conversationId?: string;
+  /** For a first contact: the agency's current accepted version, attached by the system (R-MSG-1). */
+  mandatoryInformation?: MandatoryInformationVersion;
+};
+
+export type DeliverResult = { ok: true; conversationId: string; message: Message; replayed: boolean };
+
+/** Who reads a thread: the jobseeker, or the agency of the conversation. */
+export type ThreadViewer = { role: 'seeker' } | { role: 'agency'; agencyId: string };
