@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin';
 import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
+import { credentialRoutes } from './routes/credentials';
 
 /** Bodies larger than this are refused with 413, except the bureau's NDJSON loads. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -50,7 +51,8 @@ export const app = base
   .route('/', adminRoutes)
   .route('/', messagingRoutes)
   .route('/', procedureRoutes)
-  .route('/', transparencyRoutes);
+  .route('/', transparencyRoutes)
+  .route('/', credentialRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

@@ -61,7 +61,7 @@ async function decoyParams(env: Env, role: Role, key: string): Promise<PasswordP
  *
  * @example const r = await throttledSignIn(c, { role: 'agency', key: email, lookup, complete, wrong }, password);
  */
-export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, secret: string): Promise<{ token: string; expiresAt: number; accountId: string }> {
+export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, secret: string): Promise<{ token: string; expiresAt: number; accountId: string; mustChange: boolean }> {
   const now = c.var.now.getTime();
   const address = clientAddress(c);
   const keys = [throttle(c.env, accountKey(target.role, target.key)), ...(address ? [throttle(c.env, `address:${address}`)] : [])];
@@ -75,7 +75,7 @@ export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, 
   const r = found ? await target.complete(found.accountId, candidate) : null;
   if (r?.ok) {
     await keys[0]!.succeed();
-    return { token: r.token, expiresAt: r.expiresAt, accountId: found!.accountId };
+    return { token: r.token, expiresAt: r.expiresAt, accountId: found!.accountId, mustChange: checks[0]!.mustChange };
   }
   if (r && r.code !== 'invalid_credentials') throw new ApiError(r.status, r.code, r.title, r.detail, r.extras ?? {});
 
@@ -92,6 +92,28 @@ export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, 
   const lockWait = Math.max(...after.map((x) => x.retryAfter));
   if (lockWait > 0) throw lockedOut(lockWait);
   throw new ApiError(401, 'invalid_credentials', 'サインインできませんでした', target.wrong);
+}
+
+/**
+ * Refuses while an account key or the caller's address is locked (R-SEC-5), for checks other than
+ * sign-in (password change, reset codes, activation codes); `fail()` counts a failure on both.
+ *
+ * @example const g = await throttleGuard(c, accountKey('seeker', id)); if (!ok) await g.fail();
+ */
+export async function throttleGuard(c: Context<AppEnv>, name: string) {
+  const now = c.var.now.getTime();
+  const address = clientAddress(c);
+  const names = [name, ...(address ? [`address:${address}`] : [])];
+  const checks = await Promise.all(names.map((n) => throttle(c.env, n).check(n, now)));
+  const wait = Math.max(...checks.map((x) => x.retryAfter));
+  if (wait > 0) throw lockedOut(wait);
+  return {
+    fail: async () => {
+      const after = await Promise.all(names.map((n) => throttle(c.env, n).fail(n, now)));
+      const w = Math.max(...after.map((x) => x.retryAfter));
+      if (w > 0) throw lockedOut(w);
+    },
+  };
 }
 
 /**

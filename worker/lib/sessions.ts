@@ -101,6 +101,21 @@ export class SessionStore {
   }
 
   /**
+   * Replaces a password hash after checking the old one (R-SEC-6): `candidate` is the worker's hash
+   * of the old password, or null when a one-time reset code was already checked by the worker.
+   * Every other session ends. The caller writes `newHash` only when this says ok.
+   *
+   * @example const r = store.checkForChange(candidate, stored, accountId, keepId); if (r.ok) write(newHash);
+   */
+  checkForChange(candidate: string | null, storedHash: string | null, accountId: string | null): { ok: true } | Refusal {
+    if (!accountId) return refuse(404, 'account_not_found', 'アカウントが見つかりません', 'このアカウントは存在しません。');
+    if (candidate !== null && !timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH)) {
+      return refuse(403, 'wrong_password', '現在のパスワードが正しくありません', '現在のパスワードを確認して、もう一度入力してください。');
+    }
+    return { ok: true };
+  }
+
+  /**
    * A request's token and its account's request rate (R-SEC-2, R-OPS-2): the session, or the refusal.
    *
    * @example const r = await store.check(token, now, limiter, wallClock); if (!r.ok) return r;
@@ -125,6 +140,11 @@ export class SessionStore {
   /** Ends one session of an account; true when it existed. */
   end(accountId: string, id: string): boolean {
     return this.sql.exec('DELETE FROM sessions WHERE account_id = ? AND id = ?', accountId, id).rowsWritten > 0;
+  }
+
+  /** Ends every session of an account but one (a password change, R-SEC-6); returns how many ended. */
+  endAllExcept(accountId: string, keepId: string | null): number {
+    return this.sql.exec('DELETE FROM sessions WHERE account_id = ? AND id != ?', accountId, keepId ?? '').rowsWritten;
   }
 
   /** Ends every session of an account (sign out everywhere, suspension, revocation). */

@@ -54,9 +54,15 @@ export async function macOf(env: Env, text: string): Promise<string> {
  *
  * @example const token = await sealToken(c.env, r.token); // 'a.A7K….q3X….Zk3…'
  */
-export async function sealToken(env: Env, raw: string): Promise<string> {
-  return `${raw}.${await macOf(env, raw)}`;
+export async function sealToken(env: Env, raw: string, restricted = false): Promise<string> {
+  return `${raw}.${await macOf(env, restricted ? `${raw}${RESTRICTED}` : raw)}`;
 }
+
+/**
+ * R-SEC-6: a session opened while a password change is required carries a MAC of another text,
+ * so the worker knows without storage that it may only change the password or sign out.
+ */
+const RESTRICTED = '|password-change-required';
 
 /**
  * Verifies a bearer header without touching storage (R-SEC-8): the role, the account ID and the
@@ -64,12 +70,14 @@ export async function sealToken(env: Env, raw: string): Promise<string> {
  *
  * @example const parsed = await openToken(c.env, c.req.header('authorization')); if (!parsed) throw unauthenticated();
  */
-export async function openToken(env: Env, header: string | undefined): Promise<{ role: Role; accountId: string; token: string } | null> {
+export async function openToken(env: Env, header: string | undefined): Promise<{ role: Role; accountId: string; token: string; restricted: boolean } | null> {
   const m = /^Bearer\s+([asb]\.[0-9A-Za-z-]{2,40}\.[A-Za-z0-9_-]{20,100})\.([A-Za-z0-9_-]{22})$/.exec((header ?? '').trim());
   if (!m) return null;
   const parsed = parseToken(`Bearer ${m[1]}`);
   if (!parsed) return null;
-  return timingSafeEqualText(await macOf(env, m[1]!), m[2]!) ? parsed : null;
+  if (timingSafeEqualText(await macOf(env, m[1]!), m[2]!)) return { ...parsed, restricted: false };
+  if (timingSafeEqualText(await macOf(env, `${m[1]!}${RESTRICTED}`), m[2]!)) return { ...parsed, restricted: true };
+  return null;
 }
 
 /** The role a header claims, without verifying it (for routing decisions only, never for access). */

@@ -33,6 +33,12 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     const parsed = await openToken(c.env, c.req.header('authorization'));
     if (!parsed) throw unauthenticated();
     if (parsed.role !== role) throw wrongRole();
+    // R-SEC-6: a session opened while a password change is required may only change it or sign out.
+    if (parsed.restricted && !(c.req.path === '/v1/me/password' || (c.req.method === 'DELETE' && c.req.path.startsWith('/v1/me/sessions')))) {
+      throw new ApiError(403, 'password_change_required', 'パスワードの変更が必要です',
+        '不正利用の疑いが報告されたため、パスワードを変更するまで他の操作はできません。PUT /v1/me/password で変更してください。');
+    }
+    c.set('restricted', parsed.restricted);
     const now = c.var.now.getTime();
     const wall = Date.now();
     if (role === 'agency') {

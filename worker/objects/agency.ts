@@ -153,6 +153,19 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /**
+   * Changes the password (R-SEC-6): `candidate` is the worker's hash of the old one, or null after a
+   * reset code; the new hash replaces it and every session but `keepSessionId` ends.
+   */
+  async changePassword(candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
+    const stored = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0]?.value ?? null;
+    const id = this.record()?.id ?? null;
+    const r = this.sessions.checkForChange(candidate, stored, id);
+    if (!r.ok) return r;
+    this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('password', ?)", newHash);
+    return { ok: true, ended: this.sessions.endAllExcept(id!, keepSessionId) };
+  }
+
+  /**
    * Checks a bearer token and the account's request rate (R-SEC-2, R-OPS-2).
    *
    * @example const who = await stub.authenticate(token, now, Date.now());

@@ -112,6 +112,14 @@ export class FeedShard extends DurableObject<Env> {
     return 'ok';
   }
 
+  /**
+   * Re-issues a jobseeker's activation code (R-SEC-6): a new hash and expiry, usable once, whether
+   * or not the account was activated before. False when the profile is not homed here.
+   */
+  async reissueActivation(id: string, codeHash: string, expiresAt: number): Promise<boolean> {
+    return this.sql.exec('UPDATE profiles SET activation_hash = ?, activation_expires_at = ?, activated = 0 WHERE id = ? AND home = 1', codeHash, expiresAt, id).rowsWritten > 0;
+  }
+
   /** True when a jobseeker account homed here was activated (R-SEC-8: checked before the SeekerObject is addressed). */
   async hasSeekerAccount(id: string): Promise<boolean> {
     return this.sql.exec('SELECT 1 FROM seeker_accounts WHERE id = ?', id).toArray().length > 0;

@@ -265,6 +265,30 @@ export class Registry extends DurableObject<Env> {
     return this.sessions.signInWithHash(candidate, row?.password_hash ?? null, 'staff', row?.id ?? null, now, label, 'メールアドレスまたはパスワードが正しくありません。');
   }
 
+  /** Changes a staff member's password (R-SEC-6); every session but `keepSessionId` ends. */
+  async changeStaffPassword(staffId: string, candidate: string | null, newHash: string, keepSessionId: string | null, now: number): Promise<{ ok: true; ended: number } | Refusal> {
+    const row = this.sql.exec<{ id: string; password_hash: string }>('SELECT id, password_hash FROM staff WHERE id = ?', staffId).toArray()[0];
+    const r = this.sessions.checkForChange(candidate, row?.password_hash ?? null, row?.id ?? null);
+    if (!r.ok) return r;
+    this.sql.exec('UPDATE staff SET password_hash = ? WHERE id = ?', newHash, staffId);
+    this.appendAudit(now, staffId, 'staff.password_change', staffId, null, {});
+    return { ok: true, ended: this.sessions.endAllExcept(staffId, keepSessionId) };
+  }
+
+  /**
+   * Disables a staff account (R-SEC-6, ministry): its password no longer matches anything and every
+   * session ends at once. The row stays, so the audit log still names the person.
+   */
+  async disableStaff(staffId: string, by: StaffRecord, now: number): Promise<{ ok: true; ended: number } | Refusal> {
+    const row = this.sql.exec<{ id: string; password_hash: string }>('SELECT id, password_hash FROM staff WHERE id = ?', staffId).toArray()[0];
+    if (!row) return refuse(404, 'staff_not_found', '職員が見つかりません', `職員（${staffId}）は登録されていません。`);
+    if (staffId === by.id) return refuse(409, 'cannot_disable_self', '自分のアカウントは停止できません', '別の厚生労働省の職員に依頼してください。');
+    this.sql.exec("UPDATE staff SET password_hash = 'disabled' WHERE id = ?", staffId);
+    const ended = this.sessions.endAll(staffId);
+    this.appendAudit(now, by.id, 'staff.disable', staffId, null, { sessionsEnded: ended });
+    return { ok: true, ended };
+  }
+
   /** Checks a staff token and the account's request rate. */
   async staffAuthenticate(token: string, now: number, wallClock: number): Promise<StaffPrincipal | Refusal> {
     // Staff share this object, so each has a limiter of their own, keyed by the token's account ID.

@@ -10,10 +10,12 @@ import { ApiError, unwrap } from '../lib/problem';
 import type { SessionRow } from '../lib/sessions';
 import { registry, requireAnyRole } from '../middleware/auth';
 import { sealToken } from '../lib/tokens';
-import { clientAddress, throttledSignIn } from '../flows/sign-in';
+import { accountKey, clientAddress, throttle, throttleGuard, throttledSignIn } from '../flows/sign-in';
 
 /** The answer to a sign-in: the object's token sealed with the worker's MAC (R-SEC-8). */
-const tokenOut = async (env: Env, token: string, expiresAt: number, role: 'agency' | 'seeker' | 'ministry' | 'bureau') => ({ token: await sealToken(env, token), expiresAt: new Date(expiresAt).toISOString(), role });
+const tokenOut = async (env: Env, token: string, expiresAt: number, role: 'agency' | 'seeker' | 'ministry' | 'bureau', mustChange = false) => ({
+  token: await sealToken(env, token, mustChange), expiresAt: new Date(expiresAt).toISOString(), role, ...(mustChange ? { passwordChangeRequired: true } : {}),
+});
 
 const userAgent = (ua: string | undefined) => (ua ? ua.slice(0, 200) : null);
 
@@ -88,7 +90,7 @@ export const sessionRoutes = group()
       },
       complete: (agencyId, candidate) => agencyStub(c.env, agencyId).signInWithHash(candidate, c.var.now.getTime(), label),
     }, password);
-    return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'agency'), 201);
+    return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'agency', r.mustChange), 201);
   })
   .openapi(seekerSignIn, async (c) => {
     const { profileId, passphrase } = c.req.valid('json');
@@ -104,14 +106,16 @@ export const sessionRoutes = group()
       },
       complete: (_id, candidate) => seeker().signInWithHash(candidate, c.var.now.getTime(), label),
     }, passphrase);
-    return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'seeker'), 201);
+    return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'seeker', r.mustChange), 201);
   })
   .openapi(seekerActivation, async (c) => {
     const { profileId, code, passphrase } = c.req.valid('json');
     const now = c.var.now.getTime();
     const shard = homeShard(c.env, profileId);
+    const g = await throttleGuard(c, accountKey('seeker', profileId)); // R-SEC-5: codes cannot be guessed either
     const check = await shard.checkActivation(profileId, await sha256Hex(code), now);
     if (check !== 'ok') {
+      if (check === 'invalid') await g.fail();
       const detail = {
         invalid: '求職者IDまたは有効化コードが正しくありません。ハローワークで受け取った用紙をご確認ください。',
         expired: '有効化コードの有効期限が切れています。ハローワークで新しいコードを受け取ってください。',
@@ -121,6 +125,7 @@ export const sessionRoutes = group()
     }
     const r = unwrap(await c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId)).activate(profileId, await hashPassword(passphrase), now));
     await shard.markActivated(profileId);
+    await throttle(c.env, accountKey('seeker', profileId)).setMustChange(false);
     return c.json({ ...(await tokenOut(c.env, r.token, r.expiresAt, 'seeker')), role: 'seeker' as const, profileId }, 201);
   })
   .openapi(adminSignIn, async (c) => {
@@ -139,7 +144,7 @@ export const sessionRoutes = group()
     const staff = unwrap(await reg.staffAuthenticate(r.token, now, Date.now())).staff;
     // R-SEC-4: staff sign-ins are audited.
     await reg.audit(now, staff.id, 'staff.sign_in', staff.id, null, { role: staff.role, ...(clientAddress(c) ? { address: clientAddress(c) } : {}) });
-    return c.json(await tokenOut(c.env, r.token, r.expiresAt, staff.role), 201);
+    return c.json(await tokenOut(c.env, r.token, r.expiresAt, staff.role, r.mustChange), 201);
   })
   .openapi(listSessions, async (c) => {
     const who = accountOf(c);

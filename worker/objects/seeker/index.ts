@@ -43,6 +43,11 @@ export class SeekerObject extends DurableObject<Env> {
     return account.passphraseParams(this.store);
   }
 
+  /** Changes the passphrase; other sessions end (R-SEC-6). */
+  async changePassword(candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
+    return account.changePassphrase(this.store, this.sessions, candidate, newHash, keepSessionId);
+  }
+
   /** Signs in with a candidate hash made by the worker (R-SEC-5). */
   async signInWithHash(candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     return account.signInWithHash(this.store, this.sessions, candidate, now, label);
