@@ -11,6 +11,7 @@ import {
   reportReminderDate,
   retentionDeadline,
   retentionWindowEnd,
+  registrationDeletionDate,
   suspensionLastDay,
 } from './deadlines';
 import { isAdministrativeHoliday } from './time';
@@ -83,6 +84,7 @@ describe('reapplyAllowedFrom', () => {
 });
 
 describe('suspensionLastDay', () => {
+  const midnight = (day: string) => new Date(`${day}T00:00:00+09:00`);
   it.each([
     ['2026-11-27', 6, '2027-05-26'],
     ['2026-08-31', 6, '2027-02-28'],
@@ -95,8 +97,34 @@ describe('suspensionLastDay', () => {
     ['2027-05-21', 6, '2027-11-20'],
     ['2026-11-27', 1, '2026-12-26'],
     ['2026-11-27', 12, '2027-11-26'],
-  ])('R-SAN-2 a suspension starting %s for %i months ends on %s', (startsOn, months, expected) => {
-    expect(suspensionLastDay(startsOn, months)).toBe(expected);
+  ])('R-SAN-2 T-2 a suspension imposed at 00:00 JST on %s for %i months counts that day and ends on %s', (day, months, expected) => {
+    expect(suspensionLastDay(midnight(day), months)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-12-02T10:00:00+09:00', 1, '2027-01-02'],
+    ['2026-12-02T10:00:00+09:00', 6, '2027-06-02'],
+    ['2026-12-02T00:00:01+09:00', 1, '2027-01-02'],
+    ['2026-12-02T00:00:00+09:00', 1, '2027-01-01'],
+    ['2026-12-01T23:59:59+09:00', 1, '2027-01-01'],
+    ['2027-01-30T15:00:00+09:00', 1, '2027-02-28'],
+    ['2027-01-31T09:00:00+09:00', 1, '2027-02-28'],
+    ['2028-01-31T09:00:00+09:00', 1, '2028-02-29'],
+    ['2026-12-31T21:00:00+09:00', 6, '2027-06-30'],
+  ])('R-SAN-2 T-2 a suspension imposed during a day (%s) for %i months starts counting the next day and ends on %s', (at, months, expected) => {
+    expect(suspensionLastDay(new Date(at), months)).toBe(expected);
+  });
+});
+
+describe('registrationDeletionDate', () => {
+  it.each([
+    ['2026-12-18', '2026-12-28', '2027-01-02'],
+    ['2026-11-27', '2026-12-11', '2026-12-12'],
+    ['2026-11-28', '2026-12-11', '2026-12-13'],
+    ['2026-12-21', '2027-01-04', '2027-01-05'],
+  ])('R-APP-1 registered %s: the form is due by %s (rolled back), the registration is deleted on %s (not rolled back)', (registeredOn, deadline, deletion) => {
+    expect(applicationDeadline(registeredOn)).toBe(deadline);
+    expect(registrationDeletionDate(registeredOn)).toBe(deletion);
   });
 });
 

@@ -60,16 +60,44 @@ export function reapplyAllowedFrom(revokedOn: string): string {
 }
 
 /**
- * The last day of a fixed suspension (利用停止) of `months` months (R-SAN-2, §8(2)).
- * A suspension takes effect at 00:00 JST of `startsOn`, so that day counts (T-2, Civil
- * Code Art. 140 proviso); the service resumes the day after the returned date.
+ * The first day counted in a period that begins at the instant `at` (T-2, Civil Code Art. 140): a
+ * period begun during a day starts counting the next day; one begun at 00:00 JST counts that day.
  *
  * @example
- * suspensionLastDay('2026-11-27', 6); // '2027-05-26'
- * suspensionLastDay('2026-08-31', 6); // '2027-02-28'
+ * firstCountedDay(new Date('2026-12-02T10:00:00+09:00')); // '2026-12-03'
+ * firstCountedDay(new Date('2026-12-02T00:00:00+09:00')); // '2026-12-02'
  */
-export function suspensionLastDay(startsOn: string, months: number): string {
-  return civilPeriodLastDay(startsOn, months);
+export function firstCountedDay(at: Date): string {
+  const day = jstDate(at);
+  return at.getTime() === jstMidnight(day).getTime() ? day : addDays(day, 1);
+}
+
+/**
+ * The last day of a fixed suspension (利用停止) of `months` months imposed at `imposedAt`
+ * (R-SAN-2, §8(2)). The suspension is effective at once, but its months are counted by the
+ * Civil Code (T-2): imposed during a day, counting starts the next day. Service resumes the day
+ * after the returned date. No holiday roll (decision 10).
+ *
+ * @example
+ * suspensionLastDay(new Date('2026-12-02T10:00:00+09:00'), 1); // '2027-01-02'
+ * suspensionLastDay(new Date('2026-12-02T10:00:00+09:00'), 6); // '2027-06-02'
+ * suspensionLastDay(new Date('2026-12-02T00:00:00+09:00'), 1); // '2027-01-01'
+ */
+export function suspensionLastDay(imposedAt: Date, months: number): string {
+  return civilPeriodLastDay(firstCountedDay(imposedAt), months);
+}
+
+/**
+ * The day a registration whose signed form the bureau has not recorded as received is deleted
+ * (R-APP-1, §10 「14日を超える」): the 14 days count from the day after registration and are not
+ * rolled back for holidays, so deletion comes on the 15th day. The submission deadline
+ * (`applicationDeadline`) rolls back; the deletion date does not.
+ *
+ * @example
+ * registrationDeletionDate('2026-12-18'); // '2027-01-02' (submission deadline 2026-12-28)
+ */
+export function registrationDeletionDate(registeredOn: string): string {
+  return addDays(registeredOn, 15);
 }
 
 /**

@@ -47,8 +47,8 @@ describe('R-SAN-1 a recorded violation answers the sanction §8 sets', () => {
     await api('POST', `/v1/admin/agencies/${agency.id}/suspensions`, { token, body: { kind: 'fixed', reason: first.proposal.reason, violationId: first.id } });
     await setClock(jst('2027-02-01'));
     expect((await violation(agency.id, { category: 'misuse' })).body.violation.proposal.kind).toBe('suspension'); // still suspended
-    await setClock(jst('2027-05-27')); // the six months ended on 2027-05-26
-    expect((await adminAgency(agency.id)).violations.find((v: { id: string }) => v.id === first.id).resumedOn).toBe('2027-05-27');
+    await setClock(jst('2027-05-28')); // imposed at 10:00 on 2026-11-27, the six months count from 11-28 and end on 2027-05-27 (T-2)
+    expect((await adminAgency(agency.id)).violations.find((v: { id: string }) => v.id === first.id).resumedOn).toBe('2027-05-28');
     const repeat = await violation(agency.id, { category: 'misuse' });
     expect(repeat.body.violation.proposal).toMatchObject({ kind: 'revocation', basis: '§8(2)①' });
   });
@@ -70,15 +70,15 @@ describe('R-SAN-2 a suspension is effective at once', () => {
     const profileId = await acquireProfile(agency);
     const res = await api('POST', `/v1/admin/agencies/${agency.id}/suspensions`, { token: await ministry(), body: { kind: 'fixed', reason: '一方的な宣伝行為（§8(2)②）' } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'suspended', suspension: { kind: 'fixed', startsOn: TODAY, endsOn: '2027-05-26' }, purged: 1, sessionsEnded: 0 });
+    expect(res.body).toMatchObject({ status: 'suspended', suspension: { kind: 'fixed', startsOn: TODAY, endsOn: '2027-05-27' }, purged: 1, sessionsEnded: 0 });
 
     const feed = await api('GET', '/v1/agency/feed', { token: agency.token });
     expect(feed.status).toBe(403);
     expect(feed.body.code).toBe('agency_suspended');
-    expect(feed.body.detail).toContain('2027-05-26');
+    expect(feed.body.detail).toContain('2027-05-27');
     expect((await api('GET', `/v1/agency/feed/${profileId}`, { token: agency.token })).status).toBe(403);
     const me = await api('GET', '/v1/agency/me', { token: agency.token });
-    expect(me.body).toMatchObject({ status: 'suspended', suspension: { endsOn: '2027-05-26', reason: '一方的な宣伝行為（§8(2)②）' } });
+    expect(me.body).toMatchObject({ status: 'suspended', suspension: { endsOn: '2027-05-27', reason: '一方的な宣伝行為（§8(2)②）' } });
     const acq = (await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items.find((a: { profileId: string }) => a.profileId === profileId);
     expect(acq).toMatchObject({ state: 'deleted', deletedRule: 'R-RET-3' });
     expect((await eventsOf(agency)).find((e) => e.type === 'status_changed')).toMatchObject({ rule: 'R-SAN-2', details: { status: 'suspended', suspension: { kind: 'fixed' } } });
@@ -104,18 +104,31 @@ describe('R-SAN-2 a suspension is effective at once', () => {
     expect((await send(agency.token, '/v1/agency/conversations', { profileId: other.profileId, body: 'はじめまして。' })).status).toBe(201);
   });
 
-  it('R-SAN-2 a fixed suspension ends by itself the day after its last day, not before', async () => {
+  it('R-SAN-2 T-2 a fixed suspension ends by itself the day after its last day, not before', async () => {
     const agency = await agencyIn('13');
     await api('POST', `/v1/admin/agencies/${agency.id}/suspensions`, { token: await ministry(), body: { kind: 'fixed', months: 3, reason: '3か月の停止' } });
-    await setClock(jst('2027-02-26', '23:59')); // 3 months counted from 2026-11-27 end on 2027-02-26
+    await setClock(jst('2027-02-27', '23:59')); // imposed at 10:00 on 2026-11-27: 3 months counted from 11-28 end on 2027-02-27
     expect((await api('GET', '/v1/agency/me', { token: (await refresh(agency)).token })).body.status).toBe('suspended');
-    await setClock(jst('2027-02-27', '10:00'));
+    await setClock(jst('2027-02-28', '10:00'));
     await refresh(agency);
     expect((await api('GET', '/v1/agency/me', { token: agency.token })).body).toMatchObject({ status: 'active', suspension: null });
     expect((await api('GET', '/v1/agency/feed', { token: agency.token })).status).toBe(200);
     expect(await directoryEntry(agency.id)).toMatchObject({ suspended: false });
     expect((await eventsOf(agency)).filter((e) => e.type === 'status_changed').map((e) => e.details.status)).toEqual(['suspended', 'active']);
-    expect((await adminAgency(agency.id)).suspensions[0]).toMatchObject({ endedOn: '2027-02-27', endedBy: 'system', endReason: 'expired' });
+    expect((await adminAgency(agency.id)).suspensions[0]).toMatchObject({ endedOn: '2027-02-28', endedBy: 'system', endReason: 'expired' });
+  });
+
+  it('R-SAN-2 T-2 one month imposed on 2026-12-02 at 10:00 JST runs through 2027-01-02, as the agency, the bureau and the directory see it', async () => {
+    await setClock(jst('2026-12-02', '10:00'));
+    const agency = await agencyIn('13');
+    const res = await api('POST', `/v1/admin/agencies/${agency.id}/suspensions`, { token: await ministry(), body: { kind: 'fixed', months: 1, reason: '1か月の停止' } });
+    expect(res.body.suspension).toMatchObject({ startsOn: '2026-12-02', endsOn: '2027-01-02' });
+    expect((await api('GET', '/v1/agency/me', { token: agency.token })).body.suspension).toMatchObject({ endsOn: '2027-01-02' });
+    expect(await directoryEntry(agency.id)).toMatchObject({ suspended: true });
+    await setClock(jst('2027-01-02', '23:59'));
+    expect((await api('GET', '/v1/agency/me', { token: (await refresh(agency)).token })).body.status).toBe('suspended');
+    await setClock(jst('2027-01-03', '10:00'));
+    expect((await api('GET', '/v1/agency/me', { token: (await refresh(agency)).token })).body.status).toBe('active');
   });
 
   it.each(['until_corrected', 'temporary'] as const)('R-SAN-2 a suspension %s lasts until staff lift it', async (kind) => {

@@ -227,7 +227,7 @@ describe('mandatory-information changes (R-MSG-3, R-CAP-3)', () => {
     const thread = await api('GET', `/v1/seeker/conversations/${id}`, { token: seeker.token });
     expect(thread.body.messages.at(-1).notice).toBe('mandatory_info_changed');
     expect(await quotaUsed(a)).toBe(1000);
-  });
+  }, 20_000); // a thousand sequential reservations: seconds on a loaded machine
 });
 
 describe('who may read and write (R-SEC-2 ownership)', () => {

@@ -1,8 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Hook } from '@hono/zod-openapi';
-import type { AgencyRecord } from '../objects/agency';
-import type { SeekerRecord } from '../objects/seeker';
-import type { StaffRecord } from '../objects/registry';
+import type { AgencyRecord, SeekerRecord, StaffRecord } from './records';
 import { ApiError } from './problem';
 
 /** Per-request values set by the middleware. */

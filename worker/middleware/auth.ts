@@ -1,8 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
-import type { AgencyPrincipal } from '../objects/agency';
-import type { SeekerPrincipal } from '../objects/seeker';
-import type { StaffPrincipal } from '../objects/registry';
+import type { AgencyPrincipal, SeekerPrincipal, StaffPrincipal } from '../lib/records';
 import { ApiError, unwrap, type Refusal } from '../lib/problem';
 import type { Role } from '../lib/sessions';
 import { openToken } from '../lib/tokens';

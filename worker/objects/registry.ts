@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { migrate } from '../lib/migrations';
 import {
-  addDays, applicationDeadline, emailReservedUntil, fiscalYear, jstDate, placementQualifies, proposeSanction, reapplyAllowedFrom,
+  addDays, applicationDeadline, jstMidnight, emailReservedUntil, fiscalYear, jstDate, placementQualifies, proposeSanction, reapplyAllowedFrom,
   reportDueDate, reportGraceLastDay, reportReminderDate, suspensionLastDay, type Placement, type ViolationCategory, type ViolationHistoryEntry,
 } from '../../shared/rules';
 import { passwordParams, randomBase32, type PasswordParams } from '../lib/crypto';
@@ -15,9 +15,8 @@ import type {
 } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 
-export type StaffRole = 'ministry' | 'bureau';
-export type StaffRecord = { id: string; email: string; name: string; role: StaffRole; prefecture: PrefectureCode | null; createdAt: string };
-export type StaffPrincipal = { ok: true; sessionId: string; staff: StaffRecord };
+import type { StaffPrincipal, StaffRecord, StaffRole } from '../lib/records';
+export type { StaffPrincipal, StaffRecord, StaffRole } from '../lib/records';
 
 /** The parts of a registration the registry reasons about; the rest is kept as sent. */
 export type RegistrationInput = {
@@ -777,11 +776,12 @@ export class Registry extends DurableObject<Env> {
     return { ok: true, violation };
   }
 
-  private suspendNow(row: AgencyRow, input: SuspensionRequest, actor: Actor, now: number): Promise<{ ok: true; change: StatusChange; suspensionId: string } | Refusal> {
+  /** `countsFrom`: the instant its months count from (T-2); an automatic suspension counts from 00:00 of its day. */
+  private suspendNow(row: AgencyRow, input: SuspensionRequest, actor: Actor, now: number, countsFrom = now): Promise<{ ok: true; change: StatusChange; suspensionId: string } | Refusal> {
     const today = jstDate(new Date(now));
     const suspension: Suspension = {
       reason: input.reason, startsOn: today, kind: input.kind,
-      endsOn: input.kind === 'fixed' ? suspensionLastDay(today, input.months ?? 6) : null,
+      endsOn: input.kind === 'fixed' ? suspensionLastDay(new Date(countsFrom), input.months ?? 6) : null,
     };
     return this.applyStatus(row, 'suspended', suspension, now).then((r) => {
       if (!r.ok) return r;
@@ -1113,7 +1113,7 @@ export class Registry extends DurableObject<Env> {
         const grace = reportGraceLastDay(duty.fiscal_year);
         const violation = this.insertViolation(row.id, { category: 'missed_procedure', note: `${duty.fiscal_year}年度の利用状況の報告が期限（${reportDueDate(duty.fiscal_year)}）の翌日から1か月（${grace}まで）を過ぎても提出されていません。` }, 'system', now);
         const reason = `${duty.fiscal_year}年度の利用状況の報告が、提出依頼にもかかわらず${grace}までに提出されなかったため（利用規約§19(1)、§8(2)④a）`;
-        const r = await this.suspendNow(row, { kind: 'fixed', months: 6, reason, violationId: violation.id }, 'system', now);
+        const r = await this.suspendNow(row, { kind: 'fixed', months: 6, reason, violationId: violation.id }, 'system', now, jstMidnight(today).getTime());
         if (!r.ok) continue;
         this.sql.exec('UPDATE report_duties SET suspension_id = ?, suspended_on = ? WHERE agency_id = ? AND fiscal_year = ?', r.suspensionId, today, duty.agency_id, duty.fiscal_year);
         suspended++;

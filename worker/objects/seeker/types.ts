@@ -1,11 +1,9 @@
-import type { MandatoryInformationVersion, Message } from '../../../shared/schemas';
+import type { MandatoryInformationVersion, Message, MessageKind } from '../../../shared/schemas';
 
-/** A jobseeker as their own object keeps them. */
-export type SeekerRecord = { profileId: string; activatedAt: string; inFeed: boolean };
-export type SeekerPrincipal = { ok: true; sessionId: string; seeker: SeekerRecord };
+export type { SeekerPrincipal, SeekerRecord } from '../../lib/records';
 
 /** The kinds of conversation a sender may write in. */
-export type SendKind = 'first_contact' | 'reply';
+export type SendKind = Exclude<MessageKind, 'notice'>;
 
 /** What the agency side hands the jobseeker's object to deliver (R-MSG-1, R-MSG-2, R-BLOCK-1). */
 export type DeliverInput = {

@@ -1,0 +1,36 @@
+import type { MandatoryInformationVersion, Staff, Suspension } from '../../shared/schemas';
+import type { PrefectureCode } from '../../shared/data/prefectures';
+
+// The accounts as their own objects keep them, shared by the objects, the middleware and the
+// routes (so no object imports another object's module, and lib imports nothing from objects).
+
+/** What an agency is, as its own object keeps it. */
+export type AgencyRecord = {
+  id: string;
+  email: string;
+  name: string;
+  prefecture: PrefectureCode;
+  services: Array<'job_offer' | 'jobseeker'>;
+  status: 'active' | 'suspended' | 'revoked' | 'withdrawn';
+  suspension: Suspension | null;
+  licence: { kind: 'paid' | 'free' | 'school' | 'special'; number: string };
+  /** Registered contact methods: the only contact details its messages may hold (R-MSG-4). */
+  contactMethods: Array<{ kind: 'email' | 'phone' | 'url' | 'postal'; value: string }>;
+  /** The accepted mandatory information attached to first contacts (R-MSG-1, R-APP-4). */
+  mandatoryInformation: MandatoryInformationVersion | null;
+  admittedOn: string;
+  revokedOn: string | null;
+  withdrawnOn: string | null;
+};
+
+/** Who an agency request comes from, once its token checked out (R-SEC-2). */
+export type AgencyPrincipal = { ok: true; sessionId: string; agency: AgencyRecord };
+
+/** A jobseeker as their own object keeps them. */
+export type SeekerRecord = { profileId: string; activatedAt: string; inFeed: boolean };
+export type SeekerPrincipal = { ok: true; sessionId: string; seeker: SeekerRecord };
+
+/** A staff member (R-SEC-2): the shared schema's type. */
+export type StaffRecord = Staff;
+export type StaffRole = Staff['role'];
+export type StaffPrincipal = { ok: true; sessionId: string; staff: StaffRecord };

@@ -1,0 +1,30 @@
+/**
+ * The one place a Durable Object is addressed by name. Every object is reached through these, so
+ * the naming scheme (an agency by its ID, a jobseeker by their profile ID, a shard by its
+ * prefecture code, one registry, one clock) lives here and nowhere else.
+ */
+
+/** An agency's own object (its record, acquisitions, sends, conversation index, events). */
+export function agencyStub(env: Env, agencyId: string) {
+  return env.AGENCY.get(env.AGENCY.idFromName(agencyId));
+}
+
+/** A jobseeker's own object (conversations, blocks, deletion requests), keyed by profile ID. */
+export function seekerStub(env: Env, profileId: string) {
+  return env.SEEKER.get(env.SEEKER.idFromName(profileId));
+}
+
+/** The feed shard of a prefecture (two-digit code; a profile ID starts with its home prefecture). */
+export function shardStub(env: Env, prefecture: string) {
+  return env.FEED_SHARD.get(env.FEED_SHARD.idFromName(prefecture));
+}
+
+/** The bureau's registry (staff, registrations, procedures, directory, sanctions, reports, audit). */
+export function registryStub(env: Env) {
+  return env.REGISTRY.get(env.REGISTRY.idFromName('registry'));
+}
+
+/** The demo/test clock (T-5). */
+export function clockStub(env: Env) {
+  return env.CLOCK.get(env.CLOCK.idFromName('clock'));
+}

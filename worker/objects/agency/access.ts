@@ -1,0 +1,146 @@
+import { seekerStub } from '../../lib/stubs';
+import { appendEvent, recordDeletion } from './events';
+import { acquisitionRow, agencyRecord, FAN_OUT, type AgencyStore } from './store';
+
+// The end of the agency's worker-side access to a jobseeker: a block (R-BLOCK-2), a deletion
+// request (R-DEL-1), retention (R-RET-1, R-RET-2) or leaving the service (R-RET-3). What goes is
+// kept only as a tombstone without content, so a late send is refused clearly; each deletion is
+// recorded (R-RET-4).
+
+/**
+ * Removes the agency's worker-side access to a profile: its acquisition and its conversations,
+ * the stored results of its sends; records each deletion (R-RET-4) and, when anything was held,
+ * appends the event that tells the extension to delete its copy. Idempotent.
+ */
+function revokeAccess(s: AgencyStore, profileId: string, rule: 'R-BLOCK-2' | 'R-DEL-1', conversationIds: string[], now: number,
+  event: { type: 'block' | 'deletion_request'; details: Record<string, unknown> }): { held: boolean; eventId: string | null } {
+  const acq = acquisitionRow(s, profileId);
+  const live = s.sql.exec<{ id: string }>("SELECT id FROM msg_conversations WHERE profile_id = ? AND state != 'revoked'", profileId).toArray().map((r) => r.id);
+  const known = new Set(s.sql.exec<{ id: string }>('SELECT id FROM msg_conversations WHERE profile_id = ?', profileId).toArray().map((r) => r.id));
+  const unknown = conversationIds.filter((id) => !known.has(id));
+  const held = acq?.state === 'held' || live.length > 0 || unknown.length > 0;
+  let eventId: string | null = null;
+  s.tx(() => {
+    if (held) eventId = appendEvent(s, event.type, rule, now, { profileId, conversationId: live[0] ?? unknown[0] ?? conversationIds[0], details: event.details });
+    if (acq?.state === 'held') {
+      s.sql.exec("UPDATE acquisitions SET state = 'deleted', deleted_at = ?, deleted_rule = ? WHERE profile_id = ?", now, rule, profileId);
+      recordDeletion(s, now, 'acquired_profile', rule, profileId, eventId);
+    } else if (acq?.state === 'deleted' && acq.deleted_rule === 'R-BLOCK-2' && rule === 'R-DEL-1') {
+      // A deletion request outlives the block: lifting the block must not free this profile.
+      s.sql.exec('UPDATE acquisitions SET deleted_rule = ? WHERE profile_id = ?', rule, profileId);
+    }
+    for (const id of live) {
+      s.sql.exec("UPDATE msg_conversations SET state = 'revoked', revoked_rule = ?, unread = 0 WHERE id = ?", rule, id);
+      recordDeletion(s, now, 'conversation', rule, profileId, eventId);
+    }
+    for (const id of unknown) {
+      s.sql.exec("INSERT OR IGNORE INTO msg_conversations (id, profile_id, state, revoked_rule, created_at, last_message_at, last_from, unread, mi_version) VALUES (?, ?, 'revoked', ?, ?, ?, 'agency', 0, 0)",
+        id, profileId, rule, now, now);
+      recordDeletion(s, now, 'conversation', rule, profileId, eventId);
+    }
+    s.sql.exec("DELETE FROM msg_sends WHERE profile_id = ? AND state = 'delivered'", profileId);
+    if (held || rule === 'R-BLOCK-2') {
+      s.sql.exec(`INSERT INTO msg_access_revoked (profile_id, rule, at) VALUES (?, ?, ?)
+        ON CONFLICT(profile_id) DO UPDATE SET rule = excluded.rule, at = excluded.at WHERE msg_access_revoked.rule != 'R-DEL-1'`, profileId, rule, now);
+    }
+  });
+  return { held, eventId };
+}
+
+/**
+ * R-BLOCK-2: the jobseeker blocked this agency (their object already refuses its sends). The
+ * agency loses its access to the profile and conversation and, if it held anything, gets a
+ * `block` event telling its extension to delete. Idempotent.
+ *
+ * @example blocked(s, '13-7K3M9X2QAB', ['C…'], blockedAt, now);
+ */
+export function blocked(s: AgencyStore, profileId: string, conversationIds: string[], blockedAt: number, now: number): { ok: true; held: boolean; eventId: string | null } {
+  const r = revokeAccess(s, profileId, 'R-BLOCK-2', conversationIds, now, { type: 'block', details: { blockedAt: new Date(blockedAt).toISOString() } });
+  return { ok: true, ...r };
+}
+
+/**
+ * R-BLOCK-3: the block was lifted. The agency may find and contact the jobseeker again as a new
+ * acquisition; what it held before (conversations, the old acquisition) stays gone.
+ *
+ * @example unblocked(s, '13-7K3M9X2QAB');
+ */
+export function unblocked(s: AgencyStore, profileId: string): { ok: true } {
+  s.tx(() => {
+    s.sql.exec("DELETE FROM msg_access_revoked WHERE profile_id = ? AND rule = 'R-BLOCK-2'", profileId);
+    s.sql.exec("DELETE FROM acquisitions WHERE profile_id = ? AND state = 'deleted' AND deleted_rule = 'R-BLOCK-2'", profileId);
+    // The old conversations stay gone; a late send to one is told so, no longer "blocked".
+    s.sql.exec("UPDATE msg_conversations SET revoked_rule = 'R-BLOCK-3' WHERE profile_id = ? AND state = 'revoked' AND revoked_rule = 'R-BLOCK-2'", profileId);
+  });
+  return { ok: true };
+}
+
+/**
+ * R-DEL-1: the jobseeker asked this agency to delete their data. The worker-side access goes
+ * at once; a `deletion_request` event tells the extension. `held` is false when the agency held
+ * nothing of this jobseeker (then there is nothing for the extension to do). Idempotent per request.
+ *
+ * @example deletionRequested(s, '13-7K3M9X2QAB', 'D…', ['C…'], requestedAt, now);
+ */
+export function deletionRequested(s: AgencyStore, profileId: string, requestId: string, conversationIds: string[], requestedAt: number, now: number): { ok: true; held: boolean; serverDeletedAt: number; eventId: string | null } {
+  const prior = s.sql.exec<{ id: string }>("SELECT id FROM events WHERE type = 'deletion_request' AND json_extract(details, '$.requestId') = ?", requestId).toArray()[0];
+  if (prior) return { ok: true, held: true, serverDeletedAt: now, eventId: prior.id };
+  const r = revokeAccess(s, profileId, 'R-DEL-1', conversationIds, now, { type: 'deletion_request', details: { requestId, requestedAt: new Date(requestedAt).toISOString() } });
+  return { ok: true, held: r.held, serverDeletedAt: now, eventId: r.eventId };
+}
+
+/**
+ * After the extension acknowledged an event: records the extension's deletion (R-RET-4) and,
+ * for a block or a deletion request, tells the jobseeker what was done and when (R-DEL-2).
+ * Runs once per event; a failed notice is retried by the next acknowledgement.
+ */
+export async function afterAck(s: AgencyStore, eventId: string, ackedAt: number, now: number): Promise<void> {
+  const ev = s.sql.exec<{ id: string; type: string; profile_id: string | null; rule: string; details: string }>(
+    'SELECT id, type, profile_id, rule, details FROM events WHERE id = ?', eventId).toArray()[0];
+  if (!ev || !ev.profile_id) return;
+  if (s.sql.exec('INSERT OR IGNORE INTO msg_ack_notices (event_id, at) VALUES (?, ?)', eventId, now).rowsWritten === 0) return;
+  try {
+    if (ev.type === 'block' || ev.type === 'deletion_request') {
+      const details = JSON.parse(ev.details) as { requestId?: string };
+      await seekerStub(s.env, ev.profile_id).agencyDeleted({ type: ev.type, agencyId: agencyRecord(s)?.id ?? '', requestId: details.requestId, at: ackedAt }, now);
+    }
+  } catch (err) {
+    s.sql.exec('DELETE FROM msg_ack_notices WHERE event_id = ?', eventId);
+    throw err;
+  }
+  recordDeletion(s, now, 'extension_copy', ev.rule, ev.profile_id, ev.id);
+}
+
+/** R-RET-3: every conversation's access goes with the rest of the jobseeker data; returns how many. */
+export function revokeAllConversations(s: AgencyStore, rule: string, now: number): number {
+  const live = s.sql.exec<{ id: string; profile_id: string }>("SELECT id, profile_id FROM msg_conversations WHERE state != 'revoked'").toArray();
+  for (const conv of live) {
+    s.sql.exec("UPDATE msg_conversations SET state = 'revoked', revoked_rule = ?, unread = 0 WHERE id = ?", rule, conv.id);
+    recordDeletion(s, now, 'conversation', rule, conv.profile_id, null);
+  }
+  s.sql.exec("DELETE FROM msg_sends WHERE state = 'delivered'");
+  return live.length;
+}
+
+/** Profiles with a conversation still open or awaiting the jobseeker. */
+export function liveConversationProfiles(s: AgencyStore): string[] {
+  return s.sql.exec<{ profile_id: string }>("SELECT DISTINCT profile_id FROM msg_conversations WHERE state IN ('awaiting_seeker', 'open')").toArray().map((r) => r.profile_id);
+}
+
+/** Tells each jobseeker whose conversation ended with the agency's access (R-RET-3). */
+export async function closeAtSeekers(s: AgencyStore, profileIds: string[], rule: string, now: number): Promise<void> {
+  const agencyId = agencyRecord(s)?.id;
+  if (!agencyId) return;
+  for (let i = 0; i < profileIds.length; i += FAN_OUT) {
+    await Promise.allSettled(profileIds.slice(i, i + FAN_OUT).map((p) => seekerStub(s.env, p).closeConversations(agencyId, rule, now)));
+  }
+}
+
+/** The index side of ending conversations with a profile: tombstones without content, each deletion recorded (R-RET-4). */
+export function revokeConversationIndex(s: AgencyStore, profileId: string, conversationIds: string[], rule: string, now: number, eventId: string | null): void {
+  for (const id of conversationIds) {
+    s.sql.exec("UPDATE msg_conversations SET state = 'revoked', revoked_rule = ?, unread = 0 WHERE id = ?", rule, id);
+    recordDeletion(s, now, 'conversation', rule, profileId, eventId);
+  }
+  s.sql.exec("DELETE FROM msg_sends WHERE profile_id = ? AND state = 'delivered'", profileId);
+}

@@ -1,0 +1,255 @@
+import { DurableObject } from 'cloudflare:workers';
+import type {
+  AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, Conversation, DailyQuota, MandatoryInformation, Message, Suspension,
+} from '../../../shared/schemas';
+import type { PasswordParams } from '../../lib/crypto';
+import { migrate } from '../../lib/migrations';
+import type { Refusal } from '../../lib/problem';
+import { RateLimiter, SessionStore, type SessionRow } from '../../lib/sessions';
+import * as access from './access';
+import * as account from './account';
+import * as acquisitions from './acquisitions';
+import * as complaints from './complaints';
+import * as conversations from './conversations';
+import * as events from './events';
+import { AGENCY_MIGRATIONS } from './schema';
+import * as sending from './sending';
+import * as standing from './standing';
+import { agencyRecord, type AgencyStore } from './store';
+import * as transparency from './transparency';
+import type { Acquisition, AgencyEventRow, AgencyPrincipal, AgencyRecord, DeletionComplianceFigures, HolderView, SendRequest, SendReservation } from './types';
+
+export type {
+  Acquisition, AgencyEventRow, AgencyPrincipal, AgencyRecord, DeletionComplianceFigures, HolderView, RequiredDeletionKind, SendRequest, SendReservation,
+} from './types';
+
+/** Per-account request rate (R-OPS-2, §11): a burst of 2,000, then 200 a second. */
+const RATE_BURST = 2000;
+const RATE_PER_SECOND = 200;
+
+/**
+ * One agency: its record, credentials and sessions, the jobseeker data it acquired with their
+ * retention deadlines, its sends and conversation index, its complaint log, and the events its
+ * extension must act on. One object per agency, so an agency's requests never queue behind
+ * another's. Each method hands over to the module of its concept.
+ */
+export class AgencyObject extends DurableObject<Env> {
+  private readonly store: AgencyStore;
+  private readonly sessions: SessionStore;
+  private readonly limiter = new RateLimiter(RATE_BURST, RATE_PER_SECOND);
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = { sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work), env, memory: { lastSendPrune: 0 } };
+    this.sessions = new SessionStore(ctx.storage.sql);
+    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS));
+  }
+
+  // ---- account (R-SEC-2, R-OPS-2) ---------------------------------------------------------------
+
+  /** Creates the agency when the bureau admits it (or replaces its record on later decisions). */
+  async init(record: AgencyRecord, passwordHash: string | null): Promise<{ ok: true }> {
+    return account.init(this.store, record, passwordHash);
+  }
+
+  /** The agency's record, or null before admission. */
+  async get(): Promise<AgencyRecord | null> {
+    return agencyRecord(this.store);
+  }
+
+  /** The salt and iterations of the password hash, for the worker to hash a candidate (R-SEC-5). */
+  async passwordParams(): Promise<PasswordParams | null> {
+    return account.passwordParamsOf(this.store);
+  }
+
+  /** Signs in with a candidate hash made by the worker (R-SEC-5); the token is returned once. */
+  async signInWithHash(candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    return account.signInWithHash(this.store, this.sessions, candidate, now, label);
+  }
+
+  /** Changes the password; other sessions end (R-SEC-6). */
+  async changePassword(candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
+    return account.changePassword(this.store, this.sessions, candidate, newHash, keepSessionId);
+  }
+
+  /** Checks a bearer token and the account's request rate (R-SEC-2, R-OPS-2). */
+  async authenticate(token: string, now: number, wallClock: number): Promise<AgencyPrincipal | Refusal> {
+    return account.authenticate(this.store, this.sessions, this.limiter, token, now, wallClock);
+  }
+
+  /** Live sessions of this account. */
+  async listSessions(now: number): Promise<SessionRow[]> {
+    return this.sessions.list(agencyRecord(this.store)?.id ?? '', now);
+  }
+
+  /** Ends one session, or all of them when `id` is null. */
+  async endSessions(id: string | null): Promise<number> {
+    const accountId = agencyRecord(this.store)?.id ?? '';
+    return id === null ? this.sessions.endAll(accountId) : Number(this.sessions.end(accountId, id));
+  }
+
+  // ---- acquisitions and retention (R-RET-1..3) ---------------------------------------------------
+
+  /** Records that the agency acquired a profile (R-RET-1). */
+  async acquire(profileId: string, now: number): Promise<{ ok: true; acquisition: Acquisition } | Refusal> {
+    return acquisitions.acquire(this.store, profileId, now);
+  }
+
+  /** Records 求職受理, extending retention (R-RET-2). */
+  async accept(profileId: string, acceptedOn: string, now: number): Promise<{ ok: true; acquisition: Acquisition; extended: boolean } | Refusal> {
+    return acquisitions.accept(this.store, profileId, acceptedOn, now);
+  }
+
+  /** Every acquisition, held or deleted. */
+  async acquisitions(): Promise<Acquisition[]> {
+    return acquisitions.acquisitions(this.store);
+  }
+
+  /** The acquisition of one profile, if any. */
+  async acquisitionOf(profileId: string): Promise<Acquisition | null> {
+    return acquisitions.acquisitionOf(this.store, profileId);
+  }
+
+  /** Deletes what retention no longer allows (R-RET-1, R-RET-2); idempotent. */
+  async sweep(now: number): Promise<{ ok: true; expired: number }> {
+    return acquisitions.sweep(this.store, now);
+  }
+
+  /** R-RET-3: deletes every piece of jobseeker data the agency received; idempotent. */
+  async purgeJobseekerData(rule: string, now: number): Promise<{ ok: true; deleted: number }> {
+    return acquisitions.purgeJobseekerData(this.store, rule, now);
+  }
+
+  // ---- events for the extension and the deletion record (R-RET-4) --------------------------------
+
+  /** Events after a cursor, oldest first. */
+  async events(after: number, limit: number): Promise<{ items: AgencyEventRow[]; nextCursor: number }> {
+    return events.events(this.store, after, limit);
+  }
+
+  /** The extension confirms it deleted its copy; idempotent (R-RET-4, R-DEL-2). */
+  async ack(eventId: string, now: number): Promise<{ ok: true; ackedAt: string } | Refusal> {
+    return events.ack(this.store, eventId, now);
+  }
+
+  /** The deletion record (R-RET-4), newest first. */
+  async deletionLog(limit = 500): Promise<Array<{ at: string; recordKind: string; rule: string; profileId: string | null }>> {
+    return events.deletionLog(this.store, limit);
+  }
+
+  // ---- standing, driven by the registry (R-SAN-2, R-APP-4, R-ELIG-4, R-REP-2) ---------------------
+
+  /** Changes the agency's standing at once (R-SAN-2, R-RET-3). */
+  async setStatus(
+    status: AgencyRecord['status'], suspension: Suspension | null, now: number, dates: { revokedOn?: string; withdrawnOn?: string } = {},
+  ): Promise<{ ok: true; record: AgencyRecord; purged: number; sessionsEnded: number } | Refusal> {
+    return standing.setStatus(this.store, this.sessions, status, suspension, now, dates);
+  }
+
+  /** Applies an accepted change or renewal (R-APP-4, R-ELIG-4, R-RET-3). */
+  async applyAcceptedChange(
+    patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services'] }, now: number,
+  ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
+    return standing.applyAcceptedChange(this.store, patch, now);
+  }
+
+  /** R-REP-2: reminds the agency of the coming usage report; idempotent per fiscal year. */
+  async remindReport(fiscalYear: number, dueOn: string, now: number): Promise<{ ok: true; sent: boolean }> {
+    return standing.remindReport(this.store, fiscalYear, dueOn, now);
+  }
+
+  /** R-MSG-3, R-APP-4: installs accepted mandatory information and tells open conversations. */
+  async installMandatoryInformation(content: MandatoryInformation, now: number): Promise<{ ok: true; version: number; notified: number }> {
+    return conversations.installMandatoryInformation(this.store, content, now);
+  }
+
+  // ---- the complaint log (R-CMP-1) ----------------------------------------------------------------
+
+  /** Adds an entry to the complaint log (R-CMP-1). */
+  async addComplaint(input: AgencyComplaintCreate, now: number, bureauComplaintId: string | null = null): Promise<{ ok: true; complaint: AgencyComplaint } | Refusal> {
+    return complaints.addComplaint(this.store, input, now, bureauComplaintId);
+  }
+
+  /** Adds one handling step to a complaint (R-CMP-1). */
+  async addComplaintHandling(id: string, step: ComplaintHandling, now: number): Promise<{ ok: true; complaint: AgencyComplaint } | Refusal> {
+    return complaints.addComplaintHandling(this.store, id, step, now);
+  }
+
+  /** The complaint log, newest received first. */
+  async complaintLog(): Promise<AgencyComplaint[]> {
+    return complaints.complaintLog(this.store);
+  }
+
+  // ---- sending (R-CAP-1, R-CAP-2, R-MSG-4) ------------------------------------------------------------
+
+  /** R-CAP-1: the day's count, limit and reset. */
+  async quota(now: number): Promise<DailyQuota> {
+    return sending.quotaAt(this.store, now);
+  }
+
+  /** Step one of a send: check, count and mark the key pending. */
+  async reserveSend(req: SendRequest, now: number): Promise<SendReservation | Refusal> {
+    return sending.reserveSend(this.store, req, now);
+  }
+
+  /** The jobseeker's object refused: the key is freed and the send no longer counts. */
+  async releaseSend(key: string): Promise<{ ok: true; released: boolean }> {
+    return sending.releaseSend(this.store, key);
+  }
+
+  /** The message was delivered: the key keeps its result (R-CAP-2, R-RET-1). */
+  async completeSend(key: string, sent: { conversationId: string; profileId: string; message: Message }, now: number): Promise<{ ok: true; quota: DailyQuota }> {
+    return sending.completeSend(this.store, key, sent, now);
+  }
+
+  // ---- the conversation index (R-MSG-2, R-MSG-3) -------------------------------------------------------
+
+  /** The jobseeker wrote: the conversation opens for answers. */
+  async noteSeekerMessage(conversationId: string, profileId: string, now: number): Promise<{ ok: true }> {
+    return conversations.noteSeekerMessage(this.store, conversationId, profileId, now);
+  }
+
+  /** The jobseeker has now seen this mandatory-information version (R-MSG-3). */
+  async noteSeen(conversationId: string, version: number): Promise<{ ok: true }> {
+    return conversations.noteSeen(this.store, conversationId, version);
+  }
+
+  /** The agency's inbox, newest first. */
+  async inbox(after: { at: number; id: string } | null, limit: number, now: number): Promise<{ items: Conversation[]; next: { at: number; id: string } | null }> {
+    return conversations.inbox(this.store, after, limit, now);
+  }
+
+  /** The agency opens one of its conversations. */
+  async openConversation(conversationId: string, now: number): Promise<{ ok: true; profileId: string; conversation: Conversation } | Refusal> {
+    return conversations.openConversation(this.store, conversationId, now);
+  }
+
+  // ---- access ending (R-BLOCK-2, R-BLOCK-3, R-DEL-1) ---------------------------------------------------
+
+  /** R-BLOCK-2: the jobseeker blocked this agency. */
+  async blocked(profileId: string, conversationIds: string[], blockedAt: number, now: number): Promise<{ ok: true; held: boolean; eventId: string | null }> {
+    return access.blocked(this.store, profileId, conversationIds, blockedAt, now);
+  }
+
+  /** R-BLOCK-3: the block was lifted. */
+  async unblocked(profileId: string, _now: number): Promise<{ ok: true }> {
+    return access.unblocked(this.store, profileId);
+  }
+
+  /** R-DEL-1: the jobseeker asked this agency to delete their data. */
+  async deletionRequested(profileId: string, requestId: string, conversationIds: string[], requestedAt: number, now: number): Promise<{ ok: true; held: boolean; serverDeletedAt: number; eventId: string | null }> {
+    return access.deletionRequested(this.store, profileId, requestId, conversationIds, requestedAt, now);
+  }
+
+  // ---- transparency (R-RET-*, R-BLOCK-2, R-DEL-1) ---------------------------------------------------------
+
+  /** What this agency holds of one jobseeker. */
+  async holderView(profileId: string, now: number): Promise<HolderView | null> {
+    return transparency.holderView(this.store, profileId, now);
+  }
+
+  /** The bureau's deletion figures for this agency. */
+  async deletionCompliance(now: number, overdueAfterMs: number, listLimit = 100): Promise<DeletionComplianceFigures | null> {
+    return transparency.deletionCompliance(this.store, now, overdueAfterMs, listLimit);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Suspension } from '../../../shared/schemas';
+import { refuse, type Refusal } from '../../lib/problem';
+import type { SessionStore } from '../../lib/sessions';
+import { purgeJobseekerData } from './acquisitions';
+import { appendEvent } from './events';
+import { agencyRecord, saveRecord, type AgencyStore } from './store';
+import type { AgencyRecord } from './types';
+
+// The bureau's side (the registry drives these): status changes (R-SAN-2, R-RET-3), accepted
+// changes and renewals (R-APP-4, R-ELIG-4) and report reminders (R-REP-2).
+
+/**
+ * Changes the agency's standing at once (R-SAN-2): saves the record, tells the extension with a
+ * `status_changed` event, deletes all jobseeker data the agency received when its use stops
+ * (R-RET-3, recorded per R-RET-4), and ends every session of a revoked agency. A revoked or
+ * withdrawn agency can still sign in to read its status, events and complaint log.
+ *
+ * @example await setStatus(s, sessions, 'suspended', { kind: 'fixed', reason: '…', startsOn: '2027-05-21', endsOn: '2027-11-20' }, now);
+ */
+export async function setStatus(
+  s: AgencyStore, sessions: SessionStore, status: AgencyRecord['status'], suspension: Suspension | null, now: number,
+  dates: { revokedOn?: string; withdrawnOn?: string } = {},
+): Promise<{ ok: true; record: AgencyRecord; purged: number; sessionsEnded: number } | Refusal> {
+  const record = agencyRecord(s);
+  if (!record) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  const next: AgencyRecord = {
+    ...record, status, suspension: status === 'suspended' ? suspension : null,
+    revokedOn: dates.revokedOn ?? record.revokedOn, withdrawnOn: dates.withdrawnOn ?? record.withdrawnOn,
+  };
+  const purged = status === 'active' ? 0 : (await purgeJobseekerData(s, 'R-RET-3', now)).deleted;
+  s.tx(() => {
+    saveRecord(s, next);
+    appendEvent(s, 'status_changed', status === 'withdrawn' ? 'R-RET-3' : 'R-SAN-2', now, { details: { status, suspension: next.suspension, purged } });
+  });
+  const sessionsEnded = status === 'revoked' ? sessions.endAll(record.id) : 0;
+  return { ok: true, record: next, purged, sessionsEnded };
+}
+
+/**
+ * Applies what the bureau accepted in a change request or renewal (R-APP-4, R-ELIG-4), other
+ * than mandatory information (installMandatoryInformation does that). Giving up the jobseeker
+ * service deletes the jobseeker data received (R-RET-3).
+ *
+ * @example await applyAcceptedChange(s, { name: '株式会社みらい人材２', contactMethods }, now);
+ */
+export async function applyAcceptedChange(
+  s: AgencyStore,
+  patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services'] },
+  now: number,
+): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
+  const record = agencyRecord(s);
+  if (!record) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  const next: AgencyRecord = {
+    ...record,
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.licenceNumber !== undefined ? { licence: { ...record.licence, number: patch.licenceNumber } } : {}),
+    ...(patch.contactMethods !== undefined ? { contactMethods: patch.contactMethods } : {}),
+    ...(patch.services !== undefined ? { services: patch.services } : {}),
+  };
+  const leavesJobseekerService = record.services.includes('jobseeker') && !next.services.includes('jobseeker');
+  const purged = leavesJobseekerService ? (await purgeJobseekerData(s, 'R-RET-3', now)).deleted : 0;
+  saveRecord(s, next);
+  return { ok: true, record: next, purged };
+}
+
+/**
+ * R-REP-2: reminds the agency of the coming usage report (an event the extension shows).
+ * Idempotent per fiscal year.
+ *
+ * @example remindReport(s, 2026, '2027-04-20', now); // { ok: true, sent: true }
+ */
+export function remindReport(s: AgencyStore, fiscalYear: number, dueOn: string, now: number): { ok: true; sent: boolean } {
+  const already = s.sql.exec("SELECT 1 FROM events WHERE type = 'report_reminder' AND json_extract(details, '$.fiscalYear') = ?", fiscalYear).toArray().length > 0;
+  if (!already) appendEvent(s, 'report_reminder', 'R-REP-2', now, { details: { fiscalYear, dueOn } });
+  return { ok: true, sent: !already };
+}

@@ -1,0 +1,43 @@
+import type { Acquisition, AgencyRecord } from './types';
+
+/**
+ * What every module of the agency object works on: its SQLite, a synchronous transaction, the
+ * bindings (to tell a jobseeker's object or a shard) and the little state kept in memory.
+ * Modules take it (and "now") as their first arguments; only the class holds it.
+ */
+export type AgencyStore = { sql: SqlStorage; tx: <T>(work: () => T) => T; env: Env; memory: { lastSendPrune: number } };
+
+export type AcqRow = { profile_id: string; acquired_on: string; accepted_on: string | null; deadline: string; state: 'held' | 'deleted'; deleted_at: number | null; deleted_rule: string | null };
+export type SendRow = { key: string; fingerprint: string; day: string; state: 'pending' | 'delivered'; profile_id: string | null; reserved_at: number; reserved_wall: number; result: string | null };
+export type IndexRow = {
+  id: string; profile_id: string; state: 'awaiting_seeker' | 'open' | 'revoked'; revoked_rule: string | null; created_at: number;
+  last_message_at: number; last_from: string; unread: number; mi_version: number; mi_seen: number | null;
+};
+
+/** How long an idempotency key is remembered (R-CAP-2). */
+export const SEND_KEY_DAYS = 7;
+/** A pending send older than this (wall clock) was lost on its way and may be retried. */
+export const PENDING_STALE_MS = 60_000;
+/** Jobseeker objects (or shards) told at once when a notice fans out. */
+export const FAN_OUT = 50;
+
+export function toAcquisition(r: AcqRow): Acquisition {
+  return {
+    profileId: r.profile_id, acquiredOn: r.acquired_on, acceptedOn: r.accepted_on, retentionDeadline: r.deadline, state: r.state,
+    deletedAt: r.deleted_at === null ? null : new Date(r.deleted_at).toISOString(), deletedRule: r.deleted_rule,
+  };
+}
+
+/** The agency's record, or null before admission. */
+export function agencyRecord(s: AgencyStore): AgencyRecord | null {
+  const row = s.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'record'").toArray()[0];
+  return row ? (JSON.parse(row.value) as AgencyRecord) : null;
+}
+
+export function saveRecord(s: AgencyStore, record: AgencyRecord): void {
+  s.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('record', ?)", JSON.stringify(record));
+}
+
+export function acquisitionRow(s: AgencyStore, profileId: string): AcqRow | undefined {
+  return s.sql.exec<AcqRow>('SELECT * FROM acquisitions WHERE profile_id = ?', profileId).toArray()[0];
+}
