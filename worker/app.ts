@@ -15,6 +15,7 @@ import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
 import { credentialRoutes } from './routes/credentials';
+import { feedUsageRoutes } from './routes/feed-usage';
 
 /** Bodies larger than this are refused with 413, except the bureau's NDJSON loads. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -52,7 +53,8 @@ export const app = base
   .route('/', messagingRoutes)
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)
-  .route('/', credentialRoutes);
+  .route('/', credentialRoutes)
+  .route('/', feedUsageRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

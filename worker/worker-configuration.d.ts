@@ -3,7 +3,7 @@
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./index");
-		durableNamespaces: "FeedShard" | "AgencyObject" | "SeekerObject" | "Registry" | "Clock" | "SignInThrottle";
+		durableNamespaces: "FeedShard" | "AgencyObject" | "SeekerObject" | "Registry" | "Clock" | "SignInThrottle" | "FeedMeter";
 	}
 	interface ProductionEnv {
 		ENVIRONMENT: "production";
@@ -14,6 +14,7 @@ declare namespace Cloudflare {
 		REGISTRY: DurableObjectNamespace<import("./index").Registry>;
 		CLOCK: DurableObjectNamespace<import("./index").Clock>;
 		SIGN_IN_THROTTLE: DurableObjectNamespace<import("./index").SignInThrottle>;
+		FEED_METER: DurableObjectNamespace<import("./index").FeedMeter>;
 	}
 	interface Env {
 		/** R-SEC-7: only "development" or "test" enable the movable clock; anything else is production. */
@@ -27,6 +28,7 @@ declare namespace Cloudflare {
 		REGISTRY: DurableObjectNamespace<import("./index").Registry>;
 		CLOCK: DurableObjectNamespace<import("./index").Clock>;
 		SIGN_IN_THROTTLE: DurableObjectNamespace<import("./index").SignInThrottle>;
+		FEED_METER: DurableObjectNamespace<import("./index").FeedMeter>;
 	}
 }
 interface Env extends Cloudflare.Env {}

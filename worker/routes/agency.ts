@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { meterFeedRead } from '../flows/feed-bounds';
 import type { Context } from 'hono';
 import {
   AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
@@ -84,10 +85,12 @@ export const agencyRoutes = group()
   })
   .openapi(feed, async (c) => {
     requireJobseekerService(c);
+    await meterFeedRead(c, 'search'); // R-SEC-9
     return c.json(await searchFeed(c.env, c.var.agency.id, c.req.valid('query')), 200);
   })
   .openapi(openProfile, async (c) => {
     requireJobseekerService(c);
+    await meterFeedRead(c, 'opening'); // R-SEC-9
     const { profileId } = c.req.valid('param');
     const stub = agencyStub(c);
     const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id);
