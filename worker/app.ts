@@ -6,6 +6,8 @@ import { readNow } from './lib/clock';
 import { ApiError, problemResponse } from './lib/problem';
 import { maintenanceWindow } from './middleware/service';
 import { claimedRole } from './lib/tokens';
+import { announcedClosures } from './middleware/announcements';
+import { announcementRoutes } from './routes/announcements';
 import { publicRoutes } from './routes/public';
 import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
@@ -39,6 +41,9 @@ base
   // R-OPS-1: the service windows close agency and jobseeker routes, and their own account routes.
   .use('/v1/agency/*', maintenanceWindow)
   .use('/v1/seeker/*', maintenanceWindow)
+  // R-OPS-3: announced maintenance and restrictions, when they start.
+  .use('/v1/agency/*', announcedClosures('agency'))
+  .use('/v1/seeker/*', announcedClosures('seeker'))
   .use('/v1/me/*', async (c, next) => (claimedRole(c.req.header('authorization')) === 'staff' ? next() : maintenanceWindow(c, next)));
 
 /**
@@ -53,6 +58,7 @@ export const app = base
   .route('/', messagingRoutes)
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)
+  .route('/', announcementRoutes)
   .route('/', credentialRoutes)
   .route('/', feedUsageRoutes);
 
