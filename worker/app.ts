@@ -6,6 +6,7 @@ import { readNow } from './lib/clock';
 import { ApiError, problemResponse } from './lib/problem';
 import { maintenanceWindow } from './middleware/service';
 import { claimedRole } from './lib/tokens';
+import { auditPersonalDataReads } from './middleware/audit-reads';
 import { announcedClosures } from './middleware/announcements';
 import { announcementRoutes } from './routes/announcements';
 import { publicRoutes } from './routes/public';
@@ -44,6 +45,7 @@ base
   // R-OPS-3: announced maintenance and restrictions, when they start.
   .use('/v1/agency/*', announcedClosures('agency'))
   .use('/v1/seeker/*', announcedClosures('seeker'))
+  .use('/v1/admin/*', auditPersonalDataReads)
   .use('/v1/me/*', async (c, next) => (claimedRole(c.req.header('authorization')) === 'staff' ? next() : maintenanceWindow(c, next)));
 
 /**

@@ -1,3 +1,4 @@
+import { describeFindings, findContactDetails } from '../../../shared/rules';
 import { jstDate } from '../../../shared/rules';
 import type { AgencyComplaint, CompromiseReportRecord, SeekerComplaintRecord } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
@@ -53,6 +54,13 @@ export async function forwardComplaint(s: RegistryStore, id: string, staff: Staf
   if (!row) return refuse(404, 'complaint_not_found', '苦情が見つかりません', `苦情（${id}）はありません。`);
   if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return refuse(403, 'out_of_scope', '管轄外です', 'この苦情は管轄外の労働局のものです。');
   if (row.forwarded_at !== null) return refuse(409, 'already_forwarded', '連絡済みです', 'この苦情はすでに事業者へ連絡しました。');
+  // The agency must not learn the jobseeker's contact details from a forwarded complaint (R-CMP-1, R-MSG-4).
+  const findings = findContactDetails(input.summary ?? row.content);
+  if (findings.length) {
+    return refuse(422, 'contact_details_in_complaint', '連絡先が含まれています',
+      `事業者に送る文に連絡先と思われる記載があります（${describeFindings(findings)}）。連絡先を除いた要約（summary）を付けて連絡してください。`,
+      { findings: findings.map((f) => ({ kind: f.kind, label: f.label })) });
+  }
   const today = jstDate(new Date(now));
   const content = `【労働局から連絡された求職者の苦情】\n${input.summary ?? row.content}${input.shareProfileId ? `\n（求職者ID: ${row.profile_id}）` : ''}`;
   const added: AddComplaintResult = await agencyStub(s.env, row.agency_id).addComplaint({ receivedOn: today, from: 'bureau', content, handling: [] }, now, id);
