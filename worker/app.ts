@@ -9,6 +9,8 @@ import { claimedRole } from './lib/tokens';
 import { auditPersonalDataReads } from './middleware/audit-reads';
 import { announcedClosures } from './middleware/announcements';
 import { announcementRoutes } from './routes/announcements';
+import { termsRoutes } from './routes/terms';
+import { correspondenceRoutes } from './routes/correspondence';
 import { publicRoutes } from './routes/public';
 import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
@@ -62,7 +64,9 @@ export const app = base
   .route('/', transparencyRoutes)
   .route('/', announcementRoutes)
   .route('/', credentialRoutes)
-  .route('/', feedUsageRoutes);
+  .route('/', feedUsageRoutes)
+  .route('/', termsRoutes)
+  .route('/', correspondenceRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

@@ -8,6 +8,7 @@ export { SeekerObject } from './objects/seeker';
 export { Registry } from './objects/registry';
 export { Clock } from './objects/clock';
 export { Bulletin } from './objects/bulletin';
+export { Correspondence } from './objects/correspondence';
 export { SignInThrottle } from './objects/sign-in-throttle';
 export { FeedMeter } from './objects/feed-meter';
 export type { AppType } from './app';

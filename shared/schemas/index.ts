@@ -17,3 +17,5 @@ export * from './staff';
 export * from './transparency';
 export * from './acquisition';
 export * from './announcement';
+export * from './terms';
+export * from './correspondence';
