@@ -1,3 +1,4 @@
+import './lib/zod-locale';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
@@ -21,13 +22,17 @@ import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
 import { credentialRoutes } from './routes/credentials';
 import { feedUsageRoutes } from './routes/feed-usage';
+import { jobOfferRoutes } from './routes/job-offers';
+import { codeRoutes } from './routes/codes';
+import { docsRoutes } from './routes/docs';
+import { describeParameters } from './lib/openapi-descriptions';
 
 /** Bodies larger than this are refused with 413, except the bureau's NDJSON loads. */
 export const JSON_BODY_LIMIT = 64 * 1024;
 export const NDJSON_BODY_LIMIT = 16 * 1024 * 1024;
 
 function tooLarge(c: Context): Response {
-  return problemResponse(c, new ApiError(413, 'payload_too_large', '送信データが大きすぎます', 'リクエスト本文の上限を超えています。内容を分けて送ってください。'));
+  return problemResponse(c, new ApiError('payload_too_large', 'リクエスト本文の上限を超えています。内容を分けて送ってください。'));
 }
 
 const base = group();
@@ -37,8 +42,9 @@ base
     await next();
   })
   .use('/v1/admin/feed/profiles', bodyLimit({ maxSize: NDJSON_BODY_LIMIT, onError: tooLarge }))
+  .use('/v1/admin/job-offers', bodyLimit({ maxSize: NDJSON_BODY_LIMIT, onError: tooLarge }))
   .use('*', async (c, next) => {
-    if (c.req.path === '/v1/admin/feed/profiles') return next();
+    if (c.req.path === '/v1/admin/feed/profiles' || c.req.path === '/v1/admin/job-offers') return next();
     return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge })(c, next);
   })
   // R-OPS-1: the service windows close agency and jobseeker routes, and their own account routes.
@@ -66,30 +72,38 @@ export const app = base
   .route('/', credentialRoutes)
   .route('/', feedUsageRoutes)
   .route('/', termsRoutes)
-  .route('/', correspondenceRoutes);
+  .route('/', correspondenceRoutes)
+  .route('/', jobOfferRoutes)
+  .route('/', codeRoutes)
+  .route('/', docsRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-app.doc31('/v1/openapi.json', {
+const openApiConfig = {
   openapi: '3.1.0',
   info: {
     title: 'Madoguchi API',
     version: '1.0.0',
-    description: 'ハローワーク求職情報提供サービス（民間職業紹介事業者向け）の API。エラーは RFC 9457 problem details（code は安定）。',
+    description: 'ハローワーク求職情報提供サービス（民間職業紹介事業者向け）の API。対話型リファレンスは /v1/docs。エラーは RFC 9457 problem details（code は安定、title と detail は日本語）。',
   },
+};
+let openApiDocument: unknown = null;
+app.get('/v1/openapi.json', (c) => {
+  openApiDocument ??= describeParameters(app.getOpenAPI31Document(openApiConfig));
+  return c.json(openApiDocument as object, 200);
 });
 
-app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', 'お探しのページは見つかりません', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`)));
+app.notFound((c) => problemResponse(c, new ApiError('not_found', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`)));
 
 app.onError((err, c) => {
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {
-    if (err.status === 400) return problemResponse(c, new ApiError(400, 'malformed_json', 'JSON の形式が正しくありません', '本文を正しい JSON で送ってください。'));
+    if (err.status === 400) return problemResponse(c, new ApiError('malformed_json', '本文を正しい JSON で送ってください。'));
     if (err.status === 413) return tooLarge(c);
-    return problemResponse(c, new ApiError(err.status as 400, `http_${err.status}`, 'リクエストを処理できません', err.message || 'リクエストの内容をご確認ください。'));
+    return problemResponse(c, new ApiError(`http_${err.status}` as const, err.message || 'リクエストの内容をご確認ください。', {}, { status: err.status as 400, title: 'リクエストを処理できません' }));
   }
   // A bug: log without request content (it may hold passwords or personal data).
   console.error('unhandled', c.req.method, c.req.path, err instanceof Error ? err.name : typeof err, err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : '');
-  return problemResponse(c, new ApiError(500, 'internal_error', 'システムエラーが発生しました', '時間をおいて再度お試しください。続く場合は管轄の労働局へご連絡ください。'));
+  return problemResponse(c, new ApiError('internal_error', '時間をおいて再度お試しください。続く場合は管轄の労働局へご連絡ください。'));
 });
 
 export type AppType = typeof app;

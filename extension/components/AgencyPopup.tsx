@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext } from '../utils/browser';
+import { db, getMeta } from '../utils/db';
 import { t } from '../utils/i18n';
 import type { Session } from '../utils/session';
 import { readSummary, type ToolbarSummary } from '../utils/summary';
 import { formatJstDateTime } from '../utils/time';
+import { useLiveQuery } from './live-query';
 import { QuotaMeter } from './QuotaMeter';
 
 /** Opens the dashboard in a tab (or focuses the popup's caller) and closes the popup. */
@@ -35,6 +37,9 @@ export function AgencyPopup({ session }: { session: Session }) {
     ext.storage.session.onChanged.addListener(listener);
     return () => ext.storage.session.onChanged.removeListener(listener);
   }, [session.account]);
+  // The quota as the dashboard stores it, so popup and dashboard never disagree (R-CAP-1).
+  const storedQuota = useLiveQuery(() => getMeta(db, session.account, 'quota'), [session.account], undefined);
+  const quota = storedQuota ?? summary?.quota ?? null;
   const hasSidePanel = typeof (ext as { sidePanel?: { open?: unknown } }).sidePanel?.open === 'function';
   return (
     <section class="agency-popup" aria-labelledby="popup-heading">
@@ -44,10 +49,11 @@ export function AgencyPopup({ session }: { session: Session }) {
           {t('popupStopped')}
         </p>
       )}
-      <QuotaMeter quota={summary?.quota ?? null} />
+      <QuotaMeter quota={quota} />
       <ul class="counts">
         <li>{t('popupUnread', summary?.unreadMessages ?? 0, summary?.unreadThreads ?? 0)}</li>
         <li>{t('popupNewEvents', summary?.newEvents ?? 0)}</li>
+        {(summary?.newMatches ?? 0) > 0 && <li>{t('popupNewMatches', summary?.newMatches ?? 0)}</li>}
       </ul>
       {summary && <p class="hint">{t('popupUpdated', formatJstDateTime(summary.updatedAt))}</p>}
       {summary?.lastProblem === 'maintenance' && <p class="hint">{t('popupMaintenance')}</p>}

@@ -21,7 +21,12 @@ const REFRESH_MS = 5 * 60_000;
  * @example
  * <Announcements baseUrl={workerUrl} />
  */
-export function Announcements({ baseUrl, load = fetchAnnouncements }: { baseUrl: string | null; load?: (baseUrl: string) => Promise<AnnouncementList> }) {
+export function Announcements({ baseUrl, fetcher, load = (url) => fetchAnnouncements(url, fetcher) }: {
+  baseUrl: string | null;
+  /** The page's `fetch`, or the one a test hands in. */
+  fetcher?: typeof fetch;
+  load?: (baseUrl: string) => Promise<AnnouncementList>;
+}) {
   const [list, setList] = useState<AnnouncementList | null>(null);
   useEffect(() => {
     if (!baseUrl) return;
@@ -33,7 +38,7 @@ export function Announcements({ baseUrl, load = fetchAnnouncements }: { baseUrl:
       live = false;
       clearInterval(timer);
     };
-  }, [baseUrl, load]);
+  }, [baseUrl]);
   const items = list ? [...list.current.map((a) => ({ a, now: true })), ...list.upcoming.map((a) => ({ a, now: false }))] : [];
   if (items.length === 0) return null;
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { reportDueDate } from '../../shared/rules/deadlines';
+import { reportParts } from '../../shared/rules/reports';
 import { fiscalYear } from '../../shared/rules/time';
 import type { AgencyAccount } from '../../shared/schemas/agency';
 import { AnnualReportRequestSchema } from '../../shared/schemas/report';
@@ -30,9 +31,7 @@ function NumberField({ id, label, value, onInput }: { id: string; label: string;
 export function AnnualReportForm({ ctx, agency }: { ctx: ApiContext; agency: AgencyAccount }) {
   const lastYear = fiscalYear(todayJst()) - 1;
   const [year, setYear] = useState(lastYear);
-  const paid = agency.licence.kind === 'paid';
-  const jobOffer = agency.services.includes('job_offer');
-  const jobseeker = agency.services.includes('jobseeker');
+  const { jobOffer, jobseeker, fees: paid } = reportParts(agency.licence.kind, agency.services);
   const [v, setV] = useState({ hires: '0', feeTotal: '0', newApplications: '0', jsTotal: '0', jsCount: '0', emTotal: '0', emCount: '0' });
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);

@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { serverNow } from '../utils/server-time';
+import { useState } from 'preact/hooks';
 import { maintenanceUntil } from '../../shared/rules/deadlines';
 import type { AgencyAccount } from '../../shared/schemas/agency';
 import { getAgencyAccount, getQuota, type ApiContext } from '../utils/api';
 import { ext } from '../utils/browser';
 import { db, getMeta, setMeta } from '../utils/db';
 import { t, type MessageKey } from '../utils/i18n';
-import { pollRound } from '../utils/poller';
 import { ApiProblem } from '../utils/problem';
 import { clearSession, type Session } from '../utils/session';
 import { signOut } from '../utils/signout';
 import { applyProblem } from '../utils/status';
-import { sweepRetention } from '../utils/sweeper';
 import { formatJstDateTime } from '../utils/time';
 import { wipeAccountData } from '../utils/wipe';
 import { AcquiredList } from './AcquiredList';
@@ -19,15 +18,19 @@ import { AnnualReportForm } from './AnnualReportForm';
 import { ComplaintLog } from './ComplaintLog';
 import { FeedSearch } from './FeedSearch';
 import { useApiContext, useNow, useSession } from './hooks';
+import { useDashboardPolling } from './use-polling';
+import { newMatchCount } from '../utils/saved-searches';
 import { Inbox } from './Inbox';
 import { useLiveQuery } from './live-query';
 import { MandatoryInfoPanel } from './MandatoryInfoPanel';
 import { Notices } from './Notices';
+import { OffersTab } from './offers/OffersTab';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
 import { TermsNotice } from './TermsNotice';
+import { BureauInbox } from './BureauInbox';
 import { ThreadView } from './ThreadView';
 
 /** Where the dashboard is. */
@@ -40,16 +43,20 @@ export type View =
   | { name: 'notices' }
   | { name: 'complaints' }
   | { name: 'report' }
-  | { name: 'mandatory' };
+  | { name: 'mandatory' }
+  | { name: 'bureau' }
+  | { name: 'offers' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
+  { name: 'offers', label: 'navOffers' },
   { name: 'inbox', label: 'navInbox' },
   { name: 'acquired', label: 'navAcquired' },
   { name: 'notices', label: 'navNotices' },
   { name: 'complaints', label: 'navComplaints' },
   { name: 'report', label: 'navReport' },
   { name: 'mandatory', label: 'navMandatory' },
+  { name: 'bureau', label: 'navBureau' },
 ];
 
 /**
@@ -75,18 +82,13 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
   const agency = useLiveQuery(() => getMeta(db, account, 'agency'), [account], undefined);
   const quota = useLiveQuery(() => getMeta(db, account, 'quota'), [account], undefined);
   const newEvents = useLiveQuery(() => db.events.where('account').equals(account).filter((e) => e.seenAt === null).count(), [account], 0);
+  const newMatches = useLiveQuery(() => newMatchCount(account), [account], 0);
   const unread = useLiveQuery(async () => (await db.conversations.where('account').equals(account).toArray()).reduce((n, c) => n + c.unread, 0), [account], 0);
   const now = useNow();
-
-  useEffect(() => {
-    // Deadlines first, even offline; then one round with the worker (events, status, quota, inbox).
-    void sweepRetention({ now: new Date() }).then(() => pollRound());
-    const id = setInterval(() => void pollRound(), 60_000);
-    return () => clearInterval(id);
-  }, [account]);
+  useDashboardPolling(account);
 
   const onProblem = (problem: ApiProblem, profileId?: string) => {
-    void applyProblem(problem, { account, now: new Date(), ...(profileId ? { profileId } : {}) });
+    void applyProblem(problem, { account, now: serverNow(), ...(profileId ? { profileId } : {}) });
     if (problem.code === 'unauthenticated') void clearSession();
     if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => setMeta(db, account, 'quota', q)).catch(() => undefined);
     if (problem.code.startsWith('agency_')) void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
@@ -103,7 +105,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       main = <ProfileView ctx={ctx} account={account} agency={agency ?? null} profileId={view.profileId} onProblem={onProblem} onThread={(id) => setView({ name: 'thread', id })} sendBlocked={sendBlocked} />;
       break;
     case 'inbox':
-      main = <Inbox ctx={ctx} account={account} onOpen={(id) => setView({ name: 'thread', id })} onProblem={(p) => onProblem(p)} />;
+      main = <Inbox ctx={ctx} account={account} quota={quota ?? null} onOpen={(id) => setView({ name: 'thread', id })} onProblem={(p) => onProblem(p)} />;
       break;
     case 'thread':
       main = <ThreadView ctx={ctx} account={account} agency={agency ?? null} conversationId={view.id} onProblem={onProblem} sendBlocked={sendBlocked} />;
@@ -120,8 +122,14 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
     case 'report':
       main = agency ? <AnnualReportForm ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
       break;
+    case 'bureau':
+      main = <BureauInbox ctx={ctx} now={now} />;
+      break;
     case 'mandatory':
       main = agency ? <MandatoryInfoPanel ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
+      break;
+    case 'offers':
+      main = <OffersTab ctx={ctx} account={account} agency={agency ?? null} onProblem={(p) => onProblem(p)} />;
       break;
   }
 
@@ -144,13 +152,13 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
         </div>
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
-      <Announcements baseUrl={ctx.baseUrl} />
+      <Announcements baseUrl={ctx.baseUrl} fetcher={ctx.fetch} />
       <TermsNotice ctx={ctx} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => {
             const current = view.name === tab.name || (tab.name === 'search' && view.name === 'profile') || (tab.name === 'inbox' && view.name === 'thread');
-            const count = tab.name === 'inbox' ? unread : tab.name === 'notices' ? newEvents : 0;
+            const count = tab.name === 'inbox' ? unread : tab.name === 'notices' ? newEvents : tab.name === 'search' ? newMatches : 0;
             return (
               <li key={tab.name}>
                 <button type="button" aria-current={current ? 'page' : undefined} onClick={() => setView({ name: tab.name } as View)}>

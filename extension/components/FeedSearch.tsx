@@ -1,24 +1,23 @@
-import { useState } from 'preact/hooks';
-import { EMPLOYMENT_TYPES, WAGE_UNITS, type EmploymentType, type WageUnit } from '../../shared/schemas/common';
-import type { ProfileSummary } from '../../shared/schemas/profile';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FeedPage, ProfileSummary } from '../../shared/schemas/profile';
 import { searchFeed, type ApiContext } from '../utils/api';
-import { db } from '../utils/db';
+import { db, type SavedSearchRecord } from '../utils/db';
 import { EMPTY_FILTERS, feedQuery, filtersFromQuery, type FeedFilters } from '../utils/feed-query';
 import { t } from '../utils/i18n';
-import { ageBandLabel, educationLabel, employmentTypeLabel, occupationLabel, prefectureLabel, wageLabel } from '../utils/labels';
+import { educationLabel, employmentTypeLabel, industryLabel, occupationLabel, prefectureLabel, wageLabel } from '../utils/labels';
 import { ApiProblem } from '../utils/problem';
+import { markSavedSearchSeen, refreshSavedSearches } from '../utils/saved-searches';
+import { serverNow } from '../utils/server-time';
 import type { AccountKey } from '../utils/session';
 import { formatDate } from '../utils/time';
-import { CodePicker, OCCUPATION_GROUPS, PREFECTURE_GROUPS } from './CodePicker';
-import { useLiveQuery } from './live-query';
 import { ProblemAlert } from './ProblemAlert';
-
-const WAGE_UNIT_KEYS = { hour: 'wageHour', day: 'wageDay', month: 'wageMonth', year: 'wageYear' } as const;
+import { FilterBar } from './search/FilterBar';
+import { SavedSearches } from './search/SavedSearches';
 
 /**
- * The feed search (R-FEED-3): occupation and prefecture pickers with Japanese names, employment
- * type, wage, keywords; results with paging; saved searches. Opening a result records an
- * acquisition (R-RET-1), so the button says so.
+ * The feed search (R-FEED-3): a compact filter bar with every filter the API has except age, the
+ * results brought into view with the total when the worker gives one, paging, and saved searches
+ * with their new matches. Opening a result records an acquisition (R-RET-1), so the button says so.
  *
  * @example
  * <FeedSearch ctx={ctx} account={account} onOpen={(id) => go({ name: 'profile', profileId: id })} onProblem={applyProblem} />
@@ -31,34 +30,49 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
 }) {
   const [filters, setFilters] = useState<FeedFilters>(EMPTY_FILTERS);
   const [results, setResults] = useState<ProfileSummary[] | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [saveName, setSaveName] = useState('');
-  const saved = useLiveQuery(() => db.savedSearches.where('account').equals(account).toArray(), [account], []);
-  const set = <K extends keyof FeedFilters>(key: K, value: FeedFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const [arrived, setArrived] = useState(0);
 
-  const run = async (more: boolean, using: FeedFilters = filters) => {
+  useEffect(() => {
+    // New results come into view and take focus, so keyboard and screen-reader users land on them.
+    if (arrived === 0) return;
+    resultsHeading.current?.scrollIntoView?.({ block: 'start' });
+    resultsHeading.current?.focus();
+  }, [arrived]);
+
+  useEffect(() => {
+    // The saved searches' new matches, fresh when the dashboard opens (the background refreshes them hourly).
+    void refreshSavedSearches({ ctx, account, now: serverNow() }).catch(() => undefined);
+  }, [account]);
+
+  const run = async (more: boolean, using: FeedFilters = filters, saved?: SavedSearchRecord): Promise<FeedPage | null> => {
     setBusy(true);
     setProblem(null);
     try {
       const page = await searchFeed(ctx, feedQuery(using, more ? cursor ?? undefined : undefined));
       setResults((prev) => (more && prev ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
+      if (!more) setTotal(typeof page.total === 'number' ? page.total : null);
+      if (saved?.id !== undefined) await markSavedSearchSeen(saved.id, page.items.map((p) => p.id), serverNow());
+      if (!more) setArrived((n) => n + 1);
+      return page;
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       setProblem(error);
       onProblem?.(error);
+      return null;
     } finally {
       setBusy(false);
     }
   };
 
-  const save = async () => {
-    const name = saveName.trim();
-    if (!name) return;
-    await db.savedSearches.add({ account, name, query: feedQuery(filters), createdAt: new Date().toISOString() });
-    setSaveName('');
+  const save = async (name: string) => {
+    const id = await db.savedSearches.add({ account, name, query: feedQuery(filters), createdAt: serverNow().toISOString() });
+    if (results && typeof id === 'number') await markSavedSearchSeen(id, results.map((p) => p.id), serverNow());
   };
 
   return (
@@ -71,88 +85,36 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
           void run(false);
         }}
       >
-        <CodePicker id="occupation" legend={t('searchOccupation')} groups={OCCUPATION_GROUPS} value={filters.occupations} onChange={(v) => set('occupations', v)} max={20} />
-        <CodePicker id="prefecture" legend={t('searchPrefecture')} groups={PREFECTURE_GROUPS} value={filters.prefectures} onChange={(v) => set('prefectures', v)} />
-        <fieldset>
-          <legend>{t('searchEmploymentType')}</legend>
-          {EMPLOYMENT_TYPES.map((type) => (
-            <label key={type} class="check">
-              <input
-                type="checkbox"
-                checked={filters.employmentTypes.includes(type)}
-                onChange={(e) => {
-                  const on = (e.target as HTMLInputElement).checked;
-                  set('employmentTypes', on ? [...filters.employmentTypes, type] : filters.employmentTypes.filter((x: EmploymentType) => x !== type));
-                }}
-              />{' '}
-              {employmentTypeLabel(type)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('searchWage')}</legend>
-          <label for="wage-unit">{t('searchWageUnit')}</label>{' '}
-          <select id="wage-unit" value={filters.wageUnit} onChange={(e) => set('wageUnit', (e.target as HTMLSelectElement).value as WageUnit | '')}>
-            <option value="">{t('searchWageUnitNone')}</option>
-            {WAGE_UNITS.map((u) => (
-              <option key={u} value={u}>
-                {t(WAGE_UNIT_KEYS[u])}
-              </option>
-            ))}
-          </select>{' '}
-          <label for="wage-min">{t('searchWageMin')}</label>{' '}
-          <input id="wage-min" type="number" min={0} inputMode="numeric" value={filters.wageMin} onInput={(e) => set('wageMin', (e.target as HTMLInputElement).value)} />{' '}
-          <label for="wage-max">{t('searchWageMax')}</label>{' '}
-          <input id="wage-max" type="number" min={0} inputMode="numeric" value={filters.wageMax} onInput={(e) => set('wageMax', (e.target as HTMLInputElement).value)} />
-          {(filters.wageMin || filters.wageMax) && !filters.wageUnit && <p class="hint" role="status">{t('searchWageNeedsUnit')}</p>}
-        </fieldset>
-        <label for="keywords">{t('searchKeywords')}</label>{' '}
-        <input id="keywords" type="search" maxLength={100} value={filters.keywords} onInput={(e) => set('keywords', (e.target as HTMLInputElement).value)} />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
+        <FilterBar filters={filters} onChange={setFilters} />
+        <div class="actions search-actions">
+          <button type="submit" class="primary" disabled={busy}>
             {t('searchSubmit')}
           </button>{' '}
           <button type="button" onClick={() => setFilters(EMPTY_FILTERS)}>
             {t('searchClear')}
           </button>
-        </div>
-        <div class="saved-searches">
-          <label for="save-name">{t('searchSaveName')}</label>{' '}
-          <input id="save-name" value={saveName} maxLength={60} onInput={(e) => setSaveName((e.target as HTMLInputElement).value)} />{' '}
-          <button type="button" onClick={() => void save()} disabled={!saveName.trim()}>
-            {t('searchSave')}
-          </button>
-          {saved.length > 0 && (
-            <ul aria-label={t('searchSavedList')}>
-              {saved.map((s) => (
-                <li key={s.id}>
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() => {
-                      const f = filtersFromQuery(s.query);
-                      setFilters(f);
-                      void run(false, f);
-                    }}
-                  >
-                    {s.name}
-                  </button>{' '}
-                  <button type="button" class="link" aria-label={t('searchSavedDelete', s.name)} onClick={() => s.id !== undefined && void db.savedSearches.delete(s.id)}>
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <span class="hint"> {t('searchAgeNotFilter')}</span>
         </div>
       </form>
+      <SavedSearches
+        account={account}
+        onSave={save}
+        onRun={(s) => {
+          const f = filtersFromQuery(s.query);
+          setFilters(f);
+          void run(false, f, s);
+        }}
+      />
       {problem && <ProblemAlert problem={problem} />}
-      <div aria-live="polite" aria-busy={busy}>
+      <div aria-busy={busy}>
         {results && (
           <>
-            <p>{results.length ? t('searchCount', results.length) : t('searchNone')}</p>
-            <p class="hint">{t('searchOpenHint')}</p>
-            <ol class="results">
+            <h3 id="results-heading" tabIndex={-1} ref={resultsHeading}>
+              {t('searchResultsTitle')}
+            </h3>
+            <p role="status">{results.length === 0 ? t('searchNone') : total !== null ? t('searchTotal', total, results.length) : t('searchCount', results.length)}</p>
+            {results.length > 0 && <p class="hint">{t('searchOpenHint')}</p>}
+            <ol class="results" aria-labelledby="results-heading">
               {results.map((p) => (
                 <li key={p.id} class="result">
                   <p class="result-title">
@@ -162,7 +124,9 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
                     {p.areas.map((a) => prefectureLabel(a.prefecture)).join('、')} ／ {p.employmentTypes.map(employmentTypeLabel).join('・')} ／ {wageLabel(p.wage)}
                   </p>
                   <p class="muted">
-                    {ageBandLabel(p.ageBand)} ／ {educationLabel(p.education)} ／ {t('searchUpdated', formatDate(p.updatedOn))}
+                    {p.industries.map(industryLabel).join('・')}
+                    {p.industries.length > 0 ? ' ／ ' : ''}
+                    {educationLabel(p.education)} ／ {t('searchUpdated', formatDate(p.updatedOn))}
                   </p>
                   <button type="button" onClick={() => onOpen(p.id)} aria-label={t('searchOpenLabel', p.id)}>
                     {t('searchOpen')}

@@ -1,14 +1,17 @@
 import { useState } from 'preact/hooks';
+import type { DailyQuota } from '../../shared/schemas/quota';
 import type { ConversationState } from '../../shared/schemas/message';
 import { listAgencyConversations, type ApiContext } from '../utils/api';
 import { storeInbox } from '../utils/conversations';
-import { db } from '../utils/db';
+import { inboxLines, type InboxFilter } from '../utils/inbox';
+import { occupationLabel, prefectureLabel } from '../utils/labels';
 import { t, type MessageKey } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
 import type { AccountKey } from '../utils/session';
 import { formatJstDateTime } from '../utils/time';
 import { useLiveQuery } from './live-query';
 import { ProblemAlert } from './ProblemAlert';
+import { QuotaMeter } from './QuotaMeter';
 
 /** The Japanese label of a conversation's state. */
 export const STATE_LABELS: Record<ConversationState, MessageKey> = {
@@ -18,19 +21,30 @@ export const STATE_LABELS: Record<ConversationState, MessageKey> = {
   closed: 'stateClosed',
 };
 
+const FILTERS: Array<{ value: InboxFilter; label: MessageKey }> = [
+  { value: 'all', label: 'inboxFilterAll' },
+  { value: 'awaiting_seeker', label: 'stateAwaitingSeeker' },
+  { value: 'open', label: 'inboxFilterAnswered' },
+  { value: 'ended', label: 'inboxFilterEnded' },
+];
+
 /**
- * The agency's inbox: one line per conversation, newest first, with unread counts, read from the
- * local database (the background refreshes it every minute; the button does it now).
+ * The agency's inbox to work from: unread first, each line with the profile's occupation and area,
+ * the last message, its state; a filter by state and today's quota (R-CAP-1). Read from the local
+ * database (the background refreshes it every minute; the button does it now).
  *
  * @example
- * <Inbox ctx={ctx} account={account} onOpen={(id) => go({ name: 'thread', id })} />
+ * <Inbox ctx={ctx} account={account} quota={quota} onOpen={(id) => go({ name: 'thread', id })} />
  */
-export function Inbox({ ctx, account, onOpen, onProblem }: { ctx: ApiContext; account: AccountKey; onOpen: (id: string) => void; onProblem: (p: ApiProblem) => void }) {
-  const threads = useLiveQuery(
-    () => db.conversations.where('[account+lastMessageAt]').between([account, ''], [account, '\uffff']).reverse().toArray(),
-    [account],
-    [],
-  );
+export function Inbox({ ctx, account, quota, onOpen, onProblem }: {
+  ctx: ApiContext;
+  account: AccountKey;
+  quota?: DailyQuota | null;
+  onOpen: (id: string) => void;
+  onProblem: (p: ApiProblem) => void;
+}) {
+  const [filter, setFilter] = useState<InboxFilter>('all');
+  const threads = useLiveQuery(() => inboxLines(account, filter), [account, filter], []);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const refresh = async () => {
@@ -49,6 +63,15 @@ export function Inbox({ ctx, account, onOpen, onProblem }: { ctx: ApiContext; ac
   return (
     <section aria-labelledby="inbox-heading">
       <h2 id="inbox-heading">{t('inboxTitle')}</h2>
+      {quota !== undefined && <QuotaMeter quota={quota ?? null} id="inbox-quota" />}
+      <fieldset class="inbox-filters">
+        <legend class="hint">{t('inboxFilterLegend')}</legend>
+        {FILTERS.map((f) => (
+          <label key={f.value} class="check">
+            <input type="radio" name="inbox-filter" value={f.value} checked={filter === f.value} onChange={() => setFilter(f.value)} /> {t(f.label)}
+          </label>
+        ))}
+      </fieldset>
       <button type="button" onClick={() => void refresh()} disabled={busy}>
         {t('inboxRefresh')}
       </button>
@@ -60,8 +83,20 @@ export function Inbox({ ctx, account, onOpen, onProblem }: { ctx: ApiContext; ac
           {threads.map((c) => (
             <li key={c.id} class={c.unread > 0 ? 'unread' : ''}>
               <button type="button" class="inbox-line" onClick={() => onOpen(c.id)} aria-label={t('inboxLineLabel', c.profileId, c.unread)}>
-                <span>{c.profileId}</span> <span class="muted">{t(STATE_LABELS[c.state])}</span>{' '}
-                {c.unread > 0 && <span class="badge">{t('inboxUnread', c.unread)}</span>} <span class="muted">{formatJstDateTime(c.lastMessageAt)}</span>
+                <p class="inbox-summary">
+                  {c.unread > 0 && <span class="badge">{t('inboxUnread', c.unread)}</span>}{' '}
+                  <strong>{c.occupations.length ? c.occupations.map(occupationLabel).join('・') : c.profileId}</strong>{' '}
+                  {c.prefectures.length > 0 && <span>{c.prefectures.map(prefectureLabel).join('、')}</span>}{' '}
+                  <span class="state-tag">{t(STATE_LABELS[c.state])}</span>{' '}
+                  <span class="muted">{formatJstDateTime(c.lastMessageAt)}</span>
+                </p>
+                {c.lastMessage && (
+                  <p class="inbox-preview">
+                    {c.lastMessage.from === 'agency' ? t('inboxFromUs') : c.lastMessage.from === 'seeker' ? t('inboxFromSeeker') : t('inboxFromSystem')}
+                    {c.lastMessage.body}
+                  </p>
+                )}
+                <span class="muted">{c.profileId}</span>
               </button>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { serverNow } from '../utils/server-time';
 import { useEffect, useState } from 'preact/hooks';
 import { INDUSTRY_MAJOR_GROUPS } from '../../shared/data/industries';
 import { MandatoryInformationSchema, type AgencyAccount, type ContactMethod, type MandatoryInformation, type Procedure } from '../../shared/schemas/agency';
@@ -19,7 +20,7 @@ const PROCEDURE_STATUSES = {
 } as const;
 
 const EMPTY: MandatoryInformation = {
-  placementRecord: { fiscalYear: new Date().getFullYear() - 1, placements: 0, summary: '' },
+  placementRecord: { fiscalYear: serverNow().getFullYear() - 1, placements: 0, summary: '' },
   jobsHandled: { occupations: [], industries: [], prefectures: [] },
   feesToJobseekers: { hasFees: false, text: '' },
   complaintsOfficer: { name: '', contact: { kind: 'phone', value: '' } },

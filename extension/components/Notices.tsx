@@ -1,3 +1,4 @@
+import { serverNow } from '../utils/server-time';
 import { useEffect } from 'preact/hooks';
 import { db, type DeletedRecordKind, type EventRecord } from '../utils/db';
 import { markEventsSeen } from '../utils/events';
@@ -43,9 +44,9 @@ export function statusLabel(status: string): string {
 function eventText(e: EventRecord): string {
   switch (e.type) {
     case 'block':
-      return t('eventBlock', e.deletedRecords);
+      return e.deletedRecords > 0 ? t('eventBlock', e.deletedRecords) : t('eventBlockNothingHeld');
     case 'deletion_request':
-      return t('eventDeletionRequest', e.deletedRecords);
+      return e.deletedRecords > 0 ? t('eventDeletionRequest', e.deletedRecords) : t('eventDeletionRequestNothingHeld');
     case 'retention_expired':
       return t('eventRetentionExpired', ruleReason(e.rule), e.deletedRecords);
     case 'status_changed':
@@ -74,7 +75,7 @@ export function Notices({ account }: { account: AccountKey }) {
   const events = useLiveQuery(async () => (await db.events.where('account').equals(account).toArray()).sort((a, b) => b.seq - a.seq), [account], []);
   const deletions = useLiveQuery(async () => (await db.deletions.where('account').equals(account).toArray()).reverse(), [account], []);
   useEffect(() => {
-    void markEventsSeen(account, new Date());
+    void markEventsSeen(account, serverNow());
   }, [account, events.length]);
   return (
     <section aria-labelledby="notices-heading">
@@ -85,11 +86,8 @@ export function Notices({ account }: { account: AccountKey }) {
         <ul class="notices">
           {events.map((e) => (
             <li key={e.id} class={e.seenAt ? '' : 'unread'}>
-              <time dateTime={e.handledAt}>{formatJstDateTime(e.handledAt)}</time> {eventText(e)}{' '}
-              <span class="muted">
-                ({e.rule}
-                {e.ackedAt ? '' : ` ・ ${t('noticesAckPending')}`})
-              </span>
+              <time dateTime={e.handledAt}>{formatJstDateTime(e.handledAt)}</time> {eventText(e)}
+              {!e.ackedAt && <span class="muted"> （{t('noticesAckPending')}）</span>}
             </li>
           ))}
         </ul>

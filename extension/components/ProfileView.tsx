@@ -1,3 +1,4 @@
+import { serverNow } from '../utils/server-time';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgencyAccount } from '../../shared/schemas/agency';
 import { openProfile, recordAcceptance, sendFirstContact, type ApiContext } from '../utils/api';
@@ -40,6 +41,9 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
   const [loading, setLoading] = useState(false);
   const [acceptedOn, setAcceptedOn] = useState(() => todayJst());
   const [acceptNote, setAcceptNote] = useState<string | null>(null);
+  // R-APP-5: whether fees were explained before the acceptance, or none are charged; chosen each time.
+  const [feeKind, setFeeKind] = useState<'explained' | 'none_charged' | null>(null);
+  const [feesExplainedOn, setFeesExplainedOn] = useState(() => todayJst());
 
   useEffect(() => {
     let live = true;
@@ -48,7 +52,7 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
       setLoading(true);
       try {
         const opened = await openProfile(ctx, profileId);
-        if (live) await storeOpenedProfile(opened, { account, now: new Date() });
+        if (live) await storeOpenedProfile(opened, { account, now: serverNow() });
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
         if (live) setProblem(error);
@@ -67,8 +71,9 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
     e.preventDefault();
     setProblem(null);
     try {
-      const result = await recordAcceptance(ctx, profileId, acceptedOn);
-      const record = await storeAcceptance(result, { account, now: new Date() });
+      const fees = feeKind === 'explained' ? { kind: feeKind, explainedOn: feesExplainedOn } : feeKind ? { kind: feeKind } : undefined;
+      const result = await recordAcceptance(ctx, profileId, acceptedOn, fees);
+      const record = await storeAcceptance(result, { account, now: serverNow() });
       setAcceptNote(result.extended ? t('acceptanceExtended', formatDate(record.retentionDeadline)) : t('acceptanceNotExtended', formatDate(record.retentionDeadline)));
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
@@ -151,7 +156,19 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
           <h3>{t('acceptanceTitle')}</h3>
           <p class="hint">{t('acceptanceHint')}</p>
           <label for="accepted-on">{t('acceptanceDate')}</label>{' '}
-          <input id="accepted-on" type="date" required min={acquisition.acquiredOn} max={todayJst()} value={acceptedOn} onInput={(e) => setAcceptedOn((e.target as HTMLInputElement).value)} />{' '}
+          <input id="accepted-on" type="date" required min={acquisition.acquiredOn} max={todayJst()} value={acceptedOn} onInput={(e) => setAcceptedOn((e.target as HTMLInputElement).value)} />
+          <fieldset>
+            <legend>{t('acceptanceFees')}</legend>
+            <label>
+              <input type="radio" name="fees" value="explained" required checked={feeKind === 'explained'} onChange={() => setFeeKind('explained')} /> {t('acceptanceFeesExplained')}
+            </label>{' '}
+            <label for="fees-explained-on">{t('acceptanceFeesExplainedOn')}</label>{' '}
+            <input id="fees-explained-on" type="date" required={feeKind === 'explained'} disabled={feeKind !== 'explained'} max={acceptedOn} value={feesExplainedOn} onInput={(e) => setFeesExplainedOn((e.target as HTMLInputElement).value)} />
+            <br />
+            <label>
+              <input type="radio" name="fees" value="none_charged" required checked={feeKind === 'none_charged'} onChange={() => setFeeKind('none_charged')} /> {t('acceptanceFeesNone')}
+            </label>
+          </fieldset>
           <button type="submit">{t('acceptanceSubmit')}</button>
           <p role="status">{acceptNote ?? ''}</p>
         </form>
@@ -177,7 +194,7 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
               disabledReason={sendBlocked}
               templates={templates}
               onSaveTemplate={async (name, body) => {
-                await db.templates.add({ account, name, body, updatedAt: new Date().toISOString() });
+                await db.templates.add({ account, name, body, updatedAt: serverNow().toISOString() });
               }}
               onSend={async (body, idempotencyKey) => {
                 try {

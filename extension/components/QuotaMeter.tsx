@@ -9,14 +9,15 @@ import { formatJstDateTime } from '../utils/time';
  * @example
  * <QuotaMeter quota={quota} />
  */
-export function QuotaMeter({ quota }: { quota: DailyQuota | null }) {
+export function QuotaMeter({ quota, id = 'quota-meter' }: { quota: DailyQuota | null; id?: string }) {
   if (!quota) return <p class="quota quota-unknown">{t('quotaUnknown')}</p>;
   const full = quota.remaining === 0;
+  const textId = id === 'quota-meter' ? 'quota-text' : `${id}-text`;
   return (
     <div class={`quota${full ? ' quota-full' : ''}`}>
-      <label for="quota-meter">{t('quotaLabel')}</label>{' '}
-      <meter id="quota-meter" min={0} max={quota.limit} value={quota.used} high={quota.limit * 0.9} optimum={0} aria-describedby="quota-text" />{' '}
-      <span id="quota-text">
+      <label for={id}>{t('quotaLabel')}</label>{' '}
+      <meter id={id} min={0} max={quota.limit} value={quota.used} high={quota.limit * 0.9} optimum={0} aria-describedby={textId} />{' '}
+      <span id={textId}>
         {t('quotaUsed', quota.used, quota.limit)} {t('quotaResets', formatJstDateTime(quota.resetsAt))}
       </span>
     </div>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiContext } from '../utils/api';
+import { ext } from '../utils/browser';
+import { loadServerOffset, serverNow, syncServerTime } from '../utils/server-time';
 import { getSession, onSessionChanged, type Session } from '../utils/session';
 import { getWorkerUrl } from '../utils/settings';
 
@@ -39,12 +41,31 @@ export function useApiContext(session: Session | null | undefined): ApiContext |
   return { baseUrl, token: session?.token ?? null };
 }
 
-/** "Now", refreshed every `intervalMs` (for maintenance windows and reset times). */
-export function useNow(intervalMs = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
+/**
+ * The worker's "now" (T-5), refreshed every `intervalMs` and whenever the offset to the worker's
+ * clock changes (for maintenance windows, reset times and date limits). With a `baseUrl`, the page
+ * reads the worker's time once on mount, so a moved demo clock is seen at once.
+ *
+ * @example
+ * const now = useNow(30_000, ctx.baseUrl);
+ */
+export function useNow(intervalMs = 30_000, baseUrl?: string): Date {
+  const [now, setNow] = useState(() => serverNow());
   useEffect(() => {
-    const id = setInterval(() => setNow(new Date()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
+    let live = true;
+    const refresh = () => live && setNow(serverNow());
+    void loadServerOffset().then(refresh);
+    if (baseUrl) void syncServerTime(baseUrl).then(refresh);
+    const id = setInterval(refresh, intervalMs);
+    const onChange = (changes: Record<string, unknown>) => {
+      if ('serverClock' in changes) refresh();
+    };
+    ext.storage.local.onChanged.addListener(onChange);
+    return () => {
+      live = false;
+      clearInterval(id);
+      ext.storage.local.onChanged.removeListener(onChange);
+    };
+  }, [intervalMs, baseUrl]);
   return now;
 }

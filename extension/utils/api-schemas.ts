@@ -4,5 +4,5 @@
  */
 export {
   AcquisitionSchema, OpenedProfileSchema, AcceptanceResultSchema, AcquisitionListSchema,
-  type Acquisition, type OpenedProfile, type AcceptanceResult,
+  type Acquisition, type OpenedProfile, type AcceptanceResult, type FeeStatement,
 } from '../../shared/schemas/acquisition';

@@ -21,6 +21,7 @@ import {
   ConversationThreadSchema,
   DeletionRequestListSchema,
   DeletionRequestSchema,
+  PaidServiceConsentSchema,
   SeekerConversationPageSchema,
   SeekerSendResultSchema,
   SendResultSchema,
@@ -39,7 +40,7 @@ import {
   type SeekerSignIn,
 } from '../../shared/schemas/session';
 import { DataHoldersSchema } from '../../shared/schemas/transparency';
-import { AcceptanceResultSchema, AcquisitionListSchema, OpenedProfileSchema } from './api-schemas';
+import { AcceptanceResultSchema, AcquisitionListSchema, OpenedProfileSchema, type FeeStatement } from './api-schemas';
 import { ApiProblem, invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
 
 /** Where and as whom to call the worker. `fetch` is injectable so tests hand in a fake worker. */
@@ -156,9 +157,9 @@ export function openProfile(ctx: ApiContext, profileId: string) {
   return read(OpenedProfileSchema, () => client(ctx).v1.agency.feed[':profileId'].$get({ param: { profileId } }));
 }
 
-/** `POST /v1/agency/acceptances`: records 求職受理 with its date (R-RET-2). */
-export function recordAcceptance(ctx: ApiContext, profileId: string, acceptedOn: string) {
-  return read(AcceptanceResultSchema, () => client(ctx).v1.agency.acceptances.$post({ json: { profileId, acceptedOn } }));
+/** `POST /v1/agency/acceptances`: records 求職受理 with its date (R-RET-2) and the fee statement (R-APP-5). */
+export function recordAcceptance(ctx: ApiContext, profileId: string, acceptedOn: string, fees?: FeeStatement) {
+  return read(AcceptanceResultSchema, () => client(ctx).v1.agency.acceptances.$post({ json: { profileId, acceptedOn, ...(fees ? { fees } : {}) } }));
 }
 
 /** `GET /v1/agency/acquisitions`: every acquisition with its deadline, held or deleted. */
@@ -251,9 +252,20 @@ export function getSeekerConversation(ctx: ApiContext, id: string) {
   return read(ConversationThreadSchema, () => client(ctx).v1.seeker.conversations[':id'].$get({ param: { id } }));
 }
 
-/** `POST /v1/seeker/conversations/{id}/messages`: ask or answer (R-MSG-4). */
-export function sendSeekerMessage(ctx: ApiContext, conversationId: string, body: string) {
-  return read(SeekerSendResultSchema, () => client(ctx).v1.seeker.conversations[':id'].messages.$post({ param: { id: conversationId }, json: { body } }));
+/** `POST /v1/seeker/conversations/{id}/messages`: ask or answer (R-MSG-4); a retry with the same key is stored once. */
+export function sendSeekerMessage(ctx: ApiContext, conversationId: string, body: string, idempotencyKey?: string) {
+  return read(SeekerSendResultSchema, () =>
+    client(ctx).v1.seeker.conversations[':id'].messages.$post({ param: { id: conversationId }, json: idempotencyKey ? { body, idempotencyKey } : { body } }));
+}
+
+/** `PUT /v1/seeker/conversations/{id}/paid-service-consent`: the jobseeker agrees to hear about paid services (R-MSG-7). */
+export function consentToPaidServices(ctx: ApiContext, conversationId: string) {
+  return read(PaidServiceConsentSchema, () => client(ctx).v1.seeker.conversations[':id']['paid-service-consent'].$put({ param: { id: conversationId } }));
+}
+
+/** `DELETE /v1/seeker/conversations/{id}/paid-service-consent`: withdraws that consent (R-MSG-7). */
+export function withdrawPaidServiceConsent(ctx: ApiContext, conversationId: string) {
+  return noContent(() => client(ctx).v1.seeker.conversations[':id']['paid-service-consent'].$delete({ param: { id: conversationId } }));
 }
 
 /** `GET /v1/seeker/blocks`. */

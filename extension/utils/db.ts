@@ -4,6 +4,8 @@ import type { AgencyEventType } from '../../shared/schemas/event';
 import type { Conversation, Message } from '../../shared/schemas/message';
 import type { Profile } from '../../shared/schemas/profile';
 import type { DailyQuota } from '../../shared/schemas/quota';
+import type { JobOfferDetail } from '../../shared/schemas/job-offer';
+import type { Addition, Quote } from '../../shared/schemas/job-desk';
 import type { AccountKey } from './session';
 
 /**
@@ -34,7 +36,14 @@ export type MessageRecord = Message & { account: AccountKey; profileId: string }
 export type TemplateRecord = { id?: number; account: AccountKey; name: string; body: string; updatedAt: string };
 
 /** A named feed search (filters only). */
-export type SavedSearchRecord = { id?: number; account: AccountKey; name: string; query: Record<string, string | string[]>; createdAt: string };
+export type SavedSearchRecord = {
+  id?: number; account: AccountKey; name: string; query: Record<string, string | string[]>; createdAt: string;
+  /** Profile IDs the agency has seen in this search's results (newest first, capped). */
+  seenIds?: string[];
+  /** Matching profiles not seen yet, as of `checkedAt`. */
+  newCount?: number;
+  checkedAt?: string;
+};
 
 /**
  * An event from the worker that the extension handled. Holds no jobseeker data: no profile or
@@ -74,6 +83,12 @@ export type DeletionRecord = {
   cause: 'event' | 'sweep' | 'worker_record';
 };
 
+/** An offer the agency opened, as the worker last gave it (R-JOB-2); deleted once it closes (R-JOB-3). */
+export type JobOfferCopy = { account: AccountKey; offerNumber: string; detail: JobOfferDetail; fetchedAt: string };
+
+/** A quote as the worker last listed it (stale and closed marked; closed ones hold no content). */
+export type JobQuoteCopy = { account: AccountKey; id: string; offerNumber: string; quote: Quote; additions: Addition[] };
+
 /** Small per-account values: the events cursor, the last account status and quota. */
 export type MetaRecord =
   | { account: AccountKey; key: 'eventsCursor'; value: number }
@@ -101,6 +116,8 @@ export class MadoguchiDB extends Dexie {
   events!: Table<EventRecord, [AccountKey, string]>;
   deletions!: EntityTable<DeletionRecord, 'seq'>;
   meta!: Table<MetaRecord, [AccountKey, string]>;
+  jobOffers!: Table<JobOfferCopy, [AccountKey, string]>;
+  jobQuotes!: Table<JobQuoteCopy, [AccountKey, string]>;
 
   constructor(name = 'madoguchi') {
     super(name);
@@ -115,10 +132,15 @@ export class MadoguchiDB extends Dexie {
       deletions: '++seq, account, [account+at]',
       meta: '[account+key], account',
     });
+    // The job-offer service (R-JOB-2, R-JOB-3): opened offers and quotes.
+    this.version(2).stores({
+      jobOffers: '[account+offerNumber], account',
+      jobQuotes: '[account+id], account, [account+offerNumber]',
+    });
   }
 
   /** The name of every table, for wiping an account in one transaction. */
-  static readonly ACCOUNT_TABLES = ['acquisitions', 'profiles', 'conversations', 'messages', 'templates', 'savedSearches', 'events', 'deletions', 'meta'] as const;
+  static readonly ACCOUNT_TABLES = ['acquisitions', 'profiles', 'conversations', 'messages', 'templates', 'savedSearches', 'events', 'deletions', 'meta', 'jobOffers', 'jobQuotes'] as const;
 }
 
 /** The one database every page and the background share (they see each other's writes via liveQuery). */

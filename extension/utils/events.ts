@@ -1,3 +1,4 @@
+import { serverNow } from './server-time';
 import type { AgencyEvent } from '../../shared/schemas/event';
 import { ackEvent, fetchEvents, type ApiContext } from './api';
 import { db as defaultDb, getMeta, setMeta, type EventRecord, type MadoguchiDB } from './db';
@@ -92,7 +93,7 @@ async function acknowledge(record: EventRecord, options: Options, database: Mado
  */
 export async function processAgencyEvents(options: Options): Promise<EventRound> {
   const database = options.db ?? defaultDb;
-  const clock = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => serverNow());
   const { account } = options;
   const pageSize = options.pageSize ?? 100;
   const round: EventRound = { handled: 0, acked: 0, pendingAcks: 0, deletedRecords: 0 };

@@ -17,7 +17,9 @@ import { clearSession, getSession, type Session } from './session';
 import { getWorkerUrl } from './settings';
 import { applyProblem } from './status';
 import { clearSummary, publishSummary, type ToolbarSummary } from './summary';
+import { loadServerOffset, serverNow, syncServerTime } from './server-time';
 import { sweepRetention } from './sweeper';
+import { newMatchCount, refreshSavedSearches } from './saved-searches';
 
 /** The alarm that polls the worker's events (and refreshes quota, inbox and badge). */
 export const POLL_ALARM = 'madoguchi-poll';
@@ -59,6 +61,7 @@ async function agencySummary(session: Session, database: MadoguchiDB, lastProble
     unreadMessages: conversations.reduce((n, c) => n + c.unread, 0),
     unreadThreads: conversations.filter((c) => c.unread > 0).length,
     newEvents,
+    newMatches: await newMatchCount(session.account, database),
     quota: (await getMeta(database, session.account, 'quota')) ?? null,
     status: agency?.status ?? null,
     lastProblem,
@@ -90,6 +93,18 @@ async function agencyRound(session: Session, ctx: ApiContext, database: Madoguch
 }
 
 /**
+ * The worker's "now" (T-5): reads its time first (`/v1/health` is open in every window), so the
+ * maintenance check, the quota and the deadlines of this round agree with the worker and the pages.
+ * Offline, the last known offset stays.
+ */
+async function workerNow(deps: RoundDeps): Promise<Date> {
+  const localArea = deps.localArea ?? ext.storage.local;
+  await loadServerOffset(localArea);
+  await syncServerTime(await getWorkerUrl(localArea), { area: localArea, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  return serverNow();
+}
+
+/**
  * One background round: sweep local data by its deadlines first (no network needed); then, when
  * signed in and outside the maintenance windows (R-OPS-1: nothing is sent or queued then), act on
  * the worker's events, refresh status, quota and inbox (agency) or unread counts (jobseeker), and
@@ -99,7 +114,7 @@ async function agencyRound(session: Session, ctx: ApiContext, database: Madoguch
  * ext.alarms.onAlarm.addListener(() => pollRound());
  */
 export async function pollRound(deps: RoundDeps = {}): Promise<RoundOutcome> {
-  const now = deps.now ?? new Date();
+  const now = deps.now ?? (await workerNow(deps));
   const database = deps.db ?? defaultDb;
   const sessionArea = deps.sessionArea ?? ext.storage.session;
   await sweepRetention({ now, db: database });
@@ -139,13 +154,14 @@ export async function pollRound(deps: RoundDeps = {}): Promise<RoundOutcome> {
 
 /**
  * The hourly round: the sweep, and for a signed-in agency the worker's list of acquisitions, so
- * local deadlines match the worker's and anything it already deleted goes here too.
+ * local deadlines match the worker's and anything it already deleted goes here too, then the
+ * saved searches' new matches and the badge.
  *
  * @example
  * await sweepRound();
  */
 export async function sweepRound(deps: RoundDeps = {}): Promise<void> {
-  const now = deps.now ?? new Date();
+  const now = deps.now ?? (await workerNow(deps));
   const database = deps.db ?? defaultDb;
   await sweepRetention({ now, db: database });
   const session = await getSession(deps.sessionArea ?? ext.storage.session, now);
@@ -154,6 +170,9 @@ export async function sweepRound(deps: RoundDeps = {}): Promise<void> {
   try {
     await syncAcquisitions((await listAcquisitions(ctx)).items, { account: session.account, now, db: database });
     await sweepRetention({ now, db: database });
+    // Saved searches: count new matches for the dashboard and the badge (R-FEED-3).
+    await refreshSavedSearches({ ctx, account: session.account, now, db: database });
+    await publishSummary(await agencySummary(session, database, null, now), deps.sessionArea ?? ext.storage.session);
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;
     await applyProblem(error, { account: session.account, now, db: database });

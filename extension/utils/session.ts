@@ -1,4 +1,5 @@
 import { ext, type StorageArea } from './browser';
+import { serverNow } from './server-time';
 
 /** The two roles that use the extension; bureau staff use the worker's JSON API directly. */
 export type ExtensionRole = 'agency' | 'seeker';
@@ -49,7 +50,7 @@ export function tokenAccountId(token: string): string | null {
  * @example
  * const session = await getSession();
  */
-export async function getSession(area: StorageArea = ext.storage.session, now: Date = new Date()): Promise<Session | null> {
+export async function getSession(area: StorageArea = ext.storage.session, now: Date = serverNow()): Promise<Session | null> {
   const stored = (await area.get(KEY))[KEY] as Session | undefined;
   if (!stored) return null;
   if (new Date(stored.expiresAt).getTime() <= now.getTime()) return null;

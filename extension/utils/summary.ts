@@ -14,6 +14,8 @@ export type ToolbarSummary = {
   unreadThreads: number;
   /** Agency: events not yet seen in the dashboard (deletions done, status changes, reminders). */
   newEvents: number;
+  /** Agency: profiles new to its saved searches since it last ran them (R-FEED-3). */
+  newMatches?: number;
   quota: DailyQuota | null;
   status: AgencyStatus | null;
   /** When the worker could not be reached or refused, the problem code (for a hint in the popup). */
@@ -25,7 +27,7 @@ const KEY = 'summary';
 /** Publishes the summary and sets the toolbar badge to the count of things to look at. */
 export async function publishSummary(summary: ToolbarSummary, area: StorageArea = ext.storage.session, action: Pick<typeof ext.action, 'setBadgeText'> = ext.action): Promise<void> {
   await area.set({ [KEY]: summary });
-  const count = summary.unreadMessages + summary.newEvents;
+  const count = summary.unreadMessages + summary.newEvents + (summary.newMatches ?? 0);
   await action.setBadgeText({ text: count > 0 ? (count > 99 ? '99+' : String(count)) : '' });
 }
 

@@ -1,15 +1,14 @@
-import { jstDate } from '../../shared/rules/time';
+import { jstDate, jstDateTimeParts } from '../../shared/rules/time';
 import { t } from './i18n';
-
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { serverNow } from './server-time';
 
 /**
- * Today's date in Japan (T-1), as `YYYY-MM-DD`.
+ * Today's date in Japan (T-1) by the worker's clock, as `YYYY-MM-DD`.
  *
  * @example
  * todayJst(new Date('2026-03-31T15:00:00Z')); // '2026-04-01'
  */
-export function todayJst(now: Date = new Date()): string {
+export function todayJst(now: Date = serverNow()): string {
   return jstDate(now);
 }
 
@@ -25,8 +24,8 @@ function pad(n: number): string {
  * formatJstDateTime('2026-04-01T15:00:00.000Z'); // '2026年4月2日 00:00'
  */
 export function formatJstDateTime(at: string | Date): string {
-  const d = new Date(new Date(at).getTime() + JST_OFFSET_MS);
-  return t('dateTimeJst', d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), pad(d.getUTCHours()), pad(d.getUTCMinutes()));
+  const p = jstDateTimeParts(at);
+  return t('dateTimeJst', p.year, p.month, p.day, pad(p.hour), pad(p.minute));
 }
 
 /**

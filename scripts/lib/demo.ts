@@ -7,6 +7,7 @@ import { jstDate, maintenanceUntil } from '../../shared/rules';
 import { moveClock, nextServiceHours, signInStaff, workerNow } from './clock';
 import { exampleMandatoryInformation, exampleOfficer } from '../../shared/schemas/examples';
 import { syntheticProfiles } from './synthetic';
+import { syntheticOffers } from './synthetic-offers';
 import { call, type Json } from './http';
 
 export const DEMO = {
@@ -21,6 +22,8 @@ export const DEMO = {
     { passphrase: 'うみのおととやまのかぜのうた', intro: '一般事務と営業事務の経験があります。Excelが得意です。', occupation: '025', prefecture: '13' },
   ],
   profiles: 3000,
+  /** Synthetic job offers (R-JOB-1) across prefectures and occupations. */
+  offers: 3000,
 } as const;
 
 
@@ -43,7 +46,7 @@ export type DemoAccounts = { seekers: Array<{ profileId: string; passphrase: str
 export async function seedDemo(
   base: string,
   bootstrapToken: string,
-  options: { profiles?: number; stayInServiceHours?: boolean } = {},
+  options: { profiles?: number; offers?: number; stayInServiceHours?: boolean } = {},
 ): Promise<DemoAccounts> {
   // The ministry account comes first (from the bootstrap token), unless it is already there.
   let ministry: string;
@@ -93,10 +96,15 @@ export async function seedDemo(
       seekers.push({ profileId: r.id, passphrase: DEMO.seekers[i]!.passphrase });
     }
 
-    const rows = syntheticProfiles(options.profiles ?? DEMO.profiles, 2026);
+    const rows = syntheticProfiles(options.profiles ?? DEMO.profiles, 2026, { loadedOn: today });
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000).map((r) => JSON.stringify(r)).join('\n');
       must(await call(base, 'PUT', '/v1/admin/feed/profiles', { token: ministry, ndjson: chunk }), [200], 'synthetic profiles');
+    }
+    const offers = syntheticOffers(options.offers ?? DEMO.offers, today, 2026);
+    for (let i = 0; i < offers.length; i += 1000) {
+      const chunk = offers.slice(i, i + 1000).map((r) => JSON.stringify(r)).join('\n');
+      must(await call(base, 'PUT', '/v1/admin/job-offers', { token: ministry, ndjson: chunk }), [200], 'synthetic job offers');
     }
   } finally {
     if (inMaintenance && !options.stayInServiceHours) ({ token: ministry } = await moveClock(base, DEMO.ministry, null));

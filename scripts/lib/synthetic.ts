@@ -7,6 +7,7 @@ import { PREFECTURE_CODES } from '../../shared/data/prefectures';
 import { OCCUPATION_MIDDLE_GROUPS } from '../../shared/data/occupations';
 import { INDUSTRY_CODES } from '../../shared/data/industries';
 import { AGE_BANDS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, type ProfileLoadRowInput } from '../../shared/schemas';
+import { addDays, registrationValidUntil } from '../../shared/rules';
 
 /** A small fast seeded PRNG (mulberry32). */
 export function prng(seed: number): () => number {
@@ -55,13 +56,31 @@ function municipality(rand: () => number, pref: string): string {
   return `${pref}${String(100 + Math.floor(rand() * 8) * 1 + 1).padStart(3, '0')}`;
 }
 
+/** Registrations made up to this many days before the load: about a third lapse within a month of it. */
+const REGISTERED_UP_TO_DAYS_AGO = 75;
+
 /**
- * `count` varied profile rows for the bureau's NDJSON load.
+ * R-FEED-6: the valid-until date of a jobseeker who registered (or was last extended) a random
+ * number of days before `loadedOn`: the end of the month after next from then, never before the
+ * load day itself.
+ */
+function spreadValidUntil(rand: () => number, loadedOn: string): string {
+  const until = registrationValidUntil(addDays(loadedOn, -Math.floor(rand() * (REGISTERED_UP_TO_DAYS_AGO + 1))));
+  return until < loadedOn ? loadedOn : until;
+}
+
+/**
+ * `count` varied profile rows for the bureau's NDJSON load. With `loadedOn` (the JST load day)
+ * each row carries a valid-until date spread so that some registrations lapse within the demo's
+ * first month (R-FEED-6); without it the worker's default applies. The dates come from their own
+ * PRNG, so the other fields stay the same for a seed either way.
  *
  * @example syntheticProfiles(3000, 1).map((r) => JSON.stringify(r)).join('\n')
+ * @example syntheticProfiles(3000, 2026, { loadedOn: '2026-11-27' })[0].validUntil; // e.g. '2026-12-31'
  */
-export function syntheticProfiles(count: number, seed = 1, options: { prefectures?: readonly string[] } = {}): ProfileLoadRowInput[] {
+export function syntheticProfiles(count: number, seed = 1, options: { prefectures?: readonly string[]; loadedOn?: string } = {}): ProfileLoadRowInput[] {
   const rand = prng(seed);
+  const validity = prng(seed ^ 0x5eed);
   const prefs = options.prefectures ?? PREFECTURE_CODES;
   const rows: ProfileLoadRowInput[] = [];
   for (let i = 0; i < count; i++) {
@@ -93,6 +112,7 @@ export function syntheticProfiles(count: number, seed = 1, options: { prefecture
       experience: rand() < 0.8 ? [{ occupation: occ as never, years: 1 + Math.floor(rand() * 20) }] : [],
       education: pick(rand, EDUCATION_LEVELS),
       selfIntroduction: [...new Set(phrases)].join(''),
+      ...(options.loadedOn ? { validUntil: spreadValidUntil(validity, options.loadedOn) } : {}),
     });
     void EMPLOYMENT_TYPES;
   }

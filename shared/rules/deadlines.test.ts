@@ -8,6 +8,7 @@ import {
   reapplyAllowedFrom,
   reportDueDate,
   reportGraceLastDay,
+  registrationValidUntil,
   reportReminderDate,
   retentionDeadline,
   retentionWindowEnd,
@@ -255,5 +256,19 @@ describe('now is a parameter', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
     expect(capResetsAt(new Date('2026-11-27T14:59:59Z')).toISOString()).toBe('2026-11-27T15:00:00.000Z');
+  });
+});
+
+describe('registrationValidUntil', () => {
+  it.each([
+    ['2026-11-01', '2027-01-31', 'first day of a month'],
+    ['2026-11-27', '2027-01-31', 'mid-month'],
+    ['2026-11-30', '2027-01-31', 'last day of a month'],
+    ['2026-12-01', '2027-02-28', 'month after next is February'],
+    ['2026-12-31', '2027-02-28', 'year end'],
+    ['2027-12-01', '2028-02-29', 'leap February'],
+    ['2027-01-31', '2027-03-31', 'a 31st into March'],
+  ])('R-FEED-6 a registration on %s is valid through %s (%s)', (registeredOn, expected) => {
+    expect(registrationValidUntil(registeredOn)).toBe(expected);
   });
 });

@@ -218,3 +218,17 @@ export const DAILY_CAP = 1000;
 export function capResetsAt(at: Date): Date {
   return jstMidnight(addDays(jstDate(at), 1));
 }
+
+/**
+ * The last day a Hello Work registration made (or extended) on `registeredOn` is valid: the last
+ * day of the month after next (R-FEED-6). The profile stays in the feed through that JST day and
+ * leaves it at the following midnight, unless the bureau's reload extends it.
+ *
+ * @example
+ * registrationValidUntil('2026-11-27'); // '2027-01-31'
+ * registrationValidUntil('2026-12-31'); // '2027-02-28'
+ * registrationValidUntil('2027-12-01'); // '2028-02-29'
+ */
+export function registrationValidUntil(registeredOn: string): string {
+  return lastDayOfMonth(addMonthsClamped(`${registeredOn.slice(0, 8)}01`, 2));
+}

@@ -5,7 +5,9 @@ import { normalizeForMatching } from './contact-details';
  * of seminars, fairs and goods and steering toward other services (§8(2)②), working on a
  * jobseeker to register as a dispatch worker (§7(2)②オ), and offering paid services the
  * jobseeker did not ask for (§7(2)②イ・ウ, §7(2)①ケ). Whether a message does that is a
- * judgement, so these are warnings the sender may override, never refusals.
+ * judgement, so these are warnings the sender may override, never refusals — except that a
+ * paid-service offer to a new graduate without the bureau's notification and the jobseeker's
+ * consent is refused (R-MSG-7, `paid-services.ts`, which reuses this detection).
  *
  * Matching runs on an NFKC form; positions point into the original text.
  */

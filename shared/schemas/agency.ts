@@ -502,8 +502,18 @@ export type ProcedureStatus = z.infer<typeof ProcedureStatusSchema>;
 
 const changeFields = [
   'organisation', 'licenceNumber', 'liaisonOfficer', 'privacyOfficer', 'contactMethods', 'mandatoryInformation',
-  'placements', 'handlesSubsidies', 'certifications',
+  'placements', 'handlesSubsidies', 'certifications', 'paidServicesForNewGraduates',
 ] as const;
+
+/**
+ * One paid service other than placement that the agency may offer new graduates (新規大学卒業者等)
+ * through the service, as notified to the bureau in advance (R-MSG-7, §7(2)①ケ): its kind and price.
+ *
+ * @example
+ * PaidServiceSchema.parse({ kind: '面接対策講座（全3回）', price: '1回 5,500円（税込）' });
+ */
+export const PaidServiceSchema = z.strictObject({ kind: plainText(1, 100), price: plainText(1, 200) });
+export type PaidService = z.infer<typeof PaidServiceSchema>;
 
 /**
  * `POST /v1/agency/change-requests` (変更申請): what changes. Nothing changes until the bureau
@@ -525,6 +535,8 @@ export const ChangeRequestSchema = z
     placements: z.array(PlacementSchema).min(1).max(100).optional(),
     handlesSubsidies: z.boolean().optional(),
     certifications: z.array(CertificationSchema).max(2).refine(distinct, { message: '認定が重複しています' }).optional(),
+    /** R-MSG-7: the notification of paid services for new graduates; accepted with the request, it replaces the earlier list ([] withdraws it). */
+    paidServicesForNewGraduates: z.array(PaidServiceSchema).max(10).optional(),
     note: plainText(0, 1000).optional(),
   })
   .refine((r) => changeFields.some((f) => r[f] !== undefined), { message: '変更する項目を1つ以上入力してください' });

@@ -84,7 +84,9 @@ export type Id = z.infer<typeof IdSchema>;
  * @example
  * PrefectureCodeSchema.parse('13'); // 東京都
  */
-export const PrefectureCodeSchema = z.enum(PREFECTURE_CODES);
+export const PrefectureCodeSchema = z
+  .enum(PREFECTURE_CODES, { error: '都道府県は2桁のコードで指定してください（例: 13 は東京都。一覧は GET /v1/public/codes/prefectures）' })
+  .meta({ description: '都道府県コード（JIS X 0401、2桁）。一覧は GET /v1/public/codes/prefectures', example: '13' });
 export type PrefectureCode = z.infer<typeof PrefectureCodeSchema>;
 
 /**
@@ -119,7 +121,9 @@ export function municipalityPrefecture(code: MunicipalityCode): PrefectureCode {
  * @example
  * OccupationCodeSchema.parse('050'); // 施設介護の職業
  */
-export const OccupationCodeSchema = z.enum(OCCUPATION_MIDDLE_CODES);
+export const OccupationCodeSchema = z
+  .enum(OCCUPATION_MIDDLE_CODES, { error: '職業は厚生労働省編職業分類の中分類コード（3桁）で指定してください（一覧は GET /v1/public/codes/occupations）' })
+  .meta({ description: '職業分類の中分類コード（厚生労働省編職業分類 2022年改定、3桁）。一覧は GET /v1/public/codes/occupations', example: '050' });
 export type OccupationCode = z.infer<typeof OccupationCodeSchema>;
 
 /**
@@ -128,7 +132,9 @@ export type OccupationCode = z.infer<typeof OccupationCodeSchema>;
  * @example
  * IndustryCodeSchema.parse('P'); // 医療，福祉
  */
-export const IndustryCodeSchema = z.enum(INDUSTRY_CODES);
+export const IndustryCodeSchema = z
+  .enum(INDUSTRY_CODES, { error: '産業は日本標準産業分類の大分類（A〜T）で指定してください（一覧は GET /v1/public/codes/industries）' })
+  .meta({ description: '日本標準産業分類の大分類（A〜T）。一覧は GET /v1/public/codes/industries', example: 'P' });
 export type IndustryCode = z.infer<typeof IndustryCodeSchema>;
 
 /** Employment types in the order Hello Work lists them. */

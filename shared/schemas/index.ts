@@ -19,3 +19,5 @@ export * from './acquisition';
 export * from './announcement';
 export * from './terms';
 export * from './correspondence';
+export * from './job-offer';
+export * from './job-desk';

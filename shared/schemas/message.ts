@@ -167,6 +167,8 @@ export const ConversationThreadSchema = z.object({
   conversation: ConversationSchema,
   messages: z.array(MessageSchema),
   mandatoryInformation: MandatoryInformationVersionSchema,
+  /** R-MSG-7: for the jobseeker, when they consented in this conversation to hear about paid services (null: not). */
+  paidServiceConsentAt: z.string().nullable().optional(),
 });
 export type ConversationThread = z.infer<typeof ConversationThreadSchema>;
 
@@ -203,6 +205,8 @@ export type ReplyRequest = z.infer<typeof ReplyRequestSchema>;
  */
 export const SeekerMessageRequestSchema = z.strictObject({
   body: MessageBodySchema,
+  /** Optional for the jobseeker: with it, a retried send is stored once (as for the agency's routes). */
+  idempotencyKey: IdempotencyKeySchema.optional(),
 });
 export type SeekerMessageRequest = z.infer<typeof SeekerMessageRequestSchema>;
 
@@ -248,6 +252,8 @@ export type SendResult = z.infer<typeof SendResultSchema>;
 export const SeekerSendResultSchema = z.object({
   conversationId: IdSchema,
   message: MessageSchema,
+  /** True when this key's message had already been stored (a retry). */
+  replayed: z.boolean().optional(),
 });
 export type SeekerSendResult = z.infer<typeof SeekerSendResultSchema>;
 
@@ -322,3 +328,13 @@ export type DeletionRequestList = z.infer<typeof DeletionRequestListSchema>;
  */
 export const ConversationIdSchema = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{16}$/, { message: '会話IDの形式が正しくありません' });
 export type ConversationId = z.infer<typeof ConversationIdSchema>;
+
+/**
+ * `PUT /v1/seeker/conversations/{id}/paid-service-consent`: the jobseeker's prior consent, in this
+ * conversation, to be told about the agency's paid services other than placement (R-MSG-7, §7(2)①ケ).
+ *
+ * @example
+ * PaidServiceConsentSchema.parse({ conversationId: 'C7K3QM2XPA9RTD4F6', consentedAt: '2026-11-27T01:00:00.000Z' });
+ */
+export const PaidServiceConsentSchema = z.object({ conversationId: z.string(), consentedAt: z.string() });
+export type PaidServiceConsent = z.infer<typeof PaidServiceConsentSchema>;

@@ -6,33 +6,11 @@ import { z } from 'zod';
 import { InstantSchema } from './common';
 
 /**
- * Codes the system answers with. `ProblemDetails.code` accepts any snake_case code so that a client
- * built today still reads a code added later; this list names the known ones.
+ * Codes the system answers with: the catalog in shared/problems.ts (code → status, Japanese title).
+ * `ProblemDetails.code` accepts any snake_case code so that a client built today still reads a
+ * code added later.
  */
-export const PROBLEM_CODES = [
-  'validation_failed',
-  'malformed_json',
-  'payload_too_large',
-  'unsupported_media_type',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'idempotency_key_reused',
-  'rate_limited',
-  'maintenance',
-  'cap_reached',
-  'blocked_by_recipient',
-  'contact_details_not_allowed',
-  'first_contact_already_sent',
-  'service_unavailable_for_agency',
-  'not_eligible',
-  'account_id_reserved',
-  'reapplication_barred',
-  'registration_expired',
-  'internal_error',
-] as const;
-export type KnownProblemCode = (typeof PROBLEM_CODES)[number];
+export { PROBLEM_CODES, type ProblemCode as KnownProblemCode } from '../problems';
 
 /**
  * One field-level error: where (a dotted path such as `areas.0.municipality`) and what is wrong.

@@ -20,7 +20,6 @@ import {
   distinct,
   plainText,
   queryList,
-  AGE_BANDS,
   EDUCATION_LEVELS,
   EMPLOYMENT_TYPES,
 } from './common';
@@ -106,6 +105,11 @@ const profileContent = {
     .refine((items) => distinct(items.map((e) => e.occupation)), { message: '経験職種が重複しています' }),
   education: EducationLevelSchema,
   selfIntroduction: plainText(0, SELF_INTRODUCTION_MAX_LENGTH),
+  /**
+   * 新規大学卒業者等 — the bureau registered the jobseeker as a new graduate (R-MSG-7, §7(2)①ケ):
+   * paid services other than placement need the bureau notified and the jobseeker's consent.
+   */
+  newGraduate: z.boolean().optional(),
 };
 
 /**
@@ -174,8 +178,11 @@ export type HwRef = z.infer<typeof HwRefSchema>;
  * One NDJSON line of `PUT /v1/admin/feed/profiles`. Without `id` the row creates a profile (and the
  * result carries an activation code for the jobseeker); with `id` it replaces that profile's
  * content. `homePrefecture` defaults to the loading officer's prefecture and becomes the ID's first
- * two digits. The dates are set by the worker. Whether the free text holds contact details is
- * checked by the rules after this schema (R-FEED-2).
+ * two digits. `validUntil` is the last JST day the jobseeker's Hello Work registration is valid
+ * (R-FEED-6): optional; a new profile without it gets the end of the month after next from the
+ * load day, an update without it keeps its date, and the worker refuses a date already past or
+ * beyond the end of the month after next. The other dates are set by the worker. Whether the free
+ * text holds contact details is checked by the rules after this schema (R-FEED-2).
  *
  * @example
  * ProfileLoadRowSchema.parse({ hwRef: '13010-2026-000123', occupations: ['050'], ... });
@@ -185,6 +192,7 @@ export const ProfileLoadRowSchema = z
     id: ProfileIdSchema.optional(),
     hwRef: HwRefSchema,
     homePrefecture: PrefectureCodeSchema.optional(),
+    validUntil: IsoDateSchema.optional(),
     ...profileContent,
   })
   .refine((row) => row.id === undefined || row.homePrefecture === undefined || row.id.startsWith(row.homePrefecture), {
@@ -225,6 +233,8 @@ export const ProfileLoadResultSchema = z.discriminatedUnion('ok', [
     action: z.enum(['created', 'updated']),
     activationCode: z.string().regex(ACTIVATION_CODE_PATTERN).optional(),
     hwRef: z.string().optional(),
+    /** R-FEED-6: the last day the profile stays in the feed, as this load left it. */
+    validUntil: IsoDateSchema.optional(),
   }),
   z.object({
     line: z.number().int().min(1),
@@ -255,7 +265,8 @@ export type ProfileLoadResponse = z.infer<typeof ProfileLoadResponseSchema>;
  * `wageMin`/`wageMax` bound the wage in `wageUnit` the agency can offer (a profile matches when its
  * desired range overlaps); `hoursMin`/`hoursMax` bound the weekly hours a profile wants; `q` is
  * keywords in Japanese (up to 100 characters). Unknown parameters are refused, so a misspelt filter cannot
- * silently widen a search.
+ * silently widen a search. Age is no filter and no sort key (R-FEED-3, 労働施策総合推進法第9条): `ageBand`
+ * is refused with its own reason (`age_filter_not_allowed`).
  *
  * @example
  * FeedQuerySchema.parse({ occupation: '050,051', prefecture: ['13', '14'], wageMin: '200000', wageUnit: 'month', q: '介護 夜勤' });
@@ -272,7 +283,6 @@ export const FeedQuerySchema = z
     wageUnit: WageUnitSchema.optional(),
     hoursMin: z.coerce.number().min(1).max(80).optional(),
     hoursMax: z.coerce.number().min(1).max(80).optional(),
-    ageBand: queryList(AgeBandSchema, AGE_BANDS.length).optional(),
     qualification: z.string().trim().min(1).max(60).optional(),
     experienceOccupation: OccupationCodeSchema.optional(),
     experienceYearsMin: z.coerce.number().int().min(0).max(60).optional(),
@@ -305,5 +315,7 @@ export type FeedQueryInput = z.input<typeof FeedQuerySchema>;
 export const FeedPageSchema = z.object({
   items: z.array(ProfileSummarySchema),
   nextCursor: CursorSchema.nullable(),
+  /** How many profiles match in all (R-FEED-3 hit count), where the worker gives it. */
+  total: z.number().int().min(0).optional(),
 });
 export type FeedPage = z.infer<typeof FeedPageSchema>;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, InstantSchema, IsoDateSchema, PrefectureCodeSchema } from './common';
+import { AcceptanceRefusalSchema } from './acquisition';
 import { AgencyStatusSchema } from './agency';
 import { RuleIdSchema } from './event';
 import { ProfileIdSchema } from './profile-id';
@@ -120,6 +121,7 @@ export type OverdueDeletion = z.infer<typeof OverdueDeletionSchema>;
  *   agencyId: 'A7K3M9X2QAB', agencyName: '株式会社みらい人材', prefecture: '13', status: 'active',
  *   required: { block: 1, deletion_request: 0, retention_expired: 2, status_changed: 0, total: 3 },
  *   confirmed: 2, confirmedLate: 0, unconfirmed: 1, medianSecondsToConfirm: 90, worstSecondsToConfirm: 120, overdueCount: 0, overdue: [],
+ *   acceptanceRefusals: { count: 0, latest: [] },
  * });
  */
 export const AgencyDeletionComplianceSchema = z.object({
@@ -141,6 +143,8 @@ export const AgencyDeletionComplianceSchema = z.object({
   worstSecondsToConfirm: z.number().int().min(0).nullable(),
   overdueCount: z.number().int().min(0),
   overdue: z.array(OverdueDeletionSchema),
+  /** R-APP-5: applications the agency refused to accept, with their reasons; the latest 20 listed, `count` counts all. */
+  acceptanceRefusals: z.object({ count: z.number().int().min(0), latest: z.array(AcceptanceRefusalSchema) }),
 });
 export type AgencyDeletionCompliance = z.infer<typeof AgencyDeletionComplianceSchema>;
 

@@ -15,9 +15,12 @@ import { freePort, startWorker, devVars, ROOT } from '../../scripts/lib/worker-p
 import { ProfileLoadRowSchema, newProfileId, type Profile } from '../../shared/schemas';
 import { shardRows } from '../../worker/lib/feed';
 import { matchExpression } from '../../worker/lib/search-text';
-import { FEED_SCHEMA_V1, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
+import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
 import { benchSends } from './sends';
+import { benchOffers } from './offers';
+import { pathToFileURL } from 'node:url';
 import { bundleSizes } from './bundles';
+import { benchDetector } from './detector';
 import { call } from '../../scripts/lib/http';
 import { moveClock, signInStaff } from '../../scripts/lib/clock';
 
@@ -59,7 +62,7 @@ const QUERIES: Array<{ name: string; http: Record<string, string>; shard: Omit<S
   { name: '東京都 + 介護 + 正社員', http: { prefecture: '13', q: '介護', employmentType: 'regular' }, shard: { match: matchExpression('介護')!, employmentTypes: ['regular'] }, prefs: ['13'] },
   { name: '大阪府 + 営業 + 月給25万〜', http: { prefecture: '27', q: '営業', wageUnit: 'month', wageMin: '250000' }, shard: { match: matchExpression('営業')!, wageUnit: 'month', wageMin: 250000 }, prefs: ['27'] },
   { name: '全国 + 事務', http: { q: '事務' }, shard: { match: matchExpression('事務')! }, prefs: 'all' },
-  { name: '全国 + 介護福祉士 + 40-44歳', http: { q: '介護福祉士', ageBand: '40-44' }, shard: { match: matchExpression('介護福祉士')!, ageBands: ['40-44'] }, prefs: 'all' },
+  { name: '全国 + 介護福祉士 + 大卒', http: { q: '介護福祉士', education: 'university' }, shard: { match: matchExpression('介護福祉士')!, educations: ['university'] }, prefs: 'all' },
 ];
 
 async function main(): Promise<void> {
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
       const r = ProfileLoadRowSchema.parse(row);
       const { hwRef, homePrefecture: _h, id: _i, ...content } = r;
       const profile: Profile = { id: newProfileId(r.areas[0]!.prefecture), ...content, publishedOn: '2026-11-27', updatedOn: '2026-11-27' };
-      for (const [pref, sr] of shardRows(profile, { hwRef, activationHash: null, activationExpiresAt: null, updatedAt: now, created: true })) {
+      for (const [pref, sr] of shardRows(profile, { hwRef, activationHash: null, activationExpiresAt: null, updatedAt: now, created: true, validUntil: null })) {
         const list = byPref.get(pref) ?? [];
         list.push(sr);
         byPref.set(pref, list);
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
     for (const [pref, list] of byPref) {
       const db = new Database(':memory:');
       db.exec(FEED_SCHEMA_V1);
+      db.exec(FEED_SCHEMA_V3);
       const r = runner(db);
       db.transaction(() => list.forEach((sr) => writeProfileRow(r, sr)))();
       dbs.set(pref, db);
@@ -139,15 +143,20 @@ async function main(): Promise<void> {
     }
     for (const db of dbs.values()) (db as unknown as { close(): void }).close();
 
+    await benchOffers(worker.url, ministry, agency);
     await benchSends(worker.url);
   } finally {
     await worker.stop();
     rmSync(state, { recursive: true, force: true });
   }
   await bundleSizes();
+  benchDetector();
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run when started as the script (`npm run bench`), not when test/bench/offers.ts imports it.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -214,6 +214,9 @@ export async function dashboardTab(page: Page, name: string): Promise<void> {
  * `profileId` from the results (paging with さらに表示 until it shows).
  */
 export async function searchAndOpen(page: Page, query: { prefecture: string; keywords: string }, profileId: string): Promise<void> {
+  // The pickers open on demand: open the prefecture one first.
+  const box = page.locator('#prefecture-filter-box');
+  if (!(await box.evaluate((d) => (d as unknown as { open: boolean }).open))) await box.locator(':scope > summary').click();
   const prefectures = page.getByRole('group', { name: '希望勤務地（都道府県）' });
   await prefectures.getByLabel('名前で絞り込む').fill(query.prefecture);
   await prefectures.getByRole('checkbox', { name: query.prefecture }).check();

@@ -55,7 +55,7 @@ describe('agency dashboard', () => {
     }
   });
 
-  it('R-RET-1 opening a search result records the acquisition and shows its deadline; R-RET-2 求職受理 extends it', async () => {
+  it('R-RET-1 opening a search result records the acquisition and shows its deadline; R-RET-2 求職受理 extends it; R-APP-5 with the fee explanation', async () => {
     w.addProfile(P1);
     const root = await signedIn();
     await click(button(root, '検索'));
@@ -70,9 +70,13 @@ describe('agency dashboard', () => {
     expect(root.textContent).toContain('特別養護老人ホームで6年勤務しました。');
 
     await type(labelled(root, '求職受理日'), '2026-11-27');
+    // R-APP-5: the form asks whether the fees were explained before the acceptance, or none are charged.
+    expect(root.querySelector('form.acceptance fieldset legend')?.textContent).toContain('手数料');
+    await click(root.querySelector('form.acceptance input[value="explained"]'));
+    await type(labelled(root, '説明した日'), '2026-11-26');
     await submit(root.querySelector('form.acceptance'));
     await settle(12);
-    expect(w.calls('/v1/agency/acceptances')[0]?.body).toEqual({ profileId: P1, acceptedOn: '2026-11-27' });
+    expect(w.calls('/v1/agency/acceptances')[0]?.body).toEqual({ profileId: P1, acceptedOn: '2026-11-27', fees: { kind: 'explained', explainedOn: '2026-11-26' } });
     expect(root.textContent).toContain('保存期限は2028年3月31日になりました');
     expect((await db.acquisitions.get([ACCOUNT, P1]))?.retentionDeadline).toBe('2028-03-31');
   });

@@ -85,6 +85,8 @@ export class FakeWorker {
   /** Answers to force, by `METHOD /path` (path without query). */
   overrides = new Map<string, Problem | 'network'>();
   now = () => new Date('2026-11-27T03:00:00.000Z');
+  /** The hit count the feed answers with, when set (R-FEED-3). */
+  feedTotal: number | null = null;
 
   /** Adds an event; `seq` follows the last one. */
   addEvent(event: NewEvent): AgencyEvent {
@@ -138,6 +140,7 @@ export class FakeWorker {
       if (!this.acked.has(id)) this.acked.set(id, { ackedAt: this.now().toISOString(), ...b });
       return this.json(200, { id, ackedAt: this.acked.get(id)!.ackedAt });
     }
+    if (method === 'GET' && path === '/v1/health') return this.json(200, { ok: true, now: this.now().toISOString() });
     if (method === 'GET' && path === '/v1/agency/me') return this.json(200, this.agency);
     if (method === 'GET' && path === '/v1/agency/quota') return this.json(200, this.quota);
     if (method === 'GET' && path === '/v1/agency/conversations') return this.json(200, { items: this.conversations, nextCursor: null });
@@ -150,7 +153,7 @@ export class FakeWorker {
       const items = [...this.profiles.values()].map(({ id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn }) => ({
         id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn,
       }));
-      return this.json(200, { items, nextCursor: null });
+      return this.json(200, { items, nextCursor: null, ...(this.feedTotal !== null ? { total: this.feedTotal } : {}) });
     }
     if (method === 'GET' && (m = /^\/v1\/agency\/feed\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
@@ -165,13 +168,15 @@ export class FakeWorker {
       return this.json(200, { profile, acquisition });
     }
     if (method === 'POST' && path === '/v1/agency/acceptances') {
-      const { profileId, acceptedOn } = body as { profileId: string; acceptedOn: string };
+      const { profileId, acceptedOn, fees } = body as { profileId: string; acceptedOn: string; fees?: { kind: string } };
       const a = this.acquisitions.find((x) => x.profileId === profileId);
       if (!a) return this.json(404, problem(404, 'not_acquired').body);
+      // The fake agency is a paid one (R-APP-5).
+      if (!fees) return this.json(422, problem(422, 'fee_statement_required').body);
       const before = a.retentionDeadline;
       a.acceptedOn = acceptedOn;
       a.retentionDeadline = retentionDeadline(a.acquiredOn, acceptedOn);
-      return this.json(200, { acquisition: a, extended: a.retentionDeadline !== before });
+      return this.json(200, { acquisition: a, extended: a.retentionDeadline !== before, fees });
     }
     if (method === 'POST' && path === '/v1/agency/conversations') {
       const { profileId, body: text } = body as { profileId: string; body: string };
@@ -200,6 +205,11 @@ export class FakeWorker {
       const message = { id: `sm_${thread.messages.length + 1}`, conversationId: thread.conversation.id, from: 'seeker' as const, kind: 'reply' as const, body: (body as { body: string }).body, sentAt: this.now().toISOString() };
       thread.messages.push(message);
       return this.json(201, { conversationId: thread.conversation.id, message });
+    }
+    if ((method === 'PUT' || method === 'DELETE') && (m = /^\/v1\/seeker\/conversations\/([^/]+)\/paid-service-consent$/.exec(path))) {
+      const thread = this.seeker.threads.get(decodeURIComponent(m[1]!))!;
+      thread.paidServiceConsentAt = method === 'PUT' ? this.now().toISOString() : null;
+      return method === 'PUT' ? this.json(200, { conversationId: thread.conversation.id, consentedAt: thread.paidServiceConsentAt }) : new Response(null, { status: 204 });
     }
     if (method === 'GET' && path === '/v1/seeker/blocks') return this.json(200, { items: this.seeker.blocks });
     if ((method === 'PUT' || method === 'DELETE') && (m = /^\/v1\/seeker\/blocks\/([^/]+)$/.exec(path))) {

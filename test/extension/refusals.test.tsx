@@ -115,7 +115,7 @@ describe('refusal messages', () => {
   });
 
   it('R-MSG-2 says a second first message must wait for the jobseeker', async () => {
-    expect(await alertText(refusal(409, 'first_contact_already_sent'))).toContain('求職者から返信があるまで');
+    expect(await alertText(refusal(409, 'first_message_already_sent'))).toContain('求職者から返信があるまで');
   });
 
   it('every known problem code has its own Japanese title and detail', () => {
@@ -127,7 +127,7 @@ describe('refusal messages', () => {
     }
     expect(DESCRIBED_CODES).toEqual(expect.arrayContaining([
       'cap_reached', 'blocked_by_recipient', 'contact_details_not_allowed', 'maintenance', 'agency_suspended', 'agency_revoked',
-      'agency_withdrawn', 'data_deleted', 'rate_limited', 'first_contact_already_sent', 'unauthenticated', 'network_error',
+      'agency_withdrawn', 'data_deleted', 'rate_limited', 'first_message_already_sent', 'unauthenticated', 'network_error',
     ]));
   });
 

@@ -130,6 +130,21 @@ describe('jobseeker popup', () => {
     expect(root.textContent).toContain('夜勤は月に何回ありますか。');
   });
 
+  it('R-MSG-7 consents in the thread to hear about paid services, and withdraws it', async () => {
+    seedThread(w);
+    const root = await mount(<SeekerApp session={session} ctx={ctx} />);
+    await click(root.querySelector('.inbox-line'));
+    expect(root.querySelector('.paid-service-consent')?.textContent).toContain('同意がなければ有料サービスの案内は届きません');
+    await click(button(root, '有料サービスの案内を受けることに同意する'));
+    await settle(12);
+    expect(w.requests.find((r) => r.method === 'PUT')).toMatchObject({ path: '/v1/seeker/conversations/cv_1/paid-service-consent' });
+    expect(root.querySelector('.paid-service-consent')?.textContent).toContain('有料サービスの案内を受けることに同意しました');
+    await click(button(root, '同意を取り消す'));
+    await settle(12);
+    expect(w.requests.find((r) => r.method === 'DELETE')).toMatchObject({ path: '/v1/seeker/conversations/cv_1/paid-service-consent' });
+    expect(button(root, '有料サービスの案内を受けることに同意する')).toBeTruthy();
+  });
+
   it('R-MSG-4 shows the worker’s refusal of contact details in the jobseeker’s wording', async () => {
     seedThread(w);
     w.overrides.set('POST /v1/seeker/conversations/cv_1/messages', problem(422, 'contact_details_not_allowed', { detail: '「メッセンジャーID（LINE: taro）」が含まれています。' }));
@@ -155,6 +170,29 @@ describe('jobseeker popup', () => {
     await click(button(confirm!, 'ブロックする'));
     expect(w.requests.find((r) => r.method === 'PUT')?.path).toBe(`/v1/seeker/blocks/${AGENCY_ID}`);
     expect(root.textContent).toContain('株式会社みらい人材をブロックしました。');
+  });
+
+  it('R-BLOCK-1 bug B: says it once, and the inbox row turns to ブロック中 even before the worker\'s list shows it', async () => {
+    seedThread(w);
+    // The worker answers the block but its inbox still lists the thread as it was (as after a deletion request).
+    w.overrides.set(`PUT /v1/seeker/blocks/${AGENCY_ID}`, { status: 200, body: { agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', blockedAt: '2026-11-27T03:00:00.000Z', agencyDeletedAt: null } } as never);
+    const root = await mount(<SeekerApp session={session} ctx={ctx} />);
+    await click(button(root, 'この事業者をブロックする'));
+    await click(button(root.querySelector('.confirm')!, 'ブロックする'));
+    await settle();
+    expect((root.textContent ?? '').split('株式会社みらい人材をブロックしました。').length - 1).toBe(1);
+    const row = root.querySelector('ul.inbox li');
+    expect(row?.textContent).toContain('ブロック中');
+    expect(button(row!, 'この事業者をブロックする')).toBeNull();
+  });
+
+  it('R-DEL-1 the empty deletion tab offers to ask each agency that wrote', async () => {
+    seedThread(w);
+    const root = await mount(<SeekerApp session={session} ctx={ctx} />);
+    await click(button(root, '削除の依頼'));
+    await settle();
+    expect(root.textContent).toContain('削除の依頼はありません。');
+    expect(root.querySelector('main button')?.textContent).toContain('株式会社みらい人材');
   });
 
   it('R-BLOCK-3 lists blocks and lifts one, saying deleted data does not come back', async () => {

@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { db } from '../../extension/utils/db';
+import { resetServerClock } from '../../extension/utils/server-time';
 import jaMessages from '../../extension/public/_locales/ja/messages.json';
 
 type ChromeMessage = { message: string; placeholders?: Record<string, { content: string }> };
@@ -28,6 +29,7 @@ export function getMessage(name: string, substitutions?: string | string[]): str
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  resetServerClock();
   (fakeBrowser.i18n as unknown as { getMessage: typeof getMessage }).getMessage = getMessage;
   await Promise.all(db.tables.map((table) => table.clear()));
 });

@@ -137,7 +137,6 @@ describe('R-FEED-3 agencies search the feed', () => {
     [{ wageUnit: 'month', wageMin: '350000' }, ['eigyo']],
     [{ wageUnit: 'hour', wageMin: '1300' }, ['jimu']],
     [{ hoursMax: '25' }, ['jimu']],
-    [{ ageBand: '40-44' }, ['kaigo']],
     [{ qualification: '介護福祉士' }, ['kaigo']],
     [{ experienceOccupation: '050', experienceYearsMin: '5' }, ['kaigo']],
     [{ education: 'university' }, ['eigyo']],
@@ -146,6 +145,24 @@ describe('R-FEED-3 agencies search the feed', () => {
     const res = await search({ ...filter, q: TAG });
     expect(res.status).toBe(200);
     expect(found(res).sort()).toEqual(expected.map((k) => ids[k]).sort());
+  });
+
+  it('R-FEED-3 refuses an age filter or sort with the reason (Art. 9), and the OpenAPI document offers none', async () => {
+    const queries: Array<Record<string, string | string[]>> = [{ ageBand: '40-44' }, { ageBand: ['30-34', '40-44'] }, { q: TAG, ageBand: '40-44' }, { sort: 'ageBand' }, { order: '-age' }, { ageMin: '30' }];
+    for (const query of queries) {
+      const res = await search(query);
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.body.code).toBe('age_filter_not_allowed');
+      expect(res.body.title).toBe('年齢では絞り込めません');
+      expect(res.body.detail).toContain('労働施策総合推進法第9条');
+    }
+    // The band is still shown on what is found (docs/decisions.md), only never filtered on.
+    const shown = await search({ q: `${TAG} 介護福祉士` });
+    expect(shown.body.items[0].ageBand).toBe('40-44');
+    const doc = (await api('GET', '/v1/openapi.json')).body;
+    const params = (doc.paths['/v1/agency/feed'].get.parameters as Array<{ name: string }>).map((p) => p.name);
+    expect(params).toContain('occupation');
+    expect(params.filter((name) => /^(age|birth|sort|order)/i.test(name))).toEqual([]);
   });
 
   it('R-FEED-3 treats injection-looking keywords as plain text', async () => {

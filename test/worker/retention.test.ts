@@ -14,6 +14,11 @@ async function freshProfile(): Promise<string> {
   return (await loadRows([profileRow()])).body.results[0].id;
 }
 
+/** The agency's acquisition of a profile, as its extension reads it. */
+async function held(agency: Agency, profileId: string) {
+  return ((await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items as Array<{ profileId: string }>).find((a) => a.profileId === profileId);
+}
+
 async function events(token: string) {
   return (await api('GET', '/v1/agency/events?after=0&limit=100', { token })).body.items as Array<{ type: string; profileId?: string; rule: string; details: Record<string, unknown> }>;
 }
@@ -80,11 +85,12 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
     await setClock(jst('2026-11-16', '10:00'));
-    const accepted = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-15' } });
+    const accepted = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-15', fees: { kind: 'none_charged' } } });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ extended: true, acquisition: { acceptedOn: '2026-11-15', retentionDeadline: '2028-03-31' } });
     await setClock(jst('2028-03-31', '10:00'));
-    expect((await api('GET', `/v1/agency/feed/${id}`, { token: agency.token })).status).toBe(200);
+    // The registration lapsed long ago (R-FEED-6), so the feed no longer serves the profile; the agency's copy is still held.
+    expect(await held(agency, id)).toMatchObject({ state: 'held', retentionDeadline: '2028-03-31' });
     await setClock(jst('2028-04-01', '10:00'));
     const gone = await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
     expect(gone.status).toBe(410);
@@ -98,12 +104,12 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     await api('GET', `/v1/agency/feed/${inTime}`, { token: agency.token });
     await api('GET', `/v1/agency/feed/${late}`, { token: agency.token });
     await setClock(jst('2027-01-31', '10:00'));
-    const ok = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: inTime, acceptedOn: '2027-01-31' } });
+    const ok = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: inTime, acceptedOn: '2027-01-31', fees: { kind: 'none_charged' } } });
     expect(ok.body.acquisition.retentionDeadline).toBe('2028-03-31');
     await setClock(jst('2027-02-01', '10:00'));
-    const tooLate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: late, acceptedOn: '2027-02-01' } });
+    const tooLate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: late, acceptedOn: '2027-02-01', fees: { kind: 'none_charged' } } });
     expect(tooLate.status).toBe(410);
-    expect((await api('GET', `/v1/agency/feed/${inTime}`, { token: agency.token })).status).toBe(200);
+    expect(await held(agency, inTime)).toMatchObject({ state: 'held', retentionDeadline: '2028-03-31' });
   });
 
   it('R-RET-2 an acceptance dated in April starts a new fiscal year: acquired 2027-02-10, accepted 2027-04-01 → 2029-03-31', async () => {
@@ -111,7 +117,7 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
     await setClock(jst('2027-04-01', '10:00'));
-    const res = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2027-04-01' } });
+    const res = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2027-04-01', fees: { kind: 'none_charged' } } });
     expect(res.body.acquisition.retentionDeadline).toBe('2029-03-31');
   });
 
@@ -119,13 +125,13 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     await setClock(jst('2026-11-27', '10:00'));
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
-    const future = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-28' } });
+    const future = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-28', fees: { kind: 'none_charged' } } });
     expect(future.status).toBe(422);
-    const before = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-26' } });
+    const before = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-26', fees: { kind: 'none_charged' } } });
     expect(before.status).toBe(422);
-    const never = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: await freshProfile(), acceptedOn: '2026-11-27' } });
+    const never = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: await freshProfile(), acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } } });
     expect(never.status).toBe(404);
-    const badDate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-02-30' } });
+    const badDate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-02-30', fees: { kind: 'none_charged' } } });
     expect(badDate.status).toBe(400);
   });
 });

@@ -141,7 +141,11 @@ describe('jobseeker activation', () => {
 
   it('R-SEC-2 lets an activation code expire after 90 days', async () => {
     await setClock(jst('2026-11-27', '10:00'));
-    const row = (await loadRows([profileRow()])).body.results[0];
+    const input = profileRow();
+    const row = (await loadRows([input])).body.results[0];
+    // The office extended the registration (R-FEED-6), so the profile is still in the feed.
+    await setClock(jst('2027-01-20', '10:00'));
+    expect((await loadRows([{ ...input, id: row.id, validUntil: '2027-03-31' }])).body.results[0]).toMatchObject({ ok: true, validUntil: '2027-03-31' });
     await setClock(jst('2027-02-25', '10:00'));
     const res = await api('POST', '/v1/seeker/activation', { body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのひざしとさくらのはな' } });
     expect(res.status).toBe(401);

@@ -72,7 +72,7 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     conversationId = first.body.conversationId;
     expect((await seekerWrites(S, conversationId)).status).toBe(201);
     expect((await open(B, S.profileId)).status).toBe(200);
-    expect((await api('POST', '/v1/agency/acceptances', { token: B.token, body: { profileId: S.profileId, acceptedOn: '2026-11-27' } })).status).toBe(200);
+    expect((await api('POST', '/v1/agency/acceptances', { token: B.token, body: { profileId: S.profileId, acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } } })).status).toBe(200);
     expect((await open(B, T.profileId)).status).toBe(200);
     expect((await open(G, S.profileId)).status).toBe(200);
 

@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../lib/context';
 import { PBKDF2_ITERATIONS, hashWithParams, sha256Hex, type PasswordParams } from '../lib/crypto';
-import { ApiError, type Refusal } from '../lib/problem';
+import { ApiError, refusalError, type Refusal } from '../lib/problem';
 import type { Role } from '../lib/sessions';
 import { macOf } from '../lib/tokens';
 import type { ThrottleCheck } from '../objects/sign-in-throttle';
@@ -44,9 +44,7 @@ export function accountKey(role: Role, key: string): string {
 /** R-SEC-5: 429 with Retry-After; says nothing about whether the account exists. */
 export function lockedOut(retryAfter: number): ApiError {
   const minutes = Math.ceil(retryAfter / 60);
-  return new ApiError(429, 'sign_in_locked', 'サインインを一時的に制限しています',
-    `サインインの失敗が続いたため、約${retryAfter < 60 ? `${retryAfter}秒` : `${minutes}分`}後まで受け付けません。パスワードがわからない場合は、管理者または管轄の労働局にご相談ください。`,
-    { retryAfter }, { 'Retry-After': String(retryAfter) });
+  return new ApiError('sign_in_locked', `サインインの失敗が続いたため、約${retryAfter < 60 ? `${retryAfter}秒` : `${minutes}分`}後まで受け付けません。パスワードがわからない場合は、管理者または管轄の労働局にご相談ください。`, { retryAfter }, { status: 429, title: 'サインインを一時的に制限しています' }, { 'Retry-After': String(retryAfter) });
 }
 
 /** Decoy hash parameters for an unknown account: stable per name, so a second look reveals nothing (R-SEC-5). */
@@ -77,7 +75,7 @@ export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, 
     await keys[0]!.succeed();
     return { token: r.token, expiresAt: r.expiresAt, accountId: found!.accountId, mustChange: checks[0]!.mustChange };
   }
-  if (r && r.code !== 'invalid_credentials') throw new ApiError(r.status, r.code, r.title, r.detail, r.extras ?? {});
+  if (r && r.code !== 'invalid_credentials') throw refusalError(r);
 
   const after = await Promise.all(keys.map((k, i) => k.fail(names[i]!, now)));
   const account = after[0]!;
@@ -91,7 +89,7 @@ export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, 
   }
   const lockWait = Math.max(...after.map((x) => x.retryAfter));
   if (lockWait > 0) throw lockedOut(lockWait);
-  throw new ApiError(401, 'invalid_credentials', 'サインインできませんでした', target.wrong);
+  throw new ApiError('invalid_credentials', target.wrong, {}, { status: 401, title: 'サインインできませんでした' });
 }
 
 /**
@@ -146,8 +144,7 @@ export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
 }
 
 function registrationsLocked(retryAfter: number): ApiError {
-  return new ApiError(429, 'registration_throttled', '申請が集中しています',
-    `この接続元からの申請が多すぎます。約${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。`, { retryAfter }, { 'Retry-After': String(retryAfter) });
+  return new ApiError('registration_throttled', `この接続元からの申請が多すぎます。約${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。`, { retryAfter }, { status: 429, title: '申請が集中しています' }, { 'Retry-After': String(retryAfter) });
 }
 
 function registryOf(env: Env) {

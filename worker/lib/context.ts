@@ -21,8 +21,9 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) =
   if (result.success) return;
   const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
   const where = result.target === 'query' ? 'クエリ' : result.target === 'param' ? 'パス' : result.target === 'header' ? 'ヘッダー' : '本文';
-  throw new ApiError(400, 'invalid_request', '入力内容に誤りがあります',
-    `${where}の次の項目を確認してください: ${errors.map((e) => e.path || '(全体)').join('、')}`, { errors });
+  const lines = errors.slice(0, 5).map((e) => `${e.path || '（全体）'}（${e.message}）`);
+  throw new ApiError('invalid_request',
+    `${where}の次の項目を確認してください: ${lines.join('、')}${errors.length > 5 ? ` ほか${errors.length - 5}件` : ''}`, { errors });
 };
 
 /**

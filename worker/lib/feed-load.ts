@@ -1,11 +1,12 @@
 import { findContactDetails } from '../../shared/rules';
-import { jstDate } from '../../shared/rules';
+import { jstDate, registrationValidUntil } from '../../shared/rules';
 import { ProfileLoadRowSchema, newProfileId, type Profile, type ProfileLoadResult, type ProfileLoadRow } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 import type { ShardRow } from '../objects/feed-shard';
 import { randomBase32, sha256Hex } from './crypto';
-import { areaPrefectures, shardOf, shardRows } from './feed';
+import { areaPrefectures, LAPSE_BATCH, shardOf, shardRows } from './feed';
 import { ApiError } from './problem';
+import { registryStub } from './stubs';
 
 /** Rows one load may hold; larger files are sent in parts. */
 export const MAX_ROWS_PER_LOAD = 5000;
@@ -28,6 +29,18 @@ function contactErrors(row: ProfileLoadRow): LoadError[] {
   return errors;
 }
 
+/**
+ * R-FEED-6: a registration runs at most to the end of the month after next from the day it was
+ * made or extended, so the bureau's date lies between today and that day.
+ */
+function validUntilErrors(validUntil: string | undefined, today: string): LoadError[] {
+  if (validUntil === undefined) return [];
+  if (validUntil < today) return [{ field: 'validUntil', code: 'registration_lapsed', reason: `有効期限（${validUntil}）はすでに過ぎています。有効期限が切れた求職者は掲載できません。` }];
+  const latest = registrationValidUntil(today);
+  if (validUntil > latest) return [{ field: 'validUntil', code: 'valid_until_too_late', reason: `有効期限は翌々月末（${latest}）までです。` }];
+  return [];
+}
+
 /** A new one-time activation code, `XXXX-XXXX-XXXX` in Crockford base32 (60 bits). */
 export function newActivationCode(): string {
   const raw = randomBase32(12);
@@ -44,7 +57,7 @@ export function newActivationCode(): string {
 export async function loadProfiles(env: Env, body: string, now: Date, scopePrefecture: string | null): Promise<{ loaded: number; refused: number; results: ProfileLoadResult[] }> {
   const lines = body.split(/\r?\n/);
   if (lines.filter((l) => l.trim()).length > MAX_ROWS_PER_LOAD) {
-    throw new ApiError(413, 'too_many_rows', '行数が多すぎます', `1回に読み込めるのは${MAX_ROWS_PER_LOAD}行までです。ファイルを分けて送ってください。`);
+    throw new ApiError('too_many_rows', `1回に読み込めるのは${MAX_ROWS_PER_LOAD}行までです。ファイルを分けて送ってください。`);
   }
   const today = jstDate(now);
   const results: ProfileLoadResult[] = [];
@@ -71,6 +84,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const errors = contactErrors(row);
     const home = (row.id?.slice(0, 2) ?? row.homePrefecture ?? row.areas[0]!.prefecture) as PrefectureCode;
     if (scopePrefecture && home !== scopePrefecture) errors.push({ field: 'homePrefecture', code: 'out_of_scope', reason: '管轄外の都道府県の求職者は読み込めません。' });
+    errors.push(...validUntilErrors(row.validUntil, today));
     if (hwRefs.has(row.hwRef)) errors.push({ field: 'hwRef', code: 'duplicate_in_load', reason: '同じ管理番号の行がこのファイル内にすでにあります。' });
     if (errors.length) {
       results.push({ line, ok: false, ...(row.id ? { id: row.id } : {}), hwRef: row.hwRef, errors });
@@ -81,7 +95,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
   });
 
   // Updates must name an existing profile; they also tell which shards to leave.
-  const previous = new Map<string, { areas: string[]; doc: Profile }>();
+  const previous = new Map<string, { areas: string[]; doc: Profile; validUntil: string | null }>();
   const updatesByHome = new Map<string, string[]>();
   for (const a of accepted.filter((x) => x.update)) {
     const list = updatesByHome.get(a.id.slice(0, 2)) ?? [];
@@ -92,7 +106,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const shard = shardOf(env, home);
     for (const id of ids) {
       const rec = await shard.home(id);
-      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile });
+      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile, validUntil: rec.validUntil });
     }
   }));
 
@@ -105,19 +119,25 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
       results.push({ line: a.line, ok: false, id: a.id, hwRef: a.row.hwRef, errors: [{ field: 'id', code: 'unknown_profile', reason: 'この求職者IDは登録されていません（新規の場合は id を省いてください）。' }] });
       continue;
     }
-    const { id: _id, hwRef, homePrefecture: _home, ...content } = a.row;
+    const { id: _id, hwRef, homePrefecture: _home, validUntil: given, ...content } = a.row;
+    // R-FEED-6: the bureau's date wins; a new profile defaults to a registration made today, an update keeps its date.
+    const validUntil = given ?? (prior ? prior.validUntil ?? registrationValidUntil(today) : registrationValidUntil(today));
     const profile: Profile = { id: a.id, ...content, publishedOn: prior?.doc.publishedOn ?? today, updatedOn: today };
     const code = prior ? undefined : newActivationCode();
-    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior });
+    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior, validUntil });
     for (const [pref, r] of rows) byShard.set(pref, [...(byShard.get(pref) ?? []), r]);
     if (prior) {
       for (const old of prior.areas) {
         if (!rows.has(old)) removals.set(old, [...(removals.get(old) ?? []), a.id]);
       }
     }
-    results.push({ line: a.line, ok: true, id: a.id, action: prior ? 'updated' : 'created', hwRef, ...(code ? { activationCode: code } : {}) });
+    results.push({ line: a.line, ok: true, id: a.id, action: prior ? 'updated' : 'created', hwRef, validUntil, ...(code ? { activationCode: code } : {}) });
   }
 
+  // R-FEED-6: the calendar learns each shard's dates before the rows land, so none is missed.
+  const lapses = new Map<string, { validUntil: string; prefecture: string }>();
+  for (const [prefecture, rows] of byShard) for (const r of rows) if (r.validUntil) lapses.set(`${r.validUntil}|${prefecture}`, { validUntil: r.validUntil, prefecture });
+  if (lapses.size) await registryStub(env).noteFeedValidity([...lapses.values()]);
   await Promise.all([
     ...[...byShard].map(async ([pref, rows]) => {
       const shard = shardOf(env, pref);
@@ -143,4 +163,23 @@ export async function withdrawProfile(env: Env, id: string): Promise<boolean> {
   await Promise.all(areaPrefectures(rec.areas.map((prefecture) => ({ prefecture }))).filter((p) => p !== id.slice(0, 2)).map((p) => shardOf(env, p).remove([id])));
   await home.remove([id]);
   return true;
+}
+
+/**
+ * R-FEED-6: scheduled work that takes every profile whose registration lapsed before today (JST)
+ * out of every shard, as a withdrawal does. The registry's calendar names the shards that hold
+ * lapsed rows; each sweeps its own rows, so a profile listed in several prefectures leaves all of
+ * them (the search already hides it from midnight on). A shard that filled its batch stays on the
+ * calendar and is swept again by the next run.
+ *
+ * @example await removeLapsedProfiles(env, now); // ['13-7K3M9X2QAB']
+ */
+export async function removeLapsedProfiles(env: Env, now: Date): Promise<string[]> {
+  const today = jstDate(now);
+  const registry = registryStub(env);
+  const due = await registry.dueFeedLapses(today);
+  if (!due.length) return [];
+  const swept = await Promise.all(due.map(async (p) => ({ p, ids: (await shardOf(env, p).removeLapsed(today)).removed })));
+  await registry.clearFeedLapses(today, swept.filter((x) => x.ids.length < LAPSE_BATCH).map((x) => x.p));
+  return [...new Set(swept.flatMap((x) => x.ids))].sort();
 }

@@ -6,6 +6,9 @@ import type { ShardHit, ShardQuery, ShardRow } from '../objects/feed-shard';
 import { matchExpression } from './search-text';
 import { ApiError } from './problem';
 
+/** Lapsed profiles one shard removes per call (R-FEED-6); a full batch means the caller calls again. */
+export const LAPSE_BATCH = 2000;
+
 /** The shard of a prefecture. */
 export function shardOf(env: Env, prefecture: string) {
   return env.FEED_SHARD.get(env.FEED_SHARD.idFromName(prefecture));
@@ -44,7 +47,7 @@ function searchableText(p: Profile): string {
  * (the prefecture in its ID), which keeps the canonical row and the activation code even when
  * the jobseeker no longer wants to work there.
  */
-export function shardRows(profile: Profile, extra: { hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number; created?: boolean }): Map<string, ShardRow> {
+export function shardRows(profile: Profile, extra: { hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number; created?: boolean; validUntil: string | null }): Map<string, ShardRow> {
   const home = profile.id.slice(0, 2);
   const prefs = areaPrefectures(profile.areas);
   const doc = JSON.stringify(profile);
@@ -60,7 +63,7 @@ export function shardRows(profile: Profile, extra: { hwRef: string; activationHa
     wageUnit: profile.wage.unit, wageMin: profile.wage.min, wageMax: profile.wage.max,
     hoursPerWeek: profile.hours.perWeek ?? null, ageBand: profile.ageBand, education: profile.education,
     terms, experience: profile.experience.map((e): [string, number] => [e.occupation, e.years]), text: searchableText(profile),
-    created: extra.created ?? false,
+    created: extra.created ?? false, validUntil: extra.validUntil,
   };
   const rows = new Map<string, ShardRow>();
   for (const pref of new Set([home, ...prefs])) {
@@ -98,23 +101,24 @@ export function decodeCursor(cursor: string): CursorPos {
   } catch {
     // fall through to the problem below
   }
-  throw new ApiError(400, 'invalid_cursor', 'カーソルが正しくありません', '前のページの応答にある nextCursor をそのまま指定してください。');
+  throw new ApiError('invalid_cursor', '前のページの応答にある nextCursor をそのまま指定してください。');
 }
 
 /**
  * Searches the feed for an agency (R-FEED-3, R-FEED-4): the shards of the asked prefectures, or all
  * 47 for a nationwide query, each returning its first page after the cursor; the pages are merged
  * in the stable order (newest update, then ID) and a profile listed in several shards shows once.
+ * A profile whose registration lapsed before `today` is not found (R-FEED-6).
  */
-export async function searchFeed(env: Env, agencyId: string, q: FeedQuery): Promise<{ items: ProfileSummary[]; nextCursor: string | null }> {
+export async function searchFeed(env: Env, agencyId: string, q: FeedQuery, today: string): Promise<{ items: ProfileSummary[]; nextCursor: string | null }> {
   const match = q.q ? matchExpression(q.q) : null;
   const shardQuery: ShardQuery = {
     agencyId,
     occupations: q.occupation, industries: q.industry, municipalities: q.municipality, employmentTypes: q.employmentType,
     wageUnit: q.wageUnit, wageMin: q.wageMin, wageMax: q.wageMax, hoursMin: q.hoursMin, hoursMax: q.hoursMax,
-    ageBands: q.ageBand, qualifications: q.qualification ? [q.qualification.normalize('NFKC')] : undefined,
+    qualifications: q.qualification ? [q.qualification.normalize('NFKC')] : undefined,
     experienceOccupation: q.experienceOccupation, experienceYearsMin: q.experienceYearsMin, educations: q.education,
-    match: match ?? undefined, after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    match: match ?? undefined, after: q.cursor ? decodeCursor(q.cursor) : undefined, today,
     // One more than the page tells whether a next page exists.
     limit: q.limit + 1,
   };

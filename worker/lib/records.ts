@@ -1,4 +1,4 @@
-import type { MandatoryInformationVersion, Staff, Suspension } from '../../shared/schemas';
+import type { MandatoryInformationVersion, PaidService, Staff, Suspension } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 
 // The accounts as their own objects keep them, shared by the objects, the middleware and the
@@ -18,6 +18,8 @@ export type AgencyRecord = {
   contactMethods: Array<{ kind: 'email' | 'phone' | 'url' | 'postal'; value: string }>;
   /** The accepted mandatory information attached to first contacts (R-MSG-1, R-APP-4). */
   mandatoryInformation: MandatoryInformationVersion | null;
+  /** R-MSG-7: paid services for new graduates as last notified to and accepted by the bureau. */
+  paidServicesForNewGraduates?: PaidService[];
   admittedOn: string;
   revokedOn: string | null;
   withdrawnOn: string | null;

@@ -82,7 +82,7 @@ export class SessionStore {
    */
   async signIn(secret: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const ok = await verifyPassword(secret, storedHash ?? DUMMY_PASSWORD_HASH);
-    if (!ok || !storedHash || !accountId) return refuse(401, 'invalid_credentials', 'サインインできませんでした', wrong);
+    if (!ok || !storedHash || !accountId) return refuse('invalid_credentials', wrong);
     const s = await this.open(role, accountId, now, label);
     return { ok: true, token: s.token, expiresAt: s.expiresAt };
   }
@@ -95,7 +95,7 @@ export class SessionStore {
    */
   async signInWithHash(candidate: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const ok = timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH);
-    if (!ok || !storedHash || !accountId || !passwordParams(storedHash)) return refuse(401, 'invalid_credentials', 'サインインできませんでした', wrong);
+    if (!ok || !storedHash || !accountId || !passwordParams(storedHash)) return refuse('invalid_credentials', wrong, undefined, { status: 401, title: 'サインインできませんでした' });
     const s = await this.open(role, accountId, now, label);
     return { ok: true, token: s.token, expiresAt: s.expiresAt };
   }
@@ -108,9 +108,9 @@ export class SessionStore {
    * @example const r = store.checkForChange(candidate, stored, accountId, keepId); if (r.ok) write(newHash);
    */
   checkForChange(candidate: string | null, storedHash: string | null, accountId: string | null): { ok: true } | Refusal {
-    if (!accountId) return refuse(404, 'account_not_found', 'アカウントが見つかりません', 'このアカウントは存在しません。');
+    if (!accountId) return refuse('account_not_found', 'このアカウントは存在しません。', undefined, { status: 404, title: 'アカウントが見つかりません' });
     if (candidate !== null && !timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH)) {
-      return refuse(403, 'wrong_password', '現在のパスワードが正しくありません', '現在のパスワードを確認して、もう一度入力してください。');
+      return refuse('wrong_password', '現在のパスワードを確認して、もう一度入力してください。', undefined, { status: 403, title: '現在のパスワードが正しくありません' });
     }
     return { ok: true };
   }
@@ -122,10 +122,10 @@ export class SessionStore {
    */
   async check(token: string, now: number, limiter: RateLimiter, wallClock: number): Promise<{ ok: true; session: SessionRow } | Refusal> {
     const session = await this.verify(token, now);
-    if (!session) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
+    if (!session) return refuse('unauthenticated', 'セッションが無効か期限切れです。もう一度サインインしてください。');
     const wait = limiter.take(wallClock);
     if (wait > 0) {
-      return refuse(429, 'rate_limited', 'アクセスが集中しています', `短時間のアクセスが多すぎます。${wait}秒ほど待ってからもう一度お試しください。`, { retryAfter: wait });
+      return refuse('rate_limited', `短時間のアクセスが多すぎます。${wait}秒ほど待ってからもう一度お試しください。`, { retryAfter: wait });
     }
     return { ok: true, session };
   }

@@ -23,7 +23,7 @@ function secretOf(env: Env): string {
   if (configured && configured.length >= 16) return configured;
   if (clockIsControllable(env)) return DEVELOPMENT_SECRET;
   // Fail closed: production without a signing secret issues and accepts no tokens.
-  throw new ApiError(503, 'token_secret_missing', 'ただいまサインインできません', 'サービスの設定が完了していません。時間をおいて再度お試しください。');
+  throw new ApiError('token_secret_missing', 'サービスの設定が完了していません。時間をおいて再度お試しください。', {}, { status: 503, title: 'ただいまサインインできません' });
 }
 
 function keyOf(env: Env): Promise<CryptoKey> {

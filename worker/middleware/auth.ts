@@ -1,23 +1,20 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
 import type { AgencyPrincipal, SeekerPrincipal, StaffPrincipal } from '../lib/records';
-import { ApiError, unwrap, type Refusal } from '../lib/problem';
+import { ApiError, refusalError, unwrap, type Refusal } from '../lib/problem';
 import type { Role } from '../lib/sessions';
 import { openToken } from '../lib/tokens';
 
 function unauthenticated(): ApiError {
-  return new ApiError(401, 'unauthenticated', 'サインインが必要です', '有効なトークンを Authorization: Bearer で送ってください。', {}, { 'WWW-Authenticate': 'Bearer' });
+  return new ApiError('unauthenticated', '有効なトークンを Authorization: Bearer で送ってください。', {}, {}, { 'WWW-Authenticate': 'Bearer' });
 }
 
 function wrongRole(): ApiError {
-  return new ApiError(403, 'wrong_role', 'この操作はできません', 'このアカウントの種類では利用できない機能です。');
+  return new ApiError('wrong_role', 'このアカウントの種類では利用できない機能です。');
 }
 
 function rethrow(r: Refusal): never {
-  const headers: Record<string, string> = {};
-  if (typeof r.extras?.retryAfter === 'number') headers['Retry-After'] = String(r.extras.retryAfter);
-  if (r.status === 401) headers['WWW-Authenticate'] = 'Bearer';
-  throw new ApiError(r.status, r.code, r.title, r.detail, r.extras ?? {}, headers);
+  throw refusalError(r);
 }
 
 /**
@@ -33,8 +30,7 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     if (parsed.role !== role) throw wrongRole();
     // R-SEC-6: a session opened while a password change is required may only change it or sign out.
     if (parsed.restricted && !(c.req.path === '/v1/me/password' || (c.req.method === 'DELETE' && c.req.path.startsWith('/v1/me/sessions')))) {
-      throw new ApiError(403, 'password_change_required', 'パスワードの変更が必要です',
-        '不正利用の疑いが報告されたため、パスワードを変更するまで他の操作はできません。PUT /v1/me/password で変更してください。');
+      throw new ApiError('password_change_required', '不正利用の疑いが報告されたため、パスワードを変更するまで他の操作はできません。PUT /v1/me/password で変更してください。', {}, { status: 403, title: 'パスワードの変更が必要です' });
     }
     c.set('restricted', parsed.restricted);
     const now = c.var.now.getTime();

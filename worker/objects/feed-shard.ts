@@ -1,13 +1,15 @@
 import { DurableObject } from 'cloudflare:workers';
+import { LAPSE_BATCH } from '../lib/feed';
 import { migrate } from '../lib/migrations';
-import { FEED_SCHEMA_V1, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './feed-sql';
+import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './feed-sql';
 
 export type { ShardRow } from './feed-sql';
 
 export type { ShardHit, ShardQuery } from './feed-sql';
 
+
 /** The shard's home view of a profile, for the worker's own bookkeeping. */
-export type HomeRecord = { id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[] };
+export type HomeRecord = { id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[]; validUntil: string | null };
 
 /**
  * The jobseeker feed of one prefecture (R-FEED-1, R-FEED-3, R-FEED-4). Profiles are stored in the
@@ -30,6 +32,7 @@ export class FeedShard extends DurableObject<Env> {
       (sql) => sql.exec(FEED_SCHEMA_V1),
       // Transparency (issue 9): which agencies acquired a profile homed here, and when first.
       (sql) => sql.exec('CREATE TABLE acquirers (profile_id TEXT NOT NULL, agency_id TEXT NOT NULL, first_acquired_on TEXT NOT NULL, PRIMARY KEY (profile_id, agency_id))'),
+      (sql) => sql.exec(FEED_SCHEMA_V3),
       // R-SEC-8: the jobseeker accounts homed here, kept after the profile leaves the feed, so sign-in
       // asks this shard whether an account exists instead of creating a SeekerObject for any ID.
       (sql) => {
@@ -59,35 +62,53 @@ export class FeedShard extends DurableObject<Env> {
   async remove(ids: string[]): Promise<{ ok: true; removed: number }> {
     let removed = 0;
     this.ctx.storage.transactionSync(() => {
-      for (const id of ids) {
-        const row = this.sql.exec<{ rid: number }>('SELECT rid FROM profiles WHERE id = ?', id).toArray()[0];
-        if (row) {
-          this.deleteRow(id, row.rid);
-          this.sql.exec('DELETE FROM exclusions WHERE profile_id = ?', id);
-          removed++;
-        }
-      }
+      for (const id of ids) if (this.removeOne(id)) removed++;
     });
     return { ok: true, removed };
   }
 
-  /** The home record of a profile (canonical row), or null. */
-  async home(id: string): Promise<HomeRecord | null> {
-    const row = this.sql.exec<{ id: string; doc: string; hw_ref: string | null; activated: number }>(
-      'SELECT id, doc, hw_ref, activated FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
-    if (!row) return null;
-    const areas = this.sql.exec<{ value: string }>("SELECT value FROM terms WHERE profile_id = ? AND kind = 'pref'", id).toArray().map((r) => r.value);
-    return { id: row.id, doc: row.doc, hwRef: row.hw_ref, activated: row.activated === 1, areas };
+  private removeOne(id: string): boolean {
+    const row = this.sql.exec<{ rid: number }>('SELECT rid FROM profiles WHERE id = ?', id).toArray()[0];
+    if (!row) return false;
+    this.deleteRow(id, row.rid);
+    this.sql.exec('DELETE FROM exclusions WHERE profile_id = ?', id);
+    return true;
   }
 
   /**
-   * One profile for an agency, unless that agency is excluded from it (blocked, R-FEED-4).
+   * R-FEED-6: removes every row whose registration lapsed before `today` (JST date), as a
+   * withdrawal does: the row, its index entries and exclusions go; the acquirers pointer stays, and
+   * nothing is touched outside the feed (agencies keep their R-RET deadlines, conversations stay).
+   * Each shard holds the same date on every row of a profile, so each sweeps its own. Idempotent.
    *
-   * @example await shard.profileFor('13-7K3M9X2QAB', 'A7K3M9X2QAB');
+   * @example await shard.removeLapsed('2027-02-01'); // { ok: true, removed: ['13-7K3M9X2QAB'] }
    */
-  async profileFor(id: string, agencyId: string): Promise<{ ok: true; doc: string } | { ok: false; reason: 'not_found' | 'excluded' }> {
-    const row = this.sql.exec<{ doc: string }>('SELECT doc FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
-    if (!row) return { ok: false, reason: 'not_found' };
+  async removeLapsed(today: string): Promise<{ ok: true; removed: string[] }> {
+    const ids = this.sql.exec<{ id: string }>('SELECT id FROM profiles WHERE valid_until IS NOT NULL AND valid_until < ? ORDER BY id LIMIT ?', today, LAPSE_BATCH).toArray().map((r) => r.id);
+    this.ctx.storage.transactionSync(() => {
+      for (const id of ids) this.removeOne(id);
+    });
+    return { ok: true, removed: ids };
+  }
+
+  /** The home record of a profile (canonical row), or null. */
+  async home(id: string): Promise<HomeRecord | null> {
+    const row = this.sql.exec<{ id: string; doc: string; hw_ref: string | null; activated: number; valid_until: string | null }>(
+      'SELECT id, doc, hw_ref, activated, valid_until FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
+    if (!row) return null;
+    const areas = this.sql.exec<{ value: string }>("SELECT value FROM terms WHERE profile_id = ? AND kind = 'pref'", id).toArray().map((r) => r.value);
+    return { id: row.id, doc: row.doc, hwRef: row.hw_ref, activated: row.activated === 1, areas, validUntil: row.valid_until };
+  }
+
+  /**
+   * One profile for an agency, unless that agency is excluded from it (blocked, R-FEED-4) or the
+   * registration lapsed before `today` (R-FEED-6, even before the sweep removes the row).
+   *
+   * @example await shard.profileFor('13-7K3M9X2QAB', 'A7K3M9X2QAB', '2026-11-27');
+   */
+  async profileFor(id: string, agencyId: string, today: string): Promise<{ ok: true; doc: string } | { ok: false; reason: 'not_found' | 'excluded' }> {
+    const row = this.sql.exec<{ doc: string; valid_until: string | null }>('SELECT doc, valid_until FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
+    if (!row || (row.valid_until !== null && row.valid_until < today)) return { ok: false, reason: 'not_found' };
     const excluded = this.sql.exec('SELECT 1 FROM exclusions WHERE agency_id = ? AND profile_id = ?', agencyId, id).toArray().length > 0;
     return excluded ? { ok: false, reason: 'excluded' } : { ok: true, doc: row.doc };
   }

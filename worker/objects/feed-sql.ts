@@ -31,6 +31,8 @@ export type ShardRow = {
   text: string;
   /** A profile loaded for the first time: no earlier row to replace. */
   created?: boolean;
+  /** R-FEED-6: the last JST day (YYYY-MM-DD) the registration is valid; null only for rows loaded before the rule. */
+  validUntil: string | null;
 };
 
 /** What the shard's SQL needs of a database: the Durable Object's SQL API, or better-sqlite3 in the benchmark. */
@@ -50,11 +52,11 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
   const activationExpires = prior ? prior.activation_expires_at : r.activationExpiresAt;
   const rid = db.all<{ rid: number }>(
     `INSERT INTO profiles (id, listed, home, updated_at, doc, hw_ref, activation_hash, activation_expires_at, activated,
-       employment_types, wage_unit, wage_min, wage_max, hours_per_week, age_band, education)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
+       employment_types, wage_unit, wage_min, wage_max, hours_per_week, age_band, education, valid_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
     r.id, r.listed ? 1 : 0, r.home ? 1 : 0, r.updatedAt, r.doc, r.hwRef ?? prior?.hw_ref ?? null,
     r.home ? activationHash : null, r.home ? activationExpires : null, prior?.activated ?? 0,
-    ',' + r.employmentTypes.join(',') + ',', r.wageUnit, r.wageMin, r.wageMax, r.hoursPerWeek, r.ageBand, r.education,
+    ',' + r.employmentTypes.join(',') + ',', r.wageUnit, r.wageMin, r.wageMax, r.hoursPerWeek, r.ageBand, r.education, r.validUntil,
   )[0]!.rid;
   // Multi-row inserts: one statement per 30 rows keeps under the 100 bound parameters per query.
   for (let i = 0; i < r.terms.length; i += 30) {
@@ -88,7 +90,6 @@ export type ShardQuery = {
   wageMax?: number;
   hoursMin?: number;
   hoursMax?: number;
-  ageBands?: string[];
   qualifications?: string[];
   experienceOccupation?: string;
   experienceYearsMin?: number;
@@ -96,6 +97,8 @@ export type ShardQuery = {
   /** FTS5 expression from `matchExpression`. */
   match?: string;
   after?: { updatedAt: number; id: string };
+  /** R-FEED-6: today's JST date; a profile whose registration lapsed before it is not found, even before the sweep removes it. */
+  today?: string;
   limit: number;
 };
 
@@ -130,6 +133,12 @@ export const FEED_SCHEMA_V1 = `
   CREATE VIRTUAL TABLE fts USING fts5(tokens, content='', contentless_delete=1);
 `;
 
+/** R-FEED-6: each row's valid-until date, indexed for the scheduled removal of lapsed profiles. */
+export const FEED_SCHEMA_V3 = `
+  ALTER TABLE profiles ADD COLUMN valid_until TEXT;
+  CREATE INDEX profiles_valid_until ON profiles (valid_until) WHERE valid_until IS NOT NULL;
+`;
+
 /**
  * The statement for a search in one shard: filters ANDed, lists ORed, blocked profiles hidden
  * (R-FEED-4), keyset paging in the feed's stable order (newest update, then ID).
@@ -161,7 +170,6 @@ export function searchStatement(q: ShardQuery): { sql: string; params: unknown[]
   }
   if (q.hoursMin !== undefined) { where.push('p.hours_per_week >= ?'); params.push(q.hoursMin); }
   if (q.hoursMax !== undefined) { where.push('p.hours_per_week <= ?'); params.push(q.hoursMax); }
-  if (q.ageBands?.length) { where.push(`p.age_band IN (${q.ageBands.map(() => '?').join(',')})`); params.push(...q.ageBands); }
   if (q.educations?.length) { where.push(`p.education IN (${q.educations.map(() => '?').join(',')})`); params.push(...q.educations); }
   if (q.experienceOccupation) {
     where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.occupation = ? AND x.years >= ?)');
@@ -170,6 +178,7 @@ export function searchStatement(q: ShardQuery): { sql: string; params: unknown[]
     where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.years >= ?)');
     params.push(q.experienceYearsMin);
   }
+  if (q.today) { where.push('(p.valid_until IS NULL OR p.valid_until >= ?)'); params.push(q.today); }
   if (q.match) { where.push('p.rid IN (SELECT rowid FROM fts WHERE fts MATCH ?)'); params.push(q.match); }
   if (q.after) {
     where.push('(p.updated_at < ? OR (p.updated_at = ? AND p.id > ?))');

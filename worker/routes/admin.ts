@@ -9,7 +9,7 @@ import {
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { clockIsControllable, setClock } from '../lib/clock';
 import { hashPassword, timingSafeEqualText } from '../lib/crypto';
-import { loadProfiles, withdrawProfile } from '../lib/feed-load';
+import { loadProfiles, removeLapsedProfiles, withdrawProfile } from '../lib/feed-load';
 import { ApiError, unwrap } from '../lib/problem';
 import { parseToken } from '../lib/sessions';
 import { registry, requireRole } from '../middleware/auth';
@@ -20,7 +20,7 @@ import type { AppEnv } from '../lib/context';
 const staffOnly = [requireRole('staff')];
 
 function ministryOnly(c: Context<AppEnv>): void {
-  if (c.var.staff.role !== 'ministry') throw new ApiError(403, 'ministry_only', '厚生労働省の職員のみの操作です', 'この操作は厚生労働省のアカウントで行ってください。');
+  if (c.var.staff.role !== 'ministry') throw new ApiError('ministry_only', 'この操作は厚生労働省のアカウントで行ってください。');
 }
 
 /** The bureau's prefecture scope (R-SEC-2): null for the ministry (nationwide). */
@@ -37,7 +37,7 @@ const createStaff = createRoute({
 
 /** R-SEC-7: outside development and test the clock route does not exist, before any sign-in check. */
 const clockExists: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!clockIsControllable(c.env)) throw new ApiError(404, 'not_found', 'お探しのページは見つかりません', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`);
+  if (!clockIsControllable(c.env)) throw new ApiError('not_found', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`, {}, { status: 404, title: 'お探しのページは見つかりません' });
   await next();
 };
 
@@ -207,6 +207,8 @@ const compromiseReports = createRoute({
 export async function runScheduled(env: Env, now: Date): Promise<void> {
   const reg = registry(env);
   await reg.runScheduledWork(now.getTime());
+  const lapsed = await removeLapsedProfiles(env, now);
+  if (lapsed.length) await reg.audit(now.getTime(), 'system', 'feed.lapse', 'feed', null, { removed: lapsed.length });
   const ids = await reg.agencyIds(['active', 'suspended', 'revoked', 'withdrawn']);
   for (let i = 0; i < ids.length; i += 50) {
     await Promise.all(ids.slice(i, i + 50).map((id) => env.AGENCY.get(env.AGENCY.idFromName(id)).sweep(now.getTime())));
@@ -221,7 +223,7 @@ const routes = group()
     const bootstrap = /^Bearer\s+(.+)$/.exec(header)?.[1] ?? '';
     let createdBy: string;
     if (!parseToken(header) && c.env.BOOTSTRAP_STAFF_TOKEN && timingSafeEqualText(bootstrap, c.env.BOOTSTRAP_STAFF_TOKEN)) {
-      if (body.role !== 'ministry') throw new ApiError(400, 'bootstrap_ministry_only', '最初のアカウントは厚生労働省です', '初期トークンで作れるのは厚生労働省（ministry）のアカウントだけです。');
+      if (body.role !== 'ministry') throw new ApiError('bootstrap_ministry_only', '初期トークンで作れるのは厚生労働省（ministry）のアカウントだけです。');
       createdBy = 'bootstrap';
     } else {
       await requireRole('staff')(c, async () => {});
@@ -236,7 +238,7 @@ const routes = group()
   .openapi(loadFeed, async (c) => {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(x-)?ndjson|^application\/jsonl|^text\/plain/i.test(type)) {
-      throw new ApiError(415, 'unsupported_media_type', '形式が違います', 'Content-Type: application/x-ndjson で、1行に1件の JSON を送ってください。');
+      throw new ApiError('unsupported_media_type', 'Content-Type: application/x-ndjson で、1行に1件の JSON を送ってください。');
     }
     // NDJSON is UTF-8 text; decoding the bytes ourselves keeps workerd from warning about a non-text type.
     const text = new TextDecoder().decode(await c.req.arrayBuffer());
@@ -247,8 +249,8 @@ const routes = group()
   .openapi(withdrawFeed, async (c) => {
     const { id } = c.req.valid('param');
     const scope = scopeOf(c);
-    if (scope && id.slice(0, 2) !== scope) throw new ApiError(403, 'out_of_scope', '管轄外です', '管轄外の都道府県の求職者は取り下げられません。');
-    if (!(await withdrawProfile(c.env, id))) throw new ApiError(404, 'profile_not_found', '求職者が見つかりません', `求職者（${id}）は掲載されていません。`);
+    if (scope && id.slice(0, 2) !== scope) throw new ApiError('out_of_scope', '管轄外の都道府県の求職者は取り下げられません。');
+    if (!(await withdrawProfile(c.env, id))) throw new ApiError('profile_not_found', `求職者（${id}）は掲載されていません。`, {}, { title: '求職者が見つかりません' });
     await registry(c.env).audit(c.var.now.getTime(), c.var.staff.id, 'feed.withdraw', id, null);
     return c.body(null, 204);
   })

@@ -1,9 +1,10 @@
 import { currentTermsConfirmed } from '../middleware/terms';
 import { createRoute, z } from '@hono/zod-openapi';
 import { meterFeedRead } from '../flows/feed-bounds';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { AGE_FILTER_REASON, ageFilterIn, jstDate } from '../../shared/rules';
 import {
-  AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
+  AcceptanceRefusalRequestSchema, AcceptanceRefusalSchema, AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
   ProfileIdSchema, type AgencyEvent, type Profile,
 } from '../../shared/schemas';
 import type { AppEnv } from '../lib/context';
@@ -27,23 +28,42 @@ function agencyStub(c: Context<AppEnv>) {
 export function requireJobseekerService(c: Context<AppEnv>): void {
   const a = c.var.agency;
   if (a.status === 'suspended') {
-    throw new ApiError(403, 'agency_suspended', '利用停止中です', `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension });
+    throw new ApiError('agency_suspended', `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension });
   }
-  if (a.status !== 'active') throw new ApiError(403, `agency_${a.status}`, '利用できません', a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。');
-  if (!a.services.includes('jobseeker')) throw new ApiError(403, 'service_not_admitted', '求職情報提供サービスの利用者ではありません', '求職情報提供サービスの利用申請が受理されていません。');
+  if (a.status !== 'active') throw new ApiError(`agency_${a.status}` as const, a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。', {}, { title: '利用できません' });
+  if (!a.services.includes('jobseeker')) throw new ApiError('service_not_admitted', '求職情報提供サービスの利用申請が受理されていません。');
 }
 
+/**
+ * A profile no longer in the feed (withdrawn, left, lapsed per R-FEED-6): an agency whose copy was
+ * deleted is told so (410, with why, expiring it on this read as R-RET-1/2 ask); others get 404.
+ */
+export async function profileNotFound(c: Context<AppEnv>, profileId: string): Promise<never> {
+  const stub = agencyStub(c);
+  if (await stub.acquisitionOf(profileId)) unwrap(await stub.acquire(profileId, c.var.now.getTime()));
+  throw new ApiError('profile_not_found', 'この求職者情報は掲載されていないか、取り下げられました。', {}, { status: 404, title: '求職者情報が見つかりません' });
+}
 
 const me = createRoute({
   method: 'get', path: '/v1/agency/me', tags: ['agency'], summary: '自社の状態（利用中・停止中・利用解除・退会）、サービス、必須情報とその版',
   security: bearer, middleware: agencyOnly, responses: { 200: json(AgencyAccountSchema), ...authedErrors },
 });
 
+/**
+ * R-FEED-3: an age filter or sort is refused with its reason (労働施策総合推進法第9条) before the
+ * query is validated, so the agency is told why rather than "unknown parameter".
+ */
+const refuseAgeFilter: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = ageFilterIn(new URL(c.req.url).searchParams.entries());
+  if (key) throw new ApiError('age_filter_not_allowed', AGE_FILTER_REASON, { parameter: key.slice(0, 40) }, { status: 400, title: '年齢では絞り込めません' });
+  await next();
+};
+
 const FeedQueryDoc = FeedQuerySchema;
 const feed = createRoute({
   method: 'get', path: '/v1/agency/feed', tags: ['agency'],
-  summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・年齢層・資格・経験・学歴・キーワード）。カーソルで次のページ',
-  security: bearer, middleware: workingAgency, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
+  summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・資格・経験・学歴・キーワード）。カーソルで次のページ。年齢では絞り込めない（労働施策総合推進法第9条）',
+  security: bearer, middleware: [...workingAgency, refuseAgeFilter] as const, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
 });
 
 const openProfile = createRoute({
@@ -53,10 +73,18 @@ const openProfile = createRoute({
 });
 
 const acceptance = createRoute({
-  method: 'post', path: '/v1/agency/acceptances', tags: ['agency'], summary: '求職受理を記録する（保存期限が翌年度末まで延びる）',
+  method: 'post', path: '/v1/agency/acceptances', tags: ['agency'], summary: '求職受理を記録する（保存期限が翌年度末まで延びる）。受理前に手数料を説明したこと、または手数料を徴収しないことも記録する（有料職業紹介事業者は必須）',
   security: bearer, middleware: agencyOnly,
   request: { body: { content: { 'application/json': { schema: AcceptanceRequestSchema } }, required: true } },
   responses: { 200: json(AcceptanceResultSchema), ...authedErrors, 410: authedErrors[404], 422: authedErrors[400] },
+});
+
+const acceptanceRefusal = createRoute({
+  method: 'post', path: '/v1/agency/acceptance-refusals', tags: ['agency'],
+  summary: '求職申込みを受理しなかったことを理由とともに記録する（申込みはすべて受理が原則。労働局が確認する）',
+  security: bearer, middleware: agencyOnly,
+  request: { body: { content: { 'application/json': { schema: AcceptanceRefusalRequestSchema } }, required: true } },
+  responses: { 201: json(AcceptanceRefusalSchema), ...authedErrors, 409: authedErrors[400], 410: authedErrors[404], 422: authedErrors[400] },
 });
 
 const acquisitions = createRoute({
@@ -89,27 +117,28 @@ export const agencyRoutes = group()
   .openapi(feed, async (c) => {
     requireJobseekerService(c);
     await meterFeedRead(c, 'search'); // R-SEC-9
-    return c.json(await searchFeed(c.env, c.var.agency.id, c.req.valid('query')), 200);
+    return c.json(await searchFeed(c.env, c.var.agency.id, c.req.valid('query'), jstDate(c.var.now)), 200);
   })
   .openapi(openProfile, async (c) => {
     requireJobseekerService(c);
     await meterFeedRead(c, 'opening'); // R-SEC-9
     const { profileId } = c.req.valid('param');
     const stub = agencyStub(c);
-    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id);
-    if (!found.ok) {
-      // A deleted acquisition stays deleted (410, with why) even when the profile left the feed since.
-      if ((await stub.acquisitionOf(profileId))?.state === 'deleted') unwrap(await stub.acquire(profileId, c.var.now.getTime()));
-      throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
-    }
+    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
+    if (!found.ok) return profileNotFound(c, profileId);
     // `acquire` refuses with 410 when this agency's copy was deleted, so the profile is never served then.
     const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime()));
     return c.json({ profile: JSON.parse(found.doc) as Profile, acquisition }, 200);
   })
   .openapi(acceptance, async (c) => {
-    const { profileId, acceptedOn } = c.req.valid('json');
-    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, c.var.now.getTime()));
-    return c.json({ acquisition: r.acquisition, extended: r.extended }, 200);
+    const { profileId, acceptedOn, fees } = c.req.valid('json');
+    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, fees, c.var.now.getTime()));
+    return c.json({ acquisition: r.acquisition, extended: r.extended, fees: r.fees }, 200);
+  })
+  .openapi(acceptanceRefusal, async (c) => {
+    const { profileId, refusedOn, reason } = c.req.valid('json');
+    const r = unwrap(await agencyStub(c).refuseApplication(profileId, refusedOn, reason, c.var.now.getTime()));
+    return c.json(r.refusal, 201);
   })
   .openapi(acquisitions, async (c) => c.json({ items: await agencyStub(c).acquisitions() }, 200))
   .openapi(events, async (c) => {

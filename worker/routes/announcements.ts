@@ -21,7 +21,7 @@ const create = createRoute({
 const cancel = createRoute({
   method: 'delete', path: '/v1/admin/announcements/{id}', tags: ['admin'], summary: 'お知らせの取消（実施中のものはその場で終了）（厚生労働省）',
   security: bearer, middleware: staffOnly,
-  request: { params: z.object({ id: IdSchema.openapi({ description: 'お知らせの ID' }) }) },
+  request: { params: z.object({ id: IdSchema.describe('お知らせの ID') }) },
   responses: { 200: json(AnnouncementSchema, '取り消したお知らせ'), ...authedErrors, 409: authedErrors[400] },
 });
 
@@ -33,7 +33,7 @@ const publicList = createRoute({
 });
 
 function ministryOnly(role: string): void {
-  if (role !== 'ministry') throw new ApiError(403, 'ministry_only', '厚生労働省の職員のみの操作です', 'この操作は厚生労働省のアカウントで行ってください。');
+  if (role !== 'ministry') throw new ApiError('ministry_only', 'この操作は厚生労働省のアカウントで行ってください。');
 }
 
 /** R-OPS-3: the ministry announces; everyone reads what is current and upcoming. */

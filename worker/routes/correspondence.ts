@@ -67,7 +67,7 @@ function scopeOf(c: Context<AppEnv>): string | null {
 /** Contact details stay out of what agencies write here, as everywhere (R-MSG-4). */
 function noContactDetails(...texts: string[]): void {
   const findings = texts.flatMap((t) => findContactDetails(t));
-  if (findings.length) throw new ApiError(422, 'contact_details_not_allowed', '連絡先などは書けません', `${describeFindings(findings)}個人を特定できる情報や連絡先は書かずに送ってください。`);
+  if (findings.length) throw new ApiError('contact_details_not_allowed', `${describeFindings(findings)}個人を特定できる情報や連絡先は書かずに送ってください。`, {}, { title: '連絡先などは書けません' });
 }
 
 /** R-COR-1, R-COR-2, R-COR-3: the bureau's correspondence with agencies between reports. */
@@ -75,7 +75,7 @@ export const correspondenceRoutes = group()
   .openapi(sendCorrection, async (c) => {
     const input = c.req.valid('json');
     if (input.kind === 'measure' && c.var.staff.role !== 'ministry') {
-      throw new ApiError(403, 'ministry_only', '厚生労働省の職員のみの操作です', '運営組織としての措置（利用規約§14）は厚生労働省のアカウントで求めてください。');
+      throw new ApiError('ministry_only', '運営組織としての措置（利用規約§14）は厚生労働省のアカウントで求めてください。');
     }
     const now = c.var.now.getTime();
     const agency = unwrap(await registryStub(c.env).agencyDetail(c.req.valid('param').id, c.var.staff)).record;
@@ -88,7 +88,7 @@ export const correspondenceRoutes = group()
     const { id } = c.req.valid('param');
     const existing = await correspondenceStub(c.env).correction(id, now);
     const scope = scopeOf(c);
-    if (!existing || (scope !== null && existing.prefecture !== scope)) throw new ApiError(404, 'correction_request_not_found', '是正要請が見つかりません', 'この是正要請はないか、管轄外です。');
+    if (!existing || (scope !== null && existing.prefecture !== scope)) throw new ApiError('correction_request_not_found', 'この是正要請はないか、管轄外です。');
     const input = c.req.valid('json');
     const r = unwrap(await correspondenceStub(c.env).decideCorrection(id, input, c.var.staff.id, now));
     await registryStub(c.env).audit(now, c.var.staff.id, `correction.${input.decision}`, existing.agencyId, input.note, { requestId: id });
@@ -123,7 +123,7 @@ export const correspondenceRoutes = group()
       const record = unwrap(await registryStub(c.env).agencyDetail(target.agencyId, c.var.staff)).record;
       targets = [{ id: record.id, name: record.name, prefecture: record.prefecture }];
     } else {
-      if (scope !== null && target.prefecture && target.prefecture !== scope) throw new ApiError(403, 'out_of_scope', '管轄外です', '管轄の都道府県の事業者だけに依頼できます。');
+      if (scope !== null && target.prefecture && target.prefecture !== scope) throw new ApiError('out_of_scope', '管轄の都道府県の事業者だけに依頼できます。');
       const inScope = (await registryStub(c.env).agenciesInScope(target.prefecture ?? scope)).filter((a) => a.status === 'active' || a.status === 'suspended');
       const records = target.service || target.licenceKind ? await Promise.all(inScope.map((a) => agencyStub(c.env, a.id).get())) : null;
       targets = inScope.filter((_, i) => {

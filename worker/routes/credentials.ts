@@ -82,7 +82,7 @@ export const credentialRoutes = group()
     const who = caller(c);
     const g = await throttleGuard(c, who.key);
     const params = await who.params();
-    if (!params) throw new ApiError(401, 'unauthenticated', 'サインインが必要です', 'もう一度サインインしてください。');
+    if (!params) throw new ApiError('unauthenticated', 'もう一度サインインしてください。', {}, { status: 401, title: 'サインインが必要です' });
     const [candidate, newHash] = await Promise.all([hashWithParams(currentPassword, params), hashPassword(newPassword)]);
     const r = await who.change(candidate, newHash);
     if (!r.ok) {
@@ -115,9 +115,9 @@ export const credentialRoutes = group()
     const result = agencyId ? await throttle(c.env, key).useResetCode(await sha256Hex(normaliseCode(code)), now) : 'invalid';
     if (result !== 'ok') {
       await g.fail();
-      throw new ApiError(401, `reset_code_${result}`, 'パスワードを設定できませんでした', result === 'expired'
+      throw new ApiError(`reset_code_${result}`, result === 'expired'
         ? 'コードの有効期限が切れています。管轄の労働局に再発行を依頼してください。'
-        : 'メールアドレスまたはコードが正しくありません。労働局から受け取ったコードをご確認ください。');
+        : 'メールアドレスまたはコードが正しくありません。労働局から受け取ったコードをご確認ください。', {}, { status: 401, title: 'パスワードを設定できませんでした' });
     }
     unwrap(await c.env.AGENCY.get(c.env.AGENCY.idFromName(agencyId!)).changePassword(null, await hashPassword(newPassword), null));
     await throttle(c.env, key).succeed();
@@ -129,18 +129,18 @@ export const credentialRoutes = group()
     const now = c.var.now.getTime();
     const home = profileHomePrefecture(id as ProfileId);
     if (c.var.staff.role === 'bureau' && c.var.staff.prefecture !== home) {
-      throw new ApiError(403, 'out_of_scope', '管轄外です', 'この求職者は管轄外の労働局に登録されています。');
+      throw new ApiError('out_of_scope', 'この求職者は管轄外の労働局に登録されています。', {}, { status: 403, title: '管轄外です' });
     }
     const code = newActivationCode();
     const expiresAt = now + ACTIVATION_CODE_DAYS * 86_400_000;
     if (!(await shardOf(c.env, home).reissueActivation(id, await sha256Hex(code), expiresAt))) {
-      throw new ApiError(404, 'profile_not_found', '求職者が見つかりません', `求職者（${id}）は掲載されていません。`);
+      throw new ApiError('profile_not_found', `求職者（${id}）は掲載されていません。`, {}, { status: 404, title: '求職者が見つかりません' });
     }
     await registry(c.env).audit(now, c.var.staff.id, 'seeker.activation_reissue', id, null, {});
     return c.json({ code, expiresAt: new Date(expiresAt).toISOString() }, 201);
   })
   .openapi(disableStaff, async (c) => {
-    if (c.var.staff.role !== 'ministry') throw new ApiError(403, 'ministry_only', '厚生労働省の職員のみの操作です', 'この操作は厚生労働省のアカウントで行ってください。');
+    if (c.var.staff.role !== 'ministry') throw new ApiError('ministry_only', 'この操作は厚生労働省のアカウントで行ってください。', {}, { status: 403, title: '厚生労働省の職員のみの操作です' });
     unwrap(await registry(c.env).disableStaff(c.req.valid('param').id, c.var.staff, c.var.now.getTime()));
     return c.body(null, 204);
   });

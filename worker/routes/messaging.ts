@@ -4,15 +4,18 @@ import type { Context } from 'hono';
 import {
   BlockListSchema, BlockSchema, ConversationIdSchema, ConversationPageSchema, ConversationThreadSchema, DailyQuotaSchema, DeletionRequestCreateSchema,
   DeletionRequestListSchema, DeletionRequestSchema, FirstContactRequestSchema, IdSchema, InboxQuerySchema, ReplyRequestSchema,
-  SeekerConversationPageSchema, SeekerMessageRequestSchema, SeekerSendResultSchema, SendResultSchema, type SendResult,
+  PaidServiceConsentSchema, SeekerConversationPageSchema, SeekerMessageRequestSchema, SeekerSendResultSchema, SendResultSchema, type Profile, type SendResult,
 } from '../../shared/schemas';
+import { jstDate } from '../../shared/rules';
 import type { AppEnv } from '../lib/context';
 import { ProblemBody, authedErrors, bearer, group, json } from '../lib/context';
 import { decodeCursor, encodeCursor, profileShards, shardOf } from '../lib/feed';
-import { ApiError, type Refusal } from '../lib/problem';
+import { ApiError, refusalError, type Refusal } from '../lib/problem';
 import { requireRole } from '../middleware/auth';
 import type { SendRequest } from '../objects/agency';
-import { requireJobseekerService } from './agency';
+import { blockAgency, unblockAgency } from '../flows/block';
+import { sendMessage } from '../flows/send';
+import { profileNotFound, requireJobseekerService } from './agency';
 
 const agencyOnly = [requireRole('agency')];
 /** Routes that work with jobseekers' data: the terms in force must be confirmed first (R-TOS-1). */
@@ -25,7 +28,7 @@ const sendErrors = {
   ...authedErrors,
   409: problem('最初のメッセージ送信済み（first_message_already_sent）・会話あり・同じキーを処理中'),
   410: problem('情報が削除された・会話が終了した'),
-  422: problem('連絡先を含む（contact_details_not_allowed）・冪等キーの再利用'),
+  422: problem('連絡先を含む（contact_details_not_allowed）・新卒者への有料サービスの案内に届出と同意がない（paid_service_not_allowed）・冪等キーの再利用'),
   429: problem('本日の送信上限（cap_reached: used, limit, resetsAt）またはアクセス過多。Retry-After'),
 } as const;
 const readErrors = { ...authedErrors, 410: problem('情報が削除された') } as const;
@@ -37,9 +40,7 @@ function refused<T extends { ok: boolean }>(r: T): r is Extract<T, { ok: false }
 
 /** A Durable Object's refusal as the problem it answers; Retry-After where it says when to retry. */
 function fail(r: Refusal): never {
-  const headers: Record<string, string> = {};
-  if (typeof r.extras?.retryAfter === 'number') headers['Retry-After'] = String(r.extras.retryAfter);
-  throw new ApiError(r.status, r.code, r.title, r.detail, r.extras ?? {}, headers);
+  throw refusalError(r);
 }
 
 function agencyById(c: Context<AppEnv>, agencyId: string) {
@@ -57,34 +58,11 @@ const fromCursor = (cursor: string | undefined) => {
   return { at: p.updatedAt, id: p.id };
 };
 
-/**
- * One send of the signed-in agency (R-CAP-1, R-CAP-2, R-BLOCK-1): count it at the agency (or get
- * the stored result of a retried key), deliver it at the jobseeker's object — the only one that
- * decides — and confirm, or un-count it when the jobseeker's object refused.
- */
-async function send(c: Context<AppEnv>, req: SendRequest): Promise<SendResult> {
-  const now = c.var.now.getTime();
-  const agency = agencyById(c, c.var.agency.id);
-  const r = await agency.reserveSend(req, now);
+/** One send of the signed-in agency (the send flow), or its refusal as a problem. */
+async function send(c: Context<AppEnv>, req: SendRequest, recipient: { newGraduate?: boolean } = {}): Promise<SendResult> {
+  const r = await sendMessage(c.env, c.var.agency.id, req, c.var.now.getTime(), recipient);
   if (refused(r)) fail(r);
-  if (r.state === 'replay') return { conversationId: r.conversationId, message: r.message, quota: r.quota, warnings: r.warnings, replayed: true };
-  const delivered = await seekerById(c, r.profileId).deliver({
-    kind: req.kind, profileId: r.profileId, agencyId: r.agencyId, agencyName: r.agencyName, key: req.key, body: req.body,
-    ...(r.conversationId ? { conversationId: r.conversationId } : {}),
-    ...(r.mandatoryInformation ? { mandatoryInformation: r.mandatoryInformation } : {}),
-  }, now);
-  if (refused(delivered)) {
-    await agency.releaseSend(req.key);
-    fail(delivered);
-  }
-  if (delivered.replayed) {
-    // The jobseeker's object already holds this key's message (the agency had forgotten the key):
-    // nothing new went out, so it is not counted again (R-CAP-2).
-    await agency.releaseSend(req.key);
-    return { conversationId: delivered.conversationId, message: delivered.message, quota: await agency.quota(now), warnings: r.warnings, replayed: true };
-  }
-  const done = await agency.completeSend(req.key, { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message }, now);
-  return { conversationId: delivered.conversationId, message: delivered.message, quota: done.quota, warnings: r.warnings, replayed: delivered.replayed };
+  return r.sent;
 }
 
 // ---- agency ------------------------------------------------------------------------------
@@ -140,6 +118,20 @@ const seekerPost = createRoute({
   responses: { 201: json(SeekerSendResultSchema, '送信した'), ...sendErrors },
 });
 
+const paidServiceConsent = createRoute({
+  method: 'put', path: '/v1/seeker/conversations/{id}/paid-service-consent', tags: ['messaging'],
+  summary: 'この会話の事業者から、職業紹介以外の有料サービスの案内を受けることに同意する（新卒者向け、利用規約第7条第2項①ケ）',
+  security: bearer, middleware: seekerOnly, request: { params: z.object({ id: ConversationIdSchema }) },
+  responses: { 200: json(PaidServiceConsentSchema), ...readErrors },
+});
+
+const withdrawPaidServiceConsent = createRoute({
+  method: 'delete', path: '/v1/seeker/conversations/{id}/paid-service-consent', tags: ['messaging'],
+  summary: '有料サービスの案内への同意を取り消す',
+  security: bearer, middleware: seekerOnly, request: { params: z.object({ id: ConversationIdSchema }) },
+  responses: { 204: { description: '取り消した（同意がなくても同じ）' }, ...authedErrors },
+});
+
 const AgencyParam = z.object({ agencyId: IdSchema });
 
 const listBlocks = createRoute({
@@ -174,7 +166,7 @@ const listDeletionRequests = createRoute({
 /** The name of an admitted agency, from the registry: a made-up ID never reaches an AgencyObject (R-SEC-8). */
 async function agencyNamed(c: Context<AppEnv>, agencyId: string): Promise<string> {
   const name = await c.env.REGISTRY.get(c.env.REGISTRY.idFromName('registry')).agencyName(agencyId);
-  if (name === null) throw new ApiError(404, 'agency_not_found', '事業者が見つかりません', `事業者（${agencyId}）は登録されていません。`);
+  if (name === null) throw new ApiError('agency_not_found', `事業者（${agencyId}）は登録されていません。`);
   return name;
 }
 
@@ -184,12 +176,13 @@ export const messagingRoutes = group()
   .openapi(firstContact, async (c) => {
     requireJobseekerService(c);
     const { profileId, body, idempotencyKey } = c.req.valid('json');
-    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id);
+    const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
     if (!found.ok && found.reason === 'excluded') {
-      throw new ApiError(403, 'blocked_by_recipient', 'この求職者には送信できません', '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。');
+      throw new ApiError('blocked_by_recipient', '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。');
     }
-    if (!found.ok) throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
-    return c.json(await send(c, { key: idempotencyKey, kind: 'first_contact', profileId, body }), 201);
+    if (!found.ok) return profileNotFound(c, profileId);
+    const newGraduate = (JSON.parse(found.doc) as Profile).newGraduate === true;
+    return c.json(await send(c, { key: idempotencyKey, kind: 'first_contact', profileId, body }, { newGraduate }), 201);
   })
   .openapi(agencyInbox, async (c) => {
     requireJobseekerService(c);
@@ -206,7 +199,18 @@ export const messagingRoutes = group()
     const thread = await seekerById(c, opened.profileId).thread(id, { role: 'agency', agencyId: c.var.agency.id }, now);
     if (refused(thread)) fail(thread);
     const { mandatoryInformation, ...conversation } = thread.conversation;
-    return c.json({ conversation, messages: thread.messages, mandatoryInformation }, 200);
+    // R-MSG-7: the agency sees whether the jobseeker consented to hear about paid services.
+    const paidServiceConsentAt = await seekerById(c, opened.profileId).paidServiceConsent(id);
+    return c.json({ conversation, messages: thread.messages, mandatoryInformation, paidServiceConsentAt }, 200);
+  })
+  .openapi(paidServiceConsent, async (c) => {
+    const r = await seekerById(c, c.var.seeker.profileId).consentToPaidServices(c.req.valid('param').id, c.var.now.getTime());
+    if (refused(r)) fail(r);
+    return c.json({ conversationId: r.conversationId, consentedAt: r.consentedAt }, 200);
+  })
+  .openapi(withdrawPaidServiceConsent, async (c) => {
+    await seekerById(c, c.var.seeker.profileId).withdrawPaidServiceConsent(c.req.valid('param').id);
+    return c.body(null, 204);
   })
   .openapi(agencyReply, async (c) => {
     requireJobseekerService(c);
@@ -225,17 +229,27 @@ export const messagingRoutes = group()
     if (refused(thread)) fail(thread);
     if (thread.seenChanged && thread.seenVersion !== null) await agencyById(c, thread.agencyId).noteSeen(id, thread.seenVersion);
     const { mandatoryInformation, ...conversation } = thread.conversation;
-    return c.json({ conversation, messages: thread.messages, mandatoryInformation }, 200);
+    const paidServiceConsentAt = await seekerById(c, c.var.seeker.profileId).paidServiceConsent(id);
+    return c.json({ conversation, messages: thread.messages, mandatoryInformation, paidServiceConsentAt }, 200);
+  })
+  .openapi(paidServiceConsent, async (c) => {
+    const r = await seekerById(c, c.var.seeker.profileId).consentToPaidServices(c.req.valid('param').id, c.var.now.getTime());
+    if (refused(r)) fail(r);
+    return c.json({ conversationId: r.conversationId, consentedAt: r.consentedAt }, 200);
+  })
+  .openapi(withdrawPaidServiceConsent, async (c) => {
+    await seekerById(c, c.var.seeker.profileId).withdrawPaidServiceConsent(c.req.valid('param').id);
+    return c.body(null, 204);
   })
   .openapi(seekerPost, async (c) => {
     const { id } = c.req.valid('param');
-    const { body } = c.req.valid('json');
+    const { body, idempotencyKey } = c.req.valid('json');
     const now = c.var.now.getTime();
     const profileId = c.var.seeker.profileId;
-    const r = await seekerById(c, profileId).post(id, body, now);
+    const r = await seekerById(c, profileId).post(id, body, now, idempotencyKey);
     if (refused(r)) fail(r);
-    await agencyById(c, r.agencyId).noteSeekerMessage(id, profileId, now);
-    return c.json({ conversationId: r.conversationId, message: r.message }, 201);
+    if (!r.replayed) await agencyById(c, r.agencyId).noteSeekerMessage(id, profileId, now);
+    return c.json({ conversationId: r.conversationId, message: r.message, replayed: r.replayed }, 201);
   })
   .openapi(listBlocks, async (c) => c.json({ items: await seekerById(c, c.var.seeker.profileId).blocks() }, 200))
   .openapi(putBlock, async (c) => {
@@ -243,20 +257,14 @@ export const messagingRoutes = group()
     const now = c.var.now.getTime();
     const profileId = c.var.seeker.profileId;
     const name = await agencyNamed(c, agencyId);
-    // The jobseeker's object first: from here on nothing from the agency is delivered (R-BLOCK-1).
-    const b = await seekerById(c, profileId).block(agencyId, name, now);
-    await agencyById(c, agencyId).blocked(profileId, b.conversationIds, Date.parse(b.block.blockedAt), now);
-    for (const shard of await profileShards(c.env, profileId)) await shard.setExclusion(profileId, agencyId, 'block');
-    return c.json(b.block, 200);
+    return c.json(await blockAgency(c.env, profileId, agencyId, name, now), 200);
   })
   .openapi(deleteBlock, async (c) => {
     const { agencyId } = c.req.valid('param');
     const now = c.var.now.getTime();
     const profileId = c.var.seeker.profileId;
     await agencyNamed(c, agencyId); // R-SEC-8: 404 for an agency that does not exist, before any object is addressed
-    await seekerById(c, profileId).unblock(agencyId, now);
-    await agencyById(c, agencyId).unblocked(profileId, now);
-    for (const shard of await profileShards(c.env, profileId)) await shard.setExclusion(profileId, agencyId, null);
+    await unblockAgency(c.env, profileId, agencyId, now);
     return c.body(null, 204);
   })
   .openapi(requestDeletion, async (c) => {

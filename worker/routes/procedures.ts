@@ -11,6 +11,7 @@ import type { AppEnv } from '../lib/context';
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { unwrap } from '../lib/problem';
 import { registry, requireAnyRole, requireRole } from '../middleware/auth';
+import { checkReportAgainstHires } from '../flows/job-orders';
 
 const agencyOnly = [requireRole('agency')];
 const seekerOnly = [requireRole('seeker')];
@@ -123,6 +124,8 @@ export const procedureRoutes = group()
   })
   .openapi(myProcedures, async (c) => c.json({ items: await registry(c.env).agencyProcedures(c.var.agency.id) }, 200))
   .openapi(fileReport, async (c) => {
+    // R-REP-1: hires recorded through the job-offer service are the floor of the report.
+    await checkReportAgainstHires(c.env, c.var.agency, c.req.valid('param').fiscalYear, c.req.valid('json'));
     const r = unwrap(await registry(c.env).fileReport(c.var.agency.id, c.req.valid('param').fiscalYear, c.req.valid('json'), c.var.now.getTime()));
     return r.created ? c.json(r.record, 201) : c.json(r.record, 200);
   })

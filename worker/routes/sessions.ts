@@ -121,7 +121,7 @@ export const sessionRoutes = group()
         expired: '有効化コードの有効期限が切れています。ハローワークで新しいコードを受け取ってください。',
         used: 'この有効化コードは使用済みです。パスフレーズでサインインしてください。',
       }[check];
-      throw new ApiError(check === 'used' ? 409 : 401, `activation_${check}`, '有効化できませんでした', detail);
+      throw new ApiError(`activation_${check}` as const, detail);
     }
     const r = unwrap(await c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId)).activate(profileId, await hashPassword(passphrase), now));
     await shard.markActivated(profileId);
@@ -132,7 +132,7 @@ export const sessionRoutes = group()
     const body = c.req.valid('json');
     const now = c.var.now.getTime();
     if ('bootstrapToken' in body) {
-      throw new ApiError(400, 'use_staff_creation', 'この方法ではサインインできません', '初期トークンは POST /v1/admin/staff で最初の厚生労働省アカウントを作るときだけ使います。');
+      throw new ApiError('use_staff_creation', '初期トークンは POST /v1/admin/staff で最初の厚生労働省アカウントを作るときだけ使います。');
     }
     const reg = registry(c.env);
     const label = userAgent(c.req.header('user-agent'));
@@ -156,7 +156,7 @@ export const sessionRoutes = group()
     const who = accountOf(c);
     const { id } = c.req.valid('param');
     const n = who.stub ? await who.stub.endSessions(id) : await registry(c.env).endStaffSessions(who.id, id);
-    if (!n) throw new ApiError(404, 'session_not_found', 'セッションが見つかりません', 'すでに終了したか、存在しないセッションです。');
+    if (!n) throw new ApiError('session_not_found', 'すでに終了したか、存在しないセッションです。');
     return c.body(null, 204);
   })
   .openapi(endAllSessions, async (c) => {

@@ -52,7 +52,7 @@ export const termsRoutes = group()
     return c.json({ current: { ...current, text }, upcoming }, 200);
   })
   .openapi(publish, async (c) => {
-    if (c.var.staff.role !== 'ministry') throw new ApiError(403, 'ministry_only', '厚生労働省の職員のみの操作です', 'この操作は厚生労働省のアカウントで行ってください。');
+    if (c.var.staff.role !== 'ministry') throw new ApiError('ministry_only', 'この操作は厚生労働省のアカウントで行ってください。');
     const now = c.var.now.getTime();
     const r = unwrap(await bulletinStub(c.env).publishTerms(c.req.valid('json'), c.var.staff.id, now));
     forgetAnnouncements();
@@ -65,7 +65,7 @@ export const termsRoutes = group()
     const current = termsInForce(versions, jstDate(c.var.now))!;
     const upcoming = versions.find((v) => v.effectiveOn > jstDate(c.var.now));
     if (version !== current.version && version !== upcoming?.version) {
-      throw new ApiError(409, 'terms_version_not_current', '施行中の版ではありません', `同意できるのは施行中の第${current.version}版${upcoming ? `と施行予定の第${upcoming.version}版` : ''}です。表示を更新してください。`);
+      throw new ApiError('terms_version_not_current', `同意できるのは施行中の第${current.version}版${upcoming ? `と施行予定の第${upcoming.version}版` : ''}です。表示を更新してください。`);
     }
     const seat = termsSeat(c.var.agency);
     const r = unwrap(await bulletinStub(c.env).confirmTerms(c.var.agency.id, seat, version, c.var.now.getTime()));

@@ -82,7 +82,7 @@ export const transparencyRoutes = group()
     const { prefecture: asked } = c.req.valid('query');
     const scope = scopeOf(c);
     if (scope && asked && asked !== scope) {
-      throw new ApiError(403, 'out_of_scope', '管轄外です', `管轄（都道府県コード ${scope}）以外の都道府県の事業者は表示できません。`);
+      throw new ApiError('out_of_scope', `管轄（都道府県コード ${scope}）以外の都道府県の事業者は表示できません。`);
     }
     const prefecture = (scope as PrefectureCode | null) ?? asked ?? null;
     const now = c.var.now.getTime();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConversationThread } from '../../../shared/schemas/message';
-import { blockAgency, getSeekerConversation, requestDeletion, sendSeekerMessage, type ApiContext } from '../../utils/api';
+import { blockAgency, consentToPaidServices, getSeekerConversation, requestDeletion, sendSeekerMessage, withdrawPaidServiceConsent, type ApiContext } from '../../utils/api';
 import { t } from '../../utils/i18n';
 import { ApiProblem } from '../../utils/problem';
 import { formatJstDateTime } from '../../utils/time';
@@ -62,6 +62,42 @@ export function RequestDeletion({ ctx, agencyId, agencyName, label, onDone }: {
         onDone?.();
       }}
     />
+  );
+}
+
+/**
+ * The jobseeker's explicit, prior consent to hear about the agency's paid services other than
+ * placement (R-MSG-7, §7(2)①ケ), and its withdrawal. Without it such offers to new graduates are
+ * refused by the worker.
+ *
+ * @example
+ * <PaidServiceConsent ctx={ctx} conversationId={id} consentedAt={null} onDone={reload} />
+ */
+export function PaidServiceConsent({ ctx, conversationId, consentedAt, onDone }: { ctx: ApiContext; conversationId: string; consentedAt: string | null; onDone: () => void }) {
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const act = async (work: () => Promise<unknown>) => {
+    setProblem(null);
+    try {
+      await work();
+      onDone();
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setProblem(error);
+    }
+  };
+  return (
+    <div class="paid-service-consent">
+      <p class="hint">{t('seekerPaidServiceExplain')}</p>
+      {consentedAt ? (
+        <p>
+          {t('seekerPaidServiceConsented', formatJstDateTime(consentedAt))}{' '}
+          <button type="button" onClick={() => void act(() => withdrawPaidServiceConsent(ctx, conversationId))}>{t('seekerPaidServiceWithdraw')}</button>
+        </p>
+      ) : (
+        <button type="button" onClick={() => void act(() => consentToPaidServices(ctx, conversationId))}>{t('seekerPaidServiceConsent')}</button>
+      )}
+      {problem && <ProblemAlert problem={problem} reader="seeker" />}
+    </div>
   );
 }
 
@@ -131,14 +167,15 @@ export function SeekerThread({ ctx, conversationId, onBack }: { ctx: ApiContext;
           id="seeker-reply"
           label={t('seekerWriteLabel')}
           submitLabel={t('seekerWriteSend')}
-          onSend={async (body) => {
-            await sendSeekerMessage(ctx, conversationId, body);
+          onSend={async (body, idempotencyKey) => {
+            await sendSeekerMessage(ctx, conversationId, body, idempotencyKey);
             await load();
           }}
         />
       ) : (
         <p class="hint">{conversation.state === 'blocked' ? t('seekerThreadBlocked') : t('seekerThreadClosed')}</p>
       )}
+      {canWrite && <PaidServiceConsent ctx={ctx} conversationId={conversationId} consentedAt={thread.paidServiceConsentAt ?? null} onDone={() => void load()} />}
       <div class="seeker-actions">
         {conversation.state !== 'blocked' && <BlockAgency ctx={ctx} agencyId={conversation.agencyId} agencyName={conversation.agencyName} onDone={() => void load()} />}
         <RequestDeletion ctx={ctx} agencyId={conversation.agencyId} agencyName={conversation.agencyName} />

@@ -2,5 +2,4 @@ import { render } from 'preact';
 import { mountPage } from '../../components/mount';
 import { Options } from '../../components/Options';
 
-mountPage();
-render(<Options />, document.getElementById('app')!);
+void mountPage().then(() => render(<Options />, document.getElementById('app')!));

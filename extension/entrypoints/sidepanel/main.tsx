@@ -2,5 +2,4 @@ import { render } from 'preact';
 import { Dashboard } from '../../components/Dashboard';
 import { mountPage } from '../../components/mount';
 
-mountPage();
-render(<Dashboard layout="panel" />, document.getElementById('app')!);
+void mountPage().then(() => render(<Dashboard layout="panel" />, document.getElementById('app')!));

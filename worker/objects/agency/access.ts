@@ -19,9 +19,12 @@ function revokeAccess(s: AgencyStore, profileId: string, rule: 'R-BLOCK-2' | 'R-
   const known = new Set(s.sql.exec<{ id: string }>('SELECT id FROM msg_conversations WHERE profile_id = ?', profileId).toArray().map((r) => r.id));
   const unknown = conversationIds.filter((id) => !known.has(id));
   const held = acq?.state === 'held' || live.length > 0 || unknown.length > 0;
+  // R-BLOCK-2: an agency that ever had this jobseeker is told of the block even when a deletion
+  // request already removed what it held; its acknowledgement completes the jobseeker's block.
+  const notify = held || (rule === 'R-BLOCK-2' && (acq !== undefined || known.size > 0));
   let eventId: string | null = null;
   s.tx(() => {
-    if (held) eventId = appendEvent(s, event.type, rule, now, { profileId, conversationId: live[0] ?? unknown[0] ?? conversationIds[0], details: event.details });
+    if (notify) eventId = appendEvent(s, event.type, rule, now, { profileId, conversationId: live[0] ?? unknown[0] ?? conversationIds[0], details: event.details });
     if (acq?.state === 'held') {
       s.sql.exec("UPDATE acquisitions SET state = 'deleted', deleted_at = ?, deleted_rule = ? WHERE profile_id = ?", now, rule, profileId);
       recordDeletion(s, now, 'acquired_profile', rule, profileId, eventId);
@@ -55,7 +58,11 @@ function revokeAccess(s: AgencyStore, profileId: string, rule: 'R-BLOCK-2' | 'R-
  * @example blocked(s, '13-7K3M9X2QAB', ['C…'], blockedAt, now);
  */
 export function blocked(s: AgencyStore, profileId: string, conversationIds: string[], blockedAt: number, now: number): { ok: true; held: boolean; eventId: string | null } {
-  const r = revokeAccess(s, profileId, 'R-BLOCK-2', conversationIds, now, { type: 'block', details: { blockedAt: new Date(blockedAt).toISOString() } });
+  const at = new Date(blockedAt).toISOString();
+  // This block was already told (a retried call): the same event, no second one.
+  const prior = s.sql.exec<{ id: string }>("SELECT id FROM events WHERE type = 'block' AND profile_id = ? AND json_extract(details, '$.blockedAt') = ?", profileId, at).toArray()[0];
+  if (prior) return { ok: true, held: true, eventId: prior.id };
+  const r = revokeAccess(s, profileId, 'R-BLOCK-2', conversationIds, now, { type: 'block', details: { blockedAt: at } });
   return { ok: true, ...r };
 }
 

@@ -48,12 +48,12 @@ export function changePassword(s: AgencyStore, sessions: SessionStore, candidate
  */
 export async function authenticate(s: AgencyStore, sessions: SessionStore, limiter: RateLimiter, token: string, now: number, wallClock: number): Promise<AgencyPrincipal | Refusal> {
   const record = agencyRecord(s);
-  if (!record) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
+  if (!record) return refuse('unauthenticated', 'セッションが無効か期限切れです。もう一度サインインしてください。');
   const r = await sessions.check(token, now, limiter, wallClock);
   if (!r.ok && r.code === 'unauthenticated' && (record.status === 'revoked' || record.status === 'withdrawn')) {
     // Revocation ended every session; the extension still learns it must delete everything (R-RET-3).
     // That an agency was revoked or withdrew is public (R-DIR-2), so saying so to any token leaks nothing.
-    return refuse(403, `agency_${record.status}`, record.status === 'revoked' ? '利用解除されました' : '退会済みです',
+    return refuse(`agency_${record.status}` as const,
       '求職情報提供サービスの利用は終了しています。この端末に保存された求職者の情報はすべて削除してください（利用規約§7(2)①オ）。');
   }
   return r.ok ? { ok: true, sessionId: r.session.id, agency: record } : r;

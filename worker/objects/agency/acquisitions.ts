@@ -1,8 +1,10 @@
-import { jstDate, retentionDeadline } from '../../../shared/rules';
+import { feeStatementFor, jstDate, retentionDeadline } from '../../../shared/rules';
+import type { FeeStatement } from '../../../shared/schemas';
+import { recordFeeStatement } from './acceptances';
 import { refuse, type Refusal } from '../../lib/problem';
 import { closeAtSeekers, liveConversationProfiles, revokeAllConversations, revokeConversationIndex } from './access';
 import { appendEvent, recordDeletion } from './events';
-import { acquisitionRow, toAcquisition, type AcqRow, type AgencyStore } from './store';
+import { acquisitionRow, agencyRecord, toAcquisition, type AcqRow, type AgencyStore } from './store';
 import { closeExpiredAtSeekers, pushAcquirers } from './transparency';
 import type { Acquisition } from './types';
 
@@ -37,7 +39,7 @@ export function goneRefusal(row: AcqRow): Refusal {
   const why = row.deleted_rule === 'R-RET-1' || row.deleted_rule === 'R-RET-2'
     ? `保存期限（${row.deadline}）を過ぎたため、この求職者の情報は削除されました。`
     : 'この求職者の情報は削除されました（求職者からの申出など）。';
-  return refuse(410, 'data_deleted', 'この情報は利用できません', why, { rule: row.deleted_rule, deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString() });
+  return refuse('data_deleted', why, { rule: row.deleted_rule, deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString() });
 }
 
 /**
@@ -46,20 +48,26 @@ export function goneRefusal(row: AcqRow): Refusal {
  *
  * @example accept(s, '13-7K3M9X2QAB', '2026-11-15', now);
  */
-export function accept(s: AgencyStore, profileId: string, acceptedOn: string, now: number): { ok: true; acquisition: Acquisition; extended: boolean } | Refusal {
+export function accept(s: AgencyStore, profileId: string, acceptedOn: string, feesGiven: FeeStatement | undefined, now: number): { ok: true; acquisition: Acquisition; extended: boolean; fees: FeeStatement } | Refusal {
   const today = jstDate(new Date(now));
   const row = acquisitionRow(s, profileId);
-  if (!row) return refuse(404, 'not_acquired', '取得していない求職者です', 'この求職者の情報を取得していないため、求職受理を記録できません。');
+  if (!row) return refuse('not_acquired', 'この求職者の情報を取得していないため、求職受理を記録できません。');
   if (row.state === 'held' && row.deadline < today) expire(s, row, now);
   const current = acquisitionRow(s, profileId)!;
   if (current.state !== 'held') return goneRefusal(current);
-  if (acceptedOn > today) return refuse(422, 'accepted_in_future', '受理日が未来の日付です', `求職受理日（${acceptedOn}）は今日（${today}）以前の日付にしてください。`);
+  if (acceptedOn > today) return refuse('accepted_in_future', `求職受理日（${acceptedOn}）は今日（${today}）以前の日付にしてください。`);
   if (acceptedOn < current.acquired_on) {
-    return refuse(422, 'accepted_before_acquisition', '受理日が取得日より前です', `求職受理日（${acceptedOn}）は情報の取得日（${current.acquired_on}）以降の日付にしてください。`);
+    return refuse('accepted_before_acquisition', `求職受理日（${acceptedOn}）は情報の取得日（${current.acquired_on}）以降の日付にしてください。`);
   }
+  // R-APP-5: a paid agency says it explained its fees before, or charges none.
+  const fees = feeStatementFor(agencyRecord(s)?.licence.kind ?? 'paid', feesGiven, acceptedOn);
+  if (!fees.ok) return refuse(fees.code, fees.detail, undefined, { status: 422, title: fees.title });
   const deadline = retentionDeadline(current.acquired_on, acceptedOn);
-  s.sql.exec('UPDATE acquisitions SET accepted_on = ?, deadline = ? WHERE profile_id = ?', acceptedOn, deadline, profileId);
-  return { ok: true, extended: deadline !== retentionDeadline(current.acquired_on), acquisition: toAcquisition(acquisitionRow(s, profileId)!) };
+  s.tx(() => {
+    s.sql.exec('UPDATE acquisitions SET accepted_on = ?, deadline = ? WHERE profile_id = ?', acceptedOn, deadline, profileId);
+    recordFeeStatement(s, profileId, acceptedOn, fees.fees, now);
+  });
+  return { ok: true, fees: fees.fees, extended: deadline !== retentionDeadline(current.acquired_on), acquisition: toAcquisition(acquisitionRow(s, profileId)!) };
 }
 
 /** Every acquisition, held or deleted (the extension and the transparency views read it). */

@@ -12,8 +12,8 @@ import type { AgencyStore } from './store';
  */
 export function addComplaint(s: AgencyStore, input: AgencyComplaintCreate, now: number, bureauComplaintId: string | null = null): { ok: true; complaint: AgencyComplaint } | Refusal {
   const today = jstDate(new Date(now));
-  if (input.receivedOn > today) return refuse(422, 'received_in_future', '受付日が未来の日付です', `受付日（${input.receivedOn}）は今日（${today}）以前の日付にしてください。`);
-  if (input.handling.some((h) => h.on > today)) return refuse(422, 'handled_in_future', '対応日が未来の日付です', `対応日は今日（${today}）以前の日付にしてください。`);
+  if (input.receivedOn > today) return refuse('received_in_future', `受付日（${input.receivedOn}）は今日（${today}）以前の日付にしてください。`);
+  if (input.handling.some((h) => h.on > today)) return refuse('handled_in_future', `対応日は今日（${today}）以前の日付にしてください。`);
   const id = `C${randomBase32(10)}`;
   s.sql.exec('INSERT INTO complaints (id, received_on, source, content, handling, bureau_complaint_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     id, input.receivedOn, input.from, input.content, JSON.stringify(input.handling), bureauComplaintId, now);
@@ -27,10 +27,10 @@ export function addComplaint(s: AgencyStore, input: AgencyComplaintCreate, now: 
  */
 export function addComplaintHandling(s: AgencyStore, id: string, step: ComplaintHandling, now: number): { ok: true; complaint: AgencyComplaint } | Refusal {
   const current = complaint(s, id);
-  if (!current) return refuse(404, 'complaint_not_found', '苦情の記録が見つかりません', `苦情の記録（${id}）はありません。`);
+  if (!current) return refuse('complaint_not_found', `苦情の記録（${id}）はありません。`, undefined, { title: '苦情の記録が見つかりません' });
   const today = jstDate(new Date(now));
-  if (step.on > today) return refuse(422, 'handled_in_future', '対応日が未来の日付です', `対応日（${step.on}）は今日（${today}）以前の日付にしてください。`);
-  if (step.on < current.receivedOn) return refuse(422, 'handled_before_received', '対応日が受付日より前です', `対応日（${step.on}）は受付日（${current.receivedOn}）以降の日付にしてください。`);
+  if (step.on > today) return refuse('handled_in_future', `対応日（${step.on}）は今日（${today}）以前の日付にしてください。`);
+  if (step.on < current.receivedOn) return refuse('handled_before_received', `対応日（${step.on}）は受付日（${current.receivedOn}）以降の日付にしてください。`);
   s.sql.exec('UPDATE complaints SET handling = ? WHERE id = ?', JSON.stringify([...current.handling, step]), id);
   return { ok: true, complaint: complaint(s, id)! };
 }

@@ -40,7 +40,7 @@ export function events(s: AgencyStore, after: number, limit: number): { items: A
  */
 export async function ack(s: AgencyStore, eventId: string, now: number): Promise<{ ok: true; ackedAt: string } | Refusal> {
   const row = s.sql.exec<{ acked_at: number | null }>('SELECT acked_at FROM events WHERE id = ?', eventId).toArray()[0];
-  if (!row) return refuse(404, 'event_not_found', 'お知らせが見つかりません', `お知らせ（${eventId}）は存在しません。`);
+  if (!row) return refuse('event_not_found', `お知らせ（${eventId}）は存在しません。`);
   if (row.acked_at === null) s.sql.exec('UPDATE events SET acked_at = ? WHERE id = ?', now, eventId);
   await afterAck(s, eventId, row.acked_at ?? now, now);
   return { ok: true, ackedAt: new Date(row.acked_at ?? now).toISOString() };

@@ -1,11 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
 import type {
-  AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, Conversation, DailyQuota, MandatoryInformation, Message, Suspension,
+  AcceptanceRefusal, AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, Conversation, DailyQuota, FeeStatement, MandatoryInformation, Message, Suspension,
 } from '../../../shared/schemas';
 import type { PasswordParams } from '../../lib/crypto';
 import { migrate } from '../../lib/migrations';
 import type { Refusal } from '../../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../../lib/sessions';
+import * as acceptances from './acceptances';
 import * as access from './access';
 import * as account from './account';
 import * as acquisitions from './acquisitions';
@@ -95,9 +96,14 @@ export class AgencyObject extends DurableObject<Env> {
     return acquisitions.acquire(this.store, profileId, now);
   }
 
-  /** Records 求職受理, extending retention (R-RET-2). */
-  async accept(profileId: string, acceptedOn: string, now: number): Promise<{ ok: true; acquisition: Acquisition; extended: boolean } | Refusal> {
-    return acquisitions.accept(this.store, profileId, acceptedOn, now);
+  /** Records 求職受理, extending retention (R-RET-2), with its fee statement (R-APP-5). */
+  async accept(profileId: string, acceptedOn: string, fees: FeeStatement | undefined, now: number): Promise<{ ok: true; acquisition: Acquisition; extended: boolean; fees: FeeStatement } | Refusal> {
+    return acquisitions.accept(this.store, profileId, acceptedOn, fees, now);
+  }
+
+  /** R-APP-5: records a refusal to accept an application, with its reason. */
+  async refuseApplication(profileId: string, refusedOn: string, reason: string, now: number): Promise<{ ok: true; refusal: AcceptanceRefusal } | Refusal> {
+    return acceptances.refuseApplication(this.store, profileId, refusedOn, reason, now);
   }
 
   /** Every acquisition, held or deleted. */
@@ -148,7 +154,7 @@ export class AgencyObject extends DurableObject<Env> {
 
   /** Applies an accepted change or renewal (R-APP-4, R-ELIG-4, R-RET-3). */
   async applyAcceptedChange(
-    patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services'] }, now: number,
+    patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services']; paidServicesForNewGraduates?: AgencyRecord['paidServicesForNewGraduates'] }, now: number,
   ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
     return standing.applyAcceptedChange(this.store, patch, now);
   }

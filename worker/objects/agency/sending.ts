@@ -1,4 +1,4 @@
-import { DAILY_CAP, capResetsAt, formatJstDateTime, jstDate, lintMessage } from '../../../shared/rules';
+import { DAILY_CAP, capResetsAt, formatJstDateTime, jstDate, lintMessage, offersPaidService } from '../../../shared/rules';
 import type { DailyQuota, Message } from '../../../shared/schemas';
 import { contactDetailsRefusal, disallowedContactDetails } from '../../lib/contact-details';
 import { sha256Hex } from '../../lib/crypto';
@@ -29,13 +29,13 @@ function pruneSends(s: AgencyStore, now: number): void {
 
 function revokedRefusal(rule: string): Refusal {
   if (rule === 'R-BLOCK-2') {
-    return refuse(403, 'blocked_by_recipient', 'この求職者には送信できません',
+    return refuse('blocked_by_recipient',
       '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。この求職者の情報は速やかに削除してください（利用規約 第7条(2)①オ）。');
   }
   const why = rule === 'R-DEL-1' ? '求職者から情報の削除を求められたため'
     : rule === 'R-BLOCK-3' ? '求職者のブロックにより（ブロックが解除されても元には戻りません）'
     : rule === 'R-RET-3' ? 'サービスの利用停止・終了により' : '保存期限を過ぎたため';
-  return refuse(410, 'data_deleted', 'この情報は利用できません', `${why}、この求職者の情報と会話は削除されました。`, { rule });
+  return refuse('data_deleted', `${why}、この求職者の情報と会話は削除されました。`, { rule });
 }
 
 /** Whom a send (or an opened conversation) reaches, refused when the agency's access ended (R-BLOCK-2, R-DEL-1, R-RET-*). */
@@ -48,7 +48,7 @@ export function sendTarget(s: AgencyStore, req: SendRequest, now: number): { ok:
     return gone ?? { ok: true, profileId, conversationId: null };
   }
   const conv = s.sql.exec<IndexRow>('SELECT * FROM msg_conversations WHERE id = ?', req.conversationId ?? '').toArray()[0];
-  if (!conv) return refuse(404, 'conversation_not_found', '会話が見つかりません', 'この会話は存在しないか、参照する権限がありません。');
+  if (!conv) return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。');
   if (conv.state === 'revoked') return revokedRefusal(conv.revoked_rule ?? 'R-DEL-1');
   const gone = heldAcquisition(s, conv.profile_id, now);
   return gone ?? { ok: true, profileId: conv.profile_id, conversationId: conv.id };
@@ -65,9 +65,9 @@ export function sendTarget(s: AgencyStore, req: SendRequest, now: number): { ok:
  */
 export async function reserveSend(s: AgencyStore, req: SendRequest, now: number): Promise<SendReservation | Refusal> {
   const record = agencyRecord(s);
-  if (!record) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
   if (record.status !== 'active' || !record.services.includes('jobseeker')) {
-    return refuse(403, `agency_${record.status === 'active' ? 'service_not_admitted' : record.status}`, '送信できません', '現在、求職情報提供サービスを利用できない状態のため、メッセージは送れません。');
+    return refuse(`agency_${record.status === 'active' ? 'service_not_admitted' : record.status}` as const, '現在、求職情報提供サービスを利用できない状態のため、メッセージは送れません。', undefined, { title: '送信できません' });
   }
   const findings = disallowedContactDetails(req.body, record.contactMethods);
   if (findings.length) return contactDetailsRefusal(findings, record.contactMethods);
@@ -77,7 +77,7 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
   pruneSends(s, now);
   const prior = s.sql.exec<SendRow>('SELECT * FROM msg_sends WHERE key = ?', req.key).toArray()[0];
   if (prior && prior.fingerprint !== fingerprint) {
-    return refuse(422, 'idempotency_key_reused', '冪等キーが別の送信に使われています', 'この冪等キーは内容の異なる送信にすでに使われています。新しい送信には新しいキーを使ってください。');
+    return refuse('idempotency_key_reused', 'この冪等キーは内容の異なる送信にすでに使われています。新しい送信には新しいキーを使ってください。');
   }
   if (prior?.state === 'delivered' && prior.result) {
     const stored = JSON.parse(prior.result) as { conversationId: string; message: Message };
@@ -86,7 +86,7 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
   // A pending key is a send still on its way; after a minute (wall clock) it was lost, and the
   // retry delivers it (the jobseeker's object ignores a key it already delivered) without a new count.
   if (prior && Date.now() - prior.reserved_wall < PENDING_STALE_MS) {
-    return refuse(409, 'send_in_progress', '同じ送信を処理中です', 'この冪等キーの送信を処理しています。少し待ってから同じキーでもう一度お試しください。', { retryAfter: 2 });
+    return refuse('send_in_progress', 'この冪等キーの送信を処理しています。少し待ってから同じキーでもう一度お試しください。', { retryAfter: 2 });
   }
   const target = sendTarget(s, req, now);
   if (!target.ok) return target;
@@ -96,9 +96,8 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
     const quota = quotaAt(s, now);
     if (quota.used >= DAILY_CAP) {
       const retryAfter = Math.max(1, Math.ceil((Date.parse(quota.resetsAt) - now) / 1000));
-      return refuse(429, 'cap_reached', '本日の送信上限に達しました',
-        `本日（${quota.day}）の送信数が上限の${DAILY_CAP.toLocaleString('en-US')}通に達しました（最初のメッセージと返信の合計、利用規約 第7条(2)①キ）。送信数は日本時間の午前0時（${formatJstDateTime(Date.parse(quota.resetsAt))}）にリセットされます。`,
-        { used: quota.used, limit: DAILY_CAP, resetsAt: quota.resetsAt, retryAfter });
+      return refuse('cap_reached',
+        `本日（${quota.day}）の送信数が上限の${DAILY_CAP.toLocaleString('en-US')}通に達しました（最初のメッセージと返信の合計、利用規約 第7条(2)①キ）。送信数は日本時間の午前0時（${formatJstDateTime(Date.parse(quota.resetsAt))}）にリセットされます。`, { used: quota.used, limit: DAILY_CAP, resetsAt: quota.resetsAt, retryAfter });
     }
     s.tx(() => {
       s.sql.exec('INSERT INTO msg_daily (day, used) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET used = used + 1', quota.day);
@@ -108,7 +107,9 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
   }
   return {
     ok: true, state: 'reserved', profileId: target.profileId, conversationId: target.conversationId, agencyId: record.id, agencyName: record.name,
-    mandatoryInformation: req.kind === 'first_contact' ? record.mandatoryInformation : null, warnings,
+    mandatoryInformation: req.kind === 'first_contact' ? record.mandatoryInformation : null, warnings, resumed: prior !== undefined,
+    // R-MSG-7: the jobseeker's object, which knows consent and new-graduate status, decides.
+    paidServiceOffer: offersPaidService(req.body), paidServicesNotified: (record.paidServicesForNewGraduates?.length ?? 0) > 0,
   };
 }
 

@@ -22,7 +22,7 @@ export async function setStatus(
   dates: { revokedOn?: string; withdrawnOn?: string } = {},
 ): Promise<{ ok: true; record: AgencyRecord; purged: number; sessionsEnded: number } | Refusal> {
   const record = agencyRecord(s);
-  if (!record) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const next: AgencyRecord = {
     ...record, status, suspension: status === 'suspended' ? suspension : null,
     revokedOn: dates.revokedOn ?? record.revokedOn, withdrawnOn: dates.withdrawnOn ?? record.withdrawnOn,
@@ -45,17 +45,18 @@ export async function setStatus(
  */
 export async function applyAcceptedChange(
   s: AgencyStore,
-  patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services'] },
+  patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services']; paidServicesForNewGraduates?: AgencyRecord['paidServicesForNewGraduates'] },
   now: number,
 ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
   const record = agencyRecord(s);
-  if (!record) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const next: AgencyRecord = {
     ...record,
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.licenceNumber !== undefined ? { licence: { ...record.licence, number: patch.licenceNumber } } : {}),
     ...(patch.contactMethods !== undefined ? { contactMethods: patch.contactMethods } : {}),
     ...(patch.services !== undefined ? { services: patch.services } : {}),
+    ...(patch.paidServicesForNewGraduates !== undefined ? { paidServicesForNewGraduates: patch.paidServicesForNewGraduates } : {}),
   };
   const leavesJobseekerService = record.services.includes('jobseeker') && !next.services.includes('jobseeker');
   const purged = leavesJobseekerService ? (await purgeJobseekerData(s, 'R-RET-3', now)).deleted : 0;

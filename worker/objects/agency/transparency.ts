@@ -1,5 +1,6 @@
 import { jstDate } from '../../../shared/rules';
 import { seekerStub, shardStub } from '../../lib/stubs';
+import { refusalFigures, REFUSALS_LISTED } from './acceptances';
 import { expire } from './acquisitions';
 import { acquisitionRow, agencyRecord, FAN_OUT, toAcquisition, type AgencyStore } from './store';
 import type { DeletionComplianceFigures, HolderView, RequiredDeletionKind } from './types';
@@ -117,5 +118,6 @@ export function deletionCompliance(s: AgencyStore, now: number, overdueAfterMs: 
     required: { ...required, total: rows.length }, confirmed: seconds.length, confirmedLate, unconfirmed: rows.length - seconds.length,
     medianSecondsToConfirm: median, worstSecondsToConfirm: seconds.length ? seconds[seconds.length - 1]! : null,
     overdueCount: overdue.length, overdue: overdue.slice(0, listLimit),
+    acceptanceRefusals: refusalFigures(s, REFUSALS_LISTED),
   };
 }

@@ -1,5 +1,5 @@
 import type { Warning } from '../../../shared/rules';
-import type { DailyQuota, MandatoryInformationVersion, Message, MessageKind } from '../../../shared/schemas';
+import type { AcceptanceRefusal, DailyQuota, MandatoryInformationVersion, Message, MessageKind } from '../../../shared/schemas';
 import type { AgencyRecord } from '../../lib/records';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 
@@ -57,6 +57,8 @@ export type DeletionComplianceFigures = {
   worstSecondsToConfirm: number | null;
   overdueCount: number;
   overdue: Array<{ eventId: string; kind: RequiredDeletionKind; rule: string; profileId: string | null; createdAt: string; ageSeconds: number }>;
+  /** R-APP-5: applications the agency refused to accept, with their reasons (latest first). */
+  acceptanceRefusals: { count: number; latest: AcceptanceRefusal[] };
 };
 
 /** One send as the route hands it over: a first contact to a profile or an answer in a conversation. */
@@ -68,4 +70,8 @@ export type SendReservation =
   | {
     ok: true; state: 'reserved'; profileId: string; conversationId: string | null; agencyId: string; agencyName: string;
     mandatoryInformation: MandatoryInformationVersion | null; warnings: Warning[];
+    /** R-MSG-7: whether the message offers a paid service, and whether the bureau accepted the agency's notification. */
+    paidServiceOffer: boolean; paidServicesNotified: boolean;
+    /** A retry of a key whose earlier attempt was lost on its way (already counted, R-CAP-2). */
+    resumed: boolean;
   };

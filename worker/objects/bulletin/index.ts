@@ -77,13 +77,13 @@ export class Bulletin extends DurableObject<Env> {
     const startsAt = emergency ? now : input.startsAt ? Date.parse(input.startsAt) : NaN;
     const endsAt = Date.parse(input.endsAt);
     if (!emergency && Number.isNaN(startsAt)) {
-      return refuse(400, 'announcement_start_required', '開始日時を指定してください', '計画メンテナンスとアクセス制限は、開始日時（startsAt）を指定して事前にお知らせします（利用規約§11）。');
+      return refuse('announcement_start_required', '計画メンテナンスとアクセス制限は、開始日時（startsAt）を指定して事前にお知らせします（利用規約§11）。');
     }
     if (!emergency && startsAt <= now) {
-      return refuse(422, 'announcement_not_in_advance', '開始日時は未来にしてください', '計画メンテナンスとアクセス制限は、開始前にお知らせする必要があります（利用規約§11「通知した上で」）。すぐに止める必要がある場合は緊急メンテナンス（emergency_maintenance）を使ってください。');
+      return refuse('announcement_not_in_advance', '計画メンテナンスとアクセス制限は、開始前にお知らせする必要があります（利用規約§11「通知した上で」）。すぐに止める必要がある場合は緊急メンテナンス（emergency_maintenance）を使ってください。');
     }
     if (endsAt <= startsAt) {
-      return refuse(422, 'announcement_ends_before_start', '終了日時が開始日時より前です', '終了日時（緊急メンテナンスでは終了見込み）は開始日時より後にしてください。');
+      return refuse('announcement_ends_before_start', '終了日時（緊急メンテナンスでは終了見込み）は開始日時より後にしてください。');
     }
     const id = `N${randomBase32(10)}`;
     this.sql.exec('INSERT INTO announcements (id, kind, title, reason, audience, starts_at, ends_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -94,9 +94,9 @@ export class Bulletin extends DurableObject<Env> {
   /** Cancels an announcement that has not ended; one in force ends at once. */
   async cancel(id: string, now: number): Promise<{ ok: true; announcement: Announcement } | Refusal> {
     const row = this.one(id);
-    if (!row) return refuse(404, 'announcement_not_found', 'お知らせが見つかりません', 'このお知らせはありません。');
+    if (!row) return refuse('announcement_not_found', 'このお知らせはありません。');
     if (row.cancelledAt !== null || Date.parse(row.endsAt) <= now) {
-      return refuse(409, 'announcement_already_ended', 'このお知らせは終了しています', '終了済み又は取消済みのお知らせは取り消せません。');
+      return refuse('announcement_already_ended', '終了済み又は取消済みのお知らせは取り消せません。');
     }
     this.sql.exec('UPDATE announcements SET cancelled_at = ? WHERE id = ?', now, id);
     return { ok: true, announcement: this.one(id)! };
@@ -132,12 +132,12 @@ export class Bulletin extends DurableObject<Env> {
   async publishTerms(input: TermsPublish, by: string, now: number): Promise<{ ok: true; version: TermsVersion } | Refusal> {
     const today = jstDate(new Date(now));
     if (input.effectiveOn <= today) {
-      return refuse(422, 'terms_effective_date_not_future', '施行日は翌日以降にしてください', '利用規約の変更は、施行日より前に事業者へ示して確認してもらいます。施行日は明日以降の日付にしてください（利用規約§20）。');
+      return refuse('terms_effective_date_not_future', '利用規約の変更は、施行日より前に事業者へ示して確認してもらいます。施行日は明日以降の日付にしてください（利用規約§20）。');
     }
     const versions = this.termsVersions();
     const latest = versions[versions.length - 1]!;
     if (latest.effectiveOn > today) {
-      return refuse(409, 'terms_version_pending', '施行前の版があります', `第${latest.version}版（${latest.effectiveOn}施行）がまだ施行されていません。次の版はその施行後に公表してください。`);
+      return refuse('terms_version_pending', `第${latest.version}版（${latest.effectiveOn}施行）がまだ施行されていません。次の版はその施行後に公表してください。`);
     }
     const version = latest.version + 1;
     this.sql.exec('INSERT INTO terms (version, effective_on, summary, text, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)',
@@ -148,7 +148,7 @@ export class Bulletin extends DurableObject<Env> {
   /** Records a seat's confirmation of a version (R-TOS-1); confirming again keeps the first time. */
   async confirmTerms(agencyId: string, seat: string, version: number, now: number): Promise<{ ok: true; record: TermsConsentRecord } | Refusal> {
     const v = this.termsVersions().find((t) => t.version === version);
-    if (!v) return refuse(404, 'terms_version_not_found', 'その版の利用規約はありません', `第${version}版の利用規約はありません。表示された版を確認してください。`);
+    if (!v) return refuse('terms_version_not_found', `第${version}版の利用規約はありません。表示された版を確認してください。`);
     this.sql.exec('INSERT OR IGNORE INTO terms_consents (agency_id, seat, version, confirmed_at) VALUES (?, ?, ?, ?)', agencyId, seat, version, now);
     const row = this.sql.exec<{ confirmed_at: number }>('SELECT confirmed_at FROM terms_consents WHERE seat = ? AND version = ?', seat, version).toArray()[0]!;
     return { ok: true, record: { agencyId, confirmedBy: seat, version, confirmedAt: new Date(row.confirmed_at).toISOString() } };

@@ -41,7 +41,7 @@ export const CORRECTIONS_TABLE = `CREATE TABLE corrections (
 
 /** R-COR-1, R-COR-3: staff send a request; its due day must not have passed. */
 export function create(sql: SqlStorage, input: CorrectionRequestInput, to: Addressee, by: string, now: number, today: string): { ok: true; request: CorrectionRequest } | Refusal {
-  if (input.dueOn < today) return refuse(422, 'due_date_passed', '期限が過ぎています', `期限（${input.dueOn}）は今日（${today}）以降の日付にしてください。`);
+  if (input.dueOn < today) return refuse('due_date_passed', `期限（${input.dueOn}）は今日（${today}）以降の日付にしてください。`);
   const id = `C${randomBase32(10)}`;
   sql.exec('INSERT INTO corrections (id, kind, agency_id, agency_name, prefecture, basis, problem, required, due_on, status, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     id, input.kind, to.id, to.name, to.prefecture, JSON.stringify(input.basis), input.problem, input.required, input.dueOn, 'open', now, by);
@@ -66,9 +66,9 @@ export function inScope(sql: SqlStorage, prefecture: string | null, today: strin
 /** The agency answers what it did; once confirmed, a request takes no more answers. */
 export function answer(sql: SqlStorage, id: string, agencyId: string, input: CorrectionAnswer, now: number, today: string): { ok: true; request: CorrectionRequest } | Refusal {
   const r = sql.exec<Row>('SELECT * FROM corrections WHERE id = ? AND agency_id = ?', id, agencyId).toArray()[0];
-  if (!r) return refuse(404, 'correction_request_not_found', '是正要請が見つかりません', 'この是正要請はありません。');
-  if (r.status === 'confirmed') return refuse(409, 'correction_already_confirmed', '是正は確認済みです', '労働局が是正を確認済みのため、回答は追加できません。');
-  if (input.doneOn > today) return refuse(422, 'done_on_in_future', '実施日が未来です', `実施した日（${input.doneOn}）は今日（${today}）以前の日付にしてください。`);
+  if (!r) return refuse('correction_request_not_found', 'この是正要請はありません。');
+  if (r.status === 'confirmed') return refuse('correction_already_confirmed', '労働局が是正を確認済みのため、回答は追加できません。');
+  if (input.doneOn > today) return refuse('done_on_in_future', `実施した日（${input.doneOn}）は今日（${today}）以前の日付にしてください。`);
   const answers = [...(JSON.parse(r.answers) as unknown[]), { doneOn: input.doneOn, text: input.text, answeredAt: new Date(now).toISOString() }];
   sql.exec("UPDATE corrections SET answers = ?, status = 'answered' WHERE id = ?", JSON.stringify(answers), id);
   return { ok: true, request: one(sql, id, today)! };
@@ -77,9 +77,9 @@ export function answer(sql: SqlStorage, id: string, agencyId: string, input: Cor
 /** Staff confirm the correction or send it back; only an answered request can be decided. */
 export function decide(sql: SqlStorage, id: string, input: CorrectionDecision, by: string, now: number, today: string): { ok: true; request: CorrectionRequest } | Refusal {
   const r = sql.exec<Row>('SELECT * FROM corrections WHERE id = ?', id).toArray()[0];
-  if (!r) return refuse(404, 'correction_request_not_found', '是正要請が見つかりません', 'この是正要請はありません。');
+  if (!r) return refuse('correction_request_not_found', 'この是正要請はありません。');
   if (r.status !== 'answered') {
-    return refuse(409, 'correction_not_answered', '回答がまだありません', r.status === 'confirmed' ? 'この是正要請は確認済みです。' : '事業者の回答を待っています。回答があってから確認してください。');
+    return refuse('correction_not_answered', r.status === 'confirmed' ? 'この是正要請は確認済みです。' : '事業者の回答を待っています。回答があってから確認してください。');
   }
   const decisions = [...(JSON.parse(r.decisions) as unknown[]), { decision: input.decision, note: input.note, decidedAt: new Date(now).toISOString(), decidedBy: by }];
   sql.exec('UPDATE corrections SET decisions = ?, status = ? WHERE id = ?', JSON.stringify(decisions), input.decision, id);

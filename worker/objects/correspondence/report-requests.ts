@@ -23,8 +23,8 @@ function versions(sql: SqlStorage, requestId: string, agencyId: string): AgencyR
 
 /** R-COR-2 (§19(2)): staff ask one agency or many; each target answers on its own. */
 export function create(sql: SqlStorage, input: Omit<ReportRequestInput, 'target'>, targets: Addressee[], by: string, now: number, today: string): { ok: true; request: AdminReportRequest } | Refusal {
-  if (input.dueOn < today) return refuse(422, 'due_date_passed', '期限が過ぎています', `期限（${input.dueOn}）は今日（${today}）以降の日付にしてください。`);
-  if (targets.length === 0) return refuse(422, 'no_report_targets', '対象の事業者がいません', '条件に当てはまる利用中の事業者がいません。条件を見直してください。');
+  if (input.dueOn < today) return refuse('due_date_passed', `期限（${input.dueOn}）は今日（${today}）以降の日付にしてください。`);
+  if (targets.length === 0) return refuse('no_report_targets', '条件に当てはまる利用中の事業者がいません。条件を見直してください。');
   const id = `Q${randomBase32(10)}`;
   sql.exec('INSERT INTO report_requests (id, kind, title, questions, due_on, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     id, input.kind, input.title, JSON.stringify(input.questions), input.dueOn, now, by);
@@ -49,10 +49,10 @@ export function ofAgency(sql: SqlStorage, agencyId: string, today: string): Agen
 export function answer(sql: SqlStorage, id: string, agencyId: string, answers: string[], now: number, today: string): { ok: true; request: AgencyReportRequest } | Refusal {
   const r = sql.exec<RequestRow>(
     'SELECT r.* FROM report_requests r JOIN report_request_targets t ON t.request_id = r.id WHERE r.id = ? AND t.agency_id = ?', id, agencyId).toArray()[0];
-  if (!r) return refuse(404, 'report_request_not_found', '報告の依頼が見つかりません', 'この報告の依頼はありません。');
+  if (!r) return refuse('report_request_not_found', 'この報告の依頼はありません。');
   const questions = JSON.parse(r.questions) as string[];
   if (answers.length !== questions.length) {
-    return refuse(422, 'answers_do_not_match_questions', '回答の数が質問の数と違います', `質問は${questions.length}問です。質問ごとに1つずつ回答してください。`);
+    return refuse('answers_do_not_match_questions', `質問は${questions.length}問です。質問ごとに1つずつ回答してください。`);
   }
   const next = (sql.exec<{ v: number | null }>('SELECT MAX(version) AS v FROM report_answers WHERE request_id = ? AND agency_id = ?', id, agencyId).toArray()[0]?.v ?? 0) + 1;
   sql.exec('INSERT INTO report_answers (request_id, agency_id, version, answers, submitted_at) VALUES (?, ?, ?, ?, ?)', id, agencyId, next, JSON.stringify(answers), now);

@@ -3,6 +3,7 @@ import { jstDate } from '../../../shared/rules';
 import type { AgencyComplaint, CompromiseReportRecord, SeekerComplaintRecord } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 import { randomBase32 } from '../../lib/crypto';
+import { forwardedComplaintRefusal } from '../../lib/contact-details';
 import { refuse, type Refusal } from '../../lib/problem';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
@@ -26,7 +27,7 @@ export function seekerComplaint(r: SeekerComplaintRow & { name: string }): Seeke
  */
 export async function fileSeekerComplaint(s: RegistryStore, profileId: string, agencyId: string, content: string, now: number): Promise<{ ok: true; complaint: SeekerComplaintRecord } | Refusal> {
   const row = agencyRow(s, agencyId);
-  if (!row) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。事業者名を確かめてください。');
+  if (!row) return refuse('agency_not_found', 'この事業者は登録されていません。事業者名を確かめてください。');
   const id = `Q${randomBase32(10)}`;
   s.sql.exec('INSERT INTO seeker_complaints (id, agency_id, prefecture, profile_id, content, received_at) VALUES (?, ?, ?, ?, ?, ?)', id, agencyId, row.prefecture, profileId, content, now);
   return { ok: true, complaint: seekerComplaint({ ...s.sql.exec<SeekerComplaintRow>('SELECT * FROM seeker_complaints WHERE id = ?', id).one(), name: row.name }) };
@@ -51,16 +52,11 @@ export async function seekerComplaints(s: RegistryStore, staff: StaffRecord, fil
  */
 export async function forwardComplaint(s: RegistryStore, id: string, staff: StaffRecord, input: { reason?: string; summary?: string; shareProfileId: boolean }, now: number): Promise<{ ok: true; complaint: SeekerComplaintRecord; agencyComplaint: AgencyComplaint } | Refusal> {
   const row = s.sql.exec<SeekerComplaintRow & { name: string }>('SELECT c.*, a.name FROM seeker_complaints c JOIN agencies a ON a.id = c.agency_id WHERE c.id = ?', id).toArray()[0];
-  if (!row) return refuse(404, 'complaint_not_found', '苦情が見つかりません', `苦情（${id}）はありません。`);
-  if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return refuse(403, 'out_of_scope', '管轄外です', 'この苦情は管轄外の労働局のものです。');
-  if (row.forwarded_at !== null) return refuse(409, 'already_forwarded', '連絡済みです', 'この苦情はすでに事業者へ連絡しました。');
-  // The agency must not learn the jobseeker's contact details from a forwarded complaint (R-CMP-1, R-MSG-4).
-  const findings = findContactDetails(input.summary ?? row.content);
-  if (findings.length) {
-    return refuse(422, 'contact_details_in_complaint', '連絡先が含まれています',
-      `事業者に送る文に連絡先と思われる記載があります（${describeFindings(findings)}）。連絡先を除いた要約（summary）を付けて連絡してください。`,
-      { findings: findings.map((f) => ({ kind: f.kind, label: f.label })) });
-  }
+  if (!row) return refuse('complaint_not_found', `苦情（${id}）はありません。`);
+  if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return refuse('out_of_scope', 'この苦情は管轄外の労働局のものです。');
+  if (row.forwarded_at !== null) return refuse('already_forwarded', 'この苦情はすでに事業者へ連絡しました。');
+  const withheld = forwardedComplaintRefusal(input.summary ?? row.content);
+  if (withheld) return withheld;
   const today = jstDate(new Date(now));
   const content = `【労働局から連絡された求職者の苦情】\n${input.summary ?? row.content}${input.shareProfileId ? `\n（求職者ID: ${row.profile_id}）` : ''}`;
   const added: AddComplaintResult = await agencyStub(s.env, row.agency_id).addComplaint({ receivedOn: today, from: 'bureau', content, handling: [] }, now, id);

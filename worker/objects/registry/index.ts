@@ -13,6 +13,7 @@ import { RateLimiter, SessionStore, type SessionRow } from '../../lib/sessions';
 import * as audit from './audit';
 import * as complaints from './complaints';
 import * as directory from './directory';
+import * as feedLapses from './feed-lapses';
 import * as procedures from './procedures';
 import * as registrations from './registrations';
 import * as reports from './reports';
@@ -268,6 +269,21 @@ export class Registry extends DurableObject<Env> {
   /** Compromise reports in scope: the ministry sees all, a bureau its prefecture's agencies and jobseekers. */
   async compromiseReports(staff: StaffRecord, limit: number): Promise<CompromiseReportRecord[]> {
     return complaints.compromiseReports(this.store, staff, limit);
+  }
+
+  /** R-FEED-6: notes which shards hold rows valid until which dates (each load). */
+  async noteFeedValidity(entries: Array<{ validUntil: string; prefecture: string }>): Promise<void> {
+    feedLapses.noteFeedValidity(this.store, entries);
+  }
+
+  /** R-FEED-6: the shards with rows that lapsed before `today`. */
+  async dueFeedLapses(today: string): Promise<string[]> {
+    return feedLapses.dueFeedLapses(this.store, today);
+  }
+
+  /** R-FEED-6: forgets the lapses those shards removed. */
+  async clearFeedLapses(today: string, prefectures: string[]): Promise<void> {
+    feedLapses.clearFeedLapses(this.store, today, prefectures);
   }
 
   /** Appends a staff action to the audit log (R-SEC-4); there is no method that edits or deletes. */

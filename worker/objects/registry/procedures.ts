@@ -32,7 +32,7 @@ export function procedure(s: RegistryStore, id: string): ProcedureRecord | null 
  */
 export async function submitProcedure(s: RegistryStore, agencyId: string, kind: 'change' | 'renewal', request: ChangeRequest | RenewalRequest, now: number): Promise<{ ok: true; procedure: ProcedureRecord } | Refusal> {
   const row = agencyRow(s, agencyId);
-  if (!row) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  if (!row) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const blocked = usable(row);
   if (blocked) return blocked;
   const today = jstDate(new Date(now));
@@ -40,19 +40,22 @@ export async function submitProcedure(s: RegistryStore, agencyId: string, kind: 
   if (kind === 'change') {
     const change = request as ChangeRequest;
     if (change.mandatoryInformation && !services.includes('jobseeker')) {
-      return refuse(422, 'mandatory_information_not_applicable', '必須情報は不要です', '必須情報は求職情報提供サービスの利用者だけが届け出ます。');
+      return refuse('mandatory_information_not_applicable', '必須情報は求職情報提供サービスの利用者だけが届け出ます。');
+    }
+    if (change.paidServicesForNewGraduates && !services.includes('jobseeker')) {
+      return refuse('paid_services_not_applicable', '新卒者への有料サービスの届出は、求職情報提供サービスの利用者だけが行います（利用規約第7条第2項①ケ）。', undefined, { status: 422, title: '有料サービスの届出は不要です' });
     }
   } else {
     const renewal = request as RenewalRequest;
     const added = renewal.services.filter((s) => !services.includes(s));
-    if (added.length) return refuse(422, 'service_not_held', '利用していないサービスは更新できません', 'サービスの追加は利用申請で行ってください。更新申請では利用中のサービスを選んでください。', { services: added });
+    if (added.length) return refuse('service_not_held', 'サービスの追加は利用申請で行ってください。更新申請では利用中のサービスを選んでください。', { services: added });
     if (renewal.services.includes('jobseeker') && !placementQualifies(today, renewal.placements)) {
-      return refuse(422, 'renewal_not_eligible', '求職情報提供サービスを更新できません',
+      return refuse('renewal_not_eligible',
         '更新申請日から過去3か月以内に常用就職の実績が1件以上必要です（利用規約§2(2)）。要件を満たさない場合は、求人情報提供サービスのみで更新するか、利用期限の経過後直ちに退会申請を提出してください。');
     }
   }
   if (s.sql.exec("SELECT 1 FROM procedures WHERE agency_id = ? AND kind = ? AND status = 'pending'", agencyId, kind).toArray().length) {
-    return refuse(409, 'procedure_pending', '手続中の申請があります', `${kind === 'change' ? '変更' : '更新'}申請が管轄労働局で手続中です。受理をお待ちください。`);
+    return refuse('procedure_pending', `${kind === 'change' ? '変更' : '更新'}申請が管轄労働局で手続中です。受理をお待ちください。`);
   }
   const id = `P${randomBase32(10)}`;
   s.sql.exec("INSERT INTO procedures (id, kind, agency_id, prefecture, request, status, submitted_on, deadline, submitted_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
@@ -76,11 +79,11 @@ export async function procedures(s: RegistryStore, staff: StaffRecord, kind: Pro
 export function pendingProcedure(s: RegistryStore, id: string, kind: 'change' | 'renewal', staff: StaffRecord, now: number): { row: ProcedureRow; agency: AgencyRow } | Refusal {
   const row = s.sql.exec<ProcedureRow>('SELECT * FROM procedures WHERE id = ? AND kind = ?', id, kind).toArray()[0];
   const label = kind === 'change' ? '変更申請' : '更新申請';
-  if (!row) return refuse(404, 'procedure_not_found', `${label}が見つかりません`, `${label}（${id}）はありません。`);
-  if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return refuse(403, 'out_of_scope', '管轄外です', `この${label}は管轄外の労働局のものです。`);
-  if (row.status !== 'pending') return refuse(409, 'procedure_decided', `この${label}は処理済みです`, `この${label}の状態は「${row.status}」です。`);
+  if (!row) return refuse('procedure_not_found', `${label}（${id}）はありません。`, undefined, { title: `${label}が見つかりません` });
+  if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return refuse('out_of_scope', `この${label}は管轄外の労働局のものです。`);
+  if (row.status !== 'pending') return refuse('procedure_decided', `この${label}の状態は「${row.status}」です。`, undefined, { title: `この${label}は処理済みです` });
   if (row.deadline && jstDate(new Date(now)) > row.deadline) {
-    return refuse(409, 'procedure_expired', '完了期限を過ぎています', `この${label}の完了期限（${row.deadline}）を過ぎています。改めて申請してもらってください（利用規約§10）。`);
+    return refuse('procedure_expired', `この${label}の完了期限（${row.deadline}）を過ぎています。改めて申請してもらってください（利用規約§10）。`);
   }
   const agency = agencyRow(s, row.agency_id)!;
   const blocked = usable(agency);
@@ -106,7 +109,11 @@ export async function acceptChange(s: RegistryStore, id: string, staff: StaffRec
     version = installed.version;
     notified = installed.notified;
   }
-  const applied: ApplyResult = await stub.applyAcceptedChange({ name: change.organisation?.name, licenceNumber: change.licenceNumber, contactMethods: change.contactMethods }, now);
+  const applied: ApplyResult = await stub.applyAcceptedChange({
+    name: change.organisation?.name, licenceNumber: change.licenceNumber, contactMethods: change.contactMethods,
+    // R-MSG-7: the notification of paid services for new graduates takes effect with the change.
+    paidServicesForNewGraduates: change.paidServicesForNewGraduates,
+  }, now);
   if (!applied.ok) return applied;
   const stored = storedRecord(agency);
   const registration: RegistrationInput = {
@@ -143,7 +150,7 @@ export async function acceptRenewal(s: RegistryStore, id: string, staff: StaffRe
   const { row, agency } = found;
   const renewal = JSON.parse(row.request) as RenewalRequest;
   if (renewal.services.includes('jobseeker') && !placementQualifies(row.submitted_on, renewal.placements)) {
-    return refuse(422, 'renewal_not_eligible', '求職情報提供サービスを更新できません',
+    return refuse('renewal_not_eligible',
       `更新申請日（${row.submitted_on}）から過去3か月以内の常用就職の実績がありません（利用規約§2(2)）。利用期限の経過後、直ちに退会申請が必要です。`);
   }
   const applied: ApplyResult = await agencyStub(s.env, agency.id).applyAcceptedChange({ services: renewal.services }, now);
@@ -181,7 +188,7 @@ export async function rejectProcedure(s: RegistryStore, id: string, kind: 'chang
  */
 export async function withdraw(s: RegistryStore, agencyId: string, reason: string | null, now: number): Promise<{ ok: true; procedure: ProcedureRecord; change: StatusChange; emailReservedUntil: string } | Refusal> {
   const row = agencyRow(s, agencyId);
-  if (!row) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  if (!row) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const blocked = usable(row);
   if (blocked) return blocked;
   const today = jstDate(new Date(now));

@@ -24,13 +24,13 @@ export async function register(s: RegistryStore, input: RegistrationInput, passw
   const existing = s.sql.exec<{ status: string; ended_on: string | null; revoked_on: string | null }>('SELECT status, ended_on, revoked_on FROM agencies WHERE email = ?', email).toArray()[0];
   if (existing) {
     if (existing.status === 'active' || existing.status === 'suspended') {
-      return refuse(409, 'email_in_use', 'このアカウントIDは使用中です', 'このメールアドレスは利用中の事業者のアカウントIDです。');
+      return refuse('email_in_use', 'このメールアドレスは利用中の事業者のアカウントIDです。');
     }
     if (existing.revoked_on && today < reapplyAllowedFrom(existing.revoked_on)) {
-      return refuse(422, 'revoked_recently', '利用解除から3年を経過していません', `利用解除日（${existing.revoked_on}）から3年間は利用申請できません。${reapplyAllowedFrom(existing.revoked_on)}以降に申請してください。`, { allowedFrom: reapplyAllowedFrom(existing.revoked_on) });
+      return refuse('revoked_recently', `利用解除日（${existing.revoked_on}）から3年間は利用申請できません。${reapplyAllowedFrom(existing.revoked_on)}以降に申請してください。`, { allowedFrom: reapplyAllowedFrom(existing.revoked_on) });
     }
     if (existing.ended_on && today <= emailReservedUntil(existing.ended_on)) {
-      return refuse(422, 'email_reserved', 'このアカウントIDは使用できません', `このメールアドレスは利用終了後5年間（${emailReservedUntil(existing.ended_on)}まで）保持されるため、別のメールアドレスで申請してください。`, { reservedUntil: emailReservedUntil(existing.ended_on) });
+      return refuse('email_reserved', `このメールアドレスは利用終了後5年間（${emailReservedUntil(existing.ended_on)}まで）保持されるため、別のメールアドレスで申請してください。`, { reservedUntil: emailReservedUntil(existing.ended_on) });
     }
   }
   // R-APP-3 and R-SAN-2 follow the organisation, not the account ID: a revoked or suspended
@@ -39,26 +39,27 @@ export async function register(s: RegistryStore, input: RegistrationInput, passw
   const revoked = sameLicence.filter((a) => a.revoked_on && today < reapplyAllowedFrom(a.revoked_on)).sort((a, b) => (a.revoked_on! < b.revoked_on! ? 1 : -1))[0];
   if (revoked) {
     const from = reapplyAllowedFrom(revoked.revoked_on!);
-    return refuse(422, 'revoked_recently', '利用解除から3年を経過していません', `この許可・届出番号の事業者は${revoked.revoked_on}に利用解除されています。利用解除日から3年間は利用申請できません（利用規約§5、§8(4)）。${from}以降に申請してください。`, { allowedFrom: from });
+    return refuse('revoked_recently', `この許可・届出番号の事業者は${revoked.revoked_on}に利用解除されています。利用解除日から3年間は利用申請できません（利用規約§5、§8(4)）。${from}以降に申請してください。`, { allowedFrom: from });
   }
   if (sameLicence.some((a) => a.status === 'suspended')) {
-    return refuse(422, 'agency_suspended', '利用停止中の事業者です', 'この許可・届出番号の事業者は利用停止中のため、新たに利用申請できません。停止が解除されるまでお待ちください。');
+    // R-SAN-2: an application, not the suspended agency's own request, so 422 like the other ineligible applications.
+    return refuse('agency_suspended', 'この許可・届出番号の事業者は利用停止中のため、新たに利用申請できません。停止が解除されるまでお待ちください。', undefined, { status: 422, title: '利用停止中の事業者です' });
   }
   if (s.sql.exec("SELECT 1 FROM registrations WHERE email = ? AND status = 'pending'", email).toArray().length) {
-    return refuse(409, 'registration_pending', '申請中の登録があります', 'このメールアドレスで手続中の登録があります。管轄労働局の受理をお待ちください。');
+    return refuse('registration_pending', 'このメールアドレスで手続中の登録があります。管轄労働局の受理をお待ちください。');
   }
   if (input.onOrder?.suspensionOrder || input.onOrder?.improvementOrderUnremedied) {
-    return refuse(422, 'under_order', '現在は申請できません', '事業停止命令の期間中、または業務改善命令を受け必要な改善がなされるまでの間は、新規に利用できません（利用規約§2）。');
+    return refuse('under_order', '事業停止命令の期間中、または業務改善命令を受け必要な改善がなされるまでの間は、新規に利用できません（利用規約§2）。');
   }
   if (input.licence.kind === 'school' && INELIGIBLE_SCHOOL_KINDS.has(input.licence.schoolKind ?? '')) {
-    return refuse(422, 'school_not_eligible', 'この学校は利用できません', '中学校及び高等学校（これらを含む中等教育学校・義務教育学校を含みます）は、求人・求職情報提供サービスの対象外です（利用規約§2(1)③）。');
+    return refuse('school_not_eligible', '中学校及び高等学校（これらを含む中等教育学校・義務教育学校を含みます）は、求人・求職情報提供サービスの対象外です（利用規約§2(1)③）。');
   }
   if (input.services.includes('jobseeker')) {
     if (input.licence.kind === 'school') {
-      return refuse(422, 'licence_not_eligible', '求職情報提供サービスを利用できない届出区分です', '学校等（職業安定法第33条の2）は求人情報提供サービスのみ利用できます（利用規約§2）。');
+      return refuse('licence_not_eligible', '学校等（職業安定法第33条の2）は求人情報提供サービスのみ利用できます（利用規約§2）。');
     }
     if (!placementQualifies(today, input.placements)) {
-      return refuse(422, 'no_qualifying_placement', '常用就職の実績が確認できません', '求職情報提供サービスの利用には、申請日から過去3か月以内に常用（期間の定めなし又は4か月以上、季節労働を除く）の就職実績が1件以上必要です（利用規約§2）。');
+      return refuse('no_qualifying_placement', '求職情報提供サービスの利用には、申請日から過去3か月以内に常用（期間の定めなし又は4か月以上、季節労働を除く）の就職実績が1件以上必要です（利用規約§2）。');
     }
   }
   const id = `R${randomBase32(10)}`;
@@ -89,10 +90,10 @@ export async function registrations(s: RegistryStore, prefecture: string | null,
 export function pendingRegistration(s: RegistryStore, id: string, staff: StaffRecord): { payload: string; password_hash: string; registered_on: string; deadline: string; form_received_on: string | null } | Refusal {
   const row = s.sql.exec<{ payload: string; password_hash: string; status: string; registered_on: string; deadline: string; form_received_on: string | null }>(
     'SELECT payload, password_hash, status, registered_on, deadline, form_received_on FROM registrations WHERE id = ?', id).toArray()[0];
-  if (!row) return refuse(404, 'registration_not_found', '登録が見つかりません', `登録（${id}）は存在しないか、期限切れで削除されました。`);
+  if (!row) return refuse('registration_not_found', `登録（${id}）は存在しないか、期限切れで削除されました。`);
   const input = JSON.parse(row.payload) as RegistrationInput;
-  if (staff.role === 'bureau' && staff.prefecture !== input.organisation.prefecture) return refuse(403, 'out_of_scope', '管轄外です', 'この登録は管轄外の労働局のものです。');
-  if (row.status !== 'pending') return refuse(409, 'registration_decided', 'この登録は処理済みです', `この登録の状態は「${row.status}」です。`);
+  if (staff.role === 'bureau' && staff.prefecture !== input.organisation.prefecture) return refuse('out_of_scope', 'この登録は管轄外の労働局のものです。');
+  if (row.status !== 'pending') return refuse('registration_decided', `この登録の状態は「${row.status}」です。`);
   return row;
 }
 
@@ -107,7 +108,7 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
   const today = jstDate(new Date(now));
   const inTime = row.form_received_on !== null && row.form_received_on <= row.deadline;
   if (today > row.deadline && !inTime) {
-    return refuse(409, 'registration_expired', '完了期限を過ぎています', `この登録の完了期限（${row.deadline}）を過ぎ、申請書の受領も記録されていません。新たに登録してもらってください（利用規約§10）。`);
+    return refuse('registration_expired', `この登録の完了期限（${row.deadline}）を過ぎ、申請書の受領も記録されていません。新たに登録してもらってください（利用規約§10）。`);
   }
   const input = JSON.parse(row.payload) as RegistrationInput;
   const agencyId = `A${randomBase32(10)}`;
@@ -158,7 +159,7 @@ export async function markFormReceived(s: RegistryStore, id: string, staff: Staf
   if ('ok' in row) return row;
   const today = jstDate(new Date(now));
   if (receivedOn > today || receivedOn < row.registered_on) {
-    return refuse(422, 'invalid_received_on', '受領日が正しくありません', `受領日は登録日（${row.registered_on}）から今日（${today}）までの日付にしてください。`);
+    return refuse('invalid_received_on', `受領日は登録日（${row.registered_on}）から今日（${today}）までの日付にしてください。`);
   }
   s.tx(() => {
     s.sql.exec('UPDATE registrations SET form_received_on = ? WHERE id = ?', receivedOn, id);

@@ -1,4 +1,4 @@
-import { fiscalYear, jstDate, reportDueDate, reportGraceLastDay, reportReminderDate } from '../../../shared/rules';
+import { fiscalYear, jstDate, reportDueDate, reportGraceLastDay, reportPartErrors, reportParts, reportReminderDate } from '../../../shared/rules';
 import type { AnnualReportRecord, AnnualReportRequest, MissingReport, ReportsOverview } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 import { refuse, type Refusal } from '../../lib/problem';
@@ -26,32 +26,15 @@ export function reportRecord(s: RegistryStore, agencyId: string, fy: number): (A
  */
 export async function fileReport(s: RegistryStore, agencyId: string, fy: number, report: AnnualReportRequest, now: number): Promise<{ ok: true; created: boolean; record: AnnualReportRecord } | Refusal> {
   const row = agencyRow(s, agencyId);
-  if (!row) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  if (!row) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const blocked = usable(row);
   if (blocked) return blocked;
   const today = jstDate(new Date(now));
   const opensOn = reportReminderDate(fy);
-  if (today < opensOn) return refuse(422, 'report_period_not_open', 'この年度の報告はまだできません', `${fy}年度の利用状況の報告は${opensOn}から受け付けます（期限は${reportDueDate(fy)}）。`, { opensOn });
-  if (fy < fiscalYear(row.admitted_on)) return refuse(422, 'report_year_before_admission', '利用開始前の年度です', `利用開始日（${row.admitted_on}）より前の年度の報告は不要です。`);
-  const services = row.services.split(',');
-  const paid = row.licence_kind === 'paid';
-  const errors: Array<{ path: string; message: string }> = [];
-  const parts = [['job_offer', 'jobOffer', '求人情報提供サービス'], ['jobseeker', 'jobseeker', '求職情報提供サービス']] as const;
-  for (const [service, key, label] of parts) {
-    const part = report[key];
-    if (services.includes(service) && part === undefined) errors.push({ path: key, message: `${label}の利用状況を入力してください（0件でも報告が必要です）` });
-    if (!services.includes(service) && part !== undefined) errors.push({ path: key, message: `${label}は利用していないため入力できません` });
-  }
-  const feeFields: Array<[string, unknown]> = [
-    ['jobOffer.feeTotal', report.jobOffer?.feeTotal], ['jobseeker.jobseekerFees', report.jobseeker?.jobseekerFees], ['jobseeker.employerFees', report.jobseeker?.employerFees],
-  ];
-  for (const [path, value] of feeFields) {
-    const partPresent = path.startsWith('jobOffer') ? report.jobOffer !== undefined : report.jobseeker !== undefined;
-    if (!partPresent) continue;
-    if (paid && value === undefined) errors.push({ path, message: '有料職業紹介事業者は手数料の合計額（と件数）を入力してください（0でも入力が必要です）' });
-    if (!paid && value !== undefined) errors.push({ path, message: '手数料の欄は有料職業紹介事業者だけが入力します' });
-  }
-  if (errors.length) return refuse(422, 'report_fields', '報告の内容を確認してください', errors.map((e) => e.message).join('。'), { errors });
+  if (today < opensOn) return refuse('report_period_not_open', `${fy}年度の利用状況の報告は${opensOn}から受け付けます（期限は${reportDueDate(fy)}）。`, { opensOn });
+  if (fy < fiscalYear(row.admitted_on)) return refuse('report_year_before_admission', `利用開始日（${row.admitted_on}）より前の年度の報告は不要です。`);
+  const errors = reportPartErrors(report, reportParts(row.licence_kind, row.services.split(',')));
+  if (errors.length) return refuse('report_fields', errors.map((e) => e.message).join('。'), { errors });
   const existing = s.sql.exec('SELECT 1 FROM reports WHERE agency_id = ? AND fiscal_year = ?', agencyId, fy).toArray().length > 0;
   if (existing) {
     s.sql.exec('UPDATE reports SET report = ?, updated_at = ? WHERE agency_id = ? AND fiscal_year = ?', JSON.stringify(report), now, agencyId, fy);

@@ -101,9 +101,9 @@ export async function suspend(s: RegistryStore, agencyId: string, input: Suspens
   if ('ok' in row) return row;
   const blocked = usable(row);
   if (blocked) return blocked;
-  if (row.status === 'suspended') return refuse(409, 'already_suspended', 'すでに利用停止中です', '停止中の事業者です。停止の内容を変えるときは、いったん解除してから改めて停止してください。');
+  if (row.status === 'suspended') return refuse('already_suspended', '停止中の事業者です。停止の内容を変えるときは、いったん解除してから改めて停止してください。');
   if (input.violationId && !s.sql.exec('SELECT 1 FROM violations WHERE id = ? AND agency_id = ?', input.violationId, agencyId).toArray().length) {
-    return refuse(422, 'violation_not_found', '違反の記録が見つかりません', `この事業者の違反の記録（${input.violationId}）はありません。`);
+    return refuse('violation_not_found', `この事業者の違反の記録（${input.violationId}）はありません。`);
   }
   const r = await suspendNow(s, row, input, staff, now);
   return r.ok ? { ok: true, change: r.change } : r;
@@ -122,7 +122,7 @@ export function markResumed(s: RegistryStore, agencyId: string, resumedOn: strin
 export async function liftSuspension(s: RegistryStore, agencyId: string, staff: StaffRecord, reason: string, now: number): Promise<{ ok: true; change: StatusChange } | Refusal> {
   const row = scopedAgency(s, agencyId, staff);
   if ('ok' in row) return row;
-  if (row.status !== 'suspended') return refuse(409, 'not_suspended', '利用停止中ではありません', 'この事業者は停止されていません。');
+  if (row.status !== 'suspended') return refuse('not_suspended', 'この事業者は停止されていません。');
   const r = await applyStatus(s, row, 'active', null, now);
   if (!r.ok) return r;
   const today = jstDate(new Date(now));

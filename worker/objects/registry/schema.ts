@@ -1,6 +1,7 @@
 import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
 import { directoryText, licenceKey, type StoredRecord } from './store';
+import { FEED_LAPSES_SCHEMA } from './feed-lapses';
 
 /**
  * The registry's tables, as ordered migration steps: a step, once shipped, is never edited; a
@@ -70,4 +71,6 @@ export const REGISTRY_MIGRATIONS: MigrationStep[] = [
       r.suspension ? JSON.stringify(r.suspension) : null, row.id);
     }
   },
+  // R-FEED-6: when loaded profiles lapse, per shard, so the scheduled work visits only those.
+  (sql) => sql.exec(FEED_LAPSES_SCHEMA),
 ];

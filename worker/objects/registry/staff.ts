@@ -20,10 +20,10 @@ export async function needsBootstrap(s: RegistryStore): Promise<boolean> {
  */
 export async function createStaff(s: RegistryStore, input: { email: string; name: string; role: StaffRole; prefecture: PrefectureCode | null }, passwordHash: string, createdBy: string, now: number): Promise<{ ok: true; staff: StaffRecord } | Refusal> {
   if (createdBy === 'bootstrap' && !(await needsBootstrap(s, ))) {
-    return refuse(409, 'bootstrap_used', '初期アカウントは作成済みです', '最初の厚生労働省アカウントは作成済みです。そのアカウントでサインインして職員を追加してください。');
+    return refuse('bootstrap_used', '最初の厚生労働省アカウントは作成済みです。そのアカウントでサインインして職員を追加してください。');
   }
   if (s.sql.exec('SELECT 1 FROM staff WHERE email = ?', input.email).toArray().length) {
-    return refuse(409, 'email_taken', 'このメールアドレスは使われています', '別のメールアドレスを指定してください。');
+    return refuse('email_taken', '別のメールアドレスを指定してください。');
   }
   const staff: StaffRecord = { id: `S${randomBase32(10)}`, email: input.email, name: input.name, role: input.role, prefecture: input.role === 'bureau' ? input.prefecture : null, createdAt: new Date(now).toISOString() };
   s.sql.exec('INSERT INTO staff (id, email, password_hash, name, role, prefecture, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -61,8 +61,8 @@ export function changeStaffPassword(s: RegistryStore, sessions: SessionStore, st
  */
 export function disableStaff(s: RegistryStore, sessions: SessionStore, staffId: string, by: StaffRecord, now: number): { ok: true; ended: number } | Refusal {
   const row = s.sql.exec<{ id: string }>('SELECT id FROM staff WHERE id = ?', staffId).toArray()[0];
-  if (!row) return refuse(404, 'staff_not_found', '職員が見つかりません', `職員（${staffId}）は登録されていません。`);
-  if (staffId === by.id) return refuse(409, 'cannot_disable_self', '自分のアカウントは停止できません', '別の厚生労働省の職員に依頼してください。');
+  if (!row) return refuse('staff_not_found', `職員（${staffId}）は登録されていません。`, undefined, { status: 404, title: '職員が見つかりません' });
+  if (staffId === by.id) return refuse('cannot_disable_self', '別の厚生労働省の職員に依頼してください。', undefined, { status: 409, title: '自分のアカウントは停止できません' });
   s.sql.exec("UPDATE staff SET password_hash = 'disabled' WHERE id = ?", staffId);
   const ended = sessions.endAll(staffId);
   appendAudit(s, now, by.id, 'staff.disable', staffId, null, { sessionsEnded: ended });
@@ -81,7 +81,7 @@ export async function staffAuthenticate(s: RegistryStore, sessions: SessionStore
   const r = await sessions.check(token, now, limiter, wallClock);
   if (!r.ok) return r;
   const row = s.sql.exec<Omit<StaffRecord, 'createdAt'> & { created_at: number }>('SELECT id, email, name, role, prefecture, created_at FROM staff WHERE id = ?', r.session.account_id).toArray()[0];
-  if (!row) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
+  if (!row) return refuse('unauthenticated', 'セッションが無効か期限切れです。もう一度サインインしてください。');
   const { created_at, ...rest } = row;
   return { ok: true, sessionId: r.session.id, staff: { ...rest, createdAt: new Date(created_at).toISOString() } };
 }

@@ -53,7 +53,7 @@ export function licenceKey(number: string): string {
 
 export const actorId = (actor: Actor) => (actor === 'system' ? 'system' : actor.id);
 
-export const outOfScope = () => refuse(403, 'out_of_scope', '管轄外です', 'この事業者は管轄外の労働局の担当です。');
+export const outOfScope = () => refuse('out_of_scope', 'この事業者は管轄外の労働局の担当です。');
 
 export function agencyRow(s: RegistryStore, id: string): AgencyRow | null {
   return s.sql.exec<AgencyRow>('SELECT * FROM agencies WHERE id = ?', id).toArray()[0] ?? null;
@@ -62,15 +62,15 @@ export function agencyRow(s: RegistryStore, id: string): AgencyRow | null {
 /** The agency row if it exists and lies in the staff member's scope (R-SEC-2). */
 export function scopedAgency(s: RegistryStore, id: string, staff: StaffRecord): AgencyRow | Refusal {
   const row = agencyRow(s, id);
-  if (!row) return refuse(404, 'agency_not_found', '事業者が見つかりません', `事業者（${id}）は登録されていません。`);
+  if (!row) return refuse('agency_not_found', `事業者（${id}）は登録されていません。`);
   if (staff.role === 'bureau' && staff.prefecture !== row.prefecture) return outOfScope();
   return row;
 }
 
-/** Refuses procedures of an agency that left the service. */
+/** Refuses procedures of an agency that left the service (R-APP-4): 409, a conflict with its standing, not a refused sign-in. */
 export function usable(row: AgencyRow): Refusal | null {
-  if (row.status === 'revoked') return refuse(409, 'agency_revoked', '利用解除されています', '利用解除された事業者はこの手続を行えません。');
-  if (row.status === 'withdrawn') return refuse(409, 'agency_withdrawn', '退会済みです', '退会した事業者はこの手続を行えません。');
+  if (row.status === 'revoked') return refuse('agency_revoked', '利用解除された事業者はこの手続を行えません。', undefined, { status: 409, title: '利用解除されています' });
+  if (row.status === 'withdrawn') return refuse('agency_withdrawn', '退会した事業者はこの手続を行えません。', undefined, { status: 409 });
   return null;
 }
 

@@ -38,7 +38,7 @@ export async function signInWithHash(s: SeekerStore, sessions: SessionStore, can
 /** Checks a bearer token and the request rate (R-SEC-2, R-OPS-2). */
 export async function authenticate(s: SeekerStore, sessions: SessionStore, limiter: RateLimiter, token: string, now: number, wallClock: number): Promise<SeekerPrincipal | Refusal> {
   const record = seekerRecord(s);
-  if (!record) return refuse(401, 'unauthenticated', 'サインインが必要です', 'セッションが無効か期限切れです。もう一度サインインしてください。');
+  if (!record) return refuse('unauthenticated', 'セッションが無効か期限切れです。もう一度サインインしてください。');
   const r = await sessions.check(token, now, limiter, wallClock);
   return r.ok ? { ok: true, sessionId: r.session.id, seeker: record } : r;
 }

@@ -3,8 +3,8 @@ import type { Block } from '../../../shared/schemas';
 import { insertNotice, iso, LIVE, type SeekerStore } from './store';
 
 /**
- * R-BLOCK-1: blocks an agency. From this call on nothing from it is delivered; its live
- * conversations are marked blocked. Idempotent: a second call returns the first block and the
+ * R-BLOCK-1: blocks an agency. From this call on nothing from it is delivered; its conversations,
+ * live or closed, are marked blocked. Idempotent: a second call returns the first block and the
  * same conversations, so the caller can finish telling the agency.
  *
  * @example block(s, 'A7K3M9X2QAB', '株式会社みらい人材', now);
@@ -14,7 +14,8 @@ export function block(s: SeekerStore, agencyId: string, agencyName: string, now:
   if (!existing) {
     s.tx(() => {
       s.sql.exec('INSERT INTO blocks (agency_id, agency_name, blocked_at) VALUES (?, ?, ?)', agencyId, agencyName, now);
-      const live = s.sql.exec<{ id: string }>(`SELECT id FROM conversations WHERE agency_id = ? AND state IN ${LIVE}`, agencyId).toArray();
+      // Closed conversations too (after a deletion request, say): a blocked agency's threads all read as blocked.
+      const live = s.sql.exec<{ id: string }>(`SELECT id FROM conversations WHERE agency_id = ? AND (state IN ${LIVE} OR state = 'closed')`, agencyId).toArray();
       for (const { id } of live) {
         s.sql.exec("UPDATE conversations SET state = 'blocked', closed_reason = 'blocked' WHERE id = ?", id);
         insertNotice(s, id, 'blocked', `${agencyName}をブロックしました（${formatJstDateTime(now)}）。この事業者からのメッセージは今後届かず、あなたの求職者情報もこの事業者の検索結果に表示されません。事業者には、あなたの情報を削除するよう求めました。`, now);

@@ -4,6 +4,7 @@ import { randomBase32 } from '../../lib/crypto';
 import { contactDetailsRefusal, disallowedContactDetails } from '../../lib/contact-details';
 import { refuse, type Refusal } from '../../lib/problem';
 import { mandatoryInformationText } from './mandatory-information';
+import { paidOfferCheck, rememberNewGraduate } from './paid-services';
 import {
   conversationRow, insertMessage, insertNotice, LIVE, profileId, toConversation, toMessage, type ConvRow, type MsgRow, type SeekerStore,
 } from './store';
@@ -26,26 +27,29 @@ export function deliver(s: SeekerStore, input: DeliverInput, now: number): Deliv
   if (prior) {
     // A key names one send: the same key with other content is a mistake, not a retry.
     if (prior.body !== input.body || (input.kind === 'reply' && input.conversationId !== undefined && input.conversationId !== prior.conversation_id)) {
-      return refuse(422, 'idempotency_key_reused', '送信キーが別の送信に使われています', 'この冪等キーは別の内容のメッセージに使われています。新しいキーで送ってください。');
+      return refuse('idempotency_key_reused', 'この冪等キーは別の内容のメッセージに使われています。新しいキーで送ってください。', undefined, { title: '送信キーが別の送信に使われています' });
     }
     return { ok: true, conversationId: prior.conversation_id, message: toMessage(prior), replayed: true };
   }
   if (s.sql.exec('SELECT 1 FROM blocks WHERE agency_id = ?', input.agencyId).toArray().length) {
-    return refuse(403, 'blocked_by_recipient', 'この求職者には送信できません',
+    return refuse('blocked_by_recipient',
       '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。この求職者の情報は速やかに削除してください（利用規約 第7条(2)①オ）。');
   }
   if (input.kind === 'first_contact') {
     if (s.sql.exec("SELECT 1 FROM deletion_requests WHERE agency_id = ? AND held = 1", input.agencyId).toArray().length) {
-      return refuse(410, 'data_deleted', 'この求職者には連絡できません', 'この求職者から情報の削除を求められたため、この事業者からは連絡できません。');
+      return refuse('data_deleted', 'この求職者から情報の削除を求められたため、この事業者からは連絡できません。', undefined, { title: 'この求職者には連絡できません' });
     }
     const live = s.sql.exec<ConvRow>(`SELECT * FROM conversations WHERE agency_id = ? AND state IN ${LIVE}`, input.agencyId).toArray()[0];
     if (live?.state === 'awaiting_seeker') {
-      return refuse(409, 'first_message_already_sent', '求職者からの返信を待っています',
+      return refuse('first_message_already_sent',
         'この求職者には最初のメッセージを送信済みです。求職者から返信があるまで、次のメッセージは送れません。', { conversationId: live.id });
     }
-    if (live) return refuse(409, 'conversation_exists', 'すでに会話があります', 'この求職者とはすでに会話が始まっています。その会話で返信してください。', { conversationId: live.id });
+    if (live) return refuse('conversation_exists', 'この求職者とはすでに会話が始まっています。その会話で返信してください。', { conversationId: live.id });
     const mi = input.mandatoryInformation;
-    if (!mi) return refuse(409, 'mandatory_information_missing', '必須情報が登録されていません', '受理された必須情報がないため、最初のメッセージを送れません。管轄の労働局にお問い合わせください。');
+    if (!mi) return refuse('mandatory_information_missing', '受理された必須情報がないため、最初のメッセージを送れません。管轄の労働局にお問い合わせください。');
+    if (input.newGraduate !== undefined) rememberNewGraduate(s, input.newGraduate);
+    const paid = paidOfferCheck(s, input, null);
+    if (paid) return paid;
     const id = `C${randomBase32(16)}`;
     const row = s.tx(() => {
       s.sql.exec("INSERT INTO conversations (id, agency_id, agency_name, state, mi, mi_version, mi_seen, unread, created_at, last_message_at) VALUES (?, ?, ?, 'awaiting_seeker', ?, ?, NULL, 1, ?, ?)",
@@ -55,12 +59,14 @@ export function deliver(s: SeekerStore, input: DeliverInput, now: number): Deliv
     return { ok: true, conversationId: id, message: toMessage(row), replayed: false };
   }
   const conv = input.conversationId ? conversationRow(s, input.conversationId) : null;
-  if (!conv || conv.agency_id !== input.agencyId) return refuse(404, 'conversation_not_found', '会話が見つかりません', 'この会話は存在しないか、参照する権限がありません。');
-  if (conv.state === 'closed') return refuse(410, 'conversation_closed', 'この会話は終了しています', 'この会話は終了しているため、送信できません。');
+  if (!conv || conv.agency_id !== input.agencyId) return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。');
+  if (conv.state === 'closed') return refuse('conversation_closed', 'この会話は終了しているため、送信できません。');
   if (conv.state === 'awaiting_seeker') {
-    return refuse(409, 'first_message_already_sent', '求職者からの返信を待っています',
+    return refuse('first_message_already_sent',
       '求職者から返信があるまでは、最初のメッセージ1通だけを送ることができます。返信をお待ちください。', { conversationId: conv.id });
   }
+  const paid = paidOfferCheck(s, input, conv.id);
+  if (paid) return paid;
   const row = s.tx(() => {
     const inserted = insertMessage(s, { conversationId: conv.id, sender: 'agency', kind: 'reply', body: input.body, now, agencyId: input.agencyId, key: input.key });
     s.sql.exec('UPDATE conversations SET unread = unread + 1, last_message_at = ? WHERE id = ?', now, conv.id);
@@ -71,23 +77,32 @@ export function deliver(s: SeekerStore, input: DeliverInput, now: number): Deliv
 
 /**
  * The jobseeker writes (R-MSG-2 opens the conversation for the agency's answers). A body with
- * contact details is refused and nothing is stored (R-MSG-4).
+ * contact details is refused and nothing is stored (R-MSG-4). With an idempotency key, a retry is
+ * stored once and answered with the first message (`replayed`); the key with other content is refused.
  *
- * @example post(s, 'C…', '勤務地を教えてください。', now);
+ * @example post(s, 'C…', '勤務地を教えてください。', now, 'sk-2026-12-01-0001');
  */
-export function post(s: SeekerStore, conversationId: string, body: string, now: number): { ok: true; conversationId: string; agencyId: string; message: Message } | Refusal {
+export function post(s: SeekerStore, conversationId: string, body: string, now: number, key?: string): { ok: true; conversationId: string; agencyId: string; message: Message; replayed: boolean } | Refusal {
   const conv = conversationRow(s, conversationId);
-  if (!conv) return refuse(404, 'conversation_not_found', '会話が見つかりません', 'この会話は存在しないか、参照する権限がありません。');
-  if (conv.state === 'blocked') return refuse(409, 'conversation_blocked', 'ブロック中の事業者です', 'この事業者をブロックしているため送信できません。送るにはブロックを解除してください（以前の会話は再開されません）。');
-  if (conv.state === 'closed') return refuse(410, 'conversation_closed', 'この会話は終了しています', 'この会話は終了しているため、送信できません。');
+  if (!conv) return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。', undefined, { status: 404, title: '会話が見つかりません' });
+  const sendKey = key ? `seeker:${key}` : null;
+  const earlier = sendKey ? s.sql.exec<MsgRow>("SELECT * FROM messages WHERE sender = 'seeker' AND send_key = ?", sendKey).toArray()[0] : undefined;
+  if (earlier) {
+    if (earlier.conversation_id !== conversationId || earlier.body !== body) {
+      return refuse('idempotency_key_reused', 'この冪等キーは内容の異なる送信にすでに使われています。新しい送信には新しいキーを使ってください。', undefined, { status: 422, title: '冪等キーが別の送信に使われています' });
+    }
+    return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(earlier), replayed: true };
+  }
+  if (conv.state === 'blocked') return refuse('conversation_blocked', 'この事業者をブロックしているため送信できません。送るにはブロックを解除してください（以前の会話は再開されません）。', undefined, { status: 409, title: 'ブロック中の事業者です' });
+  if (conv.state === 'closed') return refuse('conversation_closed', 'この会話は終了しているため、送信できません。', undefined, { status: 410, title: 'この会話は終了しています' });
   const findings = disallowedContactDetails(body, null);
   if (findings.length) return contactDetailsRefusal(findings, null);
   const row = s.tx(() => {
-    const inserted = insertMessage(s, { conversationId, sender: 'seeker', kind: 'reply', body, now });
+    const inserted = insertMessage(s, { conversationId, sender: 'seeker', kind: 'reply', body, now, ...(sendKey ? { key: sendKey } : {}) });
     s.sql.exec("UPDATE conversations SET state = 'open', last_message_at = ? WHERE id = ?", now, conversationId);
     return inserted;
   });
-  return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(row) };
+  return { ok: true, conversationId, agencyId: conv.agency_id, message: toMessage(row), replayed: false };
 }
 
 /**
@@ -116,7 +131,7 @@ export function thread(s: SeekerStore, conversationId: string, viewer: ThreadVie
   const conv = conversationRow(s, conversationId);
   // R-BLOCK-1: an agency never reads a blocked or closed conversation here, whatever its own object believes.
   if (!conv || (viewer.role === 'agency' && (conv.agency_id !== viewer.agencyId || conv.state === 'blocked' || conv.state === 'closed'))) {
-    return refuse(404, 'conversation_not_found', '会話が見つかりません', 'この会話は存在しないか、参照する権限がありません。');
+    return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。');
   }
   let seenChanged = false;
   if (viewer.role === 'seeker') {

@@ -8,6 +8,7 @@ import * as account from './account';
 import * as blocks from './blocks';
 import * as conversations from './conversations';
 import * as deletions from './deletions';
+import * as paidServices from './paid-services';
 import { SEEKER_MIGRATIONS } from './schema';
 import { seekerRecord, type SeekerStore } from './store';
 import type { DeliverInput, DeliverResult, SeekerPrincipal, ThreadViewer } from './types';
@@ -80,8 +81,8 @@ export class SeekerObject extends DurableObject<Env> {
   }
 
   /** The jobseeker writes (R-MSG-2, R-MSG-4). */
-  async post(conversationId: string, body: string, now: number): Promise<{ ok: true; conversationId: string; agencyId: string; message: Message } | Refusal> {
-    return conversations.post(this.store, conversationId, body, now);
+  async post(conversationId: string, body: string, now: number, key?: string): Promise<{ ok: true; conversationId: string; agencyId: string; message: Message; replayed: boolean } | Refusal> {
+    return conversations.post(this.store, conversationId, body, now, key);
   }
 
   /** The inbox, newest first. */
@@ -103,6 +104,21 @@ export class SeekerObject extends DurableObject<Env> {
   /** R-RET-1..3: the agency's conversations end with a notice. */
   async closeConversations(agencyId: string, rule: string, now: number, details: { deadline?: string } = {}): Promise<{ ok: true; closed: number }> {
     return conversations.closeConversations(this.store, agencyId, rule, now, details);
+  }
+
+  /** R-MSG-7: the jobseeker consents in a conversation to hear about the agency's paid services. */
+  async consentToPaidServices(conversationId: string, now: number): Promise<{ ok: true; conversationId: string; consentedAt: string } | Refusal> {
+    return paidServices.consent(this.store, conversationId, now);
+  }
+
+  /** R-MSG-7: the jobseeker withdraws that consent. */
+  async withdrawPaidServiceConsent(conversationId: string): Promise<{ ok: true; withdrawn: boolean }> {
+    return paidServices.withdrawConsent(this.store, conversationId);
+  }
+
+  /** R-MSG-7: when the jobseeker consented in a conversation, or null. */
+  async paidServiceConsent(conversationId: string): Promise<string | null> {
+    return paidServices.consentOf(this.store, conversationId);
   }
 
   // ---- blocks (R-BLOCK-1, R-BLOCK-3) --------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
+import { PAID_SERVICES_SCHEMA } from './paid-services';
 
 /**
  * The jobseeker object's tables, as ordered migration steps: a step, once shipped, is never
@@ -33,4 +34,6 @@ export const SEEKER_MIGRATIONS: MigrationStep[] = [
       CREATE INDEX deletion_requests_agency ON deletion_requests (agency_id, state);
     `);
   },
+  // R-MSG-7: the jobseeker's consent, per conversation, to hear about paid services.
+  (sql) => sql.exec(PAID_SERVICES_SCHEMA),
 ];

@@ -18,6 +18,12 @@ export type DeliverInput = {
   conversationId?: string;
   /** For a first contact: the agency's current accepted version, attached by the system (R-MSG-1). */
   mandatoryInformation?: MandatoryInformationVersion;
+  /** R-MSG-7: the message offers a paid service other than placement (the R-MSG-5 detection). */
+  paidServiceOffer?: boolean;
+  /** R-MSG-7: the bureau accepted the agency's notification of its paid services for new graduates. */
+  paidServicesNotified?: boolean;
+  /** R-MSG-7: for a first contact, whether the profile says the jobseeker is a new graduate. */
+  newGraduate?: boolean;
 };
 
 export type DeliverResult = { ok: true; conversationId: string; message: Message; replayed: boolean };
