@@ -41,6 +41,14 @@ export default defineConfig({
         },
       },
       {
+        // R-SEC-7: the worker exactly as wrangler.toml's top level deploys it (no development settings).
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: {
+          name: 'worker-prod',
+          include: ['test/worker-prod/**/*.test.ts'],
+        },
+      },
+      {
         plugins: [WxtVitest({ root: 'extension' })],
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: {

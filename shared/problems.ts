@@ -7,6 +7,17 @@
  * handful answer another status where the situation calls for it (each such site names its rule).
  */
 export const PROBLEMS = {
+  reset_code_expired: { status: 401, title: 'パスワードを設定できませんでした' },
+  reset_code_invalid: { status: 401, title: 'パスワードを設定できませんでした' },
+  account_not_found: { status: 404, title: 'アカウントが見つかりません' },
+  cannot_disable_self: { status: 409, title: '自分のアカウントは停止できません' },
+  feed_bound_reached: { status: 429, title: '本日の利用上限に達しました' },
+  password_change_required: { status: 403, title: 'パスワードの変更が必要です' },
+  registration_throttled: { status: 429, title: '申請が集中しています' },
+  sign_in_locked: { status: 429, title: 'サインインを一時的に制限しています' },
+  staff_not_found: { status: 404, title: '職員が見つかりません' },
+  token_secret_missing: { status: 503, title: 'ただいまサインインできません' },
+  wrong_password: { status: 403, title: '現在のパスワードが正しくありません' },
   fees_required: { status: 422, title: '手数料の明示が必要です' },
   complaints_officer_required: { status: 422, title: '苦情の処理の担当者が必要です' },
   asked_before_learned: { status: 422, title: '日付の順序が正しくありません' },

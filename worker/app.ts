@@ -6,6 +6,8 @@ import { group, type AppEnv } from './lib/context';
 import { readNow } from './lib/clock';
 import { ApiError, problemResponse } from './lib/problem';
 import { maintenanceWindow } from './middleware/service';
+import { claimedRole } from './lib/tokens';
+import { auditPersonalDataReads } from './middleware/audit-reads';
 import { announcedClosures } from './middleware/announcements';
 import { announcementRoutes } from './routes/announcements';
 import { termsRoutes } from './routes/terms';
@@ -18,6 +20,8 @@ import { adminRoutes } from './routes/admin';
 import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
+import { credentialRoutes } from './routes/credentials';
+import { feedUsageRoutes } from './routes/feed-usage';
 import { jobOfferRoutes } from './routes/job-offers';
 import { codeRoutes } from './routes/codes';
 import { docsRoutes } from './routes/docs';
@@ -49,7 +53,8 @@ base
   // R-OPS-3: announced maintenance and restrictions, when they start.
   .use('/v1/agency/*', announcedClosures('agency'))
   .use('/v1/seeker/*', announcedClosures('seeker'))
-  .use('/v1/me/*', async (c, next) => (/^Bearer\s+b\./.test(c.req.header('authorization') ?? '') ? next() : maintenanceWindow(c, next)));
+  .use('/v1/admin/*', auditPersonalDataReads)
+  .use('/v1/me/*', async (c, next) => (claimedRole(c.req.header('authorization')) === 'staff' ? next() : maintenanceWindow(c, next)));
 
 /**
  * The whole API: route groups chained so `typeof app` types the extension's client (`hc<AppType>`).
@@ -64,6 +69,8 @@ export const app = base
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)
   .route('/', announcementRoutes)
+  .route('/', credentialRoutes)
+  .route('/', feedUsageRoutes)
   .route('/', termsRoutes)
   .route('/', correspondenceRoutes)
   .route('/', jobOfferRoutes)

@@ -10,6 +10,8 @@ export { Registry } from './objects/registry';
 export { Clock } from './objects/clock';
 export { Bulletin } from './objects/bulletin';
 export { Correspondence } from './objects/correspondence';
+export { SignInThrottle } from './objects/sign-in-throttle';
+export { FeedMeter } from './objects/feed-meter';
 export { JobOfferShard } from './objects/job-offer-shard';
 export { JobDesk } from './objects/job-desk';
 export type { AppType } from './app';

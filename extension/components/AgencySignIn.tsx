@@ -4,7 +4,9 @@ import type { ApiContext } from '../utils/api';
 import { setMeta, db } from '../utils/db';
 import { t } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
-import { signInAsAgency } from '../utils/signin';
+import { completeAgencySignIn, PasswordChangeRequired, signInAsAgency } from '../utils/signin';
+import { ChangePassword } from './ChangePassword';
+import { PasswordReset } from './PasswordReset';
 import { ProblemAlert } from './ProblemAlert';
 
 /**
@@ -21,6 +23,8 @@ export function AgencySignIn({ ctx }: { ctx: ApiContext }) {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [mustChange, setMustChange] = useState<PasswordChangeRequired | null>(null);
+  const [resetting, setResetting] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     const parsed = AgencySignInSchema.safeParse({ email, password });
@@ -32,12 +36,26 @@ export function AgencySignIn({ ctx }: { ctx: ApiContext }) {
       const { session, agency } = await signInAsAgency(ctx, parsed.data);
       await setMeta(db, session.account, 'agency', agency);
     } catch (error) {
+      if (error instanceof PasswordChangeRequired) {
+        setMustChange(error);
+        return;
+      }
       if (!(error instanceof ApiProblem)) throw error;
       setProblem(error);
     } finally {
       setBusy(false);
     }
   };
+  if (mustChange) {
+    // R-SEC-6: the password must be changed before anything else; then the session continues.
+    return (
+      <ChangePassword ctx={{ ...ctx, token: mustChange.token }} required onDone={async (token) => {
+        const { session, agency } = await completeAgencySignIn(ctx, { token, expiresAt: mustChange.expiresAt });
+        await setMeta(db, session.account, 'agency', agency);
+      }} />
+    );
+  }
+  if (resetting) return <PasswordReset ctx={ctx} onBack={() => setResetting(false)} />;
   return (
     <form class="stack sign-in" onSubmit={(e) => void submit(e)} aria-labelledby="signin-heading">
       <h2 id="signin-heading">{t('signInAgencyTitle')}</h2>
@@ -51,6 +69,7 @@ export function AgencySignIn({ ctx }: { ctx: ApiContext }) {
         {t('signInSubmit')}
       </button>
       <p class="hint">{t('signInPersonal')}</p>
+      <button type="button" class="link" onClick={() => setResetting(true)}>{t('passwordResetLink')}</button>
     </form>
   );
 }

@@ -12,6 +12,24 @@ import { accountKey, setSession, tokenAccountId, type Session } from './session'
  */
 export async function signInAsAgency(ctx: ApiContext, body: AgencySignIn, area: StorageArea = ext.storage.session) {
   const token = await signInAgency(ctx, body);
+  // R-SEC-6: after a compromise report this session may only change the password first.
+  if (token.passwordChangeRequired) throw new PasswordChangeRequired(token.token, token.expiresAt);
+  return completeAgencySignIn(ctx, token, area);
+}
+
+/** The sign-in answered with a session that may only change the password (R-SEC-6). */
+export class PasswordChangeRequired extends Error {
+  constructor(readonly token: string, readonly expiresAt: string) {
+    super('password_change_required');
+  }
+}
+
+/**
+ * Stores an agency session once its token may be used: reads the account, keeps the session.
+ *
+ * @example await completeAgencySignIn(ctx, { token, expiresAt });
+ */
+export async function completeAgencySignIn(ctx: ApiContext, token: { token: string; expiresAt: string }, area: StorageArea = ext.storage.session) {
   const agency = await getAgencyAccount({ ...ctx, token: token.token });
   const session: Session = {
     role: 'agency', accountId: agency.id, account: accountKey('agency', agency.id), token: token.token, expiresAt: token.expiresAt, displayName: agency.name,

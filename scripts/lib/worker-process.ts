@@ -63,7 +63,8 @@ export type RunningWorker = { url: string; port: number; process: ChildProcess; 
 export async function startWorker(options: { port: number; persistTo: string; quiet?: boolean; vars?: Record<string, string> }): Promise<RunningWorker> {
   devVars();
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false', '--inspector-port', String(await freePort())];
-  for (const [k, v] of Object.entries(options.vars ?? {})) args.push('--var', `${k}:${v}`);
+  // wrangler.toml's top level is production (R-SEC-7); local runs get the movable clock here.
+  for (const [k, v] of Object.entries({ ENVIRONMENT: 'development', ...(options.vars ?? {}) })) args.push('--var', `${k}:${v}`);
   const child = spawn(resolve(ROOT, 'node_modules/.bin/wrangler'), args, {
     cwd: ROOT,
     detached: true,

@@ -774,6 +774,8 @@ export const AdminAgencyDetailSchema = z.object({
   suspensions: z.array(SuspensionHistorySchema),
   procedures: z.array(ProcedureSchema),
   reportsFiled: z.array(FiscalYearSchema),
+  /** R-SEC-5: failed sign-ins counted against the account, and the lock in force (null when none). */
+  signIn: z.object({ failures: z.number().int(), lockedUntil: z.iso.datetime().nullable() }).optional(),
 });
 export type AdminAgencyDetail = z.infer<typeof AdminAgencyDetailSchema>;
 

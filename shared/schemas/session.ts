@@ -111,6 +111,8 @@ export const TokenResponseSchema = z.object({
   token: z.string().min(32),
   expiresAt: InstantSchema,
   role: RoleSchema,
+  /** R-SEC-6: after a compromise report, this session may only change the password (PUT /v1/me/password). */
+  passwordChangeRequired: z.boolean().optional(),
 });
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
@@ -154,3 +156,35 @@ export const CompromiseReportSchema = z.strictObject({
   note: z.string().max(2000).default(''),
 });
 export type CompromiseReport = z.infer<typeof CompromiseReportSchema>;
+
+/**
+ * `PUT /v1/me/password` (R-SEC-6): the current password (a jobseeker's passphrase) and the new one.
+ *
+ * @example PasswordChangeSchema.parse({ currentPassword: 'old password 01', newPassword: 'new password 0001' });
+ */
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: PasswordSchema,
+});
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
+
+/** What a password change answers: the same session's token, now unrestricted, and how many other sessions ended. */
+export const PasswordChangeResultSchema = z.object({ token: z.string().min(32), sessionsEnded: z.number().int() });
+export type PasswordChangeResult = z.infer<typeof PasswordChangeResultSchema>;
+
+/**
+ * `POST /v1/agency/password-resets` (R-SEC-6): the seat's email, the one-time code the bureau
+ * issued, and the new password.
+ *
+ * @example PasswordResetSchema.parse({ email: 'info@mirai.example.jp', code: 'K7M2-XQ9A-3BCD-EF01', newPassword: 'new password 0001' });
+ */
+export const PasswordResetSchema = z.strictObject({
+  email: EmailSchema,
+  code: z.string().min(8).max(40),
+  newPassword: PasswordSchema,
+});
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
+
+/** A one-time code for a person, shown once to the staff member who issued it (R-SEC-6). */
+export const OneTimeCodeSchema = z.object({ code: z.string(), expiresAt: InstantSchema });
+export type OneTimeCode = z.infer<typeof OneTimeCodeSchema>;

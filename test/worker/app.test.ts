@@ -52,7 +52,7 @@ describe('the app', () => {
     ]));
   });
 
-  it('T-5 moves the worker clock for staff only, and "now" follows it', async () => {
+  it('T-5 moves the worker clock for the ministry only, and "now" follows it', async () => {
     const anonymous = await api('PUT', '/v1/admin/clock', { body: { at: jst('2027-01-04'), frozen: true } });
     expect(anonymous.status).toBe(401);
     await setClock(jst('2027-01-04', '09:30'));

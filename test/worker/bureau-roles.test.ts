@@ -109,7 +109,22 @@ const cases: Case[] = [
       return { method: 'DELETE', path: `/v1/admin/feed/profiles/${res.body.results[0].id}` };
     },
   },
-  { route: 'PUT /v1/admin/clock', kind: 'staff', ok: 200, prepare: async () => ({ method: 'PUT', path: '/v1/admin/clock', body: { at: jst(TODAY, '10:00'), frozen: true } }) },
+  { route: 'POST /v1/admin/agencies/{id}/sign-in-resets', kind: 'resource', ok: 201, prepare: async () => ({ method: 'POST', path: `/v1/admin/agencies/${(await osakaAgency()).id}/sign-in-resets` }) },
+  {
+    route: 'POST /v1/admin/feed/profiles/{id}/activation-code', kind: 'resource', ok: 201,
+    prepare: async () => {
+      const res = await api('PUT', '/v1/admin/feed/profiles', { token: await ministry(), raw: JSON.stringify(profileRow({ areas: [{ prefecture: '27' }] })), type: 'application/x-ndjson' });
+      return { method: 'POST', path: `/v1/admin/feed/profiles/${res.body.results[0].id}/activation-code` };
+    },
+  },
+  {
+    route: 'DELETE /v1/admin/staff/{id}', kind: 'ministry', ok: 204,
+    prepare: async () => {
+      const res = await api('POST', '/v1/admin/staff', { token: await ministry(), body: { email: `${unique('s')}@mhlw.example.jp`, password: 'staff-password-0001', name: '職員', role: 'bureau', prefecture: '27' } });
+      return { method: 'DELETE', path: `/v1/admin/staff/${res.body.id}` };
+    },
+  },
+  { route: 'PUT /v1/admin/clock', kind: 'ministry', ok: 200, prepare: async () => ({ method: 'PUT', path: '/v1/admin/clock', body: { at: jst(TODAY, '10:00'), frozen: true } }) },
 ];
 
 beforeAll(async () => {

@@ -66,7 +66,9 @@ describe('R-OPS-2 per-account rate limits', () => {
     const wall = Date.now() + 20_000;
     const now = Date.parse(jst('2026-11-27', '10:00'));
     const outcomes: boolean[] = [];
-    for (let i = 0; i < 301; i++) outcomes.push((await stub.authenticate(seekerToken, now, wall)).ok);
+    // The object knows the token without the worker's MAC (R-SEC-8), which the middleware strips.
+    const raw = seekerToken.split('.').slice(0, 3).join('.');
+    for (let i = 0; i < 301; i++) outcomes.push((await stub.authenticate(raw, now, wall)).ok);
     expect(outcomes.filter(Boolean)).toHaveLength(300);
     expect(outcomes[300]).toBe(false);
     const limited = await api('GET', '/v1/me/sessions', { token: seekerToken });

@@ -1,8 +1,12 @@
 import type { ClockSetting } from '../objects/clock';
 
-/** True where the controllable clock and its route exist. */
+/**
+ * True where the controllable clock and its route exist (R-SEC-7): only where ENVIRONMENT is
+ * explicitly `development` or `test`. Anything else, a missing value included, is production.
+ */
 export function clockIsControllable(env: Env): boolean {
-  return env.ENVIRONMENT !== 'production';
+  const name = (env as { ENVIRONMENT?: string }).ENVIRONMENT;
+  return name === 'development' || name === 'test';
 }
 
 function clockStub(env: Env) {
@@ -16,7 +20,7 @@ export function applySetting(setting: ClockSetting, realNow: number): number {
 }
 
 /**
- * "Now" for the whole worker (T-5): the real clock in production; elsewhere the instant set with
+ * "Now" for the whole worker (T-5): the real clock in production; in development and test the instant set with
  * `PUT /v1/admin/clock`, so demos and tests can stand on any date. Read once per request and
  * passed to every rule and object method.
  *

@@ -11,6 +11,8 @@ export type AppVariables = {
   seeker: SeekerRecord;
   staff: StaffRecord;
   sessionId: string;
+  /** R-SEC-6: the session may only change the password (one was required after a compromise report). */
+  restricted: boolean;
 };
 export type AppEnv = { Bindings: Env; Variables: AppVariables };
 

@@ -92,3 +92,29 @@ async function pbkdf2(password: string, salt: Uint8Array, iterations: number): P
   const key = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, ['deriveBits']);
   return crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256);
 }
+
+/** The public part of a stored password hash: what the worker needs to hash a candidate (R-SEC-5). */
+export type PasswordParams = { iterations: number; saltHex: string };
+
+/**
+ * The salt and iteration count of a stored hash, or null when it is not one of ours.
+ *
+ * @example passwordParams('pbkdf2-sha256$100000$ab…$cd…') // { iterations: 100000, saltHex: 'ab…' }
+ */
+export function passwordParams(stored: string | null): PasswordParams | null {
+  const [scheme, iter, saltHex, hashHex] = (stored ?? '').split('$');
+  if (scheme !== 'pbkdf2-sha256' || !iter || !saltHex || !hashHex || !/^[0-9a-f]{2,128}$/.test(saltHex)) return null;
+  return { iterations: Number(iter), saltHex };
+}
+
+/**
+ * Hashes a candidate password with given parameters, in the stored format, so the object that
+ * keeps the real hash only compares two strings (R-SEC-5: no hashing inside shared objects).
+ *
+ * @example const candidate = await hashWithParams(password, params); // then timingSafeEqualText(candidate, stored)
+ */
+export async function hashWithParams(password: string, params: PasswordParams): Promise<string> {
+  const salt = new Uint8Array(params.saltHex.match(/../g)!.map((h) => parseInt(h, 16)));
+  const iterations = Math.min(Math.max(1, params.iterations), PBKDF2_ITERATIONS);
+  return `pbkdf2-sha256$${iterations}$${params.saltHex}$${toHex(await pbkdf2(password, salt, iterations))}`;
+}

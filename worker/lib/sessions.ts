@@ -1,4 +1,4 @@
-import { DUMMY_PASSWORD_HASH, randomBase32, randomSecret, sha256Hex, timingSafeEqualText, verifyPassword } from './crypto';
+import { DUMMY_PASSWORD_HASH, passwordParams, randomBase32, randomSecret, sha256Hex, timingSafeEqualText, verifyPassword } from './crypto';
 import { refuse, type Refusal } from './problem';
 
 /** Who a token belongs to; the first letter of every token, so the worker finds the object without a lookup. */
@@ -88,6 +88,34 @@ export class SessionStore {
   }
 
   /**
+   * Compares a candidate hash made by the worker with the stored one in constant time and opens
+   * a session (R-SEC-5: the object never runs the slow hash). Same refusal for every failure.
+   *
+   * @example return store.signInWithHash(candidate, storedHash, 'agency', record.id, now, label, 'アカウントID…');
+   */
+  async signInWithHash(candidate: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    const ok = timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH);
+    if (!ok || !storedHash || !accountId || !passwordParams(storedHash)) return refuse('invalid_credentials', wrong, undefined, { status: 401, title: 'サインインできませんでした' });
+    const s = await this.open(role, accountId, now, label);
+    return { ok: true, token: s.token, expiresAt: s.expiresAt };
+  }
+
+  /**
+   * Replaces a password hash after checking the old one (R-SEC-6): `candidate` is the worker's hash
+   * of the old password, or null when a one-time reset code was already checked by the worker.
+   * Every other session ends. The caller writes `newHash` only when this says ok.
+   *
+   * @example const r = store.checkForChange(candidate, stored, accountId, keepId); if (r.ok) write(newHash);
+   */
+  checkForChange(candidate: string | null, storedHash: string | null, accountId: string | null): { ok: true } | Refusal {
+    if (!accountId) return refuse('account_not_found', 'このアカウントは存在しません。', undefined, { status: 404, title: 'アカウントが見つかりません' });
+    if (candidate !== null && !timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH)) {
+      return refuse('wrong_password', '現在のパスワードを確認して、もう一度入力してください。', undefined, { status: 403, title: '現在のパスワードが正しくありません' });
+    }
+    return { ok: true };
+  }
+
+  /**
    * A request's token and its account's request rate (R-SEC-2, R-OPS-2): the session, or the refusal.
    *
    * @example const r = await store.check(token, now, limiter, wallClock); if (!r.ok) return r;
@@ -112,6 +140,11 @@ export class SessionStore {
   /** Ends one session of an account; true when it existed. */
   end(accountId: string, id: string): boolean {
     return this.sql.exec('DELETE FROM sessions WHERE account_id = ? AND id = ?', accountId, id).rowsWritten > 0;
+  }
+
+  /** Ends every session of an account but one (a password change, R-SEC-6); returns how many ended. */
+  endAllExcept(accountId: string, keepId: string | null): number {
+    return this.sql.exec('DELETE FROM sessions WHERE account_id = ? AND id != ?', accountId, keepId ?? '').rowsWritten;
   }
 
   /** Ends every session of an account (sign out everywhere, suspension, revocation). */

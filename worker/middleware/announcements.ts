@@ -3,7 +3,7 @@ import { announcementInForce, formatJstDateTime } from '../../shared/rules';
 import { announcements } from '../lib/bulletin';
 import type { AppEnv } from '../lib/context';
 import { ApiError } from '../lib/problem';
-import { parseToken } from '../lib/sessions';
+import { openToken } from '../lib/tokens';
 
 /**
  * R-OPS-3 (§11, §16): an announced maintenance or restriction closes the routes it names when it
@@ -15,7 +15,7 @@ export function announcedClosures(role: 'agency' | 'seeker'): MiddlewareHandler<
   return async (c, next) => {
     const list = await announcements(c.env, c.var.now.getTime());
     if (list.length === 0) return next();
-    const token = parseToken(c.req.header('authorization'));
+    const token = await openToken(c.env, c.req.header('authorization')); // R-SEC-8: a sealed token, MAC checked
     const agencyId = role === 'agency' && token?.role === 'agency' ? token.accountId : null;
     const closing = announcementInForce(list, c.var.now, { role, agencyId, path: c.req.path });
     if (!closing) return next();

@@ -2,7 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
 import type { AgencyPrincipal, SeekerPrincipal, StaffPrincipal } from '../lib/records';
 import { ApiError, refusalError, unwrap, type Refusal } from '../lib/problem';
-import { parseToken, type Role } from '../lib/sessions';
+import type { Role } from '../lib/sessions';
+import { openToken } from '../lib/tokens';
 
 function unauthenticated(): ApiError {
   return new ApiError('unauthenticated', '有効なトークンを Authorization: Bearer で送ってください。', {}, {}, { 'WWW-Authenticate': 'Bearer' });
@@ -17,16 +18,21 @@ function rethrow(r: Refusal): never {
 }
 
 /**
- * Authenticates the bearer token of one role at the account's own object (R-SEC-2) and applies
- * its rate limit (R-OPS-2). Sets `agency`, `seeker` or `staff`, and `sessionId`.
+ * Authenticates the bearer token of one role: its MAC first, without touching storage (R-SEC-8),
+ * then its session at the account's own object (R-SEC-2), which applies the rate limit (R-OPS-2). Sets `agency`, `seeker` or `staff`, and `sessionId`.
  *
  * @example app.use('/v1/agency/*', requireRole('agency'));
  */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const parsed = parseToken(c.req.header('authorization'));
+    const parsed = await openToken(c.env, c.req.header('authorization'));
     if (!parsed) throw unauthenticated();
     if (parsed.role !== role) throw wrongRole();
+    // R-SEC-6: a session opened while a password change is required may only change it or sign out.
+    if (parsed.restricted && !(c.req.path === '/v1/me/password' || (c.req.method === 'DELETE' && c.req.path.startsWith('/v1/me/sessions')))) {
+      throw new ApiError('password_change_required', '不正利用の疑いが報告されたため、パスワードを変更するまで他の操作はできません。PUT /v1/me/password で変更してください。', {}, { status: 403, title: 'パスワードの変更が必要です' });
+    }
+    c.set('restricted', parsed.restricted);
     const now = c.var.now.getTime();
     const wall = Date.now();
     if (role === 'agency') {
@@ -56,7 +62,7 @@ export function registry(env: Env) {
 
 /** Any signed-in role, for `/v1/me/*`. */
 export const requireAnyRole: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const parsed = parseToken(c.req.header('authorization'));
+  const parsed = await openToken(c.env, c.req.header('authorization'));
   if (!parsed) throw unauthenticated();
   return requireRole(parsed.role)(c, next);
 };

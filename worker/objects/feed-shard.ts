@@ -33,6 +33,12 @@ export class FeedShard extends DurableObject<Env> {
       // Transparency (issue 9): which agencies acquired a profile homed here, and when first.
       (sql) => sql.exec('CREATE TABLE acquirers (profile_id TEXT NOT NULL, agency_id TEXT NOT NULL, first_acquired_on TEXT NOT NULL, PRIMARY KEY (profile_id, agency_id))'),
       (sql) => sql.exec(FEED_SCHEMA_V3),
+      // R-SEC-8: the jobseeker accounts homed here, kept after the profile leaves the feed, so sign-in
+      // asks this shard whether an account exists instead of creating a SeekerObject for any ID.
+      (sql) => {
+        sql.exec('CREATE TABLE seeker_accounts (id TEXT PRIMARY KEY)');
+        sql.exec('INSERT OR IGNORE INTO seeker_accounts (id) SELECT id FROM profiles WHERE home = 1 AND activated = 1');
+      },
     ]);
   }
 
@@ -127,9 +133,23 @@ export class FeedShard extends DurableObject<Env> {
     return 'ok';
   }
 
+  /**
+   * Re-issues a jobseeker's activation code (R-SEC-6): a new hash and expiry, usable once, whether
+   * or not the account was activated before. False when the profile is not homed here.
+   */
+  async reissueActivation(id: string, codeHash: string, expiresAt: number): Promise<boolean> {
+    return this.sql.exec('UPDATE profiles SET activation_hash = ?, activation_expires_at = ?, activated = 0 WHERE id = ? AND home = 1', codeHash, expiresAt, id).rowsWritten > 0;
+  }
+
+  /** True when a jobseeker account homed here was activated (R-SEC-8: checked before the SeekerObject is addressed). */
+  async hasSeekerAccount(id: string): Promise<boolean> {
+    return this.sql.exec('SELECT 1 FROM seeker_accounts WHERE id = ?', id).toArray().length > 0;
+  }
+
   /** Marks the activation code as used; its hash stays so a second try is told it was used. */
   async markActivated(id: string): Promise<void> {
     this.sql.exec('UPDATE profiles SET activated = 1 WHERE id = ? AND home = 1', id);
+    this.sql.exec('INSERT OR IGNORE INTO seeker_accounts (id) VALUES (?)', id);
   }
 
   /**

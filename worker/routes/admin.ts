@@ -13,7 +13,8 @@ import { loadProfiles, removeLapsedProfiles, withdrawProfile } from '../lib/feed
 import { ApiError, unwrap } from '../lib/problem';
 import { parseToken } from '../lib/sessions';
 import { registry, requireRole } from '../middleware/auth';
-import type { Context } from 'hono';
+import { signInLockOf } from '../flows/sign-in';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
 
 const staffOnly = [requireRole('staff')];
@@ -34,10 +35,16 @@ const createStaff = createRoute({
   responses: { 201: json(StaffSchema, '作成した職員'), ...authedErrors, 409: authedErrors[400] },
 });
 
+/** R-SEC-7: outside development and test the clock route does not exist, before any sign-in check. */
+const clockExists: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!clockIsControllable(c.env)) throw new ApiError('not_found', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`, {}, { status: 404, title: 'お探しのページは見つかりません' });
+  await next();
+};
+
 const ClockBody = z.strictObject({ at: z.iso.datetime({ offset: true }).nullable(), frozen: z.boolean().default(false) });
 const moveClock = createRoute({
-  method: 'put', path: '/v1/admin/clock', tags: ['admin'], summary: '（本番以外）ワーカーの時計を動かす。期限処理もその場で実行する',
-  security: bearer, middleware: staffOnly,
+  method: 'put', path: '/v1/admin/clock', tags: ['admin'], summary: '（開発・試験環境のみ、厚生労働省）ワーカーの時計を動かす。期限処理もその場で実行する',
+  security: bearer, middleware: [clockExists, requireRole('staff')],
   request: { body: { content: { 'application/json': { schema: ClockBody } }, required: true } },
   responses: { 200: json(z.object({ now: z.string(), frozen: z.boolean() })), ...authedErrors },
 });
@@ -312,6 +319,7 @@ const routes = group()
       address: r.address, liaisonOfficer: r.liaisonOfficer, privacyOfficer: r.privacyOfficer, handlesSubsidies: r.handlesSubsidies,
       certifications: r.certifications, termEndsOn: r.termEndsOn, violations: r.violations, suspensions: r.suspensions, procedures: r.procedures,
       reportsFiled: r.reportsFiled,
+      signIn: (await signInLockOf(c, 'agency', a.email.trim().toLowerCase())) ?? { failures: 0, lockedUntil: null },
     }, 200);
   })
   .openapi(recordViolation, async (c) => {
@@ -352,9 +360,9 @@ const routes = group()
   })
   .openapi(compromiseReports, async (c) => c.json({ items: await registry(c.env).compromiseReports(c.var.staff, c.req.valid('query').limit) }, 200));
 
-/** The clock route exists only outside production (T-5). */
+/** The clock route exists only in development and test, and only the ministry moves it (T-5, R-SEC-7). */
 export const adminRoutes = routes.openapi(moveClock, async (c) => {
-  if (!clockIsControllable(c.env)) throw new ApiError('not_found', 'この操作はありません。');
+  ministryOnly(c);
   const { at, frozen } = c.req.valid('json');
   const setting = await setClock(c.env, at === null ? null : { at: Date.parse(at), frozen });
   const now = setting ? new Date(setting.at) : new Date();

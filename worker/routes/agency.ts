@@ -1,5 +1,6 @@
 import { currentTermsConfirmed } from '../middleware/terms';
 import { createRoute, z } from '@hono/zod-openapi';
+import { meterFeedRead } from '../flows/feed-bounds';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AGE_FILTER_REASON, ageFilterIn, jstDate } from '../../shared/rules';
 import {
@@ -115,10 +116,12 @@ export const agencyRoutes = group()
   })
   .openapi(feed, async (c) => {
     requireJobseekerService(c);
+    await meterFeedRead(c, 'search'); // R-SEC-9
     return c.json(await searchFeed(c.env, c.var.agency.id, c.req.valid('query'), jstDate(c.var.now)), 200);
   })
   .openapi(openProfile, async (c) => {
     requireJobseekerService(c);
+    await meterFeedRead(c, 'opening'); // R-SEC-9
     const { profileId } = c.req.valid('param');
     const stub = agencyStub(c);
     const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));

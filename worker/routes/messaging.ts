@@ -163,10 +163,11 @@ const listDeletionRequests = createRoute({
   security: bearer, middleware: seekerOnly, responses: { 200: json(DeletionRequestListSchema), ...authedErrors },
 });
 
+/** The name of an admitted agency, from the registry: a made-up ID never reaches an AgencyObject (R-SEC-8). */
 async function agencyNamed(c: Context<AppEnv>, agencyId: string): Promise<string> {
-  const record = await agencyById(c, agencyId).get();
-  if (!record) throw new ApiError('agency_not_found', `事業者（${agencyId}）は登録されていません。`);
-  return record.name;
+  const name = await c.env.REGISTRY.get(c.env.REGISTRY.idFromName('registry')).agencyName(agencyId);
+  if (name === null) throw new ApiError('agency_not_found', `事業者（${agencyId}）は登録されていません。`);
+  return name;
 }
 
 /** Messaging between agencies and jobseekers (R-MSG-*, R-CAP-*, R-BLOCK-*, R-DEL-*). */
@@ -262,6 +263,7 @@ export const messagingRoutes = group()
     const { agencyId } = c.req.valid('param');
     const now = c.var.now.getTime();
     const profileId = c.var.seeker.profileId;
+    await agencyNamed(c, agencyId); // R-SEC-8: 404 for an agency that does not exist, before any object is addressed
     await unblockAgency(c.env, profileId, agencyId, now);
     return c.body(null, 204);
   })

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { accountKey, throttle } from '../flows/sign-in';
 import {
   AgencyComplaintCreateSchema, AgencyComplaintSchema, AgencyComplaintUpdateSchema, AnnualReportRecordSchema, AnnualReportRequestSchema,
   ChangeRequestSchema, CompromiseReportRecordSchema, CompromiseReportSchema, IsoDateSchema, ProcedureSchema, RenewalRequestSchema,
@@ -151,6 +152,10 @@ export const procedureRoutes = group()
         ? { role: 'seeker', accountId: c.var.seeker.profileId, prefecture: c.var.seeker.profileId.slice(0, 2) as PrefectureCode }
         : { role: 'staff', accountId: c.var.staff.id, prefecture: c.var.staff.prefecture };
     const sessionsEnded = await endOtherSessions(c);
+    // R-SEC-6: whoever knows the password must change it at the next sign-in.
+    const key = c.var.agency ? accountKey('agency', c.var.agency.email.trim().toLowerCase())
+      : c.var.seeker ? accountKey('seeker', c.var.seeker.profileId) : accountKey('staff', c.var.staff.email.trim().toLowerCase());
+    await throttle(c.env, key).setMustChange(true);
     const r = await registry(c.env).fileCompromiseReport({ ...who, note: input.note, noticedAt: input.noticedAt ?? null, sessionsEnded }, c.var.now.getTime());
     return c.json(r.report, 201);
   });

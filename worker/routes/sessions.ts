@@ -5,25 +5,30 @@ import {
 import { ActivationSchema } from '../../shared/schemas';
 import { profileHomePrefecture, type ProfileId } from '../../shared/schemas/profile-id';
 import { authedErrors, bearer, group, json } from '../lib/context';
-import { DUMMY_PASSWORD_HASH, hashPassword, sha256Hex, verifyPassword } from '../lib/crypto';
+import { hashPassword, sha256Hex } from '../lib/crypto';
 import { ApiError, unwrap } from '../lib/problem';
 import type { SessionRow } from '../lib/sessions';
 import { registry, requireAnyRole } from '../middleware/auth';
+import { sealToken } from '../lib/tokens';
+import { accountKey, clientAddress, throttle, throttleGuard, throttledSignIn } from '../flows/sign-in';
 
-const tokenOut = (token: string, expiresAt: number, role: 'agency' | 'seeker' | 'ministry' | 'bureau') => ({ token, expiresAt: new Date(expiresAt).toISOString(), role });
+/** The answer to a sign-in: the object's token sealed with the worker's MAC (R-SEC-8). */
+const tokenOut = async (env: Env, token: string, expiresAt: number, role: 'agency' | 'seeker' | 'ministry' | 'bureau', mustChange = false) => ({
+  token: await sealToken(env, token, mustChange), expiresAt: new Date(expiresAt).toISOString(), role, ...(mustChange ? { passwordChangeRequired: true } : {}),
+});
 
 const userAgent = (ua: string | undefined) => (ua ? ua.slice(0, 200) : null);
 
 const agencySignIn = createRoute({
   method: 'post', path: '/v1/agency/sessions', tags: ['sessions'], summary: '事業者のサインイン（アカウントID＝メールアドレス）',
   request: { body: { content: { 'application/json': { schema: AgencySignInSchema } }, required: true } },
-  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 503: authedErrors[503] },
+  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 429: authedErrors[429], 503: authedErrors[503] },
 });
 
 const seekerSignIn = createRoute({
   method: 'post', path: '/v1/seeker/sessions', tags: ['sessions'], summary: '求職者のサインイン（求職者ID とパスフレーズ）',
   request: { body: { content: { 'application/json': { schema: SeekerSignInSchema } }, required: true } },
-  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 503: authedErrors[503] },
+  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 429: authedErrors[429], 503: authedErrors[503] },
 });
 
 const seekerActivation = createRoute({
@@ -35,7 +40,7 @@ const seekerActivation = createRoute({
 const adminSignIn = createRoute({
   method: 'post', path: '/v1/admin/sessions', tags: ['sessions'], summary: '職員のサインイン',
   request: { body: { content: { 'application/json': { schema: AdminSignInSchema } }, required: true } },
-  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401] },
+  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 429: authedErrors[429] },
 });
 
 const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) });
@@ -60,6 +65,9 @@ function sessionInfo(rows: SessionRow[], currentId: string) {
   }));
 }
 
+const agencyStub = (env: Env, id: string) => env.AGENCY.get(env.AGENCY.idFromName(id));
+const homeShard = (env: Env, profileId: string) => env.FEED_SHARD.get(env.FEED_SHARD.idFromName(profileHomePrefecture(profileId as ProfileId)));
+
 /** Who is asking, as the object that keeps their sessions. */
 function accountOf(c: { var: { agency?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }) {
   if (c.var.agency) return { kind: 'agency' as const, id: c.var.agency.id, stub: c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id)) };
@@ -71,26 +79,43 @@ function accountOf(c: { var: { agency?: { id: string }; seeker?: { profileId: st
 export const sessionRoutes = group()
   .openapi(agencySignIn, async (c) => {
     const { email, password } = c.req.valid('json');
-    const now = c.var.now.getTime();
-    const agencyId = await registry(c.env).agencyIdByEmail(email);
-    if (!agencyId) {
-      await verifyPassword(password, DUMMY_PASSWORD_HASH); // same time as a real check: no account enumeration
-      throw new ApiError('invalid_credentials', 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
-    }
-    const r = unwrap(await c.env.AGENCY.get(c.env.AGENCY.idFromName(agencyId)).signIn(password, now, userAgent(c.req.header('user-agent'))));
-    return c.json(tokenOut(r.token, r.expiresAt, 'agency'), 201);
+    const key = email.trim().toLowerCase();
+    const label = userAgent(c.req.header('user-agent'));
+    const r = await throttledSignIn(c, {
+      role: 'agency', key, wrong: 'アカウントID（メールアドレス）またはパスワードが正しくありません。',
+      lookup: async () => {
+        const agencyId = await registry(c.env).agencyIdByEmail(email);
+        const params = agencyId ? await agencyStub(c.env, agencyId).passwordParams() : null;
+        return agencyId && params ? { accountId: agencyId, params } : null;
+      },
+      complete: (agencyId, candidate) => agencyStub(c.env, agencyId).signInWithHash(candidate, c.var.now.getTime(), label),
+    }, password);
+    return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'agency', r.mustChange), 201);
   })
   .openapi(seekerSignIn, async (c) => {
     const { profileId, passphrase } = c.req.valid('json');
-    const r = unwrap(await c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId)).signIn(passphrase, c.var.now.getTime(), userAgent(c.req.header('user-agent'))));
-    return c.json(tokenOut(r.token, r.expiresAt, 'seeker'), 201);
+    const label = userAgent(c.req.header('user-agent'));
+    const seeker = () => c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId));
+    const r = await throttledSignIn(c, {
+      role: 'seeker', key: profileId, wrong: '求職者IDまたはパスフレーズが正しくありません。',
+      lookup: async () => {
+        // R-SEC-8: the home shard says whether the account exists; a made-up ID never reaches a SeekerObject.
+        if (!(await homeShard(c.env, profileId).hasSeekerAccount(profileId))) return null;
+        const params = await seeker().passwordParams();
+        return params ? { accountId: profileId, params } : null;
+      },
+      complete: (_id, candidate) => seeker().signInWithHash(candidate, c.var.now.getTime(), label),
+    }, passphrase);
+    return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'seeker', r.mustChange), 201);
   })
   .openapi(seekerActivation, async (c) => {
     const { profileId, code, passphrase } = c.req.valid('json');
     const now = c.var.now.getTime();
-    const shard = c.env.FEED_SHARD.get(c.env.FEED_SHARD.idFromName(profileHomePrefecture(profileId as ProfileId)));
+    const shard = homeShard(c.env, profileId);
+    const g = await throttleGuard(c, accountKey('seeker', profileId)); // R-SEC-5: codes cannot be guessed either
     const check = await shard.checkActivation(profileId, await sha256Hex(code), now);
     if (check !== 'ok') {
+      if (check === 'invalid') await g.fail();
       const detail = {
         invalid: '求職者IDまたは有効化コードが正しくありません。ハローワークで受け取った用紙をご確認ください。',
         expired: '有効化コードの有効期限が切れています。ハローワークで新しいコードを受け取ってください。',
@@ -100,7 +125,8 @@ export const sessionRoutes = group()
     }
     const r = unwrap(await c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId)).activate(profileId, await hashPassword(passphrase), now));
     await shard.markActivated(profileId);
-    return c.json({ ...tokenOut(r.token, r.expiresAt, 'seeker'), role: 'seeker' as const, profileId }, 201);
+    await throttle(c.env, accountKey('seeker', profileId)).setMustChange(false);
+    return c.json({ ...(await tokenOut(c.env, r.token, r.expiresAt, 'seeker')), role: 'seeker' as const, profileId }, 201);
   })
   .openapi(adminSignIn, async (c) => {
     const body = c.req.valid('json');
@@ -109,9 +135,16 @@ export const sessionRoutes = group()
       throw new ApiError('use_staff_creation', '初期トークンは POST /v1/admin/staff で最初の厚生労働省アカウントを作るときだけ使います。');
     }
     const reg = registry(c.env);
-    const r = unwrap(await reg.staffSignIn(body.email, body.password, now, userAgent(c.req.header('user-agent'))));
+    const label = userAgent(c.req.header('user-agent'));
+    const r = await throttledSignIn(c, {
+      role: 'staff', key: body.email.trim().toLowerCase(), wrong: 'メールアドレスまたはパスワードが正しくありません。',
+      lookup: () => reg.staffPasswordParams(body.email),
+      complete: (staffId, candidate) => reg.staffSignInWithHash(staffId, candidate, now, label),
+    }, body.password);
     const staff = unwrap(await reg.staffAuthenticate(r.token, now, Date.now())).staff;
-    return c.json(tokenOut(r.token, r.expiresAt, staff.role), 201);
+    // R-SEC-4: staff sign-ins are audited.
+    await reg.audit(now, staff.id, 'staff.sign_in', staff.id, null, { role: staff.role, ...(clientAddress(c) ? { address: clientAddress(c) } : {}) });
+    return c.json(await tokenOut(c.env, r.token, r.expiresAt, staff.role, r.mustChange), 201);
   })
   .openapi(listSessions, async (c) => {
     const who = accountOf(c);

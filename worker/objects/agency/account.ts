@@ -1,3 +1,4 @@
+import { passwordParams, type PasswordParams } from '../../lib/crypto';
 import { refuse, type Refusal } from '../../lib/problem';
 import type { RateLimiter, SessionStore } from '../../lib/sessions';
 import { agencyRecord, saveRecord, type AgencyStore } from './store';
@@ -14,10 +15,30 @@ export function init(s: AgencyStore, record: AgencyRecord, passwordHash: string 
   return { ok: true };
 }
 
-/** Signs in with the password (R-SEC-2); the token is returned once. */
-export async function signIn(s: AgencyStore, sessions: SessionStore, password: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-  const hash = s.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0]?.value ?? null;
-  return sessions.signIn(password, hash, 'agency', agencyRecord(s)?.id ?? null, now, label, 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
+function storedPassword(s: AgencyStore): string | null {
+  return s.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0]?.value ?? null;
+}
+
+/** The salt and iterations of the password hash, for the worker to hash a candidate (R-SEC-5). */
+export function passwordParamsOf(s: AgencyStore): PasswordParams | null {
+  return agencyRecord(s) ? passwordParams(storedPassword(s)) : null;
+}
+
+/** Signs in with a candidate hash made by the worker (R-SEC-2, R-SEC-5: no hashing in the object); the token is returned once. */
+export async function signInWithHash(s: AgencyStore, sessions: SessionStore, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  return sessions.signInWithHash(candidate, storedPassword(s), 'agency', agencyRecord(s)?.id ?? null, now, label, 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
+}
+
+/**
+ * Changes the password (R-SEC-6): `candidate` is the worker's hash of the old one, or null after a
+ * reset code the worker checked; the new hash replaces it and every session but `keepSessionId` ends.
+ */
+export function changePassword(s: AgencyStore, sessions: SessionStore, candidate: string | null, newHash: string, keepSessionId: string | null): { ok: true; ended: number } | Refusal {
+  const id = agencyRecord(s)?.id ?? null;
+  const r = sessions.checkForChange(candidate, storedPassword(s), id);
+  if (!r.ok) return r;
+  s.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('password', ?)", newHash);
+  return { ok: true, ended: sessions.endAllExcept(id!, keepSessionId) };
 }
 
 /**

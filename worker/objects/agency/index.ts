@@ -2,6 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type {
   AcceptanceRefusal, AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, Conversation, DailyQuota, FeeStatement, MandatoryInformation, Message, Suspension,
 } from '../../../shared/schemas';
+import type { PasswordParams } from '../../lib/crypto';
 import { migrate } from '../../lib/migrations';
 import type { Refusal } from '../../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../../lib/sessions';
@@ -71,9 +72,19 @@ export class AgencyObject extends DurableObject<Env> {
     return agencyRecord(this.store);
   }
 
-  /** Signs in with the password; the token is returned once. */
-  async signIn(password: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-    return account.signIn(this.store, this.sessions, password, now, label);
+  /** The salt and iterations of the password hash, for the worker to hash a candidate (R-SEC-5). */
+  async passwordParams(): Promise<PasswordParams | null> {
+    return account.passwordParamsOf(this.store);
+  }
+
+  /** Signs in with a candidate hash made by the worker (R-SEC-5); the token is returned once. */
+  async signInWithHash(candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    return account.signInWithHash(this.store, this.sessions, candidate, now, label);
+  }
+
+  /** Changes the password; other sessions end (R-SEC-6). */
+  async changePassword(candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
+    return account.changePassword(this.store, this.sessions, candidate, newHash, keepSessionId);
   }
 
   /** Checks a bearer token and the account's request rate (R-SEC-2, R-OPS-2). */

@@ -1,3 +1,4 @@
+import { describeFindings, findContactDetails } from '../../../shared/rules';
 import { jstDate } from '../../../shared/rules';
 import type { AgencyComplaint, CompromiseReportRecord, SeekerComplaintRecord } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';

@@ -27,6 +27,11 @@ function decodeCursor(cursor: string | undefined, length: number): string[] | nu
   }
 }
 
+/** An admitted agency's name, or null for an ID the registry never admitted (R-SEC-8). */
+export function agencyName(s: RegistryStore, agencyId: string): string | null {
+  return s.sql.exec<{ name: string }>('SELECT name FROM agencies WHERE id = ?', agencyId).toArray()[0]?.name ?? null;
+}
+
 /** The agency an account ID (email) belongs to, for sign-in. */
 export async function agencyIdByEmail(s: RegistryStore, email: string): Promise<string | null> {
   return s.sql.exec<{ id: string }>('SELECT id FROM agencies WHERE email = ?', email).toArray()[0]?.id ?? null;

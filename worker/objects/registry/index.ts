@@ -5,6 +5,7 @@ import type {
   ViolationRecord, ViolationRequest,
 } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
+import type { PasswordParams } from '../../lib/crypto';
 import { migrate } from '../../lib/migrations';
 import type { Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
@@ -77,9 +78,24 @@ export class Registry extends DurableObject<Env> {
     return accounts.createStaff(this.store, input, passwordHash, createdBy, now);
   }
 
-  /** Staff sign-in. */
-  async staffSignIn(email: string, password: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-    return accounts.staffSignIn(this.store, this.sessions, email, password, now, label);
+  /** A staff account's ID and hash parameters by email, for the worker to hash a candidate (R-SEC-5). */
+  async staffPasswordParams(email: string): Promise<{ accountId: string; params: PasswordParams } | null> {
+    return accounts.staffPasswordParams(this.store, email);
+  }
+
+  /** Staff sign-in with a candidate hash made by the worker (R-SEC-5). */
+  async staffSignInWithHash(staffId: string, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    return accounts.staffSignInWithHash(this.store, this.sessions, staffId, candidate, now, label);
+  }
+
+  /** Changes a staff member's password; other sessions end (R-SEC-6). */
+  async changeStaffPassword(staffId: string, candidate: string | null, newHash: string, keepSessionId: string | null, now: number): Promise<{ ok: true; ended: number } | Refusal> {
+    return accounts.changeStaffPassword(this.store, this.sessions, staffId, candidate, newHash, keepSessionId, now);
+  }
+
+  /** Disables a staff account and ends its sessions at once (R-SEC-6, ministry). */
+  async disableStaff(staffId: string, by: StaffRecord, now: number): Promise<{ ok: true; ended: number } | Refusal> {
+    return accounts.disableStaff(this.store, this.sessions, staffId, by, now);
   }
 
   /** Checks a staff token and the account's request rate. */
@@ -90,6 +106,11 @@ export class Registry extends DurableObject<Env> {
   /** The agency an account ID (email) belongs to, for sign-in. */
   async agencyIdByEmail(email: string): Promise<string | null> {
     return directory.agencyIdByEmail(this.store, email);
+  }
+
+  /** An admitted agency's name, or null for an ID the registry never admitted (R-SEC-8: checked before its object is addressed). */
+  async agencyName(agencyId: string): Promise<string | null> {
+    return directory.agencyName(this.store, agencyId);
   }
 
   /** All agency IDs with a status (the scheduler's list). */

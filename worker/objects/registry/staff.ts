@@ -1,4 +1,4 @@
-import { randomBase32 } from '../../lib/crypto';
+import { passwordParams, randomBase32, type PasswordParams } from '../../lib/crypto';
 import { refuse, type Refusal } from '../../lib/problem';
 import { RateLimiter, type SessionStore } from '../../lib/sessions';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
@@ -32,10 +32,41 @@ export async function createStaff(s: RegistryStore, input: { email: string; name
   return { ok: true, staff };
 }
 
-/** Staff sign-in. */
-export async function staffSignIn(s: RegistryStore, sessions: SessionStore, email: string, password: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+/** A staff account's ID and hash parameters by email, for the worker to hash a candidate (R-SEC-5). */
+export function staffPasswordParams(s: RegistryStore, email: string): { accountId: string; params: PasswordParams } | null {
   const row = s.sql.exec<{ id: string; password_hash: string }>('SELECT id, password_hash FROM staff WHERE email = ?', email).toArray()[0];
-  return sessions.signIn(password, row?.password_hash ?? null, 'staff', row?.id ?? null, now, label, 'メールアドレスまたはパスワードが正しくありません。');
+  const params = passwordParams(row?.password_hash ?? null);
+  return row && params ? { accountId: row.id, params } : null;
+}
+
+/** Staff sign-in with a candidate hash made by the worker (R-SEC-5: no hashing in this shared object). */
+export async function staffSignInWithHash(s: RegistryStore, sessions: SessionStore, staffId: string, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  const row = s.sql.exec<{ id: string; password_hash: string }>('SELECT id, password_hash FROM staff WHERE id = ?', staffId).toArray()[0];
+  return sessions.signInWithHash(candidate, row?.password_hash ?? null, 'staff', row?.id ?? null, now, label, 'メールアドレスまたはパスワードが正しくありません。');
+}
+
+/** Changes a staff member's password (R-SEC-6); every session but `keepSessionId` ends. */
+export function changeStaffPassword(s: RegistryStore, sessions: SessionStore, staffId: string, candidate: string | null, newHash: string, keepSessionId: string | null, now: number): { ok: true; ended: number } | Refusal {
+  const row = s.sql.exec<{ id: string; password_hash: string }>('SELECT id, password_hash FROM staff WHERE id = ?', staffId).toArray()[0];
+  const r = sessions.checkForChange(candidate, row?.password_hash ?? null, row?.id ?? null);
+  if (!r.ok) return r;
+  s.sql.exec('UPDATE staff SET password_hash = ? WHERE id = ?', newHash, staffId);
+  appendAudit(s, now, staffId, 'staff.password_change', staffId, null, {});
+  return { ok: true, ended: sessions.endAllExcept(staffId, keepSessionId) };
+}
+
+/**
+ * Disables a staff account (R-SEC-6, ministry): its password no longer matches anything and every
+ * session ends at once. The row stays, so the audit log still names the person.
+ */
+export function disableStaff(s: RegistryStore, sessions: SessionStore, staffId: string, by: StaffRecord, now: number): { ok: true; ended: number } | Refusal {
+  const row = s.sql.exec<{ id: string }>('SELECT id FROM staff WHERE id = ?', staffId).toArray()[0];
+  if (!row) return refuse('staff_not_found', `職員（${staffId}）は登録されていません。`, undefined, { status: 404, title: '職員が見つかりません' });
+  if (staffId === by.id) return refuse('cannot_disable_self', '別の厚生労働省の職員に依頼してください。', undefined, { status: 409, title: '自分のアカウントは停止できません' });
+  s.sql.exec("UPDATE staff SET password_hash = 'disabled' WHERE id = ?", staffId);
+  const ended = sessions.endAll(staffId);
+  appendAudit(s, now, by.id, 'staff.disable', staffId, null, { sessionsEnded: ended });
+  return { ok: true, ended };
 }
 
 /** Checks a staff token and the account's request rate. */

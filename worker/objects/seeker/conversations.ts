@@ -129,7 +129,8 @@ export function inbox(s: SeekerStore, after: { at: number; id: string } | null, 
 export function thread(s: SeekerStore, conversationId: string, viewer: ThreadViewer):
   { ok: true; conversation: SeekerConversation; messages: Message[]; agencyId: string; seenVersion: number | null; seenChanged: boolean } | Refusal {
   const conv = conversationRow(s, conversationId);
-  if (!conv || (viewer.role === 'agency' && conv.agency_id !== viewer.agencyId)) {
+  // R-BLOCK-1: an agency never reads a blocked or closed conversation here, whatever its own object believes.
+  if (!conv || (viewer.role === 'agency' && (conv.agency_id !== viewer.agencyId || conv.state === 'blocked' || conv.state === 'closed'))) {
     return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。');
   }
   let seenChanged = false;

@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Block, DeletionRequest, MandatoryInformationVersion, Message, SeekerConversation } from '../../../shared/schemas';
+import type { PasswordParams } from '../../lib/crypto';
 import { migrate } from '../../lib/migrations';
 import type { Refusal } from '../../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../../lib/sessions';
@@ -38,9 +39,19 @@ export class SeekerObject extends DurableObject<Env> {
     return account.activate(this.store, this.sessions, profileId, passphraseHash, now);
   }
 
-  /** Signs in with the passphrase. */
-  async signIn(passphrase: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-    return account.signIn(this.store, this.sessions, passphrase, now, label);
+  /** The salt and iterations of the passphrase hash, for the worker to hash a candidate (R-SEC-5). */
+  async passwordParams(): Promise<PasswordParams | null> {
+    return account.passphraseParams(this.store);
+  }
+
+  /** Changes the passphrase; other sessions end (R-SEC-6). */
+  async changePassword(candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
+    return account.changePassphrase(this.store, this.sessions, candidate, newHash, keepSessionId);
+  }
+
+  /** Signs in with a candidate hash made by the worker (R-SEC-5). */
+  async signInWithHash(candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    return account.signInWithHash(this.store, this.sessions, candidate, now, label);
   }
 
   /** Checks a bearer token and the request rate (R-SEC-2, R-OPS-2). */

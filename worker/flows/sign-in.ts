@@ -1,0 +1,152 @@
+/**
+ * Throttled sign-in for every role (R-SEC-5). The stateless worker does the slow work: it asks the
+ * account's object only for the salt, hashes the candidate itself, and the object compares two
+ * strings. Failures are counted per account and per client address in small objects of their own
+ * (SignInThrottle), so a flood of sign-ins, for any role, holds up nobody else's work.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../lib/context';
+import { PBKDF2_ITERATIONS, hashWithParams, sha256Hex, type PasswordParams } from '../lib/crypto';
+import { ApiError, refusalError, type Refusal } from '../lib/problem';
+import type { Role } from '../lib/sessions';
+import { macOf } from '../lib/tokens';
+import type { ThrottleCheck } from '../objects/sign-in-throttle';
+
+/** How one role finds an account's salt and completes the sign-in at its object. */
+export type SignInTarget = {
+  role: Role;
+  /** The account as the user names it (an email in lower case, a jobseeker ID). */
+  key: string;
+  /** The account's ID and hash parameters, or null when there is no such account. */
+  lookup: () => Promise<{ accountId: string; params: PasswordParams } | null>;
+  /** Compares the candidate hash at the account's object and opens a session. */
+  complete: (accountId: string, candidate: string) => Promise<{ ok: true; token: string; expiresAt: number } | Refusal>;
+  /** The refusal's detail, the same for a wrong account and a wrong password. */
+  wrong: string;
+};
+
+/** A throttle key's object. */
+export function throttle(env: Env, name: string) {
+  return env.SIGN_IN_THROTTLE.get(env.SIGN_IN_THROTTLE.idFromName(name));
+}
+
+/** The client's address as Cloudflare reports it; null where no edge set it (local runs). */
+export function clientAddress(c: Context<AppEnv>): string | null {
+  const ip = c.req.header('cf-connecting-ip')?.trim();
+  return ip && ip.length <= 64 ? ip.toLowerCase() : null;
+}
+
+/** The name of an account's throttle key (the same whether or not the account exists). */
+export function accountKey(role: Role, key: string): string {
+  return `account:${role}:${key}`;
+}
+
+/** R-SEC-5: 429 with Retry-After; says nothing about whether the account exists. */
+export function lockedOut(retryAfter: number): ApiError {
+  const minutes = Math.ceil(retryAfter / 60);
+  return new ApiError('sign_in_locked', `サインインの失敗が続いたため、約${retryAfter < 60 ? `${retryAfter}秒` : `${minutes}分`}後まで受け付けません。パスワードがわからない場合は、管理者または管轄の労働局にご相談ください。`, { retryAfter }, { status: 429, title: 'サインインを一時的に制限しています' }, { 'Retry-After': String(retryAfter) });
+}
+
+/** Decoy hash parameters for an unknown account: stable per name, so a second look reveals nothing (R-SEC-5). */
+async function decoyParams(env: Env, role: Role, key: string): Promise<PasswordParams> {
+  return { iterations: PBKDF2_ITERATIONS, saltHex: (await sha256Hex(await macOf(env, `decoy-salt:${role}:${key}`))).slice(0, 32) };
+}
+
+/**
+ * Signs in through the throttle (R-SEC-5). Refuses with 429 while the account or the address is
+ * locked, without checking the password; otherwise hashes in the worker, completes at the object,
+ * and counts a failure on both keys. Unknown accounts take the same path and the same time.
+ *
+ * @example const r = await throttledSignIn(c, { role: 'agency', key: email, lookup, complete, wrong }, password);
+ */
+export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, secret: string): Promise<{ token: string; expiresAt: number; accountId: string; mustChange: boolean }> {
+  const now = c.var.now.getTime();
+  const address = clientAddress(c);
+  const keys = [throttle(c.env, accountKey(target.role, target.key)), ...(address ? [throttle(c.env, `address:${address}`)] : [])];
+  const names = [accountKey(target.role, target.key), ...(address ? [`address:${address}`] : [])];
+  const checks = await Promise.all(keys.map((k, i) => k.check(names[i]!, now) as Promise<ThrottleCheck>));
+  const wait = Math.max(...checks.map((x) => x.retryAfter));
+  if (wait > 0) throw lockedOut(wait);
+
+  const found = await target.lookup();
+  const candidate = await hashWithParams(secret, found?.params ?? (await decoyParams(c.env, target.role, target.key)));
+  const r = found ? await target.complete(found.accountId, candidate) : null;
+  if (r?.ok) {
+    await keys[0]!.succeed();
+    return { token: r.token, expiresAt: r.expiresAt, accountId: found!.accountId, mustChange: checks[0]!.mustChange };
+  }
+  if (r && r.code !== 'invalid_credentials') throw refusalError(r);
+
+  const after = await Promise.all(keys.map((k, i) => k.fail(names[i]!, now)));
+  const account = after[0]!;
+  if (account.lockStarted && found) {
+    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.locked', found.accountId, null,
+      { role: target.role, failures: account.failures, lockedUntil: new Date(account.lockedUntil).toISOString() });
+  }
+  if (after[1]?.lockStarted) {
+    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.address_locked', `address:${address}`, null,
+      { failures: after[1].failures, lockedUntil: new Date(after[1].lockedUntil).toISOString() });
+  }
+  const lockWait = Math.max(...after.map((x) => x.retryAfter));
+  if (lockWait > 0) throw lockedOut(lockWait);
+  throw new ApiError('invalid_credentials', target.wrong, {}, { status: 401, title: 'サインインできませんでした' });
+}
+
+/**
+ * Refuses while an account key or the caller's address is locked (R-SEC-5), for checks other than
+ * sign-in (password change, reset codes, activation codes); `fail()` counts a failure on both.
+ *
+ * @example const g = await throttleGuard(c, accountKey('seeker', id)); if (!ok) await g.fail();
+ */
+export async function throttleGuard(c: Context<AppEnv>, name: string) {
+  const now = c.var.now.getTime();
+  const address = clientAddress(c);
+  const names = [name, ...(address ? [`address:${address}`] : [])];
+  const checks = await Promise.all(names.map((n) => throttle(c.env, n).check(n, now)));
+  const wait = Math.max(...checks.map((x) => x.retryAfter));
+  if (wait > 0) throw lockedOut(wait);
+  return {
+    fail: async () => {
+      const after = await Promise.all(names.map((n) => throttle(c.env, n).fail(n, now)));
+      const w = Math.max(...after.map((x) => x.retryAfter));
+      if (w > 0) throw lockedOut(w);
+    },
+  };
+}
+
+/**
+ * The lock state of an account's throttle key, for the bureau's account view (R-SEC-5).
+ *
+ * @example await signInLockOf(c, 'agency', email) // { failures: 7, lockedUntil: '…' } or null
+ */
+export async function signInLockOf(c: Context<AppEnv>, role: Role, key: string): Promise<{ failures: number; lockedUntil: string | null } | null> {
+  const name = accountKey(role, key);
+  const s = await throttle(c.env, name).check(name, c.var.now.getTime());
+  if (s.failures === 0) return null;
+  return { failures: s.failures, lockedUntil: s.retryAfter > 0 ? new Date(s.lockedUntil).toISOString() : null };
+}
+
+/**
+ * R-SEC-5: public registrations are throttled per client address (10 a day, then one an hour,
+ * doubling). Each attempt counts, before any password is hashed.
+ *
+ * @example await registrationAllowed(c); // throws 429 when the address is over its bound
+ */
+export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
+  const address = clientAddress(c);
+  if (!address) return;
+  const name = `registration:${address}`;
+  const now = c.var.now.getTime();
+  const key = throttle(c.env, name);
+  const before = await key.check(name, now);
+  if (before.retryAfter > 0) throw registrationsLocked(before.retryAfter);
+  await key.fail(name, now);
+}
+
+function registrationsLocked(retryAfter: number): ApiError {
+  return new ApiError('registration_throttled', `この接続元からの申請が多すぎます。約${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。`, { retryAfter }, { status: 429, title: '申請が集中しています' }, { 'Retry-After': String(retryAfter) });
+}
+
+function registryOf(env: Env) {
+  return env.REGISTRY.get(env.REGISTRY.idFromName('registry'));
+}

@@ -1,0 +1,45 @@
+import { DurableObject } from 'cloudflare:workers';
+import { NEAR_SHARE, type FeedReadKind } from '../lib/feed-bounds';
+
+/** One organisation's use of one bound on one day, as the bureau sees it (R-SEC-9). */
+export type FeedUsageEntry = { agencyId: string; prefecture: string; kind: FeedReadKind; count: number; limit: number; state: 'near' | 'reached'; at: string };
+
+/**
+ * Feed reading per organisation and JST day (R-SEC-9). Each agency has its own meter object
+ * (named by its ID, reached only after its token verified), so counting holds up nobody else. A
+ * meter that crosses 80 % or 100 % of a bound tells the day's usage object (named `usage:<day>`),
+ * which the bureau reads; that happens at most twice per bound and day.
+ */
+export class FeedMeter extends DurableObject<Env> {
+  /**
+   * Takes one read of `kind` if the day's bound allows it.
+   *
+   * @example const r = await meter.take('search', '2027-01-04', 5000, { agencyId, prefecture, now });
+   */
+  async take(kind: FeedReadKind, day: string, limit: number, who: { agencyId: string; prefecture: string; now: number }): Promise<{ ok: boolean; count: number; limit: number }> {
+    const key = `${day}:${kind}`;
+    const count = (await this.ctx.storage.get<number>(key)) ?? 0;
+    if (count >= limit) return { ok: false, count, limit };
+    const next = count + 1;
+    const old = await this.ctx.storage.list({ end: `${day}:` });
+    if (old.size) await this.ctx.storage.delete([...old.keys()]); // earlier days
+    await this.ctx.storage.put(key, next);
+    const state = next >= limit ? 'reached' : next >= Math.ceil(limit * NEAR_SHARE) && count < Math.ceil(limit * NEAR_SHARE) ? 'near' : null;
+    if (state) {
+      const usage = this.env.FEED_METER.get(this.env.FEED_METER.idFromName(`usage:${day}`));
+      await usage.record({ agencyId: who.agencyId, prefecture: who.prefecture, kind, count: next, limit, state, at: new Date(who.now).toISOString() });
+    }
+    return { ok: true, count: next, limit };
+  }
+
+  /** The day's usage object: records that an organisation is near or at a bound. */
+  async record(entry: FeedUsageEntry): Promise<void> {
+    await this.ctx.storage.put(`${entry.agencyId}:${entry.kind}`, entry);
+  }
+
+  /** The day's usage object: who is near or at a bound, most used first. */
+  async entries(): Promise<FeedUsageEntry[]> {
+    const all = [...(await this.ctx.storage.list<FeedUsageEntry>()).values()];
+    return all.sort((a, b) => b.count / b.limit - a.count / a.limit);
+  }
+}
