@@ -283,6 +283,9 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await dashboardTab(dash, '求職者を探す');
       await searchAndOpen(dash, { prefecture: '東京都', keywords: '訪問入浴' }, accepted!.profileId);
       await dash.getByLabel('求職受理日').fill(day);
+      // R-APP-5: a paid agency records that it explained its fees before accepting.
+      await dash.getByRole('radio', { name: '受理の前に手数料を説明した' }).check();
+      await dash.getByLabel('説明した日').fill(day);
       await dash.getByRole('button', { name: '記録する', exact: true }).click();
       await dash.getByText(`記録しました。保存期限は${jaDate(retentionDeadline(day, day))}になりました。`).waitFor();
       const before = await heldData(dash, session.account);

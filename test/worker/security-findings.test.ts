@@ -36,7 +36,7 @@ describe('smaller findings of the security review', () => {
     const officer = await bureau('13');
     const raw = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, { token: officer, body: {} });
     expect(raw.status).toBe(422);
-    expect(raw.body.code).toBe('contact_details_in_complaint');
+    expect(raw.body.code).toBe('contact_details_not_allowed');
     const leaky = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, { token: officer, body: { summary: '折り返しは 03-9876-5432 まで' } });
     expect(leaky.status).toBe(422);
     const clean = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, { token: officer, body: { summary: '連絡方法についての申出' } });
