@@ -72,7 +72,8 @@ export function client(ctx: ApiContext) {
 /** What both `fetch` and the `hc` client answer with. */
 type AnyResponse = Pick<Response, 'ok' | 'status' | 'headers' | 'json'>;
 
-async function send(request: () => Promise<AnyResponse>): Promise<AnyResponse> {
+/** One call: a network failure or a refusal becomes an `ApiProblem` with the worker's code. */
+export async function send(request: () => Promise<AnyResponse>): Promise<AnyResponse> {
   let res: AnyResponse;
   try {
     res = await request();
@@ -84,7 +85,8 @@ async function send(request: () => Promise<AnyResponse>): Promise<AnyResponse> {
   return res;
 }
 
-async function read<S extends z.ZodType>(schema: S, request: () => Promise<AnyResponse>): Promise<z.infer<S>> {
+/** One call whose answer is validated with the shared schema (an invalid answer is a problem too). */
+export async function read<S extends z.ZodType>(schema: S, request: () => Promise<AnyResponse>): Promise<z.infer<S>> {
   const res = await send(request);
   let body: unknown;
   try {

@@ -4,43 +4,26 @@
  */
 import { z } from 'zod';
 import { AgencyReportRequestSchema, CorrectionRequestSchema, type AgencyReportRequest, type CorrectionAnswer, type CorrectionRequest } from '../../shared/schemas/correspondence';
-import { client, type ApiContext } from './api';
-import { ApiProblem, invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
-
-type AnyResponse = Pick<Response, 'ok' | 'status' | 'headers' | 'json'>;
-
-async function parsed<T>(schema: z.ZodType<T>, request: () => Promise<AnyResponse>): Promise<T> {
-  let res: AnyResponse;
-  try {
-    res = await request();
-  } catch (error) {
-    if (error instanceof ApiProblem) throw error;
-    throw networkProblem();
-  }
-  if (!res.ok) throw await problemFromResponse(res);
-  const body = schema.safeParse(await res.json().catch(() => null));
-  if (!body.success) throw invalidResponseProblem(res.status);
-  return body.data;
-}
+import { client, read, type ApiContext } from './api';
 
 /** `GET /v1/agency/correction-requests` */
 export function correctionRequests(ctx: ApiContext): Promise<CorrectionRequest[]> {
-  return parsed(z.object({ items: z.array(CorrectionRequestSchema) }), () => client(ctx).v1.agency['correction-requests'].$get()).then((r) => r.items);
+  return read(z.object({ items: z.array(CorrectionRequestSchema) }), () => client(ctx).v1.agency['correction-requests'].$get()).then((r) => r.items);
 }
 
 /** `POST /v1/agency/correction-requests/{id}/answer` */
 export function answerCorrection(ctx: ApiContext, id: string, answer: CorrectionAnswer): Promise<CorrectionRequest> {
-  return parsed(CorrectionRequestSchema, () => client(ctx).v1.agency['correction-requests'][':id'].answer.$post({ param: { id }, json: answer }));
+  return read(CorrectionRequestSchema, () => client(ctx).v1.agency['correction-requests'][':id'].answer.$post({ param: { id }, json: answer }));
 }
 
 /** `GET /v1/agency/report-requests` */
 export function reportRequests(ctx: ApiContext): Promise<AgencyReportRequest[]> {
-  return parsed(z.object({ items: z.array(AgencyReportRequestSchema) }), () => client(ctx).v1.agency['report-requests'].$get()).then((r) => r.items);
+  return read(z.object({ items: z.array(AgencyReportRequestSchema) }), () => client(ctx).v1.agency['report-requests'].$get()).then((r) => r.items);
 }
 
 /** `PUT /v1/agency/report-requests/{id}`: a new version of the answers. */
 export function answerReportRequest(ctx: ApiContext, id: string, answers: string[]): Promise<AgencyReportRequest> {
-  return parsed(AgencyReportRequestSchema, () => client(ctx).v1.agency['report-requests'][':id'].$put({ param: { id }, json: { answers } }));
+  return read(AgencyReportRequestSchema, () => client(ctx).v1.agency['report-requests'][':id'].$put({ param: { id }, json: { answers } }));
 }
 
 /**

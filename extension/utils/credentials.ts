@@ -3,20 +3,8 @@
  * password with the bureau's one-time code. Refusals become `ApiProblem` with the worker's `code`.
  */
 import { PasswordChangeResultSchema, type PasswordChange, type PasswordReset } from '../../shared/schemas/session';
-import { client, type ApiContext } from './api';
-import { ApiProblem, invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
-
-async function send(request: () => Promise<Response>): Promise<Response> {
-  let res: Response;
-  try {
-    res = await request();
-  } catch (error) {
-    if (error instanceof ApiProblem) throw error;
-    throw networkProblem();
-  }
-  if (!res.ok) throw await problemFromResponse(res);
-  return res;
-}
+import { client, send, type ApiContext } from './api';
+import { invalidResponseProblem } from './problem';
 
 /**
  * `PUT /v1/me/password`: the old password and the new one; other sessions end. Returns the

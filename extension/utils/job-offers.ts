@@ -8,26 +8,9 @@ import {
   AdditionSchema, ChangeReportSchema, EmployerStatementSchema, JobOfferDetailSchema, JobOfferPageSchema, JobOfferStatusListSchema, JobOrderSchema,
   QuoteListSchema, QuoteSchema, type ChangeReportRequest, type EmployerConsent, type JobOrderRequest, type QuoteRequest,
 } from '../../shared/schemas';
-import { client, type ApiContext } from './api';
+import { client, read, type ApiContext } from './api';
 import { db as defaultDb, type MadoguchiDB } from './db';
-import { ApiProblem, invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
 import type { AccountKey } from './session';
-
-type AnyResponse = Pick<Response, 'ok' | 'status' | 'headers' | 'json'>;
-
-async function read<S extends z.ZodType>(schema: S, request: () => Promise<AnyResponse>): Promise<z.infer<S>> {
-  let res: AnyResponse;
-  try {
-    res = await request();
-  } catch (error) {
-    if (error instanceof ApiProblem) throw error;
-    throw networkProblem();
-  }
-  if (!res.ok) throw await problemFromResponse(res);
-  const parsed = schema.safeParse(await res.json().catch(() => undefined));
-  if (!parsed.success) throw invalidResponseProblem(res.status);
-  return parsed.data;
-}
 
 const offers = (ctx: ApiContext) => client(ctx).v1.agency['job-offers'];
 
