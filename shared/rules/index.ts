@@ -8,3 +8,4 @@ export * from './eligibility';
 export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
+export * from './licence-number';

@@ -1,13 +1,14 @@
 import { DurableObject } from 'cloudflare:workers';
 import { migrate } from '../lib/migrations';
 import {
-  addDays, applicationDeadline, jstMidnight, emailReservedUntil, fiscalYear, jstDate, placementQualifies, proposeSanction, reapplyAllowedFrom,
+  addDays, applicationDeadline, licenceKey, jstMidnight, emailReservedUntil, fiscalYear, jstDate, placementQualifies, proposeSanction, reapplyAllowedFrom,
   reportDueDate, reportGraceLastDay, reportReminderDate, suspensionLastDay, type Placement, type ViolationCategory, type ViolationHistoryEntry,
 } from '../../shared/rules';
 import { randomBase32 } from '../lib/crypto';
 import { refuse, type Refusal } from '../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../lib/sessions';
 import type { AgencyRecord } from './agency';
+import * as organisations from './registry/organisations';
 import type {
   AgencyComplaint, AgencyPublicRecord, AnnualReportRecord, AnnualReportRequest, ChangeRequest, CompromiseReportRecord, MandatoryInformation,
   MissingReport, Officer, Procedure, ProcedureKind, RenewalRequest, ReportsOverview, RevokedAgencyRecord, SanctionProposal,
@@ -91,10 +92,6 @@ export function directoryText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-/** A licence number as compared across accounts (R-APP-3): NFKC, upper case, no spaces or dashes. */
-function licenceKey(number: string): string {
-  return number.normalize('NFKC').toUpperCase().replace(/[\s\-‐‑‒–—―ー－]/g, '');
-}
 
 /** A paging cursor over ASCII sort keys (prefecture, dates, IDs), as base64url. */
 function encodeCursor(parts: string[]): string {
@@ -200,6 +197,8 @@ export class Registry extends DurableObject<Env> {
           r.suspension ? JSON.stringify(r.suspension) : null, row.id);
         }
       },
+      // R-ORG-1 licence keys by the shared rule, R-ORG-2 seat emails.
+      (sql) => organisations.migrateOrganisations(sql),
     ]);
   }
 
@@ -286,9 +285,29 @@ export class Registry extends DurableObject<Env> {
 
   // ---- agencies ----------------------------------------------------------------------------
 
-  /** The agency an account ID (email) belongs to, for sign-in. */
+  /** The agency an account ID (email) belongs to, for sign-in; a staff seat's email names its organisation (R-ORG-2). */
   async agencyIdByEmail(email: string): Promise<string | null> {
-    return this.sql.exec<{ id: string }>('SELECT id FROM agencies WHERE email = ?', email).toArray()[0]?.id ?? null;
+    return this.sql.exec<{ id: string }>('SELECT id FROM agencies WHERE email = ?', email).toArray()[0]?.id
+      ?? organisations.agencyIdBySeatEmail(this.sql, email);
+  }
+
+  /**
+   * R-ORG-2: reserves a new seat's email for its organisation, refused like an account ID that is
+   * in use or reserved (R-APP-2).
+   *
+   * @example await registry.reserveSeatEmail('A…', 'U…', 'sato@agency.example.jp', now);
+   */
+  async reserveSeatEmail(agencyId: string, seatId: string, email: string, now: number): Promise<{ ok: true } | Refusal> {
+    const row = this.agencyRow(agencyId);
+    if (!row) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+    return organisations.reserveSeatEmail(this.sql, email, agencyId, seatId, jstDate(new Date(now)), now);
+  }
+
+  /** R-ORG-2: a removed seat's email stays reserved for five years (or a reservation not used is dropped). */
+  async releaseSeatEmail(agencyId: string, seatId: string, removed: boolean, now: number): Promise<{ ok: true }> {
+    if (removed) organisations.releaseSeatEmail(this.sql, agencyId, seatId, jstDate(new Date(now)));
+    else organisations.dropSeatEmail(this.sql, agencyId, seatId);
+    return { ok: true };
   }
 
   /** All agency IDs with a status (the scheduler's list). */
@@ -336,12 +355,15 @@ export class Registry extends DurableObject<Env> {
       const from = reapplyAllowedFrom(revoked.revoked_on!);
       return refuse(422, 'revoked_recently', '利用解除から3年を経過していません', `この許可・届出番号の事業者は${revoked.revoked_on}に利用解除されています。利用解除日から3年間は利用申請できません（利用規約§5、§8(4)）。${from}以降に申請してください。`, { allowedFrom: from });
     }
-    if (sameLicence.some((a) => a.status === 'suspended')) {
-      return refuse(422, 'agency_suspended', '利用停止中の事業者です', 'この許可・届出番号の事業者は利用停止中のため、新たに利用申請できません。停止が解除されるまでお待ちください。');
-    }
+    // R-ORG-1: one account per organisation, whatever the spelling of its number.
+    const holder = organisations.licenceRefusal(this.sql, input.licence.number);
+    if (holder) return holder;
     if (this.sql.exec("SELECT 1 FROM registrations WHERE email = ? AND status = 'pending'", email).toArray().length) {
       return refuse(409, 'registration_pending', '申請中の登録があります', 'このメールアドレスで手続中の登録があります。管轄労働局の受理をお待ちください。');
     }
+    // R-ORG-2: a staff seat's email is taken (or reserved) like an account ID.
+    const seatEmail = organisations.emailRefusal(this.sql, email, today);
+    if (seatEmail) return seatEmail;
     if (input.onOrder?.suspensionOrder || input.onOrder?.improvementOrderUnremedied) {
       return refuse(422, 'under_order', '現在は申請できません', '事業停止命令の期間中、または業務改善命令を受け必要な改善がなされるまでの間は、新規に利用できません（利用規約§2）。');
     }
@@ -358,8 +380,8 @@ export class Registry extends DurableObject<Env> {
     }
     const id = `R${randomBase32(10)}`;
     const deadline = applicationDeadline(today);
-    this.sql.exec("INSERT INTO registrations (id, email, payload, password_hash, registered_on, deadline, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
-      id, email, JSON.stringify(input), passwordHash, today, deadline);
+    this.sql.exec("INSERT INTO registrations (id, email, payload, password_hash, registered_on, deadline, status, licence_key) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+      id, email, JSON.stringify(input), passwordHash, today, deadline, licenceKey(input.licence.number));
     return { ok: true, registration: this.registration(id)! };
   }
 
@@ -406,6 +428,9 @@ export class Registry extends DurableObject<Env> {
         return refuse(409, 'registration_expired', '完了期限を過ぎています', `この登録の完了期限（${row.deadline}）を過ぎ、申請書の受領も記録されていません。新たに登録してもらってください（利用規約§10）。`);
       }
       const input = JSON.parse(row.payload) as RegistrationInput;
+      // R-ORG-1 again at admission: another account of the organisation may have been admitted meanwhile.
+      const holder = organisations.licenceRefusal(this.sql, input.licence.number, false);
+      if (holder) return holder;
       const agencyId = `A${randomBase32(10)}`;
       const record: AgencyRecord = {
         id: agencyId, email: input.email, name: input.organisation.name, prefecture: input.organisation.prefecture, licence: input.licence,
@@ -576,6 +601,11 @@ export class Registry extends DurableObject<Env> {
       if ('ok' in found) return found;
       const { row, agency } = found;
       const change = JSON.parse(row.request) as ChangeRequest;
+      if (change.licenceNumber) {
+        // R-ORG-1: a new number must not be another organisation's.
+        const holder = organisations.licenceHolder(this.sql, change.licenceNumber);
+        if (holder && holder.id !== agency.id) return organisations.licenceRefusal(this.sql, change.licenceNumber)!;
+      }
       const stub = this.agencyStub(agency.id);
       let version: number | null = null;
       let notified = 0;
