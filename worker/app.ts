@@ -5,6 +5,8 @@ import { group, type AppEnv } from './lib/context';
 import { readNow } from './lib/clock';
 import { ApiError, problemResponse } from './lib/problem';
 import { maintenanceWindow } from './middleware/service';
+import { announcedClosures } from './middleware/announcements';
+import { announcementRoutes } from './routes/announcements';
 import { publicRoutes } from './routes/public';
 import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
@@ -36,6 +38,9 @@ base
   // R-OPS-1: the service windows close agency and jobseeker routes, and their own account routes.
   .use('/v1/agency/*', maintenanceWindow)
   .use('/v1/seeker/*', maintenanceWindow)
+  // R-OPS-3: announced maintenance and restrictions, when they start.
+  .use('/v1/agency/*', announcedClosures('agency'))
+  .use('/v1/seeker/*', announcedClosures('seeker'))
   .use('/v1/me/*', async (c, next) => (/^Bearer\s+b\./.test(c.req.header('authorization') ?? '') ? next() : maintenanceWindow(c, next)));
 
 /**
@@ -49,7 +54,8 @@ export const app = base
   .route('/', adminRoutes)
   .route('/', messagingRoutes)
   .route('/', procedureRoutes)
-  .route('/', transparencyRoutes);
+  .route('/', transparencyRoutes)
+  .route('/', announcementRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

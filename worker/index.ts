@@ -7,6 +7,7 @@ export { AgencyObject } from './objects/agency';
 export { SeekerObject } from './objects/seeker';
 export { Registry } from './objects/registry';
 export { Clock } from './objects/clock';
+export { Bulletin } from './objects/bulletin';
 export type { AppType } from './app';
 
 export default {

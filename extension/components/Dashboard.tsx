@@ -26,6 +26,7 @@ import { Notices } from './Notices';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { StatusBanner } from './StatusBanner';
+import { Announcements } from './Announcements';
 import { ThreadView } from './ThreadView';
 
 /** Where the dashboard is. */
@@ -142,6 +143,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
         </div>
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
+      <Announcements baseUrl={ctx.baseUrl} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => {

@@ -9,3 +9,4 @@ export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
 export * from './licence-number';
+export * from './announcements';

@@ -16,3 +16,4 @@ export * from './session';
 export * from './staff';
 export * from './transparency';
 export * from './acquisition';
+export * from './announcement';

@@ -81,7 +81,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
   });
 
   // Updates must name an existing profile; they also tell which shards to leave.
-  const previous = new Map<string, { areas: string[]; doc: Profile }>();
+  const previous = new Map<string, { areas: string[]; doc: Profile; exclusions: Array<{ agencyId: string; reason: string }> }>();
   const updatesByHome = new Map<string, string[]>();
   for (const a of accepted.filter((x) => x.update)) {
     const list = updatesByHome.get(a.id.slice(0, 2)) ?? [];
@@ -92,7 +92,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const shard = shardOf(env, home);
     for (const id of ids) {
       const rec = await shard.home(id);
-      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile });
+      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile, exclusions: rec.exclusions });
     }
   }));
 
@@ -108,7 +108,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const { id: _id, hwRef, homePrefecture: _home, ...content } = a.row;
     const profile: Profile = { id: a.id, ...content, publishedOn: prior?.doc.publishedOn ?? today, updatedOn: today };
     const code = prior ? undefined : newActivationCode();
-    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior });
+    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior, exclusions: prior?.exclusions });
     for (const [pref, r] of rows) byShard.set(pref, [...(byShard.get(pref) ?? []), r]);
     if (prior) {
       for (const old of prior.areas) {

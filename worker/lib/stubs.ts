@@ -28,3 +28,8 @@ export function registryStub(env: Env) {
 export function clockStub(env: Env) {
   return env.CLOCK.get(env.CLOCK.idFromName('clock'));
 }
+
+/** The service's notice board: planned maintenance, restrictions, emergency maintenance (R-OPS-3). */
+export function bulletinStub(env: Env) {
+  return env.BULLETIN.get(env.BULLETIN.idFromName('bulletin'));
+}

@@ -1,3 +1,4 @@
+import { Announcements } from '../Announcements';
 import { useState } from 'preact/hooks';
 import type { Block, DeletionRequest, SeekerConversation } from '../../../shared/schemas/message';
 import {
@@ -236,6 +237,7 @@ export function SeekerApp({ session, ctx }: { session: Session; ctx: ApiContext 
           {t('signOut')}
         </button>
       </header>
+      <Announcements baseUrl={ctx.baseUrl} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => (

@@ -4,7 +4,7 @@
  * service and reserved like an account ID once it stops being used. Functions of the registry's
  * SQLite and "now"; the registry class calls them.
  */
-import { emailReservedUntil, licenceKey } from '../../../shared/rules';
+import { emailReservedUntil, jstDate, licenceKey } from '../../../shared/rules';
 import { refuse, type Refusal } from '../../lib/problem';
 
 /** Who holds a licence key now, if anyone: an admitted agency (active or suspended) or a pending registration. */
@@ -73,23 +73,26 @@ export function emailRefusal(sql: SqlStorage, email: string, today: string, seat
  * R-ORG-2: reserves a seat's email for its organisation, after the same checks an account ID
  * gets (R-APP-2). The email then signs in at the organisation's object.
  *
- * @example reserveSeatEmail(sql, 'sato@agency.example.jp', 'A…', 'U…', '2026-12-01', now);
+ * @example reserveSeatEmail(sql, 'sato@agency.example.jp', 'A…', 'U…', now);
  */
-export function reserveSeatEmail(sql: SqlStorage, email: string, agencyId: string, seatId: string, today: string, now: number): { ok: true } | Refusal {
-  const refusal = emailRefusal(sql, email, today, agencyId);
+export function reserveSeatEmail(sql: SqlStorage, email: string, agencyId: string, seatId: string, now: number): { ok: true } | Refusal {
+  const agency = sql.exec<{ status: string }>('SELECT status FROM agencies WHERE id = ?', agencyId).toArray()[0];
+  if (!agency) return refuse(404, 'agency_not_found', '事業者が見つかりません', 'この事業者は登録されていません。');
+  const refusal = emailRefusal(sql, email, jstDate(new Date(now)), agencyId);
   if (refusal) return refusal;
   sql.exec('INSERT OR REPLACE INTO seat_emails (email, agency_id, seat_id, added_at, removed_on) VALUES (?, ?, ?, ?, NULL)', email, agencyId, seatId, now);
   return { ok: true };
 }
 
-/** R-ORG-2: a seat was removed; its email stays reserved for five years from today (R-APP-2). Idempotent. */
-export function releaseSeatEmail(sql: SqlStorage, agencyId: string, seatId: string, today: string): void {
-  sql.exec('UPDATE seat_emails SET removed_on = ? WHERE agency_id = ? AND seat_id = ? AND removed_on IS NULL', today, agencyId, seatId);
-}
-
-/** A reservation made for a seat that was then not created (the organisation's object refused). */
-export function dropSeatEmail(sql: SqlStorage, agencyId: string, seatId: string): void {
-  sql.exec('DELETE FROM seat_emails WHERE agency_id = ? AND seat_id = ? AND removed_on IS NULL', agencyId, seatId);
+/**
+ * R-ORG-2: a seat was removed, and its email stays reserved for five years from today (R-APP-2);
+ * or (`removed` false) the organisation's object did not create the seat, and the reservation is
+ * dropped. Idempotent.
+ */
+export function releaseSeatEmail(sql: SqlStorage, agencyId: string, seatId: string, removed: boolean, now: number): { ok: true } {
+  if (removed) sql.exec('UPDATE seat_emails SET removed_on = ? WHERE agency_id = ? AND seat_id = ? AND removed_on IS NULL', jstDate(new Date(now)), agencyId, seatId);
+  else sql.exec('DELETE FROM seat_emails WHERE agency_id = ? AND seat_id = ? AND removed_on IS NULL', agencyId, seatId);
+  return { ok: true };
 }
 
 /** The organisation a live seat's email signs in to (R-ORG-2), or null. */
