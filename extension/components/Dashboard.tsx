@@ -25,6 +25,7 @@ import { MandatoryInfoPanel } from './MandatoryInfoPanel';
 import { Notices } from './Notices';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
+import { SeatManager } from './SeatManager';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
 import { ThreadView } from './ThreadView';
@@ -39,7 +40,8 @@ export type View =
   | { name: 'notices' }
   | { name: 'complaints' }
   | { name: 'report' }
-  | { name: 'mandatory' };
+  | { name: 'mandatory' }
+  | { name: 'seats' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
@@ -49,6 +51,7 @@ const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'complaints', label: 'navComplaints' },
   { name: 'report', label: 'navReport' },
   { name: 'mandatory', label: 'navMandatory' },
+  { name: 'seats', label: 'navSeats' },
 ];
 
 /**
@@ -118,6 +121,9 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       break;
     case 'report':
       main = agency ? <AnnualReportForm ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;
+      break;
+    case 'seats':
+      main = <SeatManager ctx={ctx} />;
       break;
     case 'mandatory':
       main = agency ? <MandatoryInfoPanel ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;

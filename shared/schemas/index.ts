@@ -17,3 +17,4 @@ export * from './staff';
 export * from './transparency';
 export * from './acquisition';
 export * from './announcement';
+export * from './seat';

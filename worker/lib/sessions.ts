@@ -43,17 +43,19 @@ export class SessionStore {
   }
 
   /**
-   * Opens a session and returns its bearer token, shown once.
+   * Opens a session and returns its bearer token, shown once. The token names the object that
+   * keeps the session (`accountId`); the session itself may belong to one `holder` within it (an
+   * organisation's staff seat, R-ORG-2), whose sessions then end together.
    *
-   * @example const { token } = await store.open('agency', 'A7K3M9X2QAB', now);
+   * @example const { token } = await store.open('agency', 'A7K3M9X2QAB', now, label, 'U4F8…');
    */
-  async open(role: Role, accountId: string, now: number, label: string | null = null): Promise<{ token: string; sessionId: string; expiresAt: number }> {
+  async open(role: Role, accountId: string, now: number, label: string | null = null, holder: string = accountId): Promise<{ token: string; sessionId: string; expiresAt: number }> {
     const token = `${ROLE_PREFIX[role]}.${accountId}.${randomSecret()}`;
     const id = randomBase32(12);
     const expiresAt = now + SESSION_LIFETIME_MS;
     this.sql.exec('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?', now, now - SESSION_IDLE_MS);
     this.sql.exec('INSERT INTO sessions (id, account_id, token_hash, created_at, last_seen_at, expires_at, label) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      id, accountId, await sha256Hex(token), now, now, expiresAt, label);
+      id, holder, await sha256Hex(token), now, now, expiresAt, label);
     return { token, sessionId: id, expiresAt };
   }
 

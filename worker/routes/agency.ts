@@ -97,12 +97,12 @@ export const agencyRoutes = group()
       throw new ApiError(404, 'profile_not_found', '求職者情報が見つかりません', 'この求職者情報は掲載されていないか、取り下げられました。');
     }
     // `acquire` refuses with 410 when this agency's copy was deleted, so the profile is never served then.
-    const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime()));
+    const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime(), c.var.seat.id));
     return c.json({ profile: JSON.parse(found.doc) as Profile, acquisition }, 200);
   })
   .openapi(acceptance, async (c) => {
     const { profileId, acceptedOn } = c.req.valid('json');
-    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, c.var.now.getTime()));
+    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, c.var.now.getTime(), c.var.seat.id));
     return c.json({ acquisition: r.acquisition, extended: r.extended }, 200);
   })
   .openapi(acquisitions, async (c) => c.json({ items: await agencyStub(c).acquisitions() }, 200))
@@ -114,6 +114,6 @@ export const agencyRoutes = group()
   })
   .openapi(ack, async (c) => {
     const { id } = c.req.valid('param');
-    const r = unwrap(await agencyStub(c).ack(id, c.var.now.getTime()));
+    const r = unwrap(await agencyStub(c).ack(id, c.var.now.getTime(), c.var.seat.id));
     return c.json({ id, ackedAt: r.ackedAt }, 200);
   });

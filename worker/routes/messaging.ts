@@ -80,7 +80,7 @@ async function send(c: Context<AppEnv>, req: SendRequest): Promise<SendResult> {
     await agency.releaseSend(req.key);
     return { conversationId: delivered.conversationId, message: delivered.message, quota: await agency.quota(now), warnings: r.warnings, replayed: true };
   }
-  const done = await agency.completeSend(req.key, { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message }, now);
+  const done = await agency.completeSend(req.key, { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message }, now, c.var.seat.id);
   return { conversationId: delivered.conversationId, message: delivered.message, quota: done.quota, warnings: r.warnings, replayed: delivered.replayed };
 }
 

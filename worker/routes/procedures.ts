@@ -90,8 +90,9 @@ async function endOtherSessions(c: Context<AppEnv>): Promise<number> {
   const current = c.var.sessionId;
   if (c.var.agency) {
     const stub = agencyStub(c);
-    const others = (await stub.listSessions(now)).filter((s) => s.id !== current);
-    return (await Promise.all(others.map((s) => stub.endSessions(s.id)))).reduce((a, b) => a + b, 0);
+    const seat = c.var.seat.id;
+    const others = (await stub.listSessions(seat, now)).filter((s) => s.id !== current);
+    return (await Promise.all(others.map((s) => stub.endSessions(seat, s.id)))).reduce((a, b) => a + b, 0);
   }
   if (c.var.seeker) {
     const stub = c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId));

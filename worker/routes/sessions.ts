@@ -60,11 +60,21 @@ function sessionInfo(rows: SessionRow[], currentId: string) {
   }));
 }
 
-/** Who is asking, as the object that keeps their sessions. */
-function accountOf(c: { var: { agency?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }) {
-  if (c.var.agency) return { kind: 'agency' as const, id: c.var.agency.id, stub: c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id)) };
-  if (c.var.seeker) return { kind: 'seeker' as const, id: c.var.seeker.profileId, stub: c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId)) };
-  return { kind: 'staff' as const, id: c.var.staff!.id, stub: null };
+/** Who is asking: how to list and end their own sessions (an agency's are its seat's, R-ORG-2). */
+function accountOf(c: { var: { agency?: { id: string }; seat?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }): {
+  list: (now: number) => Promise<SessionRow[]>; end: (id: string | null) => Promise<number>;
+} {
+  if (c.var.agency) {
+    const stub = c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id));
+    const seat = c.var.seat!.id;
+    return { list: (now) => stub.listSessions(seat, now), end: (id) => stub.endSessions(seat, id) };
+  }
+  if (c.var.seeker) {
+    const stub = c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId));
+    return { list: (now) => stub.listSessions(now), end: (id) => stub.endSessions(id) };
+  }
+  const staffId = c.var.staff!.id;
+  return { list: (now) => registry(c.env).staffSessions(staffId, now), end: (id) => registry(c.env).endStaffSessions(staffId, id) };
 }
 
 /** Sign-in, activation and the user's own sessions (R-SEC-1, R-SEC-2). */
@@ -77,7 +87,8 @@ export const sessionRoutes = group()
       await verifyPassword(password, DUMMY_PASSWORD_HASH); // same time as a real check: no account enumeration
       throw new ApiError(401, 'invalid_credentials', 'サインインできませんでした', 'アカウントID（メールアドレス）またはパスワードが正しくありません。');
     }
-    const r = unwrap(await c.env.AGENCY.get(c.env.AGENCY.idFromName(agencyId)).signIn(password, now, userAgent(c.req.header('user-agent'))));
+    // R-ORG-2: the email names the seat as well as its organisation.
+    const r = unwrap(await c.env.AGENCY.get(c.env.AGENCY.idFromName(agencyId)).signIn(email, password, now, userAgent(c.req.header('user-agent'))));
     return c.json(tokenOut(r.token, r.expiresAt, 'agency'), 201);
   })
   .openapi(seekerSignIn, async (c) => {
@@ -116,20 +127,19 @@ export const sessionRoutes = group()
   .openapi(listSessions, async (c) => {
     const who = accountOf(c);
     const now = c.var.now.getTime();
-    const rows = who.stub ? await who.stub.listSessions(now) : await registry(c.env).staffSessions(who.id, now);
+    const rows = await who.list(now);
     return c.json({ items: sessionInfo(rows, c.var.sessionId) }, 200);
   })
   .openapi(endSession, async (c) => {
     const who = accountOf(c);
     const { id } = c.req.valid('param');
-    const n = who.stub ? await who.stub.endSessions(id) : await registry(c.env).endStaffSessions(who.id, id);
+    const n = await who.end(id);
     if (!n) throw new ApiError(404, 'session_not_found', 'セッションが見つかりません', 'すでに終了したか、存在しないセッションです。');
     return c.body(null, 204);
   })
   .openapi(endAllSessions, async (c) => {
     const who = accountOf(c);
-    if (who.stub) await who.stub.endSessions(null);
-    else await registry(c.env).endStaffSessions(who.id, null);
+    await who.end(null);
     return c.body(null, 204);
   });
 

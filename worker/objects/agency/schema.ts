@@ -1,5 +1,6 @@
 import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
+import { migrateSeats } from './seats';
 
 /**
  * The agency object's tables, as ordered migration steps: a step, once shipped, is never edited;
@@ -61,4 +62,6 @@ export const AGENCY_MIGRATIONS: MigrationStep[] = [
       sql.exec('INSERT OR IGNORE INTO acquirer_pending (profile_id, acquired_on) SELECT profile_id, acquired_on FROM acquisitions');
     }
   },
+  // R-ORG-2: the account becomes an organisation with one seat, the liaison officer's.
+  (sql) => migrateSeats(sql),
 ];

@@ -124,7 +124,7 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
     mandatoryInformation: input.mandatoryInformation ? { version: 1, acceptedAt: new Date(now).toISOString(), content: input.mandatoryInformation } : null,
     admittedOn: today, revokedOn: null, withdrawnOn: null,
   };
-  await agencyStub(s.env, agencyId).init(record, row.password_hash);
+  await agencyStub(s.env, agencyId).init(record, row.password_hash, input.liaisonOfficer?.name ?? null, now);
   s.tx(() => {
     // An ID whose five-year reservation is over may be used again; the old row keeps its history.
     s.sql.exec("UPDATE agencies SET email = email || '#' || id WHERE email = ? AND status IN ('revoked', 'withdrawn')", record.email);
