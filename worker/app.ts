@@ -7,6 +7,8 @@ import { ApiError, problemResponse } from './lib/problem';
 import { maintenanceWindow } from './middleware/service';
 import { announcedClosures } from './middleware/announcements';
 import { announcementRoutes } from './routes/announcements';
+import { termsRoutes } from './routes/terms';
+import { correspondenceRoutes } from './routes/correspondence';
 import { publicRoutes } from './routes/public';
 import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
@@ -57,7 +59,9 @@ export const app = base
   .route('/', messagingRoutes)
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)
-  .route('/', announcementRoutes);
+  .route('/', announcementRoutes)
+  .route('/', termsRoutes)
+  .route('/', correspondenceRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 app.doc31('/v1/openapi.json', {

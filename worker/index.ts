@@ -8,6 +8,7 @@ export { SeekerObject } from './objects/seeker';
 export { Registry } from './objects/registry';
 export { Clock } from './objects/clock';
 export { Bulletin } from './objects/bulletin';
+export { Correspondence } from './objects/correspondence';
 export type { AppType } from './app';
 
 export default {

@@ -28,6 +28,7 @@ import { QuotaMeter } from './QuotaMeter';
 import { SeatManager } from './SeatManager';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
+import { TermsNotice } from './TermsNotice';
 import { ThreadView } from './ThreadView';
 
 /** Where the dashboard is. */
@@ -150,6 +151,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
       <Announcements baseUrl={ctx.baseUrl} />
+      <TermsNotice ctx={ctx} />
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => {

@@ -10,3 +10,4 @@ export * from './contact-details';
 export * from './message-lint';
 export * from './licence-number';
 export * from './announcements';
+export * from './terms';

@@ -18,3 +18,5 @@ export * from './transparency';
 export * from './acquisition';
 export * from './announcement';
 export * from './seat';
+export * from './terms';
+export * from './correspondence';

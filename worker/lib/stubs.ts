@@ -33,3 +33,8 @@ export function clockStub(env: Env) {
 export function bulletinStub(env: Env) {
   return env.BULLETIN.get(env.BULLETIN.idFromName('bulletin'));
 }
+
+/** The bureau's correspondence with agencies: correction requests, measures, reports on request (R-COR-*). */
+export function correspondenceStub(env: Env) {
+  return env.CORRESPONDENCE.get(env.CORRESPONDENCE.idFromName('correspondence'));
+}

@@ -1,3 +1,4 @@
+import { currentTermsConfirmed } from '../middleware/terms';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
@@ -12,6 +13,8 @@ import { requireRole } from '../middleware/auth';
 import type { AgencyEventRow } from '../objects/agency';
 
 const agencyOnly = [requireRole('agency')];
+/** Routes that work with jobseekers' data: the terms in force must be confirmed first (R-TOS-1). */
+const workingAgency = [requireRole('agency'), currentTermsConfirmed];
 
 function agencyStub(c: Context<AppEnv>) {
   return c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id));
@@ -39,12 +42,12 @@ const FeedQueryDoc = FeedQuerySchema;
 const feed = createRoute({
   method: 'get', path: '/v1/agency/feed', tags: ['agency'],
   summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・年齢層・資格・経験・学歴・キーワード）。カーソルで次のページ',
-  security: bearer, middleware: agencyOnly, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
+  security: bearer, middleware: workingAgency, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
 });
 
 const openProfile = createRoute({
   method: 'get', path: '/v1/agency/feed/{profileId}', tags: ['agency'], summary: '求職者情報を1件開く（取得として記録し、保存期限を返す）',
-  security: bearer, middleware: agencyOnly, request: { params: z.object({ profileId: ProfileIdSchema }) },
+  security: bearer, middleware: workingAgency, request: { params: z.object({ profileId: ProfileIdSchema }) },
   responses: { 200: json(OpenedProfileSchema), ...authedErrors, 410: authedErrors[404] },
 });
 

@@ -1,3 +1,4 @@
+import { currentTermsConfirmed } from '../middleware/terms';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
@@ -14,6 +15,8 @@ import type { SendRequest } from '../objects/agency';
 import { requireJobseekerService } from './agency';
 
 const agencyOnly = [requireRole('agency')];
+/** Routes that work with jobseekers' data: the terms in force must be confirmed first (R-TOS-1). */
+const workingAgency = [requireRole('agency'), currentTermsConfirmed];
 const seekerOnly = [requireRole('seeker')];
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemBody } } });
@@ -94,7 +97,7 @@ const quota = createRoute({
 const firstContact = createRoute({
   method: 'post', path: '/v1/agency/conversations', tags: ['messaging'],
   summary: '求職者への最初のメッセージ。必須情報はシステムが添付（編集不可）。冪等キーで再送しても1通・1カウント',
-  security: bearer, middleware: agencyOnly,
+  security: bearer, middleware: workingAgency,
   request: { body: { content: { 'application/json': { schema: FirstContactRequestSchema } }, required: true } },
   responses: { 201: json(SendResultSchema, '送信した（replayed: 同じキーの再送）'), ...sendErrors },
 });
@@ -112,7 +115,7 @@ const agencyThread = createRoute({
 
 const agencyReply = createRoute({
   method: 'post', path: '/v1/agency/conversations/{id}/messages', tags: ['messaging'], summary: '求職者への返信（求職者が書いた後のみ）。冪等キーつき',
-  security: bearer, middleware: agencyOnly,
+  security: bearer, middleware: workingAgency,
   request: { params: z.object({ id: ConversationIdSchema }), body: { content: { 'application/json': { schema: ReplyRequestSchema } }, required: true } },
   responses: { 201: json(SendResultSchema, '送信した（replayed: 同じキーの再送）'), ...sendErrors },
 });
