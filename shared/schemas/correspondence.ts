@@ -94,27 +94,25 @@ export type ReportRequestInput = z.infer<typeof ReportRequestInputSchema>;
 export const ReportAnswerSchema = z.strictObject({ answers: z.array(plainText(1, 8000)).min(1).max(30) });
 export type ReportAnswer = z.infer<typeof ReportAnswerSchema>;
 
-/** A report request as one agency sees it. */
-export const AgencyReportRequestSchema = z.object({
+/** What every view of a report request shows. */
+const ReportRequestBaseSchema = z.object({
   id: IdSchema,
   kind: ReportRequestKindSchema,
   title: z.string(),
   questions: z.array(z.string()),
   dueOn: IsoDateSchema,
   sentAt: InstantSchema,
+});
+
+/** A report request as one agency sees it. */
+export const AgencyReportRequestSchema = ReportRequestBaseSchema.extend({
   versions: z.array(z.object({ version: z.number().int(), answers: z.array(z.string()), submittedAt: InstantSchema })),
   overdue: z.boolean(),
 });
 export type AgencyReportRequest = z.infer<typeof AgencyReportRequestSchema>;
 
 /** A report request as the bureau sees it: who answered and who is overdue. */
-export const AdminReportRequestSchema = z.object({
-  id: IdSchema,
-  kind: ReportRequestKindSchema,
-  title: z.string(),
-  questions: z.array(z.string()),
-  dueOn: IsoDateSchema,
-  sentAt: InstantSchema,
+export const AdminReportRequestSchema = ReportRequestBaseSchema.extend({
   sentBy: z.string(),
   targets: z.array(z.object({
     agencyId: IdSchema, agencyName: z.string(), prefecture: PrefectureCodeSchema,
