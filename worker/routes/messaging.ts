@@ -232,15 +232,6 @@ export const messagingRoutes = group()
     const paidServiceConsentAt = await seekerById(c, c.var.seeker.profileId).paidServiceConsent(id);
     return c.json({ conversation, messages: thread.messages, mandatoryInformation, paidServiceConsentAt }, 200);
   })
-  .openapi(paidServiceConsent, async (c) => {
-    const r = await seekerById(c, c.var.seeker.profileId).consentToPaidServices(c.req.valid('param').id, c.var.now.getTime());
-    if (refused(r)) fail(r);
-    return c.json({ conversationId: r.conversationId, consentedAt: r.consentedAt }, 200);
-  })
-  .openapi(withdrawPaidServiceConsent, async (c) => {
-    await seekerById(c, c.var.seeker.profileId).withdrawPaidServiceConsent(c.req.valid('param').id);
-    return c.body(null, 204);
-  })
   .openapi(seekerPost, async (c) => {
     const { id } = c.req.valid('param');
     const { body, idempotencyKey } = c.req.valid('json');
