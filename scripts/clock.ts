@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { maintenanceUntil } from '../shared/rules';
+import { formatJstDateTime, maintenanceUntil } from '../shared/rules';
 import { moveClock, nextServiceHours, workerNow } from './lib/clock';
 import { DEMO } from './lib/demo';
 import { ROOT } from './lib/worker-process';
@@ -23,9 +23,7 @@ function workerUrl(): string {
   return `http://127.0.0.1:${process.env.PORT ?? 8787}`;
 }
 
-function jst(at: Date): string {
-  return `${new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} JST`;
-}
+const jst = (at: Date): string => `${formatJstDateTime(at)} JST`;
 
 async function main(): Promise<void> {
   const arg = process.argv[2];

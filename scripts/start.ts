@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rmSync } from 'node:fs';
-import { maintenanceUntil } from '../shared/rules';
+import { formatJstDateTime, maintenanceUntil } from '../shared/rules';
 import { moveClock, nextServiceHours, workerNow } from './lib/clock';
 import { DEMO, seedDemo } from './lib/demo';
 import { ROOT, devVars, firstFreePort, portIsFree, startWorker } from './lib/worker-process';
@@ -94,17 +94,13 @@ ${seekers.map((s) => `   ${s.profileId} / ${s.passphrase}`).join('\n') || '   (�
  拡張機能 / Extension: chrome://extensions → デベロッパーモード → 「パッケージ化されていない拡張機能を読み込む」
    ${ext ?? '(まだビルドされていません: npm run build:ext)'}
  毎日 0:00–6:00（日本時間）と月末 21:30–翌6:00 はメンテナンスで、事業者・求職者の機能は止まります。
- ワーカーの時刻 / Worker time: ${formatJst(now)}${demoClock ? '（デモ用の時計 / demo clock）' : ''}
+ ワーカーの時刻 / Worker time: ${formatJstDateTime(now)} JST${demoClock ? '（デモ用の時計 / demo clock）' : ''}
  ${demoClock ? '実際の時刻はメンテナンス時間帯のため、デモ用の時計をサービス時間内で動かしています。' : '時計はデモのために動かせます。'}
    npm run clock -- now                  実際の時刻に戻す / back to the real clock
    npm run clock -- next-service-hours   次のサービス時間へ / into service hours
    npm run clock -- 2027-01-04T10:00+09:00   任意の時刻へ / any instant
  Ctrl-C で停止 / Ctrl-C stops everything.
 ──────────────────────────────────────────────────────────────`);
-}
-
-function formatJst(at: Date): string {
-  return `${new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} JST`;
 }
 
 main().catch(async (err: unknown) => {
