@@ -39,7 +39,7 @@ export class FeedShard extends DurableObject<Env> {
         sql.exec('CREATE TABLE seeker_accounts (id TEXT PRIMARY KEY)');
         sql.exec('INSERT OR IGNORE INTO seeker_accounts (id) SELECT id FROM profiles WHERE home = 1 AND activated = 1');
       },
-    ]);
+    ], (work) => this.ctx.storage.transactionSync(work));
   }
 
   /**

@@ -47,7 +47,7 @@ export class AgencyObject extends DurableObject<Env> {
       setAlarm: (at) => ctx.storage.setAlarm(at),
     };
     this.sessions = new SessionStore(ctx.storage.sql);
-    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS));
+    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS, (work) => ctx.storage.transactionSync(work)));
   }
 
   /** R-MSG-3: retries the notices still queued (at-least-once delivery, outbox.ts). */
