@@ -1,11 +1,11 @@
 import { DurableObject } from 'cloudflare:workers';
 import { LAPSE_BATCH } from '../lib/feed';
 import { migrate } from '../lib/migrations';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './feed-sql';
+import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, countStatement, deleteProfileRow, searchStatement, type CountedElsewhere, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './feed-sql';
 
 export type { ShardRow } from './feed-sql';
 
-export type { ShardHit, ShardQuery } from './feed-sql';
+export type { CountedElsewhere, ShardHit, ShardQuery } from './feed-sql';
 
 
 /** The shard's home view of a profile, for the worker's own bookkeeping. */
@@ -159,6 +159,22 @@ export class FeedShard extends DurableObject<Env> {
   async search(q: ShardQuery): Promise<ShardHit[]> {
     const { sql, params } = searchStatement(q);
     return this.sql.exec<ShardHit>(sql, ...params).toArray();
+  }
+
+  /**
+   * A page of matches (as search) and how many match in all, counted up to `cap` (R-FEED-3 hit
+   * count): one call per shard for both. `elsewhere` leaves out profiles another searched shard counts.
+   *
+   * @example await shard.searchCounted(q, 214, { below: '13' }); // { hits: [...], count: 214 } (214: at least)
+   */
+  async searchCounted(q: ShardQuery, cap: number, elsewhere: CountedElsewhere | null): Promise<{ hits: ShardHit[]; count: number }> {
+    return { hits: await this.search(q), count: await this.count(q, cap, elsewhere) };
+  }
+
+  /** How many of this shard's profiles match, up to `cap` (R-FEED-3 hit count, R-FEED-4). */
+  async count(q: ShardQuery, cap: number, elsewhere: CountedElsewhere | null): Promise<number> {
+    const { sql, params } = countStatement(q, cap, elsewhere);
+    return this.sql.exec<{ n: number }>(sql, ...params).one().n;
   }
 
   /**
