@@ -1,4 +1,5 @@
 import type { ClockSetting } from '../objects/clock';
+import { clockStub } from './stubs';
 
 /**
  * True where the controllable clock and its route exist (R-SEC-7): only where ENVIRONMENT is
@@ -7,10 +8,6 @@ import type { ClockSetting } from '../objects/clock';
 export function clockIsControllable(env: Env): boolean {
   const name = (env as { ENVIRONMENT?: string }).ENVIRONMENT;
   return name === 'development' || name === 'test';
-}
-
-function clockStub(env: Env) {
-  return env.CLOCK.get(env.CLOCK.idFromName('clock'));
 }
 
 /** Applies a clock setting to a real instant. */
