@@ -1,5 +1,7 @@
-import type { ClockSetting } from '../objects/clock';
 import { clockStub } from './stubs';
+
+/** How the clock is set: `frozen` stops time at `at`; otherwise time runs on from `at`. */
+export type ClockSetting = { at: number; setAt: number; frozen: boolean } | null;
 
 /**
  * True where the controllable clock and its route exist (R-SEC-7): only where ENVIRONMENT is

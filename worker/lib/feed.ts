@@ -2,7 +2,7 @@ import { PREFECTURE_CODES } from '../../shared/data/prefectures';
 import { occupationName } from '../../shared/data/occupations';
 import { industryName } from '../../shared/data/industries';
 import type { FeedQuery, Profile, ProfileLoadRow, ProfileSummary } from '../../shared/schemas';
-import type { ShardHit, ShardQuery, ShardRow } from '../objects/feed-shard';
+import type { ShardHit, ShardQuery, ShardRow } from './feed-rows';
 import { matchExpression } from './search-text';
 import { ApiError } from './problem';
 import { shardStub } from './stubs';

@@ -5,7 +5,7 @@
 import { industryName } from '../../shared/data/industries';
 import { occupationName } from '../../shared/data/occupations';
 import type { JobOffer, JobOfferSummary } from '../../shared/schemas/job-offer';
-import type { HomeLoadRow, OfferRow } from '../objects/job-offer-shard';
+import type { HomeLoadRow, OfferRow } from './job-offer-rows';
 import { jobDeskStub, offerShardStub } from './stubs';
 
 /** The job-offer shard of a prefecture. */
