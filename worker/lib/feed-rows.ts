@@ -60,3 +60,10 @@ export type ShardQuery = {
 };
 
 export type ShardHit = { id: string; updatedAt: number; doc: string };
+
+/**
+ * Which of this shard's matches a count across shards leaves to another shard, so a profile listed
+ * in several prefectures counts once: the one listed in a lower-coded prefecture among those searched
+ * counts there. `below`: every prefecture is searched (nationwide); `among`: the searched ones below this shard.
+ */
+export type CountedElsewhere = { below: string } | { among: string[] };

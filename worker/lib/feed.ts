@@ -2,12 +2,8 @@ import { PREFECTURE_CODES } from '../../shared/data/prefectures';
 import { occupationName } from '../../shared/data/occupations';
 import { industryName } from '../../shared/data/industries';
 import type { FeedQuery, Profile, ProfileLoadRow, ProfileSummary } from '../../shared/schemas';
-<<<<<<< HEAD
-import type { CountedElsewhere, ShardHit, ShardQuery, ShardRow } from '../objects/feed-shard';
+import type { CountedElsewhere, ShardHit, ShardQuery, ShardRow } from './feed-rows';
 import { FEED_COUNT_BOUND, firstRoundCap, settleCount } from './feed-count';
-=======
-import type { ShardHit, ShardQuery, ShardRow } from './feed-rows';
->>>>>>> main
 import { matchExpression } from './search-text';
 import { ApiError } from './problem';
 import { shardStub } from './stubs';

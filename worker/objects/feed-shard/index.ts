@@ -1,21 +1,11 @@
 import { DurableObject } from 'cloudflare:workers';
-<<<<<<< HEAD:worker/objects/feed-shard.ts
-import { LAPSE_BATCH } from '../lib/feed';
-import { migrate } from '../lib/migrations';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, countStatement, deleteProfileRow, searchStatement, type CountedElsewhere, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './feed-sql';
-=======
 import { LAPSE_BATCH } from '../../lib/feed';
 import { migrate } from '../../lib/migrations';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './sql';
->>>>>>> main:worker/objects/feed-shard/index.ts
+import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, countStatement, deleteProfileRow, searchStatement, writeProfileRow, type CountedElsewhere, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './sql';
 
 export type { ShardRow } from './sql';
 
-<<<<<<< HEAD:worker/objects/feed-shard.ts
-export type { CountedElsewhere, ShardHit, ShardQuery } from './feed-sql';
-=======
-export type { ShardHit, ShardQuery } from './sql';
->>>>>>> main:worker/objects/feed-shard/index.ts
+export type { CountedElsewhere, ShardHit, ShardQuery } from './sql';
 
 
 /** The shard's home view of a profile, for the worker's own bookkeeping. */

@@ -2,10 +2,10 @@
  * The SQL of a feed shard, apart from the object so the benchmark can run the very same schema and
  * query straight on SQLite as its floor.
  */
-import type { ShardHit, ShardQuery, ShardRow } from '../../lib/feed-rows';
+import type { CountedElsewhere, ShardHit, ShardQuery, ShardRow } from '../../lib/feed-rows';
 import { indexTokens } from '../../lib/search-text';
 
-export type { ShardHit, ShardQuery, ShardRow };
+export type { CountedElsewhere, ShardHit, ShardQuery, ShardRow };
 
 /** What the shard's SQL needs of a database: the Durable Object's SQL API, or better-sqlite3 in the benchmark. */
 export interface SqlRunner {
@@ -143,13 +143,6 @@ export function searchStatement(q: ShardQuery): { sql: string; params: unknown[]
   params.push(q.limit);
   return { sql, params };
 }
-
-/**
- * Which of this shard's matches a count across shards leaves to another shard, so a profile listed
- * in several prefectures counts once: the one listed in a lower-coded prefecture among those searched
- * counts there. `below`: every prefecture is searched (nationwide); `among`: the searched ones below this shard.
- */
-export type CountedElsewhere = { below: string } | { among: string[] };
 
 /**
  * The statement counting one shard's matches of a search (R-FEED-3 hit count), ignoring the cursor,
