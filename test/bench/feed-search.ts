@@ -165,15 +165,17 @@ export async function benchFeed(profiles: number, runs: number, accounts: (base:
 }
 
 const ms = (n: number) => n.toFixed(1).padStart(7);
+/** Pads to a terminal width where kanji and kana take two columns. */
+const padWide = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
 
 /** Prints the figures of one or more sizes side by side. */
 export function printFeed(all: FeedFigures[]): void {
   console.log(`\nfeed search (20 per page, with the hit count; ms; targets p95: 30 one prefecture, 100 nationwide; HTTP ≤ 2× the HTTP floor for one prefecture)`);
-  console.log(`${'search'.padEnd(26)}${all.map((f) => `| ${f.profiles.toLocaleString('en').padStart(9)}: HTTP p50/p95   floor p50/p95  ratio  SQLite p50/p95  count      `).join('')}`);
+  console.log(`${padWide('search', 28)}${all.map((f) => `| ${f.profiles.toLocaleString('en').padStart(9)}: HTTP p50/p95   floor p50/p95  ratio  SQLite p50/p95  count      `).join('')}`);
   for (let i = 0; i < all[0]!.searches.length; i++) {
     const name = all[0]!.searches[i]!.name;
-    console.log(`${name.padEnd(24)}${all.map((f) => {
+    console.log(`${padWide(name, 28)}${all.map((f) => {
       const s = f.searches[i]!;
       return `| ${ms(s.http.p50)} ${ms(s.http.p95)}  ${ms(s.floorHttp.p50)} ${ms(s.floorHttp.p95)}  ${(s.http.p95 / s.floorHttp.p95).toFixed(1).padStart(4)}×  ${ms(s.sqlite.p50)} ${ms(s.sqlite.p95)}  ${(s.exact ? s.total.toLocaleString('en') : `≥${s.total.toLocaleString('en')}`).padStart(8)} `;
     }).join('')}`);

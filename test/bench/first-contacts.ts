@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exampleRegistration } from '../../shared/schemas/examples';
 import { syntheticProfiles } from '../../scripts/lib/synthetic';
-import { call } from '../../scripts/lib/http';
+import { benchClientAddress, call } from '../../scripts/lib/http';
 import { signInStaff } from '../../scripts/lib/clock';
 import { freePort, startWorker } from '../../scripts/lib/worker-process';
 import { BENCH_STAFF, benchAccounts, percentiles } from './run';
@@ -20,7 +20,7 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
 /** A freshly admitted agency's token. */
 async function admittedAgency(base: string, ministry: string, tag: string): Promise<string> {
   const email = `first-${tag}-${Date.now()}@agency.example.jp`;
-  const reg = await call(base, 'POST', '/v1/public/registrations', {
+  const reg = await call(base, 'POST', '/v1/public/registrations', { headers: benchClientAddress(),
     body: { ...exampleRegistration, email, password: 'bench-agency-password', licence: { kind: 'paid', number: `13-ユ-8${String(Date.now() % 100000).padStart(5, '0')}` }, placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] },
   });
   if (reg.status !== 201) throw new Error(`registration: ${reg.status} ${JSON.stringify(reg.body)}`);

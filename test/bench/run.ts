@@ -18,7 +18,7 @@ import { benchFeed, printFeed } from './feed-search';
 import { pathToFileURL } from 'node:url';
 import { bundleSizes } from './bundles';
 import { benchDetector } from './detector';
-import { call } from '../../scripts/lib/http';
+import { benchClientAddress, call } from '../../scripts/lib/http';
 import { moveClock, signInStaff } from '../../scripts/lib/clock';
 
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 100_000);
@@ -45,7 +45,7 @@ export async function benchAccounts(base: string): Promise<{ ministry: string; a
   const { token: ministry } = await moveClock(base, BENCH_STAFF, new Date('2026-11-27T10:00:00+09:00'));
   const { exampleRegistration } = await import('../../shared/schemas/examples');
   const agencyEmail = `bench-${Date.now()}@agency.example.jp`;
-  const reg = await call(base, 'POST', '/v1/public/registrations', { body: { ...exampleRegistration, email: agencyEmail, password: 'bench-agency-password', placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] } });
+  const reg = await call(base, 'POST', '/v1/public/registrations', { headers: benchClientAddress(), body: { ...exampleRegistration, email: agencyEmail, password: 'bench-agency-password', placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] } });
   await call(base, 'POST', `/v1/admin/registrations/${reg.body.id}/accept`, { token: ministry, body: {} });
   const agency = (await call(base, 'POST', '/v1/agency/sessions', { body: { email: agencyEmail, password: 'bench-agency-password' } })).body.token as string;
   return { ministry, agency, agencyEmail };
