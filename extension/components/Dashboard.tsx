@@ -136,20 +136,23 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
 
   return (
     <div class={`dashboard dashboard-${layout}`}>
-      <header class="topbar">
-        <p class="who">
-          <strong>{agency?.name ?? session.displayName}</strong>
-        </p>
-        <QuotaMeter quota={quota ?? null} />
-        <div class="actions">
-          {layout === 'panel' && (
-            <button type="button" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('/dashboard.html') })}>
-              {t('openFullTab')}
+      <header class="masthead">
+        <h1 class="app-title">{t('dashboardTitle')}</h1>
+        <div class="topbar">
+          <p class="who">
+            <strong>{agency?.name ?? session.displayName}</strong>
+          </p>
+          <QuotaMeter quota={quota ?? null} />
+          <div class="actions">
+            {layout === 'panel' && (
+              <button type="button" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('/dashboard.html') })}>
+                {t('openFullTab')}
+              </button>
+            )}{' '}
+            <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl, wipe: wipeAccountData })}>
+              {t('signOut')}
             </button>
-          )}{' '}
-          <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl, wipe: wipeAccountData })}>
-            {t('signOut')}
-          </button>
+          </div>
         </div>
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
@@ -193,7 +196,13 @@ export function Dashboard({ layout }: { layout: 'tab' | 'panel' }) {
       <a class="skip" href="#main">
         {t('skipToMain')}
       </a>
-      <h1 class="app-title">{t('dashboardTitle')}</h1>
+      {/* Every piece of the page sits in a landmark: the title in the banner (the workspace's
+          banner holds it with the account bar). */}
+      {session?.role !== 'agency' && (
+        <header class="masthead">
+          <h1 class="app-title">{t('dashboardTitle')}</h1>
+        </header>
+      )}
       {!session ? (
         <main id="main">
           <AgencySignIn ctx={ctx} />

@@ -6,7 +6,7 @@
 import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_PATH } from './browser';
-import { shot } from './harness';
+import { SCREENSHOTS } from './harness';
 
 const workerUrl = inject('workerUrl');
 
@@ -32,7 +32,7 @@ describe.skipIf(!inject('browser'))('the API reference', () => {
       expect(await operations.count()).toBeGreaterThan(50);
       await page.locator('.opblock-summary-path', { hasText: '/v1/agency/feed' }).first().waitFor();
       await page.getByText('稼働確認').first().waitFor();
-      await shot(page, 'docs-1-api-reference');
+      await page.screenshot({ path: `${SCREENSHOTS}/docs-1-api-reference.png` });
       expect(errors).toEqual([]);
       expect(elsewhere).toEqual([]);
     } finally {
