@@ -3,6 +3,7 @@
  * /v1/openapi.json with the viewer's script and style served by the worker itself (no CDN), and the
  * page loads nothing from anywhere else.
  */
+import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_PATH } from './browser';
@@ -32,6 +33,7 @@ describe.skipIf(!inject('browser'))('the API reference', () => {
       expect(await operations.count()).toBeGreaterThan(50);
       await page.locator('.opblock-summary-path', { hasText: '/v1/agency/feed' }).first().waitFor();
       await page.getByText('稼働確認').first().waitFor();
+      mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: `${SCREENSHOTS}/docs-1-api-reference.png` });
       expect(errors).toEqual([]);
       expect(elsewhere).toEqual([]);
