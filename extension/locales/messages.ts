@@ -330,6 +330,15 @@ export const MESSAGES = {
   composeCount: { ja: '{count} / {max} 文字', en: '{count} of {max} characters' },
   composeWarningsTitle: { ja: '送信前にご確認ください', en: 'Please check before sending' },
   composeWarningsHint: { ja: 'これは警告です。内容に問題がなければ、そのまま送信できます。', en: 'This is a warning; you may still send if the text is appropriate.' },
+  composeContactLiveTitle: { ja: '送信前の確認: 連絡先などが含まれているようです', en: 'Before sending: this looks like it contains contact details' },
+  composeContactLiveAgency: {
+    ja: '貴社が登録した連絡方法のほかは、このままでは送信できません（利用規約7(2)①ク）。該当する部分を削除してください。',
+    en: 'Apart from the contact methods your agency registered, this cannot be sent as it is (terms 7(2)①ク). Please remove those parts.',
+  },
+  composeContactLiveSeeker: {
+    ja: 'お名前や連絡先は、このサービスのメッセージではお送りできません。その部分を消してからお送りください。',
+    en: 'Names and contact details cannot be sent in this service. Please remove them before sending.',
+  },
   composeSending: { ja: '送信しています…', en: 'Sending…' },
   composeSent: { ja: '送信しました。', en: 'Sent.' },
   composeTemplate: { ja: 'テンプレート', en: 'Template' },
