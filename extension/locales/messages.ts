@@ -156,6 +156,10 @@ export const MESSAGES = {
   bannerMaintenance: { ja: '{time}（日本時間）に再開します。メンテナンス中の操作は保存・予約されません。', en: 'The service reopens at {time}. Nothing is saved or queued meanwhile.' },
   bannerSuspendedTitle: { ja: '停止中', en: 'Suspended' },
   bannerSuspended: { ja: '貴社はサービスの利用を停止されています。', en: 'Your agency’s use of the service is suspended.' },
+  bannerSuspendedUntilCorrected: {
+    ja: '貴社は、是正が確認されるまでサービスの利用を停止されています。「労働局からの連絡」の是正要請に回答してください。',
+    en: 'Your agency’s use of the service is suspended until the correction is confirmed. Answer the correction request under “From the labour bureau”.',
+  },
   bannerSuspendedUntil: { ja: '貴社は{date}までサービスの利用を停止されています。', en: 'Your agency’s use of the service is suspended until {date}.' },
   bannerReason: { ja: '理由: {reason}', en: 'Reason: {reason}' },
   bannerRevokedTitle: { ja: '利用解除', en: 'Revoked' },
