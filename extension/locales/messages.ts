@@ -402,6 +402,7 @@ export const MESSAGES = {
   inboxFilterEnded: { ja: 'ブロック・終了', en: 'Blocked or closed' },
   inboxFromUs: { ja: '当社: ', en: 'Us: ' },
   inboxFromSeeker: { ja: '求職者: ', en: 'Jobseeker: ' },
+  inboxNewerMessage: { ja: '新しいメッセージがあります（開くと表示されます）。', en: 'A newer message is waiting (open the conversation to read it).' },
   inboxFromSystem: { ja: 'お知らせ: ', en: 'Notice: ' },
   inboxTitle: { ja: '受信箱', en: 'Inbox' },
   inboxRefresh: { ja: '最新の状態にする', en: 'Refresh' },
