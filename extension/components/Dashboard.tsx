@@ -10,6 +10,7 @@ import { ApiProblem } from '../utils/problem';
 import { clearSession, type Session } from '../utils/session';
 import { signOut } from '../utils/signout';
 import { applyProblem } from '../utils/status';
+import { storeQuota } from '../utils/summary';
 import { formatJstDateTime } from '../utils/time';
 import { wipeAccountData } from '../utils/wipe';
 import { AcquiredList } from './AcquiredList';
@@ -91,7 +92,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
   const onProblem = (problem: ApiProblem, profileId?: string) => {
     void applyProblem(problem, { account, now: serverNow(), ...(profileId ? { profileId } : {}) });
     if (problem.code === 'unauthenticated') void clearSession();
-    if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => setMeta(db, account, 'quota', q)).catch(() => undefined);
+    if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => storeQuota(account, q)).catch(() => undefined);
     if (problem.code.startsWith('agency_')) void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
   };
   const sendBlocked = sendBlockedReason(agency, quota, now);

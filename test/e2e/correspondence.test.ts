@@ -73,6 +73,7 @@ describe.skipIf(!inject('browser'))('the correspondence journey', () => {
       expect(await after.getByText('利用停止・利用解除・退会の間は、求職者情報を検索できません。').count()).toBe(0);
       await expect.poll(() => banner.count()).toBe(0);
       expect(tally.summary()).toEqual([]);
+      expect(tally.landmarks()).toEqual([]);
     });
   });
 });

@@ -109,6 +109,7 @@ describe.skipIf(!inject('browser'))('keyboard only', () => {
       await tally.check(popup, 'kbd-popup-deletion');
       await shot(popup, 'kbd-3-seeker-asked-deletion');
       expect(tally.summary()).toEqual([]);
+      expect(tally.landmarks()).toEqual([]);
     });
   });
 });
