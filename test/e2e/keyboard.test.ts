@@ -2,7 +2,8 @@
  * The main journeys with the keyboard alone, in real Chromium: every action is a Tab, Enter,
  * Space or typed text (opening the extension's page is the only step that is not). The agency
  * signs in, searches, opens a profile, writes and reads its inbox; the jobseeker, in the popup,
- * reads, replies, blocks one agency and asks another to delete their data. axe runs on each screen.
+ * reads, replies, blocks one agency and asks another to delete their data. The composer's contact
+ * check speaks up as the agency types. axe runs on each screen.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { axeTally } from './axe';
@@ -13,7 +14,7 @@ import { createAgency, createSeekers, journey, journeyDay, jst, moveClock, must 
 const workerUrl = inject('workerUrl');
 
 describe.skipIf(!inject('browser'))('keyboard only', () => {
-  it('R-MSG-1 R-BLOCK-1 R-DEL-1: an agency signs in, searches, opens a profile, writes and reads its inbox; a jobseeker reads, replies, blocks and asks for deletion — with the keyboard alone', async () => {
+  it('R-MSG-1 R-MSG-4 R-BLOCK-1 R-DEL-1: an agency signs in, searches, opens a profile, writes and reads its inbox; a jobseeker reads, replies, blocks and asks for deletion — with the keyboard alone', async () => {
     const tally = axeTally();
     const day = journeyDay();
     const at = jst(day, '10:30');
@@ -50,7 +51,12 @@ describe.skipIf(!inject('browser'))('keyboard only', () => {
       await press(dash, dash.getByRole('button', { name: `求職者 ${seeker!.profileId} を詳しく見る（取得として記録されます）` }));
       await dash.getByRole('heading', { name: `求職者 ${seeker!.profileId}`, exact: true }).waitFor();
       await tally.check(dash, 'kbd-dashboard-profile');
+      // The contact-details check speaks up while typing, before any send (R-MSG-4).
+      await typeInto(dash, dash.getByRole('textbox', { name: 'メッセージ本文' }), '担当の携帯 090-1111-2222 までどうぞ。');
+      await dash.getByTestId('contact-live').getByText('電話番号（090-1111-2222）', { exact: false }).waitFor();
+      await tally.check(dash, 'kbd-dashboard-contact-check');
       await typeInto(dash, dash.getByRole('textbox', { name: 'メッセージ本文' }), 'はじめまして。日勤の介護職の求人をご紹介できます。');
+      await expect.poll(() => dash.getByTestId('contact-live').innerText()).toBe('');
       await press(dash, dash.getByRole('button', { name: '送信する', exact: true }));
       await dash.getByText('返信待ち').first().waitFor();
 
