@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { describeFindings, type Finding } from '../../shared/rules/contact-details';
 import { lintMessage } from '../../shared/rules/message-lint';
 import type { ContactMethod } from '../../shared/schemas/agency';
-import { MESSAGE_MAX_LENGTH } from '../../shared/schemas/message';
+import { MESSAGE_MAX_LENGTH } from '../../shared/schemas/message-limits';
 import { agencyContactFindings, newIdempotencyKey, seekerContactFindings } from '../utils/compose';
 import { t } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';

@@ -2,8 +2,26 @@
  * Announced maintenance and access restrictions (R-OPS-3), read from the worker's public list so
  * the dashboard and the popup can show them before they start.
  */
-import { AnnouncementListSchema, type AnnouncementList } from '../../shared/schemas/announcement';
+import type { AnnouncementList } from '../../shared/schemas/announcement';
+import { arr, nullable, obj, oneOf, str } from './shape';
 import { invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
+
+const announcement = obj({
+  id: str,
+  kind: oneOf('maintenance', 'restriction', 'emergency_maintenance'),
+  title: str,
+  reason: str,
+  audience: obj({ roles: arr(oneOf('agency', 'seeker')), agencyIds: nullable(arr(str)), routes: nullable(arr(str)) }),
+  startsAt: str,
+  endsAt: str,
+  cancelledAt: nullable(str),
+});
+
+/**
+ * `AnnouncementListSchema`'s members the screens read, checked with the plain checks of
+ * `shape.ts` so the jobseeker's popup, which shows announcements too, does not load zod (R-OPS-3).
+ */
+const AnnouncementListShape = obj({ current: arr(announcement), upcoming: arr(announcement) });
 
 /**
  * `GET /v1/public/announcements`: what is in force and what is coming, soonest first.
@@ -18,7 +36,7 @@ export async function fetchAnnouncements(baseUrl: string, fetcher: typeof fetch 
     throw networkProblem();
   }
   if (!res.ok) throw await problemFromResponse(res);
-  const parsed = AnnouncementListSchema.safeParse(await res.json().catch(() => null));
-  if (!parsed.success) throw invalidResponseProblem(res.status);
-  return parsed.data;
+  const body: unknown = await res.json().catch(() => null);
+  if (!AnnouncementListShape(body)) throw invalidResponseProblem(res.status);
+  return body as AnnouncementList;
 }

@@ -7,9 +7,10 @@ import { CursorSchema, IdSchema, InstantSchema, PageLimitSchema, plainText } fro
 import { MandatoryInformationVersionSchema } from './agency';
 import { ProfileIdSchema } from './profile-id';
 import { DailyQuotaSchema } from './quota';
+import { MESSAGE_MAX_LENGTH } from './message-limits';
 
 /** The longest message body, in characters (R-MSG-6). */
-export const MESSAGE_MAX_LENGTH = 4000;
+export { MESSAGE_MAX_LENGTH };
 
 /**
  * A message body: plain text of 1 to 4,000 characters, never rendered as HTML (R-MSG-6). Whether it

@@ -1,5 +1,6 @@
 import type { Block } from '../../../shared/schemas/message';
-import { listBlocks, unblockAgency, type ApiContext } from '../../utils/api';
+import type { ApiContext } from '../../utils/api';
+import { listBlocks, unblockAgency } from '../../utils/seeker-api';
 import { t } from '../../utils/i18n';
 import { formatJstDateTime } from '../../utils/time';
 import { ConfirmAction } from '../ConfirmAction';

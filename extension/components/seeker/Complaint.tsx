@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { complainToBureau, listSeekerConversations, type ApiContext } from '../../utils/api';
+import type { ApiContext } from '../../utils/api';
+import { complainToBureau, listSeekerConversations } from '../../utils/seeker-api';
 import { t } from '../../utils/i18n';
 import { ApiProblem } from '../../utils/problem';
 import { ProblemAlert } from '../ProblemAlert';

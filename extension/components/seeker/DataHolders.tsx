@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { DataHolder } from '../../../shared/schemas/transparency';
-import { listDataHolders, type ApiContext } from '../../utils/api';
+import type { ApiContext } from '../../utils/api';
+import { listDataHolders } from '../../utils/seeker-api';
 import { t } from '../../utils/i18n';
 import { formatJstDateTime } from '../../utils/time';
 import { ProblemAlert } from '../ProblemAlert';

@@ -1,5 +1,6 @@
 import type { DeletionRequest } from '../../../shared/schemas/message';
-import { listDeletionRequests, listSeekerConversations, type ApiContext } from '../../utils/api';
+import type { ApiContext } from '../../utils/api';
+import { listDeletionRequests, listSeekerConversations } from '../../utils/seeker-api';
 import { t } from '../../utils/i18n';
 import { formatJstDateTime } from '../../utils/time';
 import { ProblemAlert } from '../ProblemAlert';

@@ -1,4 +1,5 @@
-import { leaveFeed, type ApiContext } from '../../utils/api';
+import type { ApiContext } from '../../utils/api';
+import { leaveFeed } from '../../utils/seeker-api';
 import { t } from '../../utils/i18n';
 import { ConfirmAction } from '../ConfirmAction';
 

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ApiContext } from '../../utils/api';
 import { t, type MessageKey } from '../../utils/i18n';
 import type { Session } from '../../utils/session';
-import { signOut } from '../../utils/signout';
+import { signOutSeeker } from '../../utils/seeker-session';
 import { Blocks } from './Blocks';
 import { Complaint } from './Complaint';
 import { DataHolders } from './DataHolders';
@@ -62,7 +62,7 @@ export function SeekerApp({ session, ctx }: { session: Session; ctx: ApiContext 
     <div class="seeker-app">
       <header class="topbar">
         <p class="who">{t('seekerSignedInAs', session.displayName)}</p>
-        <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl })}>
+        <button type="button" onClick={() => void signOutSeeker(session, { baseUrl: ctx.baseUrl })}>
           {t('signOut')}
         </button>
       </header>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SeekerConversation } from '../../../shared/schemas/message';
-import { listSeekerConversations, type ApiContext } from '../../utils/api';
+import type { ApiContext } from '../../utils/api';
+import { listSeekerConversations } from '../../utils/seeker-api';
 import { t } from '../../utils/i18n';
 import { formatJstDateTime } from '../../utils/time';
 import { ProblemAlert } from '../ProblemAlert';

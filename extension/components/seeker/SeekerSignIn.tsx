@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ActivationSchema, SeekerSignInSchema } from '../../../shared/schemas/session';
 import type { ApiContext } from '../../utils/api';
 import { t } from '../../utils/i18n';
 import { ApiProblem } from '../../utils/problem';
-import { activateAsSeeker, signInAsSeeker } from '../../utils/signin';
+import { parseActivation, parseSeekerSignIn } from '../../utils/seeker-forms';
+import { activateAsSeeker, signInAsSeeker } from '../../utils/seeker-session';
 import { ProblemAlert } from '../ProblemAlert';
 
 /**
@@ -31,8 +31,8 @@ export function SeekerSignIn({ ctx }: { ctx: ApiContext }) {
     const id = profileId.trim().toUpperCase();
     if (mode === 'activate') {
       if (passphrase !== again) return setInvalid(t('seekerPassphraseMismatch'));
-      const parsed = ActivationSchema.safeParse({ profileId: id, code, passphrase });
-      if (!parsed.success) return setInvalid(parsed.error.issues.map((i) => i.message).join(' '));
+      const parsed = parseActivation({ profileId: id, code, passphrase });
+      if (!parsed.success) return setInvalid(parsed.messages.join(' '));
       setInvalid(null);
       setBusy(true);
       try {
@@ -45,7 +45,7 @@ export function SeekerSignIn({ ctx }: { ctx: ApiContext }) {
       }
       return;
     }
-    const parsed = SeekerSignInSchema.safeParse({ profileId: id, passphrase });
+    const parsed = parseSeekerSignIn({ profileId: id, passphrase });
     if (!parsed.success) return setInvalid(t('seekerSignInInvalid'));
     setInvalid(null);
     setBusy(true);

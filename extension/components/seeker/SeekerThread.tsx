@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConversationThread } from '../../../shared/schemas/message';
-import { blockAgency, consentToPaidServices, getSeekerConversation, requestDeletion, sendSeekerMessage, withdrawPaidServiceConsent, type ApiContext } from '../../utils/api';
+import type { ApiContext } from '../../utils/api';
+import { blockAgency, consentToPaidServices, getSeekerConversation, requestDeletion, sendSeekerMessage, withdrawPaidServiceConsent } from '../../utils/seeker-api';
 import { t } from '../../utils/i18n';
 import { ApiProblem } from '../../utils/problem';
 import { formatJstDateTime } from '../../utils/time';
