@@ -2,8 +2,8 @@ import type { ProblemDetails } from '../../shared/schemas/problem';
 
 const isInt = (v: unknown, min: number, max = Infinity): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
-/** `InstantSchema` (`z.iso.datetime()`): UTC with `Z`, seconds and fractions optional, a real date. */
-const isInstant = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v.slice(0, 10);
+/** `InstantSchema` (`z.iso.datetime()`): UTC with `Z`, seconds required, fractions optional, a real date. */
+const isInstant = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v.slice(0, 10);
 
 /**
  * Whether a body is problem details (R-SEC-3), checked as `ProblemDetailsSchema` checks it but

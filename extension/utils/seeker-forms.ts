@@ -13,10 +13,9 @@ export type FormResult<T> = { success: true; data: T } | { success: false; messa
 const PROFILE_ID = /^[0-9]{2}-[0-9A-HJKMNP-TV-Z]{10}$/;
 const ACTIVATION_CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
-/** R-FEED-1: a profile ID's format and home prefecture. */
-function profileIdMessage(id: string): string | null {
-  if (!PROFILE_ID.test(id)) return '求職者IDの形式が正しくありません';
-  return isPrefectureCode(id.slice(0, 2)) ? null : '求職者IDの都道府県コードが正しくありません';
+/** R-FEED-1: a profile ID's format and home prefecture (both checked, as `ProfileIdSchema` does). */
+function profileIdMessages(id: string): Array<string | null> {
+  return [PROFILE_ID.test(id) ? null : '求職者IDの形式が正しくありません', isPrefectureCode(id.slice(0, 2)) ? null : '求職者IDの都道府県コードが正しくありません'];
 }
 
 /** An activation code as typed: trimmed, uppercased, I and L read as 1 and O as 0. */
@@ -33,7 +32,7 @@ export function normalizeActivationCode(code: string): string {
 export function parseActivation(input: { profileId: string; code: string; passphrase: string }): FormResult<Activation> {
   const code = normalizeActivationCode(input.code);
   const messages = [
-    profileIdMessage(input.profileId),
+    ...profileIdMessages(input.profileId),
     ACTIVATION_CODE.test(code) ? null : '有効化コードの形式が正しくありません',
     input.passphrase.length < 12 ? 'パスフレーズは12文字以上にしてください' : input.passphrase.length > 128 ? 'パスフレーズは128文字以内にしてください' : null,
   ].filter((m): m is string => m !== null);
@@ -47,7 +46,7 @@ export function parseActivation(input: { profileId: string; code: string; passph
  * parseSeekerSignIn({ profileId: '13-7K3QM2XPA9', passphrase: 'さくらが咲く春の朝に吹く風' });
  */
 export function parseSeekerSignIn(input: { profileId: string; passphrase: string }): FormResult<SeekerSignIn> {
-  const messages = [profileIdMessage(input.profileId), input.passphrase.length < 1 || input.passphrase.length > 128 ? 'パスフレーズを入力してください' : null].filter(
+  const messages = [...profileIdMessages(input.profileId), input.passphrase.length < 1 || input.passphrase.length > 128 ? 'パスフレーズを入力してください' : null].filter(
     (m): m is string => m !== null,
   );
   return messages.length ? { success: false, messages } : { success: true, data: { profileId: input.profileId, passphrase: input.passphrase } };
