@@ -39,6 +39,7 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
       const r = (await c.env.AGENCY.get(c.env.AGENCY.idFromName(parsed.accountId)).authenticate(parsed.token, now, wall)) as AgencyPrincipal | Refusal;
       if (!r.ok) rethrow(r);
       c.set('agency', r.agency);
+      c.set('seat', r.seat);
       c.set('sessionId', r.sessionId);
     } else if (role === 'seeker') {
       const r = (await c.env.SEEKER.get(c.env.SEEKER.idFromName(parsed.accountId)).authenticate(parsed.token, now, wall)) as SeekerPrincipal | Refusal;

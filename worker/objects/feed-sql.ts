@@ -33,6 +33,12 @@ export type ShardRow = {
   created?: boolean;
   /** R-FEED-6: the last JST day (YYYY-MM-DD) the registration is valid; null only for rows loaded before the rule. */
   validUntil: string | null;
+  /**
+   * R-FEED-4: the agencies this profile is hidden from (agency ID, reason), read from its home
+   * shard. They belong to the profile, not to one row: every write carries them, so a shard the
+   * profile enters (or re-enters) hides it from the same agencies. Absent: leave them as they are.
+   */
+  exclusions?: Array<{ agencyId: string; reason: string }>;
 };
 
 /** What the shard's SQL needs of a database: the Durable Object's SQL API, or better-sqlite3 in the benchmark. */
@@ -68,6 +74,10 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
       ...r.experience.flatMap(([occupation, years]) => [r.id, occupation, years]));
   }
   db.all('INSERT INTO fts (rowid, tokens) VALUES (?, ?)', rid, indexTokens(r.text));
+  if (r.exclusions && !(r.created && r.exclusions.length === 0)) {
+    db.all('DELETE FROM exclusions WHERE profile_id = ?', r.id);
+    for (const { agencyId, reason } of r.exclusions) db.all('INSERT OR REPLACE INTO exclusions (agency_id, profile_id, reason) VALUES (?, ?, ?)', agencyId, r.id, reason);
+  }
 }
 
 /** Deletes one profile row with its terms, experience and keyword entries. */

@@ -60,7 +60,7 @@ const fromCursor = (cursor: string | undefined) => {
 
 /** One send of the signed-in agency (the send flow), or its refusal as a problem. */
 async function send(c: Context<AppEnv>, req: SendRequest, recipient: { newGraduate?: boolean } = {}): Promise<SendResult> {
-  const r = await sendMessage(c.env, c.var.agency.id, req, c.var.now.getTime(), recipient);
+  const r = await sendMessage(c.env, c.var.agency.id, req, c.var.now.getTime(), recipient, c.var.seat.id);
   if (refused(r)) fail(r);
   return r.sent;
 }
