@@ -73,5 +73,5 @@ export const AGENCY_MIGRATIONS: MigrationStep[] = [
     `);
   },
   // R-ORG-2: the account becomes an organisation with one seat, the liaison officer's.
-  (sql) => migrateSeats(sql),
+  migrateSeats,
 ];
