@@ -4,12 +4,14 @@ import { addSeat, listSeats, removeSeat, type ApiContext } from '../utils/api';
 import { t } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
 import { formatJstDateTime } from '../utils/time';
+import { ConfirmAction } from './ConfirmAction';
 import { ProblemAlert } from './ProblemAlert';
 
 /**
  * The organisation's staff seats (R-ORG-2, §9): who they are and what each did today. The liaison
  * officer adds a person with their own email and a first password to hand over, and removes
- * people who left (their sessions end at once). Names are shown as plain text.
+ * people who left (their sessions end at once), after saying so once more (ConfirmAction, keyboard-usable).
+ * Names are shown as plain text.
  *
  * @example
  * <SeatManager ctx={ctx} />
@@ -67,20 +69,20 @@ export function SeatManager({ ctx }: { ctx: ApiContext }) {
               {list.canManage && (
                 <td>
                   {s.role !== 'liaison' && (
-                    <button
-                      type="button"
-                      class="danger"
-                      onClick={() => {
-                        if (!globalThis.confirm(t('seatRemoveConfirm', s.name))) return;
-                        void guard(async () => {
-                          await removeSeat(ctx, s.id);
-                          setDone(t('seatRemoved', s.name));
-                          setList(await listSeats(ctx));
-                        });
+                    <ConfirmAction
+                      reader="agency"
+                      danger
+                      label={t('seatRemove')}
+                      title={t('seatRemove')}
+                      explanation={[t('seatRemoveConfirm', s.name)]}
+                      confirmLabel={t('seatRemove')}
+                      doneText={t('seatRemoved', s.name)}
+                      onConfirm={async () => {
+                        await removeSeat(ctx, s.id);
+                        setDone(t('seatRemoved', s.name));
+                        setList(await listSeats(ctx));
                       }}
-                    >
-                      {t('seatRemove')}
-                    </button>
+                    />
                   )}
                 </td>
               )}

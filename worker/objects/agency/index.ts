@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type {
   AcceptanceRefusal, AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, Conversation, DailyQuota, FeeStatement, MandatoryInformation, Message, Seat,
-  Suspension,
+  SeatRef, Suspension,
 } from '../../../shared/schemas';
 import type { PasswordParams } from '../../lib/crypto';
 import { migrate } from '../../lib/migrations';
@@ -126,6 +126,11 @@ export class AgencyObject extends DurableObject<Env> {
     return seats.removeSeat(this.store, actorSeatId, seatId, now);
   }
 
+  /** R-ORG-2: the seat that sent each of these messages, where recorded (message ID → seat). */
+  async sendersOf(messageIds: string[]): Promise<Record<string, SeatRef>> {
+    return seats.actorsOf(this.store, 'send', messageIds);
+  }
+
   // ---- acquisitions and retention (R-RET-1..3) ---------------------------------------------------
 
   /** Records that the agency acquired a profile (R-RET-1); with a seat, an opening by that seat (R-ORG-2). */
@@ -175,13 +180,16 @@ export class AgencyObject extends DurableObject<Env> {
 
   /** Events after a cursor, oldest first. */
   async events(after: number, limit: number): Promise<{ items: AgencyEventRow[]; nextCursor: number }> {
-    return events.events(this.store, after, limit);
+    const page = events.events(this.store, after, limit);
+    // R-ORG-2: who confirmed each deletion.
+    const by = seats.actorsOf(this.store, 'ack', page.items.filter((e) => e.ackedAt !== null).map((e) => e.id));
+    return { ...page, items: page.items.map((e) => (by[e.id] ? { ...e, ackedBy: by[e.id] } : e)) };
   }
 
   /** The extension confirms it deleted its copy; idempotent (R-RET-4, R-DEL-2). The first confirmation records its seat (R-ORG-2). */
   async ack(eventId: string, now: number, seatId: string | null = null): Promise<{ ok: true; ackedAt: string } | Refusal> {
     const r = await events.ack(this.store, eventId, now);
-    if (r.ok && !seats.actorOf(this.store, 'ack', { ref: eventId })) seats.recordAction(this.store, seatId, 'ack', now, null, eventId);
+    if (r.ok && !seats.actorsOf(this.store, 'ack', [eventId])[eventId]) seats.recordAction(this.store, seatId, 'ack', now, null, eventId);
     return r;
   }
 
@@ -259,7 +267,7 @@ export class AgencyObject extends DurableObject<Env> {
   /** The message was delivered: the key keeps its result (R-CAP-2, R-RET-1), and the seat that sent it (R-ORG-2). */
   async completeSend(key: string, sent: { conversationId: string; profileId: string; message: Message }, now: number, seatId: string | null = null): Promise<{ ok: true; quota: DailyQuota }> {
     const r = await sending.completeSend(this.store, key, sent, now);
-    seats.recordAction(this.store, seatId, 'send', now, sent.profileId, sent.conversationId);
+    seats.recordAction(this.store, seatId, 'send', now, sent.profileId, sent.message.id);
     return r;
   }
 

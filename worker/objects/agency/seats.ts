@@ -33,6 +33,7 @@ export function migrateSeats(sql: SqlStorage): void {
     CREATE TABLE seat_actions (
       seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, day TEXT NOT NULL, seat_id TEXT NOT NULL, action TEXT NOT NULL, profile_id TEXT, ref TEXT);
     CREATE INDEX seat_actions_day ON seat_actions (day, action, seat_id);
+    CREATE INDEX seat_actions_ref ON seat_actions (action, ref);
   `);
   const record = sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'record'").toArray()[0];
   const password = sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0];
@@ -67,12 +68,22 @@ export function recordAction(s: AgencyStore, seatId: string | null, action: Seat
   s.sql.exec('INSERT INTO seat_actions (at, day, seat_id, action, profile_id, ref) VALUES (?, ?, ?, ?, ?, ?)', now, jstDate(new Date(now)), seatId, action, profileId, ref);
 }
 
-/** The seat that did an action on a profile or a reference (a conversation, an event) first, if recorded. */
-export function actorOf(s: AgencyStore, action: SeatAction, key: { profileId?: string; ref?: string }): SeatRef | null {
-  const row = s.sql.exec<{ id: string; name: string }>(
-    `SELECT s.id, s.name FROM seat_actions a JOIN seats s ON s.id = a.seat_id WHERE a.action = ? AND ${key.ref ? 'a.ref = ?' : 'a.profile_id = ?'} ORDER BY a.seq LIMIT 1`,
-    action, key.ref ?? key.profileId ?? '').toArray()[0];
-  return row ?? null;
+/**
+ * R-ORG-2: the seat that first did `action` for each reference (a send records the message ID, an
+ * acknowledgement the event ID), for showing who did what. References from before seats are absent.
+ *
+ * @example actorsOf(s, 'send', ['msg_01']) // { msg_01: { id: 'U4F8…', name: '佐藤 花子' } }
+ */
+export function actorsOf(s: AgencyStore, action: SeatAction, refs: string[]): Record<string, SeatRef> {
+  const out: Record<string, SeatRef> = {};
+  for (let i = 0; i < refs.length; i += 50) {
+    const chunk = refs.slice(i, i + 50);
+    const rows = s.sql.exec<{ ref: string; id: string; name: string }>(
+      `SELECT a.ref, s.id, s.name FROM seat_actions a JOIN seats s ON s.id = a.seat_id WHERE a.action = ? AND a.ref IN (${chunk.map(() => '?').join(', ')}) ORDER BY a.seq`,
+      action, ...chunk).toArray();
+    for (const r of rows) out[r.ref] ??= { id: r.id, name: r.name };
+  }
+  return out;
 }
 
 /** R-CAP-1, R-ORG-2: the day's sends of the organisation by seat, most first. */
