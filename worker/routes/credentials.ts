@@ -12,6 +12,7 @@ import { ApiError, unwrap, type Refusal } from '../lib/problem';
 import { sealToken } from '../lib/tokens';
 import { accountKey, throttle, throttleGuard } from '../flows/sign-in';
 import { registry, requireAnyRole, requireRole } from '../middleware/auth';
+import { agencyStub, seekerStub } from '../lib/stubs';
 
 /** A bureau-issued reset code lives this long (R-SEC-6). */
 export const RESET_CODE_HOURS = 72;
@@ -55,12 +56,12 @@ function caller(c: Context<AppEnv>): { key: string; params: () => Promise<Passwo
   const keep = c.var.sessionId;
   if (c.var.agency) {
     // R-ORG-2: each seat has its own password and its own throttle key (its email).
-    const stub = c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id));
+    const stub = agencyStub(c.env, c.var.agency.id);
     const seat = { id: c.var.seat.id };
     return { key: accountKey('agency', c.var.seat.email), params: () => stub.passwordParams(seat), change: (cand, h) => stub.changePassword(seat, cand, h, keep) };
   }
   if (c.var.seeker) {
-    const stub = c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId));
+    const stub = seekerStub(c.env, c.var.seeker.profileId);
     return { key: accountKey('seeker', c.var.seeker.profileId), params: () => stub.passwordParams(), change: (cand, h) => stub.changePassword(cand, h, keep) };
   }
   const staff = c.var.staff;
@@ -127,7 +128,7 @@ export const credentialRoutes = group()
         : 'メールアドレスまたはコードが正しくありません。労働局から受け取ったコードをご確認ください。', {}, { status: 401, title: 'パスワードを設定できませんでした' });
     }
     // R-ORG-2: the seat the email names; its sessions end, the other seats keep theirs.
-    unwrap(await c.env.AGENCY.get(c.env.AGENCY.idFromName(agencyId!)).changePassword({ email }, null, await hashPassword(newPassword), null));
+    unwrap(await agencyStub(c.env, agencyId!).changePassword({ email }, null, await hashPassword(newPassword), null));
     await throttle(c.env, key).succeed();
     await registry(c.env).audit(now, agencyId!, 'agency.password_reset', agencyId!, null, { seatEmail: email });
     return c.body(null, 204);
