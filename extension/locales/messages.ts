@@ -439,7 +439,7 @@ export const MESSAGES = {
   replySend: { ja: '返信する', en: 'Send reply' },
   senderAgency: { ja: '事業者', en: 'Agency' },
   /** R-ORG-2: the agency's own view names which of its staff sent a message. */
-  senderAgencySeat: { ja: '{agency}（{name}）', en: '{agency} ({name})' },
+  senderAgencySeat: { ja: '{agency}（担当: {name}）', en: '{agency} (staff: {name})' },
   senderSeeker: { ja: '求職者', en: 'Jobseeker' },
   senderSystem: { ja: 'お知らせ（システム）', en: 'Notice (system)' },
   senderYou: { ja: 'あなた', en: 'You' },

@@ -80,7 +80,7 @@ describe('who did what (R-ORG-2)', () => {
     ];
     const root = await mount(<MessageList messages={messages} agencyName="株式会社みらい人材" />);
     const senders = [...root.querySelectorAll('.message-meta span')].map((s) => s.textContent);
-    expect(senders).toEqual(['株式会社みらい人材（<b>佐藤</b> 花子）', '求職者', '株式会社みらい人材']);
+    expect(senders).toEqual(['株式会社みらい人材（担当: <b>佐藤</b> 花子）', '求職者', '株式会社みらい人材']);
     expect(root.querySelector('.message-meta b')).toBeNull();
   });
 

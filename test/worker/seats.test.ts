@@ -71,6 +71,19 @@ describe('R-ORG-2 staff seats', () => {
     expect((await api('GET', '/v1/agency/quota', { token: seat.token })).status).toBe(200);
   });
 
+  it('R-ORG-2 an organisation that withdrew adds no seat, and may still remove one', async () => {
+    const liaison = await admittedAgency();
+    const seat = await seatOf(liaison);
+    expect((await api('POST', '/v1/agency/withdrawal', { token: liaison.token, body: { reason: '事業の廃止' } })).status).toBe(200);
+    const email = `${unique('late')}@agency.example.jp`;
+    const refused = await api('POST', '/v1/agency/seats', { token: liaison.token, body: { name: '遅れて 来た', email, password: PASSWORD } });
+    expect([refused.status, refused.body.code]).toEqual([403, 'agency_withdrawn']);
+    // Nothing was left half done: the email is free for anyone else.
+    const other = await admittedAgency();
+    expect((await api('POST', '/v1/agency/seats', { token: other.token, body: { name: '別の 人', email, password: PASSWORD } })).status).toBe(201);
+    expect((await api('DELETE', `/v1/agency/seats/${seat.id}`, { token: liaison.token })).status).toBe(204);
+  });
+
   it('R-ORG-2 a removed seat\'s token is refused at once, and it cannot sign in again', async () => {
     const liaison = await admittedAgency();
     const seat = await seatOf(liaison);

@@ -7,7 +7,7 @@
 import type { Seat, SeatRef, SeatUsage } from '../../../shared/schemas';
 import { jstDate } from '../../../shared/rules';
 import { refuse, type Refusal } from '../../lib/problem';
-import type { AgencyStore } from './store';
+import { agencyRecord, type AgencyStore } from './store';
 
 /** Live seats an organisation may hold at once (decisions): far above a real placement office. */
 export const MAX_SEATS = 200;
@@ -126,6 +126,11 @@ export function requireLiaison(s: AgencyStore, actorSeatId: string): Refusal | n
 export function addSeat(s: AgencyStore, actorSeatId: string, seat: { id: string; email: string; name: string }, passwordHash: string, now: number): { ok: true; seat: Seat } | Refusal {
   const refusal = requireLiaison(s, actorSeatId);
   if (refusal) return refusal;
+  // An organisation whose use has ended adds nobody (it may still remove people).
+  const status = agencyRecord(s)?.status;
+  if (status === 'revoked' || status === 'withdrawn') {
+    return refuse(`agency_${status}`, '利用を終了した事業者は職員アカウントを追加できません。');
+  }
   const live = s.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM seats WHERE removed_at IS NULL').one().n;
   if (live >= MAX_SEATS) return refuse('too_many_seats', `職員アカウントは${MAX_SEATS}件まで登録できます。使わなくなったアカウントを削除してください。`);
   if (seatByEmail(s, seat.email)) return refuse('email_in_use', 'このメールアドレスの職員アカウントはすでにあります。');
