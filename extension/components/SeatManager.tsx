@@ -52,7 +52,7 @@ export function SeatManager({ ctx }: { ctx: ApiContext }) {
             <th scope="col">{t('seatEmail')}</th>
             <th scope="col">{t('seatTodaySends')}</th>
             <th scope="col">{t('seatTodayOpenings')}</th>
-            {list.canManage && <th scope="col"><span class="visually-hidden">{t('seatActions')}</span></th>}
+            {list.canManage && <th scope="col">{t('seatActions')}</th>}
           </tr>
         </thead>
         <tbody>

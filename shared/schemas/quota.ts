@@ -20,7 +20,7 @@ export const DailyQuotaSchema = z
     limit: z.number().int().min(0),
     remaining: z.number().int().min(0),
     resetsAt: InstantSchema,
-    /** R-ORG-2: the organisation's count by the seat that sent (`GET /v1/agency/quota` only). */
+    /** R-ORG-2: the organisation's count by the seat that sent (`GET /v1/agency/quota` and a completed send's answer). */
     bySeat: z.array(SeatUsageSchema).optional(),
   })
   .refine((q) => q.remaining === Math.max(0, q.limit - q.used), {

@@ -33,6 +33,8 @@ describe('R-ORG-2 who did what', () => {
     const first = await firstContact(seat, seeker.profileId);
     expect(first.status).toBe(201);
     expect(first.body.message.sentBy).toEqual({ id: seat.id, name: '佐藤 花子' });
+    // The answer's quota names who sent today's messages, like GET /v1/agency/quota.
+    expect(first.body.quota.bySeat).toEqual([{ seat: { id: seat.id, name: '佐藤 花子' }, used: 1 }]);
     const conversationId = first.body.conversationId as string;
     expect((await seekerWrites(seeker, conversationId)).status).toBe(201);
     const answer = await reply(liaison, conversationId);

@@ -268,7 +268,8 @@ export class AgencyObject extends DurableObject<Env> {
   async completeSend(key: string, sent: { conversationId: string; profileId: string; message: Message }, now: number, seatId: string | null = null): Promise<{ ok: true; quota: DailyQuota }> {
     const r = await sending.completeSend(this.store, key, sent, now);
     seats.recordAction(this.store, seatId, 'send', now, sent.profileId, sent.message.id);
-    return r;
+    // The quota the sender gets back says who sent the day's messages, as GET /v1/agency/quota does.
+    return { ...r, quota: { ...r.quota, bySeat: seats.sendsBySeat(this.store, r.quota.day) } };
   }
 
   // ---- the conversation index (R-MSG-2, R-MSG-3) -------------------------------------------------------
