@@ -49,7 +49,13 @@ function searchableText(p: Profile): string {
  * (the prefecture in its ID), which keeps the canonical row and the activation code even when
  * the jobseeker no longer wants to work there.
  */
-export function shardRows(profile: Profile, extra: { hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number; created?: boolean; validUntil: string | null }): Map<string, ShardRow> {
+export function shardRows(
+  profile: Profile,
+  extra: {
+    hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number; created?: boolean; validUntil: string | null;
+    exclusions?: Array<{ agencyId: string; reason: string }>;
+  },
+): Map<string, ShardRow> {
   const home = profile.id.slice(0, 2);
   const prefs = areaPrefectures(profile.areas);
   const doc = JSON.stringify(profile);
@@ -66,6 +72,8 @@ export function shardRows(profile: Profile, extra: { hwRef: string; activationHa
     hoursPerWeek: profile.hours.perWeek ?? null, ageBand: profile.ageBand, education: profile.education,
     terms, experience: profile.experience.map((e): [string, number] => [e.occupation, e.years]), text: searchableText(profile),
     created: extra.created ?? false, validUntil: extra.validUntil,
+    // R-FEED-4: every row of the profile carries its exclusions, the new shards' rows included.
+    exclusions: extra.exclusions ?? [],
   };
   const rows = new Map<string, ShardRow>();
   for (const pref of new Set([home, ...prefs])) {
