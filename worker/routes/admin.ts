@@ -9,14 +9,14 @@ import {
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { clockIsControllable, setClock } from '../lib/clock';
 import { hashPassword, timingSafeEqualText } from '../lib/crypto';
-import { loadProfiles, removeLapsedProfiles, withdrawProfile } from '../lib/feed-load';
+import { loadProfiles, withdrawProfile } from '../lib/feed-load';
+import { runScheduled } from '../flows/scheduled';
 import { ApiError, unwrap } from '../lib/problem';
 import { parseToken } from '../lib/sessions';
 import { registry, requireRole } from '../middleware/auth';
 import { signInLockOf } from '../flows/sign-in';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
-import { agencyStub } from '../lib/stubs';
 
 const staffOnly = [requireRole('staff')];
 
@@ -205,23 +205,6 @@ const compromiseReports = createRoute({
   security: bearer, middleware: staffOnly, request: { query: z.strictObject({ limit: PageLimitSchema }) },
   responses: { 200: json(z.object({ items: z.array(CompromiseReportRecordSchema) })), ...authedErrors },
 });
-
-/**
- * Runs the scheduled work at a given instant: registration expiry (R-APP-1), fixed suspensions
- * ending (R-SAN-2), the report reminder, suspension and revocation (R-REP-2, R-REP-3), then the
- * retention sweeps of every agency. Idempotent; called by the cron trigger and whenever the clock
- * is moved.
- */
-export async function runScheduled(env: Env, now: Date): Promise<void> {
-  const reg = registry(env);
-  await reg.runScheduledWork(now.getTime());
-  const lapsed = await removeLapsedProfiles(env, now);
-  if (lapsed.length) await reg.audit(now.getTime(), 'system', 'feed.lapse', 'feed', null, { removed: lapsed.length });
-  const ids = await reg.agencyIds(['active', 'suspended', 'revoked', 'withdrawn']);
-  for (let i = 0; i < ids.length; i += 50) {
-    await Promise.all(ids.slice(i, i + 50).map((id) => agencyStub(env, id).sweep(now.getTime())));
-  }
-}
 
 const routes = group()
   .openapi(createStaff, async (c) => {
