@@ -1,6 +1,6 @@
 import { faultPoint } from '../lib/faults';
-import { removeLapsedProfiles } from '../lib/feed-load';
 import { agencyStub, registryStub } from '../lib/stubs';
+import { removeLapsedProfiles } from './feed-load';
 import { closeLapsedOffers } from './job-offer-load';
 
 /** Agency objects swept at once. */

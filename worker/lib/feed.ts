@@ -1,9 +1,7 @@
-import { PREFECTURE_CODES } from '../../shared/data/prefectures';
 import { occupationName } from '../../shared/data/occupations';
 import { industryName } from '../../shared/data/industries';
-import type { FeedQuery, Profile, ProfileLoadRow, ProfileSummary } from '../../shared/schemas';
-import type { ShardHit, ShardQuery, ShardRow } from './feed-rows';
-import { matchExpression } from './search-text';
+import type { Profile, ProfileLoadRow, ProfileSummary } from '../../shared/schemas';
+import type { ShardRow } from './feed-rows';
 import { ApiError } from './problem';
 import { shardStub } from './stubs';
 
@@ -103,37 +101,4 @@ export function decodeCursor(cursor: string): CursorPos {
     // fall through to the problem below
   }
   throw new ApiError('invalid_cursor', '前のページの応答にある nextCursor をそのまま指定してください。');
-}
-
-/**
- * Searches the feed for an agency (R-FEED-3, R-FEED-4): the shards of the asked prefectures, or all
- * 47 for a nationwide query, each returning its first page after the cursor; the pages are merged
- * in the stable order (newest update, then ID) and a profile listed in several shards shows once.
- * A profile whose registration lapsed before `today` is not found (R-FEED-6).
- */
-export async function searchFeed(env: Env, agencyId: string, q: FeedQuery, today: string): Promise<{ items: ProfileSummary[]; nextCursor: string | null }> {
-  const match = q.q ? matchExpression(q.q) : null;
-  const shardQuery: ShardQuery = {
-    agencyId,
-    occupations: q.occupation, industries: q.industry, municipalities: q.municipality, employmentTypes: q.employmentType,
-    wageUnit: q.wageUnit, wageMin: q.wageMin, wageMax: q.wageMax, hoursMin: q.hoursMin, hoursMax: q.hoursMax,
-    qualifications: q.qualification ? [q.qualification.normalize('NFKC')] : undefined,
-    experienceOccupation: q.experienceOccupation, experienceYearsMin: q.experienceYearsMin, educations: q.education,
-    match: match ?? undefined, after: q.cursor ? decodeCursor(q.cursor) : undefined, today,
-    // One more than the page tells whether a next page exists.
-    limit: q.limit + 1,
-  };
-  // Municipalities imply their prefectures.
-  const prefs = q.prefecture?.length ? q.prefecture : q.municipality?.length ? [...new Set(q.municipality.map((m) => m.slice(0, 2)))] : [...PREFECTURE_CODES];
-  const pages = await Promise.all(prefs.map((p) => shardOf(env, p).search(shardQuery)));
-  const seen = new Set<string>();
-  const merged: ShardHit[] = [];
-  for (const hit of pages.flat().sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    if (seen.has(hit.id)) continue;
-    seen.add(hit.id);
-    merged.push(hit);
-  }
-  const page = merged.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return { items: page.map((h) => summaryOf(h.doc)), nextCursor: merged.length > q.limit && last ? encodeCursor(last) : null };
 }

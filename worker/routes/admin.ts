@@ -9,7 +9,7 @@ import {
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { clockIsControllable, setClock } from '../lib/clock';
 import { hashPassword, timingSafeEqualText } from '../lib/crypto';
-import { loadProfiles, withdrawProfile } from '../lib/feed-load';
+import { loadProfiles, withdrawProfile } from '../flows/feed-load';
 import { runScheduled } from '../flows/scheduled';
 import { ApiError, unwrap } from '../lib/problem';
 import { parseToken } from '../lib/sessions';
