@@ -1,7 +1,6 @@
 import type { Warning } from '../../../shared/rules';
 import type { AgencyDeletionCompliance, DailyQuota, DataHolderCopy, MandatoryInformationVersion, Message, MessageKind } from '../../../shared/schemas';
 import type { AgencyRecord } from '../../lib/records';
-import type { PrefectureCode } from '../../../shared/data/prefectures';
 
 export type { AgencyPrincipal, AgencyRecord } from '../../lib/records';
 
