@@ -2,7 +2,7 @@
  * `npm run bench`: figures, not timed tests. Starts a fresh `wrangler dev`, loads profiles through
  * the bureau's route, measures searches (one prefecture and nationwide) through HTTP, and runs the
  * same searches straight on SQLite (better-sqlite3, same schema and statement) as the floor.
- * Then sending (issue 4) and the extension's bundle sizes when they exist.
+ * Then sending (R-CAP-1, R-CAP-2) and the extension's bundle sizes when they exist.
  *
  * BENCH_PROFILES (default 100000) sets the data size.
  */
