@@ -17,6 +17,7 @@ import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
 import { seekerRoutes } from './routes/seeker';
 import { adminRoutes } from './routes/admin';
+import { adminRegistrationRoutes } from './routes/admin-registrations';
 import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
@@ -65,6 +66,7 @@ export const app = base
   .route('/', agencyRoutes)
   .route('/', seekerRoutes)
   .route('/', adminRoutes)
+  .route('/', adminRegistrationRoutes)
   .route('/', messagingRoutes)
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)
