@@ -18,6 +18,7 @@ import { agencyRoutes } from './routes/agency';
 import { seatRoutes } from './routes/seats';
 import { seekerRoutes } from './routes/seeker';
 import { adminRoutes } from './routes/admin';
+import { adminRegistrationRoutes } from './routes/admin-registrations';
 import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
@@ -67,6 +68,7 @@ export const app = base
   .route('/', seatRoutes)
   .route('/', seekerRoutes)
   .route('/', adminRoutes)
+  .route('/', adminRegistrationRoutes)
   .route('/', messagingRoutes)
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)

@@ -1,7 +1,7 @@
 import { serverNow } from '../utils/server-time';
 import { useState } from 'preact/hooks';
 import { maintenanceUntil } from '../../shared/rules/deadlines';
-import type { AgencyAccount } from '../../shared/schemas/agency';
+import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import { getAgencyAccount, getQuota, type ApiContext } from '../utils/api';
 import { ext } from '../utils/browser';
 import { db, getMeta, setMeta } from '../utils/db';

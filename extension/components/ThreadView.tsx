@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AgencyAccount } from '../../shared/schemas/agency';
+import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import type { ConversationThread, Message } from '../../shared/schemas/message';
 import { getAgencyConversation, sendAgencyReply, type ApiContext } from '../utils/api';
 import { storeThread } from '../utils/conversations';

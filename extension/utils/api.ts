@@ -6,7 +6,8 @@
 import { hc } from 'hono/client';
 import { z } from 'zod';
 import type { AppType } from '../../worker/app';
-import { AgencyAccountSchema, ProcedureSchema, type ChangeRequest } from '../../shared/schemas/agency';
+import { AgencyAccountSchema } from '../../shared/schemas/agency-account';
+import { ProcedureSchema, type ChangeRequest } from '../../shared/schemas/agency-procedures';
 import {
   AgencyComplaintSchema,
   SeekerComplaintRecordSchema,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CursorSchema, IdSchema, InstantSchema, PageLimitSchema, plainText } from './common';
-import { MandatoryInformationVersionSchema } from './agency';
+import { MandatoryInformationVersionSchema } from './agency-mandatory-information';
 import { ProfileIdSchema } from './profile-id';
 import { SeatRefSchema } from './seat';
 import { DailyQuotaSchema } from './quota';

@@ -1,28 +1,22 @@
-import type { MandatoryInformationVersion, PaidService, Staff, Suspension } from '../../shared/schemas';
-import type { PrefectureCode } from '../../shared/data/prefectures';
+import type { AgencyAccount, ContactMethod, Licence, PaidService, Staff } from '../../shared/schemas';
 
 // The accounts as their own objects keep them, shared by the objects, the middleware and the
 // routes (so no object imports another object's module, and lib imports nothing from objects).
 
-/** What an agency is, as its own object keeps it. */
-export type AgencyRecord = {
-  id: string;
-  email: string;
-  name: string;
-  prefecture: PrefectureCode;
-  services: Array<'job_offer' | 'jobseeker'>;
-  status: 'active' | 'suspended' | 'revoked' | 'withdrawn';
-  suspension: Suspension | null;
-  licence: { kind: 'paid' | 'free' | 'school' | 'special'; number: string };
+/**
+ * What an agency is, as its own object keeps it: the fields of its account (`AgencyAccountSchema`,
+ * what `GET /v1/agency/me` shows) taken from the shared schema, plus what only the worker keeps.
+ */
+export type AgencyRecord = Pick<
+  AgencyAccount,
+  'id' | 'email' | 'name' | 'prefecture' | 'services' | 'status' | 'suspension' | 'mandatoryInformation' | 'revokedOn' | 'withdrawnOn'
+> & {
+  licence: Pick<Licence, 'kind' | 'number'>;
   /** Registered contact methods: the only contact details its messages may hold (R-MSG-4). */
-  contactMethods: Array<{ kind: 'email' | 'phone' | 'url' | 'postal'; value: string }>;
-  /** The accepted mandatory information attached to first contacts (R-MSG-1, R-APP-4). */
-  mandatoryInformation: MandatoryInformationVersion | null;
+  contactMethods: Array<{ kind: ContactMethod['kind']; value: string }>;
   /** R-MSG-7: paid services for new graduates as last notified to and accepted by the bureau. */
   paidServicesForNewGraduates?: PaidService[];
   admittedOn: string;
-  revokedOn: string | null;
-  withdrawnOn: string | null;
 };
 
 /** The staff seat a request comes from within its organisation (R-ORG-2). */

@@ -9,7 +9,8 @@ import {
 } from '../../shared/schemas';
 import type { AppEnv } from '../lib/context';
 import { authedErrors, bearer, group, json } from '../lib/context';
-import { searchFeed, shardOf } from '../lib/feed';
+import { searchFeed } from '../flows/feed-search';
+import { shardOf } from '../lib/feed';
 import { ApiError, unwrap } from '../lib/problem';
 import { requireRole } from '../middleware/auth';
 import type { AgencyEventRow } from '../objects/agency';

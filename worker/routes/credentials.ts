@@ -6,7 +6,7 @@ import {
 import { profileHomePrefecture, type ProfileId } from '../../shared/schemas/profile-id';
 import { authedErrors, bearer, group, json, type AppEnv } from '../lib/context';
 import { hashPassword, hashWithParams, randomBase32, sha256Hex, type PasswordParams } from '../lib/crypto';
-import { ACTIVATION_CODE_DAYS, newActivationCode } from '../lib/feed-load';
+import { ACTIVATION_CODE_DAYS, newActivationCode } from '../flows/feed-load';
 import { shardOf } from '../lib/feed';
 import { ApiError, unwrap, type Refusal } from '../lib/problem';
 import { sealToken } from '../lib/tokens';

@@ -5,12 +5,12 @@ import {
 import { ActivationSchema } from '../../shared/schemas';
 import { profileHomePrefecture, type ProfileId } from '../../shared/schemas/profile-id';
 import { authedErrors, bearer, group, json } from '../lib/context';
-import { hashPassword, sha256Hex } from '../lib/crypto';
 import { ApiError, unwrap } from '../lib/problem';
 import type { SessionRow } from '../lib/sessions';
 import { registry, requireAnyRole } from '../middleware/auth';
 import { sealToken } from '../lib/tokens';
-import { accountKey, clientAddress, throttle, throttleGuard, throttledSignIn } from '../flows/sign-in';
+import { activateSeeker } from '../flows/activation';
+import { accountKey, clientAddress, throttleGuard, throttledSignIn } from '../flows/sign-in';
 import { agencyStub, seekerStub, shardStub } from '../lib/stubs';
 
 /** The answer to a sign-in: the object's token sealed with the worker's MAC (R-SEC-8). */
@@ -122,21 +122,8 @@ export const sessionRoutes = group()
   .openapi(seekerActivation, async (c) => {
     const { profileId, code, passphrase } = c.req.valid('json');
     const now = c.var.now.getTime();
-    const shard = homeShard(c.env, profileId);
     const g = await throttleGuard(c, accountKey('seeker', profileId)); // R-SEC-5: codes cannot be guessed either
-    const check = await shard.checkActivation(profileId, await sha256Hex(code), now);
-    if (check !== 'ok') {
-      if (check === 'invalid') await g.fail();
-      const detail = {
-        invalid: '求職者IDまたは有効化コードが正しくありません。ハローワークで受け取った用紙をご確認ください。',
-        expired: '有効化コードの有効期限が切れています。ハローワークで新しいコードを受け取ってください。',
-        used: 'この有効化コードは使用済みです。パスフレーズでサインインしてください。',
-      }[check];
-      throw new ApiError(`activation_${check}` as const, detail);
-    }
-    const r = unwrap(await seekerStub(c.env, profileId).activate(profileId, await hashPassword(passphrase), now));
-    await shard.markActivated(profileId);
-    await throttle(c.env, accountKey('seeker', profileId)).setMustChange(false);
+    const r = unwrap(await activateSeeker(c.env, { profileId, code, passphrase }, now, g.fail));
     return c.json({ ...(await tokenOut(c.env, r.token, r.expiresAt, 'seeker')), role: 'seeker' as const, profileId }, 201);
   })
   .openapi(adminSignIn, async (c) => {

@@ -34,7 +34,7 @@ export class FeedShard extends DurableObject<Env> {
   private migrate(): void {
     migrate(this.sql, [
       (sql) => sql.exec(FEED_SCHEMA_V1),
-      // Transparency (issue 9): which agencies acquired a profile homed here, and when first.
+      // Transparency (R-RET-1, R-BLOCK-2, R-DEL-1): which agencies acquired a profile homed here, and when first.
       (sql) => sql.exec('CREATE TABLE acquirers (profile_id TEXT NOT NULL, agency_id TEXT NOT NULL, first_acquired_on TEXT NOT NULL, PRIMARY KEY (profile_id, agency_id))'),
       (sql) => sql.exec(FEED_SCHEMA_V3),
       // R-SEC-8: the jobseeker accounts homed here, kept after the profile leaves the feed, so sign-in

@@ -46,7 +46,7 @@ export async function agencyIds(s: RegistryStore, statuses: string[] = ['active'
 
 /**
  * Admitted agencies of every status in a prefecture (all of them when `prefecture` is null), for
- * the bureau's oversight views (issue 9, R-SEC-2: the route passes the officer's own scope).
+ * the bureau's oversight views (R-DEL-1, R-SEC-2: the route passes the officer's own scope).
  *
  * @example await registry.agenciesInScope('13'); // [{ id: 'A…', name: '…', prefecture: '13', status: 'active' }]
  */
