@@ -15,8 +15,10 @@ import { correspondenceRoutes } from './routes/correspondence';
 import { publicRoutes } from './routes/public';
 import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
+import { seatRoutes } from './routes/seats';
 import { seekerRoutes } from './routes/seeker';
 import { adminRoutes } from './routes/admin';
+import { adminRegistrationRoutes } from './routes/admin-registrations';
 import { messagingRoutes } from './routes/messaging';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
@@ -63,8 +65,10 @@ export const app = base
   .route('/', publicRoutes)
   .route('/', sessionRoutes)
   .route('/', agencyRoutes)
+  .route('/', seatRoutes)
   .route('/', seekerRoutes)
   .route('/', adminRoutes)
+  .route('/', adminRegistrationRoutes)
   .route('/', messagingRoutes)
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)

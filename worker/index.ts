@@ -1,7 +1,6 @@
 import { app } from './app';
 import { readNow } from './lib/clock';
-import { runScheduled } from './routes/admin';
-import { closeLapsedOffers } from './flows/job-offer-load';
+import { runScheduled } from './flows/scheduled';
 
 export { FeedShard } from './objects/feed-shard';
 export { AgencyObject } from './objects/agency';
@@ -20,10 +19,7 @@ export default {
   fetch: app.fetch,
   /** Cron Triggers: registration expiry, suspensions ending, report reminders and sanctions, retention sweeps, at the worker's "now" (T-5). */
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    // R-JOB-1: offers past their dates close here; searches and quotes already treat them as closed.
-    ctx.waitUntil(readNow(env).then(async (now) => {
-      await runScheduled(env, now);
-      await closeLapsedOffers(env, now);
-    }));
+    // R-JOB-1: offers past their dates close here too; searches and quotes already treat them as closed.
+    ctx.waitUntil(readNow(env).then((now) => runScheduled(env, now, { offers: true })));
   },
 } satisfies ExportedHandler<Env>;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { reportDueDate } from '../../shared/rules/deadlines';
 import { reportParts } from '../../shared/rules/reports';
 import { fiscalYear } from '../../shared/rules/time';
-import type { AgencyAccount } from '../../shared/schemas/agency';
+import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import { AnnualReportRequestSchema } from '../../shared/schemas/report';
 import { submitAnnualReport, type ApiContext } from '../utils/api';
 import { t } from '../utils/i18n';

@@ -1,7 +1,7 @@
 import { serverNow } from '../utils/server-time';
 import { useState } from 'preact/hooks';
 import { maintenanceUntil } from '../../shared/rules/deadlines';
-import type { AgencyAccount } from '../../shared/schemas/agency';
+import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import { getAgencyAccount, getQuota, type ApiContext } from '../utils/api';
 import { ext } from '../utils/browser';
 import { db, getMeta, setMeta } from '../utils/db';
@@ -29,6 +29,7 @@ import { OffersTab } from './offers/OffersTab';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { ReportRequestBanner } from './ReportRequestBanner';
+import { SeatManager } from './SeatManager';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
 import { TermsNotice } from './TermsNotice';
@@ -47,7 +48,8 @@ export type View =
   | { name: 'report' }
   | { name: 'mandatory' }
   | { name: 'bureau' }
-  | { name: 'offers' };
+  | { name: 'offers' }
+  | { name: 'seats' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
@@ -59,6 +61,7 @@ const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'report', label: 'navReport' },
   { name: 'mandatory', label: 'navMandatory' },
   { name: 'bureau', label: 'navBureau' },
+  { name: 'seats', label: 'navSeats' },
 ];
 
 /**
@@ -126,6 +129,9 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       break;
     case 'bureau':
       main = <BureauInbox ctx={ctx} now={now} />;
+      break;
+    case 'seats':
+      main = <SeatManager ctx={ctx} />;
       break;
     case 'mandatory':
       main = agency ? <MandatoryInfoPanel ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;

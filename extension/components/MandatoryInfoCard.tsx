@@ -1,7 +1,7 @@
 import { industryName } from '../../shared/data/industries';
 import { occupationName } from '../../shared/data/occupations';
 import { prefectureName } from '../../shared/data/prefectures';
-import type { MandatoryInformation } from '../../shared/schemas/agency';
+import type { MandatoryInformation } from '../../shared/schemas/agency-mandatory-information';
 import { t } from '../utils/i18n';
 
 function contactText(contact: MandatoryInformation['complaintsOfficer']['contact']): string {

@@ -1,7 +1,9 @@
 import { serverNow } from '../utils/server-time';
 import { useEffect, useState } from 'preact/hooks';
 import { INDUSTRY_MAJOR_GROUPS } from '../../shared/data/industries';
-import { MandatoryInformationInputSchema, type AgencyAccount, type MandatoryInformation, type MandatoryInformationInput, type Procedure } from '../../shared/schemas/agency';
+import { type AgencyAccount } from '../../shared/schemas/agency-account';
+import { MandatoryInformationInputSchema, type MandatoryInformation, type MandatoryInformationInput } from '../../shared/schemas/agency-mandatory-information';
+import { type Procedure } from '../../shared/schemas/agency-procedures';
 import { listProcedures, requestChange, type ApiContext } from '../utils/api';
 import { t } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';

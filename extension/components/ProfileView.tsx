@@ -1,6 +1,6 @@
 import { serverNow } from '../utils/server-time';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AgencyAccount } from '../../shared/schemas/agency';
+import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import { openProfile, recordAcceptance, sendFirstContact, type ApiContext } from '../utils/api';
 import { storeAcceptance, storeOpenedProfile } from '../utils/acquisitions';
 import { db } from '../utils/db';

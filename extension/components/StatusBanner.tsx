@@ -1,5 +1,5 @@
 import { maintenanceUntil } from '../../shared/rules/deadlines';
-import type { AgencyAccount } from '../../shared/schemas/agency';
+import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import { t } from '../utils/i18n';
 import { formatDate, formatJstDateTime } from '../utils/time';
 

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { AgencyAccount } from '../../shared/schemas/agency';
+import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import type { AgencyEventType } from '../../shared/schemas/event';
 import type { Conversation, Message } from '../../shared/schemas/message';
 import type { Profile } from '../../shared/schemas/profile';

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AgencyPublicRecordSchema,
-  ContactMethodSchema,
-  DirectoryQuerySchema,
-  MandatoryInformationSchema,
-  OfficerSchema,
-  PlacementSchema,
-  RegistrationRequestSchema,
-  SuspensionSchema,
-} from './agency';
+import { ContactMethodSchema, OfficerSchema, SuspensionSchema } from './agency';
+import { AgencyPublicRecordSchema, DirectoryQuerySchema } from './agency-directory';
+import { MandatoryInformationSchema } from './agency-mandatory-information';
+import { PlacementSchema, RegistrationRequestSchema } from './agency-registration';
 import { exampleMandatoryInformationShown, exampleOfficer, exampleRegistration } from './examples';
 
 describe('RegistrationRequestSchema', () => {

@@ -3,7 +3,9 @@
  * from the index, so nothing ships them; import from `shared/schemas/examples` in tests.
  * Build variations with spreads (`{ ...exampleProfile, ageBand: '65-' }`).
  */
-import type { MandatoryInformation, MandatoryInformationInput, Officer, RegistrationRequestInput } from './agency';
+import type { Officer } from './agency';
+import type { MandatoryInformation, MandatoryInformationInput } from './agency-mandatory-information';
+import type { RegistrationRequestInput } from './agency-registration';
 import type { Profile, ProfileLoadRowInput } from './profile';
 
 /**

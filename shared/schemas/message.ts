@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { CursorSchema, IdSchema, InstantSchema, PageLimitSchema, plainText } from './common';
-import { MandatoryInformationVersionSchema } from './agency';
+import { MandatoryInformationVersionSchema } from './agency-mandatory-information';
 import { ProfileIdSchema } from './profile-id';
+import { SeatRefSchema } from './seat';
 import { DailyQuotaSchema } from './quota';
 import { MESSAGE_MAX_LENGTH } from './message-limits';
 
@@ -154,6 +155,8 @@ export const MessageSchema = z.object({
   sentAt: InstantSchema,
   mandatoryInformation: MandatoryInformationVersionSchema.optional(),
   notice: NoticeTypeSchema.optional(),
+  /** R-ORG-2: in the agency's own view only, the staff seat that sent an agency message (absent from before seats). */
+  sentBy: SeatRefSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -1,5 +1,5 @@
 /**
- * Transparency (issue 9): the jobseeker sees which agencies hold their data and what became of it
+ * Transparency (R-RET-*, R-DEL-*, R-BLOCK-2): the jobseeker sees which agencies hold their data and what became of it
  * (`GET /v1/seeker/data-holders`); the bureau sees which agencies delete on time
  * (`GET /v1/admin/deletion-compliance`). Both are read from the records the worker keeps for the
  * rules themselves (acquisitions, the extension's events and their acknowledgements, blocks and

@@ -1,5 +1,5 @@
 /**
- * Sending benchmarks (issue 4), through HTTP against the running worker: sustained answers for one
+ * Sending benchmarks (R-CAP-1, R-CAP-2), through HTTP against the running worker: sustained answers for one
  * agency, for 20 agencies at once, and the 1,500-send burst that must deliver exactly 1,000. Each
  * agency writes to a few activated jobseekers who wrote back, then answers in those conversations
  * (answers and first contacts count alike toward the cap).

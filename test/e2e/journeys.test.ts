@@ -1,5 +1,5 @@
 /**
- * The journeys of issue 8 in real Chromium with the built extension, against `wrangler dev` with
+ * The user journeys in real Chromium with the built extension, against `wrangler dev` with
  * the demo data: each checked on screen and in storage (the extension's IndexedDB, the worker's
  * API), with screenshots of the key screens under test/e2e/screenshots/.
  *

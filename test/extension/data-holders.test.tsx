@@ -1,5 +1,5 @@
 /**
- * 「あなたの情報を持っている事業者」 in the jobseeker's popup (issue 9): the list the worker answers
+ * 「あなたの情報を持っている事業者」 in the jobseeker's popup (R-RET-*, R-DEL-*, R-BLOCK-2): the list the worker answers
  * with, read through the shared schema and shown in plain Japanese — when each agency got the
  * information, 求職受理, the deadline with the days left, whether its copy is held or deleted and
  * confirmed by its extension, blocks and deletion requests with their outcome — and the deletion

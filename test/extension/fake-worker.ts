@@ -3,7 +3,8 @@
  * implementation of the routes the extension calls, answering with the shared schemas' shapes and
  * problem details, and recording every request. Handed to the code under test as its `fetch`.
  */
-import type { AgencyAccount, MandatoryInformation } from '../../shared/schemas/agency';
+import type { AgencyAccount } from '../../shared/schemas/agency-account';
+import type { MandatoryInformation } from '../../shared/schemas/agency-mandatory-information';
 import type { AgencyEvent } from '../../shared/schemas/event';
 import type { Block, Conversation, ConversationThread, DeletionRequest } from '../../shared/schemas/message';
 import type { Profile } from '../../shared/schemas/profile';

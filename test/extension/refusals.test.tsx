@@ -13,7 +13,7 @@ import { sendBlockedReason } from '../../extension/components/Dashboard';
 import { ApiProblem } from '../../extension/utils/problem';
 import { DESCRIBED_CODES, describeProblem } from '../../extension/utils/refusal';
 import type { ProblemDetails } from '../../shared/schemas/problem';
-import type { MandatoryInformation } from '../../shared/schemas/agency';
+import type { MandatoryInformation } from '../../shared/schemas/agency-mandatory-information';
 import { exampleMandatoryInformationShown } from '../../shared/schemas/examples';
 import { agencyAccount } from './fake-worker';
 import { button, labelled, mount, submit, type } from './dom';

@@ -1,5 +1,5 @@
 /**
- * The jobseeker's popup (issue 7): sign-in and activation, the inbox and a thread with the
+ * The jobseeker's popup (R-SEC-6, R-MSG-*, R-BLOCK-*): sign-in and activation, the inbox and a thread with the
  * agency's mandatory information, asking with contact details caught politely, block and unblock,
  * deletion requests and their outcome, who holds the data, a complaint, leaving the feed, and the
  * unread badge. Real components in happy-dom; the worker is a fake `fetch`.

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedQuerySchema } from '../../shared/schemas';
-import { searchFeed } from '../../worker/lib/feed';
+import { searchFeed } from '../../worker/flows/feed-search';
 import { firstRoundCap, settleCount } from '../../worker/lib/feed-count';
 import { admittedAgency, api, jst, loadRows, profileRow, setClock, workerToday } from './helpers';
 

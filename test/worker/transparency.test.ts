@@ -1,5 +1,5 @@
 /**
- * Transparency (issue 9): the jobseeker's list of who holds their data, and the bureau's figures
+ * Transparency (R-RET-*, R-DEL-*, R-BLOCK-2): the jobseeker's list of who holds their data, and the bureau's figures
  * of who deletes on time, driven through HTTP along one timeline with the worker's clock.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

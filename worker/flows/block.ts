@@ -1,4 +1,5 @@
 import type { Block } from '../../shared/schemas';
+import { faultPoint } from '../lib/faults';
 import { profileShards } from '../lib/feed';
 import { agencyStub, seekerStub } from '../lib/stubs';
 
@@ -13,8 +14,11 @@ import { agencyStub, seekerStub } from '../lib/stubs';
  */
 export async function blockAgency(env: Env, profileId: string, agencyId: string, agencyName: string, now: number): Promise<Block> {
   const seeker = seekerStub(env, profileId);
+  faultPoint(env, 'block.seeker');
   const b = await seeker.block(agencyId, agencyName, now);
+  faultPoint(env, 'block.agency');
   const told = await agencyStub(env, agencyId).blocked(profileId, b.conversationIds, Date.parse(b.block.blockedAt), now);
+  faultPoint(env, 'block.shards');
   for (const shard of await profileShards(env, profileId)) await shard.setExclusion(profileId, agencyId, 'block');
   // R-BLOCK-2: an agency that holds nothing of this jobseeker (never had it, or already deleted it
   // after a deletion request) has nothing left to delete, so there is nothing to wait for.

@@ -1,32 +1,29 @@
-import type { MandatoryInformationVersion, PaidService, Staff, Suspension } from '../../shared/schemas';
-import type { PrefectureCode } from '../../shared/data/prefectures';
+import type { AgencyAccount, ContactMethod, Licence, PaidService, Staff } from '../../shared/schemas';
 
 // The accounts as their own objects keep them, shared by the objects, the middleware and the
 // routes (so no object imports another object's module, and lib imports nothing from objects).
 
-/** What an agency is, as its own object keeps it. */
-export type AgencyRecord = {
-  id: string;
-  email: string;
-  name: string;
-  prefecture: PrefectureCode;
-  services: Array<'job_offer' | 'jobseeker'>;
-  status: 'active' | 'suspended' | 'revoked' | 'withdrawn';
-  suspension: Suspension | null;
-  licence: { kind: 'paid' | 'free' | 'school' | 'special'; number: string };
+/**
+ * What an agency is, as its own object keeps it: the fields of its account (`AgencyAccountSchema`,
+ * what `GET /v1/agency/me` shows) taken from the shared schema, plus what only the worker keeps.
+ */
+export type AgencyRecord = Pick<
+  AgencyAccount,
+  'id' | 'email' | 'name' | 'prefecture' | 'services' | 'status' | 'suspension' | 'mandatoryInformation' | 'revokedOn' | 'withdrawnOn'
+> & {
+  licence: Pick<Licence, 'kind' | 'number'>;
   /** Registered contact methods: the only contact details its messages may hold (R-MSG-4). */
-  contactMethods: Array<{ kind: 'email' | 'phone' | 'url' | 'postal'; value: string }>;
-  /** The accepted mandatory information attached to first contacts (R-MSG-1, R-APP-4). */
-  mandatoryInformation: MandatoryInformationVersion | null;
+  contactMethods: Array<{ kind: ContactMethod['kind']; value: string }>;
   /** R-MSG-7: paid services for new graduates as last notified to and accepted by the bureau. */
   paidServicesForNewGraduates?: PaidService[];
   admittedOn: string;
-  revokedOn: string | null;
-  withdrawnOn: string | null;
 };
 
-/** Who an agency request comes from, once its token checked out (R-SEC-2). */
-export type AgencyPrincipal = { ok: true; sessionId: string; agency: AgencyRecord };
+/** The staff seat a request comes from within its organisation (R-ORG-2). */
+export type AgencySeat = { id: string; name: string; email: string; role: 'liaison' | 'staff' };
+
+/** Who an agency request comes from, once its token checked out (R-SEC-2): the organisation and the seat. */
+export type AgencyPrincipal = { ok: true; sessionId: string; agency: AgencyRecord; seat: AgencySeat };
 
 /** A jobseeker as their own object keeps them. */
 export type SeekerRecord = { profileId: string; activatedAt: string; inFeed: boolean };

@@ -9,7 +9,8 @@ import {
 } from '../../shared/schemas';
 import type { AppEnv } from '../lib/context';
 import { authedErrors, bearer, group, json } from '../lib/context';
-import { searchFeed, shardOf } from '../lib/feed';
+import { searchFeed } from '../flows/feed-search';
+import { shardOf } from '../lib/feed';
 import { ApiError, unwrap } from '../lib/problem';
 import { requireRole } from '../middleware/auth';
 import type { AgencyEventRow } from '../objects/agency';
@@ -128,17 +129,17 @@ export const agencyRoutes = group()
     const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
     if (!found.ok) return profileNotFound(c, profileId);
     // `acquire` refuses with 410 when this agency's copy was deleted, so the profile is never served then.
-    const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime()));
+    const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime(), c.var.seat.id));
     return c.json({ profile: JSON.parse(found.doc) as Profile, acquisition }, 200);
   })
   .openapi(acceptance, async (c) => {
     const { profileId, acceptedOn, fees } = c.req.valid('json');
-    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, fees, c.var.now.getTime()));
+    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, fees, c.var.now.getTime(), c.var.seat.id));
     return c.json({ acquisition: r.acquisition, extended: r.extended, fees: r.fees }, 200);
   })
   .openapi(acceptanceRefusal, async (c) => {
     const { profileId, refusedOn, reason } = c.req.valid('json');
-    const r = unwrap(await agencyStub(c).refuseApplication(profileId, refusedOn, reason, c.var.now.getTime()));
+    const r = unwrap(await agencyStub(c).refuseApplication(profileId, refusedOn, reason, c.var.now.getTime(), c.var.seat.id));
     return c.json(r.refusal, 201);
   })
   .openapi(acquisitions, async (c) => c.json({ items: await agencyStub(c).acquisitions() }, 200))
@@ -150,6 +151,6 @@ export const agencyRoutes = group()
   })
   .openapi(ack, async (c) => {
     const { id } = c.req.valid('param');
-    const r = unwrap(await agencyStub(c).ack(id, c.var.now.getTime()));
+    const r = unwrap(await agencyStub(c).ack(id, c.var.now.getTime(), c.var.seat.id));
     return c.json({ id, ackedAt: r.ackedAt }, 200);
   });

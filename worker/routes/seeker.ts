@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authedErrors, bearer, group } from '../lib/context';
-import { withdrawProfile } from '../lib/feed-load';
+import { withdrawProfile } from '../flows/feed-load';
 import { requireRole } from '../middleware/auth';
 import { seekerStub } from '../lib/stubs';
 

@@ -5,12 +5,12 @@ import {
 import { ActivationSchema } from '../../shared/schemas';
 import { profileHomePrefecture, type ProfileId } from '../../shared/schemas/profile-id';
 import { authedErrors, bearer, group, json } from '../lib/context';
-import { hashPassword, sha256Hex } from '../lib/crypto';
 import { ApiError, unwrap } from '../lib/problem';
 import type { SessionRow } from '../lib/sessions';
 import { registry, requireAnyRole } from '../middleware/auth';
 import { sealToken } from '../lib/tokens';
-import { accountKey, clientAddress, throttle, throttleGuard, throttledSignIn } from '../flows/sign-in';
+import { activateSeeker } from '../flows/activation';
+import { accountKey, clientAddress, throttleGuard, throttledSignIn } from '../flows/sign-in';
 import { agencyStub, seekerStub, shardStub } from '../lib/stubs';
 
 /** The answer to a sign-in: the object's token sealed with the worker's MAC (R-SEC-8). */
@@ -68,11 +68,21 @@ function sessionInfo(rows: SessionRow[], currentId: string) {
 
 const homeShard = (env: Env, profileId: string) => shardStub(env, profileHomePrefecture(profileId as ProfileId));
 
-/** Who is asking, as the object that keeps their sessions. */
-function accountOf(c: { var: { agency?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }) {
-  if (c.var.agency) return { kind: 'agency' as const, id: c.var.agency.id, stub: agencyStub(c.env, c.var.agency.id) };
-  if (c.var.seeker) return { kind: 'seeker' as const, id: c.var.seeker.profileId, stub: seekerStub(c.env, c.var.seeker.profileId) };
-  return { kind: 'staff' as const, id: c.var.staff!.id, stub: null };
+/** Who is asking: how to list and end their own sessions (an agency's are its seat's, R-ORG-2). */
+function accountOf(c: { var: { agency?: { id: string }; seat?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }): {
+  list: (now: number) => Promise<SessionRow[]>; end: (id: string | null) => Promise<number>;
+} {
+  if (c.var.agency) {
+    const stub = agencyStub(c.env, c.var.agency.id);
+    const seat = c.var.seat!.id;
+    return { list: (now) => stub.listSessions(seat, now), end: (id) => stub.endSessions(seat, id) };
+  }
+  if (c.var.seeker) {
+    const stub = seekerStub(c.env, c.var.seeker.profileId);
+    return { list: (now) => stub.listSessions(now), end: (id) => stub.endSessions(id) };
+  }
+  const staffId = c.var.staff!.id;
+  return { list: (now) => registry(c.env).staffSessions(staffId, now), end: (id) => registry(c.env).endStaffSessions(staffId, id) };
 }
 
 /** Sign-in, activation and the user's own sessions (R-SEC-1, R-SEC-2). */
@@ -84,11 +94,12 @@ export const sessionRoutes = group()
     const r = await throttledSignIn(c, {
       role: 'agency', key, wrong: 'アカウントID（メールアドレス）またはパスワードが正しくありません。',
       lookup: async () => {
-        const agencyId = await registry(c.env).agencyIdByEmail(email);
-        const params = agencyId ? await agencyStub(c.env, agencyId).passwordParams() : null;
+        const agencyId = await registry(c.env).agencyIdByEmail(key);
+        // R-ORG-2: the email names the seat as well as its organisation.
+        const params = agencyId ? await agencyStub(c.env, agencyId).passwordParams({ email: key }) : null;
         return agencyId && params ? { accountId: agencyId, params } : null;
       },
-      complete: (agencyId, candidate) => agencyStub(c.env, agencyId).signInWithHash(candidate, c.var.now.getTime(), label),
+      complete: (agencyId, candidate) => agencyStub(c.env, agencyId).signInWithHash(key, candidate, c.var.now.getTime(), label),
     }, password);
     return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'agency', r.mustChange), 201);
   })
@@ -111,21 +122,8 @@ export const sessionRoutes = group()
   .openapi(seekerActivation, async (c) => {
     const { profileId, code, passphrase } = c.req.valid('json');
     const now = c.var.now.getTime();
-    const shard = homeShard(c.env, profileId);
     const g = await throttleGuard(c, accountKey('seeker', profileId)); // R-SEC-5: codes cannot be guessed either
-    const check = await shard.checkActivation(profileId, await sha256Hex(code), now);
-    if (check !== 'ok') {
-      if (check === 'invalid') await g.fail();
-      const detail = {
-        invalid: '求職者IDまたは有効化コードが正しくありません。ハローワークで受け取った用紙をご確認ください。',
-        expired: '有効化コードの有効期限が切れています。ハローワークで新しいコードを受け取ってください。',
-        used: 'この有効化コードは使用済みです。パスフレーズでサインインしてください。',
-      }[check];
-      throw new ApiError(`activation_${check}` as const, detail);
-    }
-    const r = unwrap(await seekerStub(c.env, profileId).activate(profileId, await hashPassword(passphrase), now));
-    await shard.markActivated(profileId);
-    await throttle(c.env, accountKey('seeker', profileId)).setMustChange(false);
+    const r = unwrap(await activateSeeker(c.env, { profileId, code, passphrase }, now, g.fail));
     return c.json({ ...(await tokenOut(c.env, r.token, r.expiresAt, 'seeker')), role: 'seeker' as const, profileId }, 201);
   })
   .openapi(adminSignIn, async (c) => {
@@ -149,20 +147,19 @@ export const sessionRoutes = group()
   .openapi(listSessions, async (c) => {
     const who = accountOf(c);
     const now = c.var.now.getTime();
-    const rows = who.stub ? await who.stub.listSessions(now) : await registry(c.env).staffSessions(who.id, now);
+    const rows = await who.list(now);
     return c.json({ items: sessionInfo(rows, c.var.sessionId) }, 200);
   })
   .openapi(endSession, async (c) => {
     const who = accountOf(c);
     const { id } = c.req.valid('param');
-    const n = who.stub ? await who.stub.endSessions(id) : await registry(c.env).endStaffSessions(who.id, id);
+    const n = await who.end(id);
     if (!n) throw new ApiError('session_not_found', 'すでに終了したか、存在しないセッションです。');
     return c.body(null, 204);
   })
   .openapi(endAllSessions, async (c) => {
     const who = accountOf(c);
-    if (who.stub) await who.stub.endSessions(null);
-    else await registry(c.env).endStaffSessions(who.id, null);
+    await who.end(null);
     return c.body(null, 204);
   });
 

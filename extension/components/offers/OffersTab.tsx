@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AgencyAccount } from '../../../shared/schemas/agency';
+import type { AgencyAccount } from '../../../shared/schemas/agency-account';
 import type { ApiContext } from '../../utils/api';
 import { t, type MessageKey } from '../../utils/i18n';
 import type { ApiProblem } from '../../utils/problem';

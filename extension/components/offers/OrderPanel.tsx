@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AgencyAccount } from '../../../shared/schemas/agency';
+import type { AgencyAccount } from '../../../shared/schemas/agency-account';
 import type { JobOrder, JobOrderRequest } from '../../../shared/schemas/job-desk';
 import type { ApiContext } from '../../utils/api';
 import { t } from '../../utils/i18n';

@@ -1,6 +1,7 @@
 import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
 import { ACCEPTANCE_SCHEMA } from './acceptances';
+import { migrateSeats } from './seats';
 
 /**
  * The agency object's tables, as ordered migration steps: a step, once shipped, is never edited;
@@ -71,4 +72,6 @@ export const AGENCY_MIGRATIONS: MigrationStep[] = [
         attempts INTEGER NOT NULL, next_wall INTEGER NOT NULL, created_at INTEGER NOT NULL, last_error TEXT);
     `);
   },
+  // R-ORG-2: the account becomes an organisation with one seat, the liaison officer's.
+  migrateSeats,
 ];

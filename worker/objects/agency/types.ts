@@ -1,7 +1,6 @@
 import type { Warning } from '../../../shared/rules';
-import type { AcceptanceRefusal, DailyQuota, MandatoryInformationVersion, Message, MessageKind } from '../../../shared/schemas';
+import type { AcceptanceRefusal, AgencyDeletionCompliance, DailyQuota, DataHolderCopy, MandatoryInformationVersion, Message, MessageKind, SeatRef } from '../../../shared/schemas';
 import type { AgencyRecord } from '../../lib/records';
-import type { PrefectureCode } from '../../../shared/data/prefectures';
 
 export type { AgencyPrincipal, AgencyRecord } from '../../lib/records';
 
@@ -27,10 +26,12 @@ export type AgencyEventRow = {
   createdAt: string;
   ackedAt: string | null;
   details: Record<string, unknown>;
+  /** R-ORG-2: the staff seat that acknowledged it, where recorded. */
+  ackedBy?: SeatRef;
 };
 
 /** The events that require the extension to delete jobseeker data (a `status_changed` only when it purged). */
-export type RequiredDeletionKind = 'block' | 'deletion_request' | 'retention_expired' | 'status_changed';
+export type RequiredDeletionKind = AgencyDeletionCompliance['overdue'][number]['kind'];
 
 /** One agency's holding of one jobseeker's data, read from its own records. */
 export type HolderView = {
@@ -39,27 +40,11 @@ export type HolderView = {
   agencyStatus: AgencyRecord['status'];
   /** The current acquisition row; null after a lifted block removed it (R-BLOCK-3) and none was made since. */
   acquisition: Acquisition | null;
-  copy: { state: 'held' | 'deleted'; rule: string | null; deletedAt: string | null; extensionDeletedAt: string | null };
+  copy: DataHolderCopy;
 };
 
-/** One agency's deletion figures for the bureau. */
-export type DeletionComplianceFigures = {
-  agencyId: string;
-  agencyName: string;
-  prefecture: PrefectureCode;
-  status: AgencyRecord['status'];
-  required: Record<RequiredDeletionKind, number> & { total: number };
-  confirmed: number;
-  /** Confirmed, but only after the overdue threshold had passed. */
-  confirmedLate: number;
-  unconfirmed: number;
-  medianSecondsToConfirm: number | null;
-  worstSecondsToConfirm: number | null;
-  overdueCount: number;
-  overdue: Array<{ eventId: string; kind: RequiredDeletionKind; rule: string; profileId: string | null; createdAt: string; ageSeconds: number }>;
-  /** R-APP-5: applications the agency refused to accept, with their reasons (latest first). */
-  acceptanceRefusals: { count: number; latest: AcceptanceRefusal[] };
-};
+/** One agency's deletion figures for the bureau (R-RET-4, R-DEL-*, R-BLOCK-2, R-APP-5): the shared schema's type. */
+export type DeletionComplianceFigures = AgencyDeletionCompliance;
 
 /** One send as the route hands it over: a first contact to a profile or an answer in a conversation. */
 export type SendRequest = { key: string; kind: Exclude<MessageKind, 'notice'>; body: string; profileId?: string; conversationId?: string };

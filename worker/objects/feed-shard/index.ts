@@ -9,7 +9,11 @@ export type { CountedElsewhere, ShardHit, ShardQuery } from './sql';
 
 
 /** The shard's home view of a profile, for the worker's own bookkeeping. */
-export type HomeRecord = { id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[]; validUntil: string | null };
+export type HomeRecord = {
+  id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[]; validUntil: string | null;
+  /** R-FEED-4: the agencies the profile is hidden from (the home shard's list is the profile's). */
+  exclusions: Array<{ agencyId: string; reason: string }>;
+};
 
 /**
  * The jobseeker feed of one prefecture (R-FEED-1, R-FEED-3, R-FEED-4). Profiles are stored in the
@@ -30,7 +34,7 @@ export class FeedShard extends DurableObject<Env> {
   private migrate(): void {
     migrate(this.sql, [
       (sql) => sql.exec(FEED_SCHEMA_V1),
-      // Transparency (issue 9): which agencies acquired a profile homed here, and when first.
+      // Transparency (R-RET-1, R-BLOCK-2, R-DEL-1): which agencies acquired a profile homed here, and when first.
       (sql) => sql.exec('CREATE TABLE acquirers (profile_id TEXT NOT NULL, agency_id TEXT NOT NULL, first_acquired_on TEXT NOT NULL, PRIMARY KEY (profile_id, agency_id))'),
       (sql) => sql.exec(FEED_SCHEMA_V3),
       // R-SEC-8: the jobseeker accounts homed here, kept after the profile leaves the feed, so sign-in
@@ -58,7 +62,11 @@ export class FeedShard extends DurableObject<Env> {
     deleteProfileRow(this.runner, id, rid);
   }
 
-  /** Removes profiles from this shard (withdrawal, leaving the feed, a moved area). */
+  /**
+   * Removes profiles from this shard (withdrawal, leaving the feed, a moved area). The home shard
+   * keeps a profile's exclusions even when its row goes (R-FEED-4): they are the profile's, and a
+   * reload carries them again to every shard.
+   */
   async remove(ids: string[]): Promise<{ ok: true; removed: number }> {
     let removed = 0;
     this.ctx.storage.transactionSync(() => {
@@ -67,11 +75,12 @@ export class FeedShard extends DurableObject<Env> {
     return { ok: true, removed };
   }
 
+  /** R-FEED-4: the home shard keeps the profile's exclusions when its row goes; other shards drop theirs. */
   private removeOne(id: string): boolean {
-    const row = this.sql.exec<{ rid: number }>('SELECT rid FROM profiles WHERE id = ?', id).toArray()[0];
+    const row = this.sql.exec<{ rid: number; home: number }>('SELECT rid, home FROM profiles WHERE id = ?', id).toArray()[0];
     if (!row) return false;
     this.deleteRow(id, row.rid);
-    this.sql.exec('DELETE FROM exclusions WHERE profile_id = ?', id);
+    if (!row.home) this.sql.exec('DELETE FROM exclusions WHERE profile_id = ?', id);
     return true;
   }
 
@@ -97,7 +106,13 @@ export class FeedShard extends DurableObject<Env> {
       'SELECT id, doc, hw_ref, activated, valid_until FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
     if (!row) return null;
     const areas = this.sql.exec<{ value: string }>("SELECT value FROM terms WHERE profile_id = ? AND kind = 'pref'", id).toArray().map((r) => r.value);
-    return { id: row.id, doc: row.doc, hwRef: row.hw_ref, activated: row.activated === 1, areas, validUntil: row.valid_until };
+    return { id: row.id, doc: row.doc, hwRef: row.hw_ref, activated: row.activated === 1, areas, validUntil: row.valid_until, exclusions: this.exclusionsOf(id) };
+  }
+
+  /** R-FEED-4: the agencies a profile is hidden from, as this shard keeps them (the home shard's list is the profile's). */
+  private exclusionsOf(id: string): Array<{ agencyId: string; reason: string }> {
+    return this.sql.exec<{ agency_id: string; reason: string }>('SELECT agency_id, reason FROM exclusions WHERE profile_id = ? ORDER BY agency_id', id).toArray()
+      .map((r) => ({ agencyId: r.agency_id, reason: r.reason }));
   }
 
   /**

@@ -40,6 +40,10 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
       ...r.experience.flatMap(([occupation, years]) => [r.id, occupation, years]));
   }
   db.all('INSERT INTO fts (rowid, tokens) VALUES (?, ?)', rid, indexTokens(r.text));
+  if (r.exclusions && !(r.created && r.exclusions.length === 0)) {
+    db.all('DELETE FROM exclusions WHERE profile_id = ?', r.id);
+    for (const { agencyId, reason } of r.exclusions) db.all('INSERT OR REPLACE INTO exclusions (agency_id, profile_id, reason) VALUES (?, ?, ?)', agencyId, r.id, reason);
+  }
 }
 
 /** Deletes one profile row with its terms, experience and keyword entries. */

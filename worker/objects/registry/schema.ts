@@ -1,5 +1,6 @@
 import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
+import { migrateOrganisations } from './organisations';
 import { directoryText, licenceKey, type StoredRecord } from './store';
 import { FEED_LAPSES_SCHEMA } from './feed-lapses';
 
@@ -82,4 +83,6 @@ export const REGISTRY_MIGRATIONS: MigrationStep[] = [
       ALTER TABLE report_duties ADD COLUMN requested_at INTEGER;
     `);
   },
+  // R-ORG-1 licence keys by the shared rule, R-ORG-2 seat emails.
+  (sql) => migrateOrganisations(sql),
 ];

@@ -2,11 +2,12 @@ import { findContactDetails } from '../../shared/rules';
 import { jstDate, registrationValidUntil } from '../../shared/rules';
 import { ProfileLoadRowSchema, newProfileId, type Profile, type ProfileLoadResult, type ProfileLoadRow } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
-import type { ShardRow } from './feed-rows';
-import { randomBase32, sha256Hex } from './crypto';
-import { areaPrefectures, LAPSE_BATCH, shardOf, shardRows } from './feed';
-import { ApiError } from './problem';
-import { registryStub } from './stubs';
+import type { ShardRow } from '../lib/feed-rows';
+import { randomBase32, sha256Hex } from '../lib/crypto';
+import { faultPoint } from '../lib/faults';
+import { areaPrefectures, LAPSE_BATCH, shardOf, shardRows } from '../lib/feed';
+import { ApiError } from '../lib/problem';
+import { registryStub } from '../lib/stubs';
 
 /** Rows one load may hold; larger files are sent in parts. */
 export const MAX_ROWS_PER_LOAD = 5000;
@@ -95,7 +96,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
   });
 
   // Updates must name an existing profile; they also tell which shards to leave.
-  const previous = new Map<string, { areas: string[]; doc: Profile; validUntil: string | null }>();
+  const previous = new Map<string, { areas: string[]; doc: Profile; validUntil: string | null; exclusions: Array<{ agencyId: string; reason: string }> }>();
   const updatesByHome = new Map<string, string[]>();
   for (const a of accepted.filter((x) => x.update)) {
     const list = updatesByHome.get(a.id.slice(0, 2)) ?? [];
@@ -106,7 +107,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const shard = shardOf(env, home);
     for (const id of ids) {
       const rec = await shard.home(id);
-      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile, validUntil: rec.validUntil });
+      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile, validUntil: rec.validUntil, exclusions: rec.exclusions });
     }
   }));
 
@@ -124,7 +125,10 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const validUntil = given ?? (prior ? prior.validUntil ?? registrationValidUntil(today) : registrationValidUntil(today));
     const profile: Profile = { id: a.id, ...content, publishedOn: prior?.doc.publishedOn ?? today, updatedOn: today };
     const code = prior ? undefined : newActivationCode();
-    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior, validUntil });
+    const rows = shardRows(profile, {
+      hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior, validUntil,
+      exclusions: prior?.exclusions,
+    });
     for (const [pref, r] of rows) byShard.set(pref, [...(byShard.get(pref) ?? []), r]);
     if (prior) {
       for (const old of prior.areas) {
@@ -137,14 +141,26 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
   // R-FEED-6: the calendar learns each shard's dates before the rows land, so none is missed.
   const lapses = new Map<string, { validUntil: string; prefecture: string }>();
   for (const [prefecture, rows] of byShard) for (const r of rows) if (r.validUntil) lapses.set(`${r.validUntil}|${prefecture}`, { validUntil: r.validUntil, prefecture });
+  faultPoint(env, 'feed-load.calendar');
   if (lapses.size) await registryStub(env).noteFeedValidity([...lapses.values()]);
+  // The home rows go last: a home row records the prefectures the profile is listed in, which is
+  // what a retry of the same file compares against to find the shards to leave. Written before a
+  // failed step, it would hide those shards from the retry and leave the profile listed there.
+  const upserts = (home: boolean) => [...byShard].map(async ([pref, all]) => {
+    const rows = all.filter((r) => r.home === home);
+    if (!rows.length) return;
+    faultPoint(env, `feed-load.${home ? 'home' : 'upsert'}:${pref}`);
+    const shard = shardOf(env, pref);
+    for (let i = 0; i < rows.length; i += SHARD_BATCH) await shard.upsert(rows.slice(i, i + SHARD_BATCH));
+  });
   await Promise.all([
-    ...[...byShard].map(async ([pref, rows]) => {
-      const shard = shardOf(env, pref);
-      for (let i = 0; i < rows.length; i += SHARD_BATCH) await shard.upsert(rows.slice(i, i + SHARD_BATCH));
+    ...upserts(false),
+    ...[...removals].map(async ([pref, ids]) => {
+      faultPoint(env, `feed-load.remove:${pref}`);
+      await shardOf(env, pref).remove(ids);
     }),
-    ...[...removals].map(([pref, ids]) => shardOf(env, pref).remove(ids)),
   ]);
+  await Promise.all(upserts(true));
 
   results.sort((x, y) => x.line - y.line);
   const loaded = results.filter((r) => r.ok).length;
