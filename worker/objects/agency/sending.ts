@@ -3,8 +3,9 @@ import type { DailyQuota, Message } from '../../../shared/schemas';
 import { contactDetailsRefusal, disallowedContactDetails } from '../../lib/contact-details';
 import { sha256Hex } from '../../lib/crypto';
 import { refuse, type Refusal } from '../../lib/problem';
-import { acquire, heldAcquisition } from './acquisitions';
+import { acquire, heldAcquisition, jobseekerServiceRefusal } from './acquisitions';
 import { noticeConversation } from './conversations';
+import { closeExpiredAtSeekers } from './transparency';
 import { agencyRecord, PENDING_STALE_MS, SEND_KEY_DAYS, type AgencyStore, type IndexRow, type SendRow } from './store';
 import type { SendRequest, SendReservation } from './types';
 
@@ -152,6 +153,13 @@ export async function completeSend(s: AgencyStore, key: string, sent: { conversa
       s.sql.exec("UPDATE msg_conversations SET last_message_at = MAX(last_message_at, ?), last_from = 'agency' WHERE id = ? AND state != 'revoked'", now, sent.conversationId);
     }
   });
+  // R-RET-3: a suspension (or other end of use) landed between the reservation and now, so the
+  // first contact was delivered but the purge never saw it: the jobseeker's conversation is
+  // closed as the purge closed the others (queued, retried by sweep()).
+  if (first && !revoked && !indexed && jobseekerServiceRefusal(s)) {
+    s.sql.exec('INSERT OR IGNORE INTO seeker_close_pending (profile_id, rule, at, deadline) VALUES (?, ?, ?, NULL)', sent.profileId, 'R-RET-3', now);
+    await closeExpiredAtSeekers(s);
+  }
   const current = agencyRecord(s)?.mandatoryInformation;
   if (indexed && first && current && current.version > (sent.message.mandatoryInformation?.version ?? 0)) {
     await noticeConversation(s, { id: sent.conversationId, profile_id: sent.profileId }, current, now);
