@@ -30,7 +30,7 @@ describe('no acquisition survives a purge (R-RET-3, R-SAN-2)', () => {
     await suspend(agency.id);
     const acquired = await agencyObject(agency.id).acquire(seeker.profileId, NOW);
     expect(acquired.ok).toBe(false);
-    if (!acquired.ok) expect(acquired.code).toBe('agency_suspended');
+    expect((acquired as { code?: string }).code).toBe('agency_suspended');
     expect(await heldProfiles(agency.id)).toEqual([]);
     // Through HTTP the suspended agency is refused too, and still holds nothing.
     const opened = await api('GET', `/v1/agency/feed/${seeker.profileId}`, { token: agency.token });
