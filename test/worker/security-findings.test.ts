@@ -24,9 +24,11 @@ describe('smaller findings of the security review', () => {
     }
     const agency = await agencyIn('13');
     expect((await api('GET', `/v1/admin/agencies/${agency.id}`, { token: officer })).status).toBe(200);
+    // The agency's complaint log holds what jobseekers wrote about it.
+    expect((await api('GET', `/v1/admin/agencies/${agency.id}/complaints`, { token: officer })).status).toBe(200);
     const audit = (await api('GET', '/v1/admin/audit?action=personal_data.read&limit=50', { token: await ministry() })).body.items as Array<{ target: string; actor: string }>;
     const targets = audit.map((e) => e.target);
-    for (const t of ['/v1/admin/registrations', '/v1/admin/complaints', '/v1/admin/compromise-reports', `/v1/admin/agencies/${agency.id}`]) expect(targets).toContain(t);
+    for (const t of ['/v1/admin/registrations', '/v1/admin/complaints', '/v1/admin/compromise-reports', `/v1/admin/agencies/${agency.id}`, `/v1/admin/agencies/${agency.id}/complaints`]) expect(targets).toContain(t);
   }, 30_000);
 
   it('R-CMP-1 a complaint whose text holds contact details is not forwarded as it is; a clean summary is', async () => {
