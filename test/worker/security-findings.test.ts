@@ -59,4 +59,17 @@ describe('smaller findings of the security review', () => {
     expect(read.status).toBe(404);
     expect(JSON.stringify(read.body)).not.toContain('はじめまして');
   }, 30_000);
+
+  it('R-BLOCK-1 the jobseeker’s object refuses the agency a closed conversation even if the agency’s object still lists it', async () => {
+    const agency = await admittedAgency();
+    const seeker = await jobseeker();
+    const id = await openConversation(agency, seeker);
+    expect((await api('GET', `/v1/agency/conversations/${id}`, { token: agency.token })).status).toBe(200);
+    // The conversation ended at the jobseeker's object (R-RET-3 closing), but the agency's index was not told.
+    const now = Date.parse((await api('GET', '/v1/health')).body.now);
+    await bindings.SEEKER.get(bindings.SEEKER.idFromName(seeker.profileId)).closeConversations(agency.id, 'R-RET-3', now);
+    const read = await api('GET', `/v1/agency/conversations/${id}`, { token: agency.token });
+    expect(read.status).toBe(404);
+    expect(JSON.stringify(read.body)).not.toContain('はじめまして');
+  }, 30_000);
 });
