@@ -4,7 +4,10 @@
  * same searches straight on SQLite (better-sqlite3, same schema and statement) as the floor.
  * Then sending (issue 4) and the extension's bundle sizes when they exist.
  *
- * BENCH_PROFILES (default 100000) sets the data size.
+ * Then the sign-in flood figure (R-SEC-5, signin-flood.ts).
+ *
+ * BENCH_PROFILES (default 100000) sets the data size. BENCH_ONLY=signin runs the sign-in flood
+ * alone on a fresh worker with BENCH_FLOOD_PROFILES (default 10000) profiles.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -18,6 +21,7 @@ import { matchExpression } from '../../worker/lib/search-text';
 import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
 import { benchSends } from './sends';
 import { benchOffers } from './offers';
+import { benchSignInFlood, loadFloodProfiles } from './signin-flood';
 import { pathToFileURL } from 'node:url';
 import { bundleSizes } from './bundles';
 import { benchDetector } from './detector';
@@ -65,9 +69,25 @@ const QUERIES: Array<{ name: string; http: Record<string, string>; shard: Omit<S
   { name: '全国 + 介護福祉士 + 大卒', http: { q: '介護福祉士', education: 'university' }, shard: { match: matchExpression('介護福祉士')!, educations: ['university'] }, prefs: 'all' },
 ];
 
+/** `BENCH_ONLY=signin`: the sign-in flood alone, on a fresh worker with a smaller feed. */
+async function signInFloodOnly(): Promise<void> {
+  const profiles = Number(process.env.BENCH_FLOOD_PROFILES ?? 10_000);
+  const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
+  const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
+  try {
+    const { ministry } = await benchAccounts(worker.url);
+    await loadFloodProfiles(worker.url, ministry, profiles);
+    await benchSignInFlood(worker.url, profiles);
+  } finally {
+    await worker.stop();
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`Madoguchi benchmarks — ${new Date().toISOString()}`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  if (process.env.BENCH_ONLY === 'signin') return signInFloodOnly();
   console.log(`data: ${PROFILES.toLocaleString('en')} synthetic profiles, ${RUNS} runs per query\n`);
 
   const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
@@ -145,6 +165,7 @@ async function main(): Promise<void> {
 
     await benchOffers(worker.url, ministry, agency);
     await benchSends(worker.url);
+    await benchSignInFlood(worker.url, PROFILES);
   } finally {
     await worker.stop();
     rmSync(state, { recursive: true, force: true });
