@@ -6,6 +6,8 @@
  * The flood guesses passwords for a real staff account, a real agency and unknown emails of both
  * kinds, from a pool of client addresses (`CF-Connecting-IP`, which a local `wrangler dev` passes
  * through), as a small botnet would; the throttle answers most of them with 429 before hashing.
+ * A reference flood of as many cheap requests (GET /v1/health) shows what any flood of that size
+ * costs on the same machine, where every request shares one workerd process.
  *
  * Part of `npm run bench`; alone: `BENCH_ONLY=signin npm run bench` (BENCH_FLOOD_PROFILES,
  * default 10,000, sets the data size then; BENCH_FLOOD, default 3,000, the flood's minimum size).
@@ -71,14 +73,14 @@ async function wrongSignIn(base: string, i: number, targets: { staff: string[]; 
   return res.status;
 }
 
-/** Runs wrong sign-ins until `done()` and at least FLOOD were sent; returns the statuses. */
-async function flood(base: string, targets: { staff: string[]; agency: string[] }, done: () => boolean): Promise<{ sent: number; seconds: number; statuses: Map<number, number> }> {
+/** Runs `one` (a wrong sign-in, or the reference request) until `done()` and at least FLOOD were sent; returns the statuses. */
+async function flood(one: (i: number) => Promise<number>, done: () => boolean): Promise<{ sent: number; seconds: number; statuses: Map<number, number> }> {
   const statuses = new Map<number, number>();
   let next = 0;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: FLOOD_IN_FLIGHT }, async () => {
     while (next < FLOOD || !done()) {
-      const status = await wrongSignIn(base, next++, targets).catch(() => 0);
+      const status = await one(next++).catch(() => 0);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
   }));
@@ -108,20 +110,29 @@ export async function benchSignInFlood(base: string, profiles: number): Promise<
   await measure(base, victim, 'warm').catch(() => undefined);
   const quiet = await measure(base, victim, 'quiet');
   let measuring = true;
-  const flooding = flood(base, targets, () => !measuring);
+  const flooding = flood((i) => wrongSignIn(base, i, targets), () => !measuring);
   const loud = await measure(base, victim, 'flood');
   measuring = false;
   const f = await flooding;
+  // The reference: as many cheap requests in flight (GET /v1/health). On one machine every request
+  // shares the same CPUs and workerd process, so this is what any flood of that size costs here.
+  measuring = true;
+  const health = flood(async () => { const r = await fetch(`${base}/v1/health`); await r.arrayBuffer(); return r.status; }, () => !measuring);
+  const reference = await measure(base, victim, 'health');
+  measuring = false;
+  const h = await health;
 
-  const row = (name: string, q: number[], l: number[]) => {
+  const row = (name: string, q: number[], l: number[], r: number[]) => {
     const a = percentiles(q);
     const b = percentiles(l);
+    const c = percentiles(r);
     const ratio = b.p95 / a.p95;
-    console.log(`  ${name.padEnd(8)} quiet p50 ${a.p50.toFixed(1).padStart(7)} ms  p95 ${a.p95.toFixed(1).padStart(7)} ms | flood p50 ${b.p50.toFixed(1).padStart(7)} ms  p95 ${b.p95.toFixed(1).padStart(7)} ms | ratio ${ratio.toFixed(2)}× (target ≤ 1.50×) ${ratio <= 1.5 ? 'ok' : 'OVER'}`);
+    console.log(`  ${name.padEnd(8)} quiet p50 ${a.p50.toFixed(1).padStart(7)} ms  p95 ${a.p95.toFixed(1).padStart(7)} ms | flood p50 ${b.p50.toFixed(1).padStart(7)} ms  p95 ${b.p95.toFixed(1).padStart(7)} ms | ratio ${ratio.toFixed(2)}× (target ≤ 1.50×) ${ratio <= 1.5 ? 'ok' : 'OVER'} | health-flood p95 ${c.p95.toFixed(1).padStart(7)} ms (${(c.p95 / a.p95).toFixed(2)}×)`);
   };
-  row('searches', quiet.search, loud.search);
-  row('sends', quiet.send, loud.send);
+  row('searches', quiet.search, loud.search, reference.search);
+  row('sends', quiet.send, loud.send, reference.send);
   const byStatus = Object.fromEntries([...f.statuses].sort(([a], [b]) => a - b));
   console.log(`  flood:   ${f.sent.toLocaleString('en')} wrong sign-ins (staff and agency alternately, ${targets.staff.length + targets.agency.length} emails, ${ADDRESSES} addresses, ${FLOOD_IN_FLIGHT} in flight) in ${f.seconds.toFixed(1)} s = ${(f.sent / f.seconds).toFixed(0)}/s; statuses ${JSON.stringify(byStatus)}`);
-  console.log(`  ${MEASURED} searches and ${MEASURED} sends per run, one at a time; refused measured calls: quiet ${quiet.failures}, flood ${loud.failures}`);
+  console.log(`  reference: ${h.sent.toLocaleString('en')} GET /v1/health, ${FLOOD_IN_FLIGHT} in flight, in ${h.seconds.toFixed(1)} s = ${(h.sent / h.seconds).toFixed(0)}/s`);
+  console.log(`  ${MEASURED} searches and ${MEASURED} sends per run, one at a time; refused measured calls: quiet ${quiet.failures}, flood ${loud.failures}, reference ${reference.failures}`);
 }

@@ -4,7 +4,7 @@
  * the steps of a send, or while the purge itself is still telling the jobseekers' objects. Each
  * interleaving is driven step by step through the real objects, as the send flow's fault tests do.
  */
-import { env } from 'cloudflare:test';
+import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { admittedAgency, api, bureau, jst, setClock } from './helpers';
 import { agencyObject, jobseeker, openConversation, sendKey } from './messaging-fixtures';
@@ -74,5 +74,31 @@ describe('no acquisition survives a purge (R-RET-3, R-SAN-2)', () => {
     expect(purged.ok).toBe(true);
     expect(acquired.ok).toBe(false);
     expect(await heldProfiles(agency.id)).toEqual([]);
+  });
+
+  it('R-RET-3 a suspension that lands while completeSend() waits on the acquisition leaves no live conversation', async () => {
+    await setClock(jst(TODAY, '10:00'));
+    const agency = await admittedAgency();
+    const seeker = await jobseeker();
+    const key = sendKey('race-complete');
+    const body = 'はじめまして。事務職の求人をご紹介できます。';
+    const stub = agencyObject(agency.id);
+    const r = await stub.reserveSend({ key, kind: 'first_contact', profileId: seeker.profileId, body }, NOW);
+    if (!r.ok || r.state !== 'reserved') throw new Error('reservation failed');
+    const delivered = await env.SEEKER.get(env.SEEKER.idFromName(seeker.profileId)).deliver({
+      kind: 'first_contact', profileId: seeker.profileId, agencyId: r.agencyId, agencyName: r.agencyName, key, body, mandatoryInformation: r.mandatoryInformation!,
+    }, NOW);
+    if (!delivered.ok) throw new Error('delivery failed');
+    // completeSend() records the acquisition and waits on the jobseeker's shard; the suspension runs meanwhile.
+    const completing = stub.completeSend(key, { conversationId: delivered.conversationId, profileId: seeker.profileId, message: delivered.message }, NOW);
+    const purging = stub.setStatus('suspended', { kind: 'temporary', reason: '事実確認のため', startsOn: TODAY, endsOn: null } as never, NOW);
+    await Promise.all([completing, purging]);
+    expect(await heldProfiles(agency.id)).toEqual([]);
+    await runInDurableObject(stub, async (_obj, state) => {
+      const live = state.storage.sql.exec("SELECT id FROM msg_conversations WHERE state != 'revoked'").toArray();
+      expect(live).toEqual([]);
+    });
+    const thread = await api('GET', `/v1/seeker/conversations/${delivered.conversationId}`, { token: seeker.token });
+    expect(thread.body.conversation?.state ?? thread.body.state).toBe('closed');
   });
 });

@@ -135,6 +135,8 @@ export function releaseSend(s: AgencyStore, key: string): { ok: true; released: 
  * contact records the acquisition (R-RET-1) and enters the inbox — unless the jobseeker blocked
  * or asked for deletion meanwhile (R-BLOCK-2, R-DEL-1). A first contact that carried an older
  * mandatory-information version than the one installed meanwhile gets the change notice (R-MSG-3).
+ * A first contact completed after the agency's use stopped is not indexed, and the jobseeker's
+ * conversation is closed as the purge closed the others (R-RET-3).
  *
  * @example await completeSend(s, key, { conversationId, profileId, message }, now);
  */
@@ -143,6 +145,10 @@ export async function completeSend(s: AgencyStore, key: string, sent: { conversa
   const first = sent.message.kind === 'first_contact';
   let indexed = !revoked;
   if (indexed && first) indexed = (await acquire(s, sent.profileId, now)).ok;
+  // R-RET-3: acquire() waited on the jobseeker's shard; a change of standing may have purged
+  // meanwhile, so the standing is read again in the same synchronous step as the index write.
+  const standingGone = first && jobseekerServiceRefusal(s) !== null;
+  if (standingGone) indexed = false;
   s.tx(() => {
     s.sql.exec("UPDATE msg_sends SET state = 'delivered', result = ? WHERE key = ?", JSON.stringify({ conversationId: sent.conversationId, message: sent.message }), key);
     if (!indexed) return;
@@ -156,7 +162,7 @@ export async function completeSend(s: AgencyStore, key: string, sent: { conversa
   // R-RET-3: a suspension (or other end of use) landed between the reservation and now, so the
   // first contact was delivered but the purge never saw it: the jobseeker's conversation is
   // closed as the purge closed the others (queued, retried by sweep()).
-  if (first && !revoked && !indexed && jobseekerServiceRefusal(s)) {
+  if (!revoked && standingGone) {
     s.sql.exec('INSERT OR IGNORE INTO seeker_close_pending (profile_id, rule, at, deadline) VALUES (?, ?, ?, NULL)', sent.profileId, 'R-RET-3', now);
     await closeExpiredAtSeekers(s);
   }
