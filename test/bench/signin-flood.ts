@@ -106,6 +106,22 @@ export async function benchSignInFlood(base: string, profiles: number): Promise<
   const unknown = (kind: string, domain: string) => Array.from({ length: 20 }, (_, i) => `${kind}-${i}-${Date.now()}@${domain}`);
   const targets = { staff: [officer, ...unknown('nobody', 'mhlw.example.jp')], agency: [agencyEmail, ...unknown('nobody', 'agency.example.jp')] };
 
+  // What one sign-in costs, one at a time: hashed (an unknown email from a fresh address), and
+  // refused by a lock (the target agency after its free guesses) without hashing.
+  const cost = async (email: string, ip: (i: number) => string) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await fetch(`${base}/v1/agency/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip(i) }, body: JSON.stringify({ email: email.replace('#', String(i)), password: 'wrong-password-probe' }) }).then((r) => r.arrayBuffer());
+      ms.push(performance.now() - t);
+    }
+    return percentiles(ms).p50;
+  };
+  const hashed = await cost(`probe-#-${Date.now()}@agency.example.jp`, (i) => `203.0.113.${i}`);
+  for (let i = 0; i < 6; i++) await wrongSignIn(base, 2 * 21 * i + 1, { staff: targets.staff, agency: [agencyEmail] });
+  const locked = await cost(agencyEmail, (i) => `203.0.113.${100 + i}`);
+  console.log(`  one wrong sign-in, one at a time: hashed p50 ${hashed.toFixed(1)} ms, refused by the lock p50 ${locked.toFixed(1)} ms`);
+
   // Warm up (first requests compile and open objects), then quiet, then under the flood.
   await measure(base, victim, 'warm').catch(() => undefined);
   const quiet = await measure(base, victim, 'quiet');
