@@ -7,7 +7,7 @@ import { ext } from '../utils/browser';
 import { db, getMeta, setMeta } from '../utils/db';
 import { t, type MessageKey } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
-import { clearSession, type Session } from '../utils/session';
+import { clearSession, setSession, type Session } from '../utils/session';
 import { signOut } from '../utils/signout';
 import { applyProblem } from '../utils/status';
 import { storeQuota } from '../utils/summary';
@@ -34,6 +34,7 @@ import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
 import { TermsNotice } from './TermsNotice';
 import { BureauInbox } from './BureauInbox';
+import { ChangePassword } from './ChangePassword';
 import { ThreadView } from './ThreadView';
 
 /** Where the dashboard is. */
@@ -49,7 +50,8 @@ export type View =
   | { name: 'mandatory' }
   | { name: 'bureau' }
   | { name: 'offers' }
-  | { name: 'seats' };
+  | { name: 'seats' }
+  | { name: 'password' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
@@ -139,6 +141,10 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
     case 'offers':
       main = <OffersTab ctx={ctx} account={account} agency={agency ?? null} onProblem={(p) => onProblem(p)} />;
       break;
+    case 'password':
+      // R-SEC-6: other sessions end; this one goes on with the token the worker hands back.
+      main = <ChangePassword ctx={ctx} onDone={(token) => setSession({ ...session, token })} />;
+      break;
   }
 
   return (
@@ -156,6 +162,9 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
                 {t('openFullTab')}
               </button>
             )}{' '}
+            <button type="button" aria-current={view.name === 'password' ? 'page' : undefined} onClick={() => setView({ name: 'password' })}>
+              {t('passwordChangeTitle')}
+            </button>{' '}
             <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl, wipe: wipeAccountData })}>
               {t('signOut')}
             </button>

@@ -1,7 +1,8 @@
 import type { Suspension } from '../../../shared/schemas';
 import { refuse, type Refusal } from '../../lib/problem';
 import type { SessionStore } from '../../lib/sessions';
-import { purgeJobseekerData } from './acquisitions';
+import { purgeInTransaction } from './acquisitions';
+import { closeAtSeekers } from './access';
 import { appendEvent } from './events';
 import { endAllSeatSessions } from './seats';
 import { agencyRecord, saveRecord, type AgencyStore } from './store';
@@ -28,11 +29,16 @@ export async function setStatus(
     ...record, status, suspension: status === 'suspended' ? suspension : null,
     revokedOn: dates.revokedOn ?? record.revokedOn, withdrawnOn: dates.withdrawnOn ?? record.withdrawnOn,
   };
-  const purged = status === 'active' ? 0 : (await purgeJobseekerData(s, 'R-RET-3', now)).deleted;
+  // One step: the new standing, the deletion and the event, so no acquisition slips in between
+  // (acquire() checks the standing saved here); the jobseekers are told after it.
+  let purge = { deleted: 0, conversing: [] as string[] };
   s.tx(() => {
     saveRecord(s, next);
-    appendEvent(s, 'status_changed', status === 'withdrawn' ? 'R-RET-3' : 'R-SAN-2', now, { details: { status, suspension: next.suspension, purged } });
+    if (status !== 'active') purge = purgeInTransaction(s, 'R-RET-3', now);
+    appendEvent(s, 'status_changed', status === 'withdrawn' ? 'R-RET-3' : 'R-SAN-2', now, { details: { status, suspension: next.suspension, purged: purge.deleted } });
   });
+  await closeAtSeekers(s, purge.conversing, 'R-RET-3', now);
+  const purged = purge.deleted;
   // R-ORG-2: the organisation stops as a whole, every seat with it.
   const sessionsEnded = status === 'revoked' ? endAllSeatSessions(s) : 0;
   return { ok: true, record: next, purged, sessionsEnded };
@@ -61,8 +67,13 @@ export async function applyAcceptedChange(
     ...(patch.paidServicesForNewGraduates !== undefined ? { paidServicesForNewGraduates: patch.paidServicesForNewGraduates } : {}),
   };
   const leavesJobseekerService = record.services.includes('jobseeker') && !next.services.includes('jobseeker');
-  const purged = leavesJobseekerService ? (await purgeJobseekerData(s, 'R-RET-3', now)).deleted : 0;
-  saveRecord(s, next);
+  let purge = { deleted: 0, conversing: [] as string[] };
+  s.tx(() => {
+    saveRecord(s, next);
+    if (leavesJobseekerService) purge = purgeInTransaction(s, 'R-RET-3', now);
+  });
+  await closeAtSeekers(s, purge.conversing, 'R-RET-3', now);
+  const purged = purge.deleted;
   return { ok: true, record: next, purged };
 }
 
