@@ -66,6 +66,12 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
     const endsOn = str(suspension?.endsOn);
     return { title: t('refusalSuspendedTitle'), detail: endsOn ? t('refusalSuspendedUntil', formatDate(endsOn)) : t('refusalSuspended') };
   },
+  // R-TERM-1.
+  term_expired: (p) => {
+    const term = p.problem?.['term'] as { endsOn?: string } | undefined;
+    const endsOn = str(term?.endsOn);
+    return { title: t('refusalTermExpiredTitle'), detail: t('refusalTermExpired', endsOn ? formatDate(endsOn) : '') };
+  },
   agency_revoked: simple('refusalRevokedTitle', 'refusalRevoked'),
   agency_withdrawn: simple('refusalWithdrawnTitle', 'refusalWithdrawn'),
   service_not_admitted: simple('refusalServiceNotAdmittedTitle', 'refusalServiceNotAdmitted'),
@@ -105,7 +111,7 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
   // Deliberately generic: the worker's own Japanese title and detail say it all.
   due_date_passed: 'generic', correction_request_not_found: 'generic', correction_already_confirmed: 'generic',
   done_on_in_future: 'generic', correction_not_answered: 'generic', no_report_targets: 'generic',
-  report_request_not_found: 'generic', answers_do_not_match_questions: 'generic',
+  report_request_not_found: 'generic', term_invalid: 'generic', answers_do_not_match_questions: 'generic',
   access_restricted: 'generic', announcement_already_ended: 'generic', announcement_ends_before_start: 'generic',
   announcement_not_found: 'generic', announcement_not_in_advance: 'generic', announcement_start_required: 'generic',
   terms_effective_date_not_future: 'generic', terms_not_confirmed: 'generic', terms_version_not_current: 'generic',

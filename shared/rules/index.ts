@@ -16,3 +16,4 @@ export * from './acceptance';
 export * from './paid-services';
 export * from './job-offers';
 export * from './employer-statement';
+export * from './service-term';

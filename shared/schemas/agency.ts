@@ -352,6 +352,8 @@ export const AgencyPublicRecordSchema = z.object({
   suspended: z.boolean(),
   /** 停止中 while suspended (R-DIR-1), else 利用中; the worker always sends it. */
   statusLabel: z.enum(['利用中', '停止中']).optional(),
+  /** R-TERM-1: the last day of the jobseeker service's term, when recorded. */
+  termEndsOn: IsoDateSchema.nullable().optional(),
 });
 export type AgencyPublicRecord = z.infer<typeof AgencyPublicRecordSchema>;
 
@@ -458,6 +460,18 @@ export const RegistrationReceiptSchema = z.object({
 export type RegistrationReceipt = z.infer<typeof RegistrationReceiptSchema>;
 
 /**
+ * The jobseeker service's term and the licence's expiry, recorded at admission and renewal
+ * (R-TERM-1): use stops the day after `endsOn` without an accepted renewal. `licenceExpiresOn` is
+ * null when the bureau recorded none (schools and special corporations hold a notification, not
+ * a licence with an expiry).
+ *
+ * @example
+ * ServiceTermSchema.parse({ startsOn: '2026-12-01', endsOn: '2029-12-01', licenceExpiresOn: '2028-03-31' });
+ */
+export const ServiceTermSchema = z.object({ startsOn: IsoDateSchema, endsOn: IsoDateSchema, licenceExpiresOn: IsoDateSchema.nullable() });
+export type ServiceTerm = z.infer<typeof ServiceTermSchema>;
+
+/**
  * An agency's own account as `GET /v1/agency/me` returns it: status (with the suspension's reason
  * and end while suspended, R-SAN-2), licence, services, term of use, registered contact methods,
  * and the current mandatory information with its version.
@@ -476,7 +490,7 @@ export const AgencyAccountSchema = z.object({
   withdrawnOn: IsoDateSchema.nullable(),
   licence: LicenceSchema,
   services: z.array(ServiceSchema),
-  term: z.object({ startsOn: IsoDateSchema, endsOn: IsoDateSchema }).nullable(),
+  term: ServiceTermSchema.nullable(),
   contactMethods: z.array(ContactMethodSchema),
   mandatoryInformation: MandatoryInformationVersionSchema.nullable(),
 });
@@ -495,6 +509,16 @@ export const StaffReasonSchema = z.string().trim().min(1).max(1000);
  */
 export const StaffDecisionSchema = z.strictObject({ reason: StaffReasonSchema.optional() });
 export type StaffDecision = z.infer<typeof StaffDecisionSchema>;
+
+/**
+ * `POST /v1/admin/registrations/{id}/accept`: the admission, with the term's last day and the
+ * licence's expiry the bureau sets (R-TERM-1); without `termEndsOn` the default term applies.
+ *
+ * @example
+ * AdmissionDecisionSchema.parse({ termEndsOn: '2029-11-30', licenceExpiresOn: '2028-03-31' });
+ */
+export const AdmissionDecisionSchema = StaffDecisionSchema.extend({ termEndsOn: IsoDateSchema.optional(), licenceExpiresOn: IsoDateSchema.optional() });
+export type AdmissionDecision = z.infer<typeof AdmissionDecisionSchema>;
 
 /**
  * The body of a staff decision that must say why (rejections, sanctions, lifting a suspension).
@@ -588,12 +612,13 @@ export const RenewalRequestSchema = z.strictObject({
 export type RenewalRequest = z.infer<typeof RenewalRequestSchema>;
 
 /**
- * `POST /v1/admin/renewals/{id}/accept`: optionally the last day of the renewed term.
+ * `POST /v1/admin/renewals/{id}/accept`: optionally the last day of the renewed term and the
+ * licence's expiry (R-TERM-1); without them the term follows the old one by the default length.
  *
  * @example
  * RenewalAcceptSchema.parse({ termEndsOn: '2029-03-31' });
  */
-export const RenewalAcceptSchema = z.strictObject({ reason: StaffReasonSchema.optional(), termEndsOn: IsoDateSchema.optional() });
+export const RenewalAcceptSchema = z.strictObject({ reason: StaffReasonSchema.optional(), termEndsOn: IsoDateSchema.optional(), licenceExpiresOn: IsoDateSchema.optional() });
 export type RenewalAccept = z.infer<typeof RenewalAcceptSchema>;
 
 /**
@@ -770,6 +795,8 @@ export const AdminAgencyDetailSchema = z.object({
   handlesSubsidies: z.boolean(),
   certifications: z.array(CertificationSchema),
   termEndsOn: IsoDateSchema.nullable(),
+  /** R-TERM-1: the licence's expiry as the bureau recorded it (null: none recorded). */
+  licenceExpiresOn: IsoDateSchema.nullable().optional(),
   violations: z.array(ViolationRecordSchema),
   suspensions: z.array(SuspensionHistorySchema),
   procedures: z.array(ProcedureSchema),

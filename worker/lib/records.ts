@@ -1,4 +1,4 @@
-import type { MandatoryInformationVersion, PaidService, Staff, Suspension } from '../../shared/schemas';
+import type { MandatoryInformationVersion, PaidService, ServiceTerm, Staff, Suspension } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 
 // The accounts as their own objects keep them, shared by the objects, the middleware and the
@@ -21,6 +21,8 @@ export type AgencyRecord = {
   /** R-MSG-7: paid services for new graduates as last notified to and accepted by the bureau. */
   paidServicesForNewGraduates?: PaidService[];
   admittedOn: string;
+  /** R-TERM-1: the jobseeker service's term and the licence's expiry (absent for agencies admitted before it was recorded). */
+  term?: ServiceTerm | null;
   revokedOn: string | null;
   withdrawnOn: string | null;
 };

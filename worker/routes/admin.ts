@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  AdminAgencyDetailSchema, AdminComplaintsQuerySchema, AgencyComplaintSchema, AuditPageSchema, AuditQuerySchema, ComplaintForwardSchema,
+  AdmissionDecisionSchema, AdminAgencyDetailSchema, AdminComplaintsQuerySchema, AgencyComplaintSchema, AuditPageSchema, AuditQuerySchema, ComplaintForwardSchema,
   CompromiseReportRecordSchema, FormReceivedSchema, MandatoryInformationVersionSchema, PageLimitSchema, ProcedureKindSchema, ProcedureSchema,
   ProcedureStatusSchema, ProfileIdSchema, ProfileLoadResponseSchema, RenewalAcceptSchema, ReportsOverviewSchema, ReportsQuerySchema,
   RevocationRequestSchema, SeekerComplaintRecordSchema, ServiceSchema, StaffCreateSchema, StaffDecisionSchema, StaffReasonedDecisionSchema,
@@ -79,8 +79,8 @@ const RegistrationIdParam = z.object({ id: z.string().regex(/^R[0-9A-Z]{10}$/) }
 const acceptRegistration = createRoute({
   method: 'post', path: '/v1/admin/registrations/{id}/accept', tags: ['admin'], summary: '登録を受理し、事業者を利用可能にする',
   security: bearer, middleware: staffOnly,
-  request: { params: RegistrationIdParam, body: { content: { 'application/json': { schema: StaffDecisionSchema } }, required: false } },
-  responses: { 200: json(z.object({ agencyId: z.string() })), ...authedErrors, 409: authedErrors[400] },
+  request: { params: RegistrationIdParam, body: { content: { 'application/json': { schema: AdmissionDecisionSchema } }, required: false } },
+  responses: { 200: json(z.object({ agencyId: z.string() })), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
 });
 const rejectRegistration = createRoute({
   method: 'post', path: '/v1/admin/registrations/{id}/reject', tags: ['admin'], summary: '登録を受理しない（理由を記録する）',
@@ -268,7 +268,7 @@ const routes = group()
   .openapi(acceptRegistration, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') ?? {};
-    const r = unwrap(await registry(c.env).acceptRegistration(id, c.var.staff, body.reason ?? null, c.var.now.getTime()));
+    const r = unwrap(await registry(c.env).acceptRegistration(id, c.var.staff, body.reason ?? null, c.var.now.getTime(), { endsOn: body.termEndsOn, licenceExpiresOn: body.licenceExpiresOn }));
     return c.json({ agencyId: r.agencyId }, 200);
   })
   .openapi(rejectRegistration, async (c) => {
@@ -300,7 +300,7 @@ const routes = group()
   })
   .openapi(acceptRenewal, async (c) => {
     const body = c.req.valid('json') ?? {};
-    const r = unwrap(await registry(c.env).acceptRenewal(c.req.valid('param').id, c.var.staff, body.reason ?? null, body.termEndsOn ?? null, c.var.now.getTime()));
+    const r = unwrap(await registry(c.env).acceptRenewal(c.req.valid('param').id, c.var.staff, body.reason ?? null, body.termEndsOn ?? null, c.var.now.getTime(), body.licenceExpiresOn ?? null));
     return c.json({ procedure: r.procedure, services: r.services, purged: r.purged }, 200);
   })
   .openapi(rejectRenewal, async (c) => {
@@ -317,7 +317,7 @@ const routes = group()
         admittedOn: a.admittedOn,
       },
       address: r.address, liaisonOfficer: r.liaisonOfficer, privacyOfficer: r.privacyOfficer, handlesSubsidies: r.handlesSubsidies,
-      certifications: r.certifications, termEndsOn: r.termEndsOn, violations: r.violations, suspensions: r.suspensions, procedures: r.procedures,
+      certifications: r.certifications, termEndsOn: r.termEndsOn, licenceExpiresOn: r.licenceExpiresOn, violations: r.violations, suspensions: r.suspensions, procedures: r.procedures,
       reportsFiled: r.reportsFiled,
       signIn: (await signInLockOf(c, 'agency', a.email.trim().toLowerCase())) ?? { failures: 0, lockedUntil: null },
     }, 200);

@@ -168,7 +168,7 @@ export class AgencyObject extends DurableObject<Env> {
 
   /** Applies an accepted change or renewal (R-APP-4, R-ELIG-4, R-RET-3). */
   async applyAcceptedChange(
-    patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services']; paidServicesForNewGraduates?: AgencyRecord['paidServicesForNewGraduates'] }, now: number,
+    patch: Parameters<typeof standing.applyAcceptedChange>[1], now: number,
   ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
     return standing.applyAcceptedChange(this.store, patch, now);
   }
@@ -181,6 +181,16 @@ export class AgencyObject extends DurableObject<Env> {
   /** R-REP-3: the bureau's request to submit a missing report (提出依頼), once per fiscal year. */
   async requestReport(fiscalYear: number, what: { dueOn: string; graceLastDay: string; bureau: string }, now: number): Promise<{ ok: true; sent: boolean }> {
     return standing.requestReport(this.store, fiscalYear, what, now);
+  }
+
+  /** R-TERM-1: reminds the agency 30 days before its term or licence ends; idempotent. */
+  async remindTerm(kind: 'term' | 'licence', endsOn: string, now: number): Promise<{ ok: true; sent: boolean }> {
+    return standing.remindTerm(this.store, kind, endsOn, now);
+  }
+
+  /** R-TERM-1, R-RET-3: the term ended without an accepted renewal; the jobseeker data goes. */
+  async endTerm(endsOn: string, now: number): Promise<{ ok: true; purged: number; ended: boolean }> {
+    return standing.endTerm(this.store, endsOn, now);
   }
 
   /** R-MSG-3, R-APP-4: installs accepted mandatory information and tells open conversations. */

@@ -2,6 +2,7 @@ import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
 import { directoryText, licenceKey, type StoredRecord } from './store';
 import { FEED_LAPSES_SCHEMA } from './feed-lapses';
+import { TERM_DUTIES_SCHEMA } from './service-term';
 
 /**
  * The registry's tables, as ordered migration steps: a step, once shipped, is never edited; a
@@ -82,4 +83,6 @@ export const REGISTRY_MIGRATIONS: MigrationStep[] = [
       ALTER TABLE report_duties ADD COLUMN requested_at INTEGER;
     `);
   },
+  // R-TERM-1: the licence's expiry beside the term's end, and what was done about each end date.
+  (sql) => sql.exec(TERM_DUTIES_SCHEMA),
 ];
