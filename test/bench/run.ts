@@ -15,7 +15,7 @@ import { freePort, startWorker, devVars, ROOT } from '../../scripts/lib/worker-p
 import { ProfileLoadRowSchema, newProfileId, type Profile } from '../../shared/schemas';
 import { shardRows } from '../../worker/lib/feed';
 import { matchExpression } from '../../worker/lib/search-text';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-sql';
+import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, searchStatement, writeProfileRow, type ShardQuery, type SqlRunner } from '../../worker/objects/feed-shard/sql';
 import { benchSends } from './sends';
 import { benchOffers } from './offers';
 import { pathToFileURL } from 'node:url';

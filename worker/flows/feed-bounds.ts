@@ -7,10 +7,11 @@ import { formatJstDateTime } from '../../shared/rules/time';
 import type { AppEnv } from '../lib/context';
 import { feedBounds, feedDay, type FeedReadKind } from '../lib/feed-bounds';
 import { ApiError } from '../lib/problem';
+import { feedMeterStub } from '../lib/stubs';
 
 /** The agency's meter object. */
 export function feedMeter(env: Env, name: string) {
-  return env.FEED_METER.get(env.FEED_METER.idFromName(name));
+  return feedMeterStub(env, name);
 }
 
 /**

@@ -11,6 +11,7 @@ import { ApiError, refusalError, type Refusal } from '../lib/problem';
 import type { Role } from '../lib/sessions';
 import { macOf } from '../lib/tokens';
 import type { ThrottleCheck } from '../objects/sign-in-throttle';
+import { registryStub, throttleStub } from '../lib/stubs';
 
 /** How one role finds an account's salt and completes the sign-in at its object. */
 export type SignInTarget = {
@@ -27,7 +28,7 @@ export type SignInTarget = {
 
 /** A throttle key's object. */
 export function throttle(env: Env, name: string) {
-  return env.SIGN_IN_THROTTLE.get(env.SIGN_IN_THROTTLE.idFromName(name));
+  return throttleStub(env, name);
 }
 
 /** The client's address as Cloudflare reports it; null where no edge set it (local runs). */
@@ -148,5 +149,5 @@ function registrationsLocked(retryAfter: number): ApiError {
 }
 
 function registryOf(env: Env) {
-  return env.REGISTRY.get(env.REGISTRY.idFromName('registry'));
+  return registryStub(env);
 }

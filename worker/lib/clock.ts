@@ -1,4 +1,7 @@
-import type { ClockSetting } from '../objects/clock';
+import { clockStub } from './stubs';
+
+/** How the clock is set: `frozen` stops time at `at`; otherwise time runs on from `at`. */
+export type ClockSetting = { at: number; setAt: number; frozen: boolean } | null;
 
 /**
  * True where the controllable clock and its route exist (R-SEC-7): only where ENVIRONMENT is
@@ -7,10 +10,6 @@ import type { ClockSetting } from '../objects/clock';
 export function clockIsControllable(env: Env): boolean {
   const name = (env as { ENVIRONMENT?: string }).ENVIRONMENT;
   return name === 'development' || name === 'test';
-}
-
-function clockStub(env: Env) {
-  return env.CLOCK.get(env.CLOCK.idFromName('clock'));
 }
 
 /** Applies a clock setting to a real instant. */

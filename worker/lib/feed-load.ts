@@ -2,7 +2,7 @@ import { findContactDetails } from '../../shared/rules';
 import { jstDate, registrationValidUntil } from '../../shared/rules';
 import { ProfileLoadRowSchema, newProfileId, type Profile, type ProfileLoadResult, type ProfileLoadRow } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
-import type { ShardRow } from '../objects/feed-shard';
+import type { ShardRow } from './feed-rows';
 import { randomBase32, sha256Hex } from './crypto';
 import { areaPrefectures, LAPSE_BATCH, shardOf, shardRows } from './feed';
 import { ApiError } from './problem';

@@ -5,11 +5,12 @@
 import { industryName } from '../../shared/data/industries';
 import { occupationName } from '../../shared/data/occupations';
 import type { JobOffer, JobOfferSummary } from '../../shared/schemas/job-offer';
-import type { HomeLoadRow, OfferRow } from '../objects/job-offer-shard';
+import type { HomeLoadRow, OfferRow } from './job-offer-rows';
+import { jobDeskStub, offerShardStub } from './stubs';
 
 /** The job-offer shard of a prefecture. */
 export function offerShard(env: Env, prefecture: string) {
-  return env.JOB_OFFER_SHARD.get(env.JOB_OFFER_SHARD.idFromName(prefecture));
+  return offerShardStub(env, prefecture);
 }
 
 /** An offer's home prefecture: the first two digits of its number (the receiving office's prefecture). */
@@ -19,7 +20,7 @@ export function homeOf(offerNumber: string): string {
 
 /** An agency's job desk. */
 export function jobDesk(env: Env, agencyId: string) {
-  return env.JOB_DESK.get(env.JOB_DESK.idFromName(agencyId));
+  return jobDeskStub(env, agencyId);
 }
 
 /** Text keyword search looks in: what the 求人票 says plus the names of its codes. */

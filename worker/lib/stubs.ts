@@ -38,3 +38,23 @@ export function bulletinStub(env: Env) {
 export function correspondenceStub(env: Env) {
   return env.CORRESPONDENCE.get(env.CORRESPONDENCE.idFromName('correspondence'));
 }
+
+/** The job-offer shard of a prefecture (R-JOB-1): an offer lives in the prefecture its number starts with. */
+export function offerShardStub(env: Env, prefecture: string) {
+  return env.JOB_OFFER_SHARD.get(env.JOB_OFFER_SHARD.idFromName(prefecture));
+}
+
+/** An agency's job desk (R-JOB-*): its quotes and orders of job offers, keyed by agency ID. */
+export function jobDeskStub(env: Env, agencyId: string) {
+  return env.JOB_DESK.get(env.JOB_DESK.idFromName(agencyId));
+}
+
+/** A sign-in throttle key's object (R-SEC-5): one per account and one per client address. */
+export function throttleStub(env: Env, key: string) {
+  return env.SIGN_IN_THROTTLE.get(env.SIGN_IN_THROTTLE.idFromName(key));
+}
+
+/** A feed meter (R-SEC-9): an agency's daily reads by its ID, or a day's usage records by `usage:<day>`. */
+export function feedMeterStub(env: Env, name: string) {
+  return env.FEED_METER.get(env.FEED_METER.idFromName(name));
+}

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
+import { registryStub } from '../lib/stubs';
 
 /**
  * R-SEC-4: staff reads of lists and records that hold personal data are written to the audit log
@@ -22,6 +23,6 @@ export const auditPersonalDataReads: MiddlewareHandler<AppEnv> = async (c, next)
   const path = c.req.path;
   if (!PERSONAL_DATA_READS.some((r) => r.test(path))) return;
   const query = new URL(c.req.url).search;
-  await c.env.REGISTRY.get(c.env.REGISTRY.idFromName('registry'))
+  await registryStub(c.env)
     .audit(c.var.now.getTime(), c.var.staff.id, 'personal_data.read', path, null, query ? { query } : {});
 };

@@ -4,6 +4,7 @@ import type { AgencyPrincipal, SeekerPrincipal, StaffPrincipal } from '../lib/re
 import { ApiError, refusalError, unwrap, type Refusal } from '../lib/problem';
 import type { Role } from '../lib/sessions';
 import { openToken } from '../lib/tokens';
+import { agencyStub, registryStub, seekerStub } from '../lib/stubs';
 
 function unauthenticated(): ApiError {
   return new ApiError('unauthenticated', '有効なトークンを Authorization: Bearer で送ってください。', {}, {}, { 'WWW-Authenticate': 'Bearer' });
@@ -36,12 +37,12 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     const now = c.var.now.getTime();
     const wall = Date.now();
     if (role === 'agency') {
-      const r = (await c.env.AGENCY.get(c.env.AGENCY.idFromName(parsed.accountId)).authenticate(parsed.token, now, wall)) as AgencyPrincipal | Refusal;
+      const r = (await agencyStub(c.env, parsed.accountId).authenticate(parsed.token, now, wall)) as AgencyPrincipal | Refusal;
       if (!r.ok) rethrow(r);
       c.set('agency', r.agency);
       c.set('sessionId', r.sessionId);
     } else if (role === 'seeker') {
-      const r = (await c.env.SEEKER.get(c.env.SEEKER.idFromName(parsed.accountId)).authenticate(parsed.token, now, wall)) as SeekerPrincipal | Refusal;
+      const r = (await seekerStub(c.env, parsed.accountId).authenticate(parsed.token, now, wall)) as SeekerPrincipal | Refusal;
       if (!r.ok) rethrow(r);
       c.set('seeker', r.seeker);
       c.set('sessionId', r.sessionId);
@@ -57,7 +58,7 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
 
 /** The one Registry object. */
 export function registry(env: Env) {
-  return env.REGISTRY.get(env.REGISTRY.idFromName('registry'));
+  return registryStub(env);
 }
 
 /** Any signed-in role, for `/v1/me/*`. */

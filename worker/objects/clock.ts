@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { ClockSetting } from '../lib/clock';
 
-/** How the clock is set: `frozen` stops time at `at`; otherwise time runs on from `at`. */
-export type ClockSetting = { at: number; setAt: number; frozen: boolean } | null;
+export type { ClockSetting };
 
 /**
  * The worker's controllable clock for non-production environments (T-5): one object holds the

@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { NEAR_SHARE, type FeedReadKind } from '../lib/feed-bounds';
+import { feedMeterStub } from '../lib/stubs';
 
 /** One organisation's use of one bound on one day, as the bureau sees it (R-SEC-9). */
 export type FeedUsageEntry = { agencyId: string; prefecture: string; kind: FeedReadKind; count: number; limit: number; state: 'near' | 'reached'; at: string };
@@ -26,7 +27,7 @@ export class FeedMeter extends DurableObject<Env> {
     await this.ctx.storage.put(key, next);
     const state = next >= limit ? 'reached' : next >= Math.ceil(limit * NEAR_SHARE) && count < Math.ceil(limit * NEAR_SHARE) ? 'near' : null;
     if (state) {
-      const usage = this.env.FEED_METER.get(this.env.FEED_METER.idFromName(`usage:${day}`));
+      const usage = feedMeterStub(this.env, `usage:${day}`);
       await usage.record({ agencyId: who.agencyId, prefecture: who.prefecture, kind, count: next, limit, state, at: new Date(who.now).toISOString() });
     }
     return { ok: true, count: next, limit };

@@ -16,6 +16,7 @@ import { registry, requireRole } from '../middleware/auth';
 import { signInLockOf } from '../flows/sign-in';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
+import { agencyStub } from '../lib/stubs';
 
 const staffOnly = [requireRole('staff')];
 
@@ -218,7 +219,7 @@ export async function runScheduled(env: Env, now: Date): Promise<void> {
   if (lapsed.length) await reg.audit(now.getTime(), 'system', 'feed.lapse', 'feed', null, { removed: lapsed.length });
   const ids = await reg.agencyIds(['active', 'suspended', 'revoked', 'withdrawn']);
   for (let i = 0; i < ids.length; i += 50) {
-    await Promise.all(ids.slice(i, i + 50).map((id) => env.AGENCY.get(env.AGENCY.idFromName(id)).sweep(now.getTime())));
+    await Promise.all(ids.slice(i, i + 50).map((id) => agencyStub(env, id).sweep(now.getTime())));
   }
 }
 

@@ -13,13 +13,14 @@ import { searchFeed, shardOf } from '../lib/feed';
 import { ApiError, unwrap } from '../lib/problem';
 import { requireRole } from '../middleware/auth';
 import type { AgencyEventRow } from '../objects/agency';
+import { agencyStub as agencyById } from '../lib/stubs';
 
 const agencyOnly = [requireRole('agency')];
 /** Routes that work with jobseekers' data: the terms in force must be confirmed first (R-TOS-1). */
 const workingAgency = [requireRole('agency'), currentTermsConfirmed];
 
 function agencyStub(c: Context<AppEnv>) {
-  return c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id));
+  return agencyById(c.env, c.var.agency.id);
 }
 
 /**

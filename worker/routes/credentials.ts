@@ -12,6 +12,7 @@ import { ApiError, unwrap, type Refusal } from '../lib/problem';
 import { sealToken } from '../lib/tokens';
 import { accountKey, throttle, throttleGuard } from '../flows/sign-in';
 import { registry, requireAnyRole, requireRole } from '../middleware/auth';
+import { agencyStub, seekerStub } from '../lib/stubs';
 
 /** A bureau-issued reset code lives this long (R-SEC-6). */
 export const RESET_CODE_HOURS = 72;
@@ -54,11 +55,11 @@ const disableStaff = createRoute({
 function caller(c: Context<AppEnv>): { key: string; params: () => Promise<PasswordParams | null>; change: (candidate: string, newHash: string) => Promise<{ ok: true; ended: number } | Refusal> } {
   const keep = c.var.sessionId;
   if (c.var.agency) {
-    const stub = c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id));
+    const stub = agencyStub(c.env, c.var.agency.id);
     return { key: accountKey('agency', c.var.agency.email.trim().toLowerCase()), params: () => stub.passwordParams(), change: (cand, h) => stub.changePassword(cand, h, keep) };
   }
   if (c.var.seeker) {
-    const stub = c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId));
+    const stub = seekerStub(c.env, c.var.seeker.profileId);
     return { key: accountKey('seeker', c.var.seeker.profileId), params: () => stub.passwordParams(), change: (cand, h) => stub.changePassword(cand, h, keep) };
   }
   const staff = c.var.staff;
@@ -119,7 +120,7 @@ export const credentialRoutes = group()
         ? 'コードの有効期限が切れています。管轄の労働局に再発行を依頼してください。'
         : 'メールアドレスまたはコードが正しくありません。労働局から受け取ったコードをご確認ください。', {}, { status: 401, title: 'パスワードを設定できませんでした' });
     }
-    unwrap(await c.env.AGENCY.get(c.env.AGENCY.idFromName(agencyId!)).changePassword(null, await hashPassword(newPassword), null));
+    unwrap(await agencyStub(c.env, agencyId!).changePassword(null, await hashPassword(newPassword), null));
     await throttle(c.env, key).succeed();
     await registry(c.env).audit(now, agencyId!, 'agency.password_reset', agencyId!, null, {});
     return c.body(null, 204);

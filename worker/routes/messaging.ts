@@ -16,6 +16,7 @@ import type { SendRequest } from '../objects/agency';
 import { blockAgency, unblockAgency } from '../flows/block';
 import { sendMessage } from '../flows/send';
 import { profileNotFound, requireJobseekerService } from './agency';
+import { agencyStub, registryStub, seekerStub } from '../lib/stubs';
 
 const agencyOnly = [requireRole('agency')];
 /** Routes that work with jobseekers' data: the terms in force must be confirmed first (R-TOS-1). */
@@ -44,11 +45,11 @@ function fail(r: Refusal): never {
 }
 
 function agencyById(c: Context<AppEnv>, agencyId: string) {
-  return c.env.AGENCY.get(c.env.AGENCY.idFromName(agencyId));
+  return agencyStub(c.env, agencyId);
 }
 
 function seekerById(c: Context<AppEnv>, profileId: string) {
-  return c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId));
+  return seekerStub(c.env, profileId);
 }
 
 const toCursor = (p: { at: number; id: string } | null) => (p ? encodeCursor({ updatedAt: p.at, id: p.id }) : null);
@@ -165,7 +166,7 @@ const listDeletionRequests = createRoute({
 
 /** The name of an admitted agency, from the registry: a made-up ID never reaches an AgencyObject (R-SEC-8). */
 async function agencyNamed(c: Context<AppEnv>, agencyId: string): Promise<string> {
-  const name = await c.env.REGISTRY.get(c.env.REGISTRY.idFromName('registry')).agencyName(agencyId);
+  const name = await registryStub(c.env).agencyName(agencyId);
   if (name === null) throw new ApiError('agency_not_found', `事業者（${agencyId}）は登録されていません。`);
   return name;
 }

@@ -12,12 +12,13 @@ import { authedErrors, bearer, group, json } from '../lib/context';
 import { unwrap } from '../lib/problem';
 import { registry, requireAnyRole, requireRole } from '../middleware/auth';
 import { checkReportAgainstHires } from '../flows/job-orders';
+import { agencyStub as agencyById, seekerStub } from '../lib/stubs';
 
 const agencyOnly = [requireRole('agency')];
 const seekerOnly = [requireRole('seeker')];
 
 function agencyStub(c: Context<AppEnv>) {
-  return c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id));
+  return agencyById(c.env, c.var.agency.id);
 }
 
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -96,7 +97,7 @@ async function endOtherSessions(c: Context<AppEnv>): Promise<number> {
     return (await Promise.all(others.map((s) => stub.endSessions(s.id)))).reduce((a, b) => a + b, 0);
   }
   if (c.var.seeker) {
-    const stub = c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId));
+    const stub = seekerStub(c.env, c.var.seeker.profileId);
     const others = (await stub.listSessions(now)).filter((s) => s.id !== current);
     return (await Promise.all(others.map((s) => stub.endSessions(s.id)))).reduce((a, b) => a + b, 0);
   }

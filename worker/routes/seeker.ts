@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { authedErrors, bearer, group } from '../lib/context';
 import { withdrawProfile } from '../lib/feed-load';
 import { requireRole } from '../middleware/auth';
+import { seekerStub } from '../lib/stubs';
 
 const leaveFeed = createRoute({
   method: 'delete', path: '/v1/seeker/profile', tags: ['seeker'], summary: '求職者情報の掲載をやめる（メッセージは引き続き読める）',
@@ -13,6 +14,6 @@ const leaveFeed = createRoute({
 export const seekerRoutes = group()
   .openapi(leaveFeed, async (c) => {
     await withdrawProfile(c.env, c.var.seeker.profileId);
-    await c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId)).leaveFeed();
+    await seekerStub(c.env, c.var.seeker.profileId).leaveFeed();
     return c.body(null, 204);
   });

@@ -11,6 +11,7 @@ import type { SessionRow } from '../lib/sessions';
 import { registry, requireAnyRole } from '../middleware/auth';
 import { sealToken } from '../lib/tokens';
 import { accountKey, clientAddress, throttle, throttleGuard, throttledSignIn } from '../flows/sign-in';
+import { agencyStub, seekerStub, shardStub } from '../lib/stubs';
 
 /** The answer to a sign-in: the object's token sealed with the worker's MAC (R-SEC-8). */
 const tokenOut = async (env: Env, token: string, expiresAt: number, role: 'agency' | 'seeker' | 'ministry' | 'bureau', mustChange = false) => ({
@@ -65,13 +66,12 @@ function sessionInfo(rows: SessionRow[], currentId: string) {
   }));
 }
 
-const agencyStub = (env: Env, id: string) => env.AGENCY.get(env.AGENCY.idFromName(id));
-const homeShard = (env: Env, profileId: string) => env.FEED_SHARD.get(env.FEED_SHARD.idFromName(profileHomePrefecture(profileId as ProfileId)));
+const homeShard = (env: Env, profileId: string) => shardStub(env, profileHomePrefecture(profileId as ProfileId));
 
 /** Who is asking, as the object that keeps their sessions. */
 function accountOf(c: { var: { agency?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }) {
-  if (c.var.agency) return { kind: 'agency' as const, id: c.var.agency.id, stub: c.env.AGENCY.get(c.env.AGENCY.idFromName(c.var.agency.id)) };
-  if (c.var.seeker) return { kind: 'seeker' as const, id: c.var.seeker.profileId, stub: c.env.SEEKER.get(c.env.SEEKER.idFromName(c.var.seeker.profileId)) };
+  if (c.var.agency) return { kind: 'agency' as const, id: c.var.agency.id, stub: agencyStub(c.env, c.var.agency.id) };
+  if (c.var.seeker) return { kind: 'seeker' as const, id: c.var.seeker.profileId, stub: seekerStub(c.env, c.var.seeker.profileId) };
   return { kind: 'staff' as const, id: c.var.staff!.id, stub: null };
 }
 
@@ -95,7 +95,7 @@ export const sessionRoutes = group()
   .openapi(seekerSignIn, async (c) => {
     const { profileId, passphrase } = c.req.valid('json');
     const label = userAgent(c.req.header('user-agent'));
-    const seeker = () => c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId));
+    const seeker = () => seekerStub(c.env, profileId);
     const r = await throttledSignIn(c, {
       role: 'seeker', key: profileId, wrong: '求職者IDまたはパスフレーズが正しくありません。',
       lookup: async () => {
@@ -123,7 +123,7 @@ export const sessionRoutes = group()
       }[check];
       throw new ApiError(`activation_${check}` as const, detail);
     }
-    const r = unwrap(await c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId)).activate(profileId, await hashPassword(passphrase), now));
+    const r = unwrap(await seekerStub(c.env, profileId).activate(profileId, await hashPassword(passphrase), now));
     await shard.markActivated(profileId);
     await throttle(c.env, accountKey('seeker', profileId)).setMustChange(false);
     return c.json({ ...(await tokenOut(c.env, r.token, r.expiresAt, 'seeker')), role: 'seeker' as const, profileId }, 201);

@@ -9,6 +9,7 @@ import { ApiError } from '../lib/problem';
 import { registry, requireRole } from '../middleware/auth';
 import type { DeletionComplianceFigures, HolderView } from '../objects/agency';
 import { scopeOf } from './admin';
+import { agencyStub, seekerStub } from '../lib/stubs';
 
 /** A deletion not confirmed by the agency's extension this long after it was required is overdue. */
 export const DELETION_CONFIRM_HOURS = 24;
@@ -54,11 +55,11 @@ export const transparencyRoutes = group()
     // Only the signed-in jobseeker's own profile: the ID comes from the token, never from the request.
     const profileId = c.var.seeker.profileId;
     const now = c.var.now.getTime();
-    const seeker = c.env.SEEKER.get(c.env.SEEKER.idFromName(profileId));
+    const seeker = seekerStub(c.env, profileId);
     const [acquirers, blocks, requests] = await Promise.all([
       shardOf(c.env, profileId.slice(0, 2)).acquirersOf(profileId), seeker.blocks(), seeker.deletionRequests(),
     ]);
-    const views = await inBatches(acquirers, (a) => c.env.AGENCY.get(c.env.AGENCY.idFromName(a.agencyId)).holderView(profileId, now) as Promise<HolderView | null>);
+    const views = await inBatches(acquirers, (a) => agencyStub(c.env, a.agencyId).holderView(profileId, now) as Promise<HolderView | null>);
     const requestOf = latestRequests(requests as DeletionRequest[]);
     const items: DataHolder[] = [];
     acquirers.forEach((a, i) => {
@@ -88,7 +89,7 @@ export const transparencyRoutes = group()
     const now = c.var.now.getTime();
     const agencies = await registry(c.env).agenciesInScope(prefecture);
     const figures = await inBatches(agencies, (a) =>
-      c.env.AGENCY.get(c.env.AGENCY.idFromName(a.id)).deletionCompliance(now, DELETION_CONFIRM_HOURS * 3600_000) as Promise<DeletionComplianceFigures | null>);
+      agencyStub(c.env, a.id).deletionCompliance(now, DELETION_CONFIRM_HOURS * 3600_000) as Promise<DeletionComplianceFigures | null>);
     // Those an officer must act on first; otherwise the registry's order (prefecture, ID): the sort is stable.
     const items = figures.filter((f): f is DeletionComplianceFigures => f !== null).sort((x, y) => y.overdueCount - x.overdueCount);
     const totals = {

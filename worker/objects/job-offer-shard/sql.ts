@@ -2,38 +2,15 @@
  * The SQL of a job-offer shard, apart from the object so the benchmark can run the very same schema
  * and statements straight on SQLite as its floor.
  */
+import type { OfferRow } from '../../lib/job-offer-rows';
 import { indexTokens } from '../../lib/search-text';
+
+export type { OfferRow };
 
 /** What the shard's SQL needs of a database: the Durable Object's SQL API, or better-sqlite3. */
 export interface OfferSqlRunner {
   all<T>(sql: string, ...params: unknown[]): T[];
 }
-
-/** One offer as stored in a shard: the 求人票 (JSON) plus the columns search filters on. */
-export type OfferRow = {
-  number: string;
-  /** This shard is the prefecture of the offer number: it keeps versions and snapshot marks. */
-  home: boolean;
-  /** The workplace is in this shard's prefecture: it shows in this shard's searches. */
-  listed: boolean;
-  version: number;
-  hash: string;
-  doc: string;
-  updatedAt: number;
-  validUntil: string;
-  introductionDeadline: string;
-  workplacePrefecture: string;
-  occupation: string;
-  industry: string;
-  municipality: string | null;
-  employmentType: string;
-  wageUnit: string;
-  wageMin: number;
-  wageMax: number;
-  hoursPerWeek: number | null;
-  /** Text indexed for keywords. */
-  text: string;
-};
 
 export const OFFER_SCHEMA_V1 = `
   CREATE TABLE offers (

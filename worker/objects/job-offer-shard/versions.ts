@@ -4,10 +4,10 @@
  */
 import { changedItems } from '../../../shared/rules/job-offers';
 import type { JobOffer } from '../../../shared/schemas/job-offer';
+import type { HomeLoadRow } from '../../lib/job-offer-rows';
 import { writeOfferRow, type OfferRow, type OfferSqlRunner } from './sql';
 
-/** One offer of a load, as the home shard receives it (version and time are the shard's to set). */
-export type HomeLoadRow = Omit<OfferRow, 'home' | 'version' | 'updatedAt'>;
+export type { HomeLoadRow };
 
 /** What a load did to one offer in its home shard. */
 export type HomeLoadOutcome = {

@@ -1,11 +1,11 @@
 import { DurableObject } from 'cloudflare:workers';
-import { LAPSE_BATCH } from '../lib/feed';
-import { migrate } from '../lib/migrations';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './feed-sql';
+import { LAPSE_BATCH } from '../../lib/feed';
+import { migrate } from '../../lib/migrations';
+import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './sql';
 
-export type { ShardRow } from './feed-sql';
+export type { ShardRow } from './sql';
 
-export type { ShardHit, ShardQuery } from './feed-sql';
+export type { ShardHit, ShardQuery } from './sql';
 
 
 /** The shard's home view of a profile, for the worker's own bookkeeping. */

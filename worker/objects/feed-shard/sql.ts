@@ -2,38 +2,10 @@
  * The SQL of a feed shard, apart from the object so the benchmark can run the very same schema and
  * query straight on SQLite as its floor.
  */
-import { indexTokens } from '../lib/search-text';
+import type { ShardHit, ShardQuery, ShardRow } from '../../lib/feed-rows';
+import { indexTokens } from '../../lib/search-text';
 
-/** One profile as stored in a shard: the public document plus the columns search filters on. */
-export type ShardRow = {
-  id: string;
-  /** This shard's prefecture is among the profile's areas (it shows in this shard's searches). */
-  listed: boolean;
-  /** This shard is the profile's home: it keeps the canonical row and the activation code. */
-  home: boolean;
-  updatedAt: number;
-  /** The profile as agencies see it (JSON): never holds hwRef or activation data. */
-  doc: string;
-  hwRef: string | null;
-  activationHash: string | null;
-  activationExpiresAt: number | null;
-  employmentTypes: string[];
-  wageUnit: string;
-  wageMin: number;
-  wageMax: number;
-  hoursPerWeek: number | null;
-  ageBand: string;
-  education: string;
-  /** Multi-valued filters: ['occ', '05'], ['ind', 'P'], ['muni', '13101'], ['qual', '介護福祉士'], ['exp', '05']. */
-  terms: Array<[string, string]>;
-  experience: Array<[string, number]>;
-  /** Text indexed for keywords. */
-  text: string;
-  /** A profile loaded for the first time: no earlier row to replace. */
-  created?: boolean;
-  /** R-FEED-6: the last JST day (YYYY-MM-DD) the registration is valid; null only for rows loaded before the rule. */
-  validUntil: string | null;
-};
+export type { ShardHit, ShardQuery, ShardRow };
 
 /** What the shard's SQL needs of a database: the Durable Object's SQL API, or better-sqlite3 in the benchmark. */
 export interface SqlRunner {
@@ -77,32 +49,6 @@ export function deleteProfileRow(db: SqlRunner, id: string, rid: number): void {
   db.all('DELETE FROM experience WHERE profile_id = ?', id);
   db.all('DELETE FROM profiles WHERE rid = ?', rid);
 }
-
-/** A search inside one shard; lists are ORed within a field, fields are ANDed. */
-export type ShardQuery = {
-  agencyId: string;
-  occupations?: string[];
-  industries?: string[];
-  municipalities?: string[];
-  employmentTypes?: string[];
-  wageUnit?: string;
-  wageMin?: number;
-  wageMax?: number;
-  hoursMin?: number;
-  hoursMax?: number;
-  qualifications?: string[];
-  experienceOccupation?: string;
-  experienceYearsMin?: number;
-  educations?: string[];
-  /** FTS5 expression from `matchExpression`. */
-  match?: string;
-  after?: { updatedAt: number; id: string };
-  /** R-FEED-6: today's JST date; a profile whose registration lapsed before it is not found, even before the sweep removes it. */
-  today?: string;
-  limit: number;
-};
-
-export type ShardHit = { id: string; updatedAt: number; doc: string };
 
 /** The shard's tables: profiles, multi-valued terms, experience, per-agency exclusions, and the keyword index. */
 export const FEED_SCHEMA_V1 = `
