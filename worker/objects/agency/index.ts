@@ -12,6 +12,7 @@ import * as account from './account';
 import * as acquisitions from './acquisitions';
 import * as complaints from './complaints';
 import * as conversations from './conversations';
+import * as deletionNotices from './deletion-notices';
 import * as events from './events';
 import * as outbox from './outbox';
 import { AGENCY_MIGRATIONS } from './schema';
@@ -50,12 +51,12 @@ export class AgencyObject extends DurableObject<Env> {
     ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS));
   }
 
-  /** R-MSG-3: retries the notices still queued (at-least-once delivery, outbox.ts). */
+  /** R-MSG-3, R-DEL-2: retries the notices still queued (at-least-once delivery, outbox.ts). */
   override async alarm(): Promise<void> {
     await outbox.deliverOutbox(this.store, Date.now());
   }
 
-  /** The notices still waiting for delivery, with their attempts (R-MSG-3). */
+  /** The notices still waiting for delivery, with their attempts (R-MSG-3, R-DEL-2). */
   async pendingNotices(): Promise<ReturnType<typeof outbox.pendingNotices>> {
     return outbox.pendingNotices(this.store);
   }
@@ -130,9 +131,10 @@ export class AgencyObject extends DurableObject<Env> {
     return acquisitions.acquisitionOf(this.store, profileId);
   }
 
-  /** Deletes what retention no longer allows (R-RET-1, R-RET-2); idempotent. */
-  async sweep(now: number): Promise<{ ok: true; expired: number }> {
-    return acquisitions.sweep(this.store, now);
+  /** Deletes what retention no longer allows (R-RET-1, R-RET-2), and tells jobseekers of deletions unconfirmed after 24 hours (R-DEL-2); idempotent. */
+  async sweep(now: number): Promise<{ ok: true; expired: number; unconfirmedTold: number }> {
+    const swept = await acquisitions.sweep(this.store, now);
+    return { ...swept, unconfirmedTold: await deletionNotices.noticeUnconfirmed(this.store, now) };
   }
 
   /** R-RET-3: deletes every piece of jobseeker data the agency received; idempotent. */

@@ -1,6 +1,7 @@
 import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
 import { ACCEPTANCE_SCHEMA } from './acceptances';
+import { UNCONFIRMED_TOLD_SCHEMA } from './deletion-notices';
 
 /**
  * The agency object's tables, as ordered migration steps: a step, once shipped, is never edited;
@@ -71,4 +72,6 @@ export const AGENCY_MIGRATIONS: MigrationStep[] = [
         attempts INTEGER NOT NULL, next_wall INTEGER NOT NULL, created_at INTEGER NOT NULL, last_error TEXT);
     `);
   },
+  // R-DEL-2: the deletion requests whose missing confirmation the jobseeker was told of.
+  (sql) => sql.exec(UNCONFIRMED_TOLD_SCHEMA),
 ];
