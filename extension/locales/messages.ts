@@ -664,6 +664,7 @@ export const MESSAGES = {
   seekerDeletionCompletedOn: { ja: '削除がすべて終わりました（{time}）。', en: 'Everything was deleted ({time}).' },
   seekerDeletionPending: { ja: '事業者の端末での削除の確認を待っています。', en: 'Waiting for the agency to confirm deletion on its side.' },
   seekerDeletionServerOn: { ja: 'サーバー上の事業者の情報は{time}に削除されました。', en: 'The agency’s copy on the server was deleted {time}.' },
+  seekerDeletionNoticesLabel: { ja: 'この依頼についてのお知らせ', en: 'Notices about this request' },
   seekerDeletionNothingHeld: { ja: 'この事業者はあなたの情報を持っていませんでした。', en: 'This agency held no data about you.' },
   seekerHoldersTitle: { ja: 'あなたの情報を持っている事業者', en: 'Agencies holding your data' },
   seekerHoldersHint: {
