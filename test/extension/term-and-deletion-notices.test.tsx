@@ -9,8 +9,12 @@ import { DeletionNotices } from '../../extension/components/seeker/DeletionNotic
 import { describeProblem } from '../../extension/utils/refusal';
 import { ApiProblem } from '../../extension/utils/problem';
 import type { DeletionRequest } from '../../shared/schemas/message';
-import { agencyAccount } from './fake-worker';
+import { db, setMeta } from '../../extension/utils/db';
+import { processAgencyEvents } from '../../extension/utils/events';
+import { applyProblem } from '../../extension/utils/status';
+import { AGENCY_TOKEN, FakeWorker, WORKER, agencyAccount } from './fake-worker';
 import { mount } from './dom';
+import { ACCOUNT, NONE, ONE, OTHER_ACCOUNT, held, jst, seedJobseeker } from './seed';
 
 const term = { startsOn: '2026-12-01', endsOn: '2027-03-31', licenceExpiresOn: '2028-03-31' };
 /** 10:00 JST on a day. */
@@ -47,6 +51,29 @@ describe('R-TERM-1 the term in the dashboard', () => {
   it('R-TERM-1 shows nothing for an agency with no recorded term', async () => {
     const none = await mount(<TermBanner agency={agencyAccount({ term: null })} now={at('2027-04-01')} />);
     expect(none.textContent).toBe('');
+  });
+});
+
+describe('R-TERM-1 R-RET-3 the extension deletes when the term ends', () => {
+  it('R-TERM-1 R-RET-3 a term_ended event deletes all jobseeker data of the account, and only that account’s', async () => {
+    const w = new FakeWorker();
+    await setMeta(db, ACCOUNT, 'agency', agencyAccount({ term }));
+    await seedJobseeker('13-7K3QM2XPA9');
+    await seedJobseeker('13-7K3QM2XPA9', { account: OTHER_ACCOUNT });
+    w.addEvent({ id: 'ev_term', type: 'term_ended', rule: 'R-RET-3', details: { endsOn: '2027-03-31', purged: 1 } });
+    await processAgencyEvents({ ctx: { baseUrl: WORKER, token: AGENCY_TOKEN, fetch: w.fetch }, account: ACCOUNT });
+    expect(await held(ACCOUNT)).toEqual(NONE);
+    expect(await held(OTHER_ACCOUNT)).toEqual(ONE);
+    expect(w.acked.has('ev_term')).toBe(true);
+  });
+
+  it('R-TERM-1 R-RET-3 a term_expired refusal deletes it too, offline from the event', async () => {
+    await setMeta(db, ACCOUNT, 'agency', agencyAccount({ term }));
+    await seedJobseeker('13-7K3QM2XPA9');
+    await applyProblem(new ApiProblem(403, 'term_expired', null), { account: ACCOUNT, now: jst('2027-04-01') });
+    expect(await held()).toEqual(NONE);
+    // The account stays active (the job-offer service goes on).
+    expect(((await db.meta.get([ACCOUNT, 'agency']))?.value as { status: string }).status).toBe('active');
   });
 });
 
