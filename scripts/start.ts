@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rmSync } from 'node:fs';
-import { formatJstDateTime, maintenanceUntil } from '../shared/rules';
-import { moveClock, nextServiceHours, workerNow } from './lib/clock';
+import { formatJstDateTime } from '../shared/rules';
+import { keepDemoInServiceHours } from './lib/clock';
 import { DEMO, seedDemo } from './lib/demo';
 import { ROOT, devVars, firstFreePort, portIsFree, startWorker } from './lib/worker-process';
 
@@ -68,9 +68,7 @@ async function main(): Promise<void> {
   writeFileSync(RUNNING_URL_FILE, worker.url);
   // Inside a maintenance window the demo runs on a demo clock in service hours (R-OPS-1), so agencies
   // and jobseekers can be tried at any hour; `npm run clock -- now` goes back to the real clock.
-  let now = await workerNow(worker.url);
-  if (maintenanceUntil(now)) ({ now } = await moveClock(worker.url, DEMO.ministry, nextServiceHours(now)));
-  const demoClock = Math.abs(now.getTime() - Date.now()) > 60_000;
+  const { now, demo: demoClock } = await keepDemoInServiceHours(worker.url, DEMO.ministry);
   if (result.created) writeFileSync(ACCOUNTS, JSON.stringify(result.seekers, null, 2));
   else if (!existsSync(ACCOUNTS)) {
     throw new Error('前回のデモデータの読み込みが途中で終わっています。.wrangler/state を削除してから npm start をやり直してください。');

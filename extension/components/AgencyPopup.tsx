@@ -42,7 +42,7 @@ export function AgencyPopup({ session }: { session: Session }) {
   const quota = storedQuota ?? summary?.quota ?? null;
   const hasSidePanel = typeof (ext as { sidePanel?: { open?: unknown } }).sidePanel?.open === 'function';
   return (
-    <section class="agency-popup" aria-labelledby="popup-heading">
+    <main class="agency-popup" aria-labelledby="popup-heading">
       <h1 id="popup-heading">{session.displayName}</h1>
       {summary?.status && summary.status !== 'active' && (
         <p class="banner banner-suspended" role="alert">
@@ -67,6 +67,6 @@ export function AgencyPopup({ session }: { session: Session }) {
           </button>
         )}
       </div>
-    </section>
+    </main>
   );
 }

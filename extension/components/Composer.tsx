@@ -8,6 +8,7 @@ import { agencyContactFindings, newIdempotencyKey, seekerContactFindings } from 
 import { t } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
 import type { Reader } from '../utils/refusal';
+import { ContactCheck } from './ContactCheck';
 import { ProblemAlert } from './ProblemAlert';
 
 /** A saved message text the composer can start from. */
@@ -16,7 +17,8 @@ export type ComposerTemplate = { id?: number; name: string; body: string };
 /**
  * Writing a message. For an agency, warnings as it types for text that looks like what the terms
  * forbid (R-MSG-5: one-sided promotion, steering toward dispatch registration, paid side services
- * — warnings, not refusals). Before sending, contact details are looked for (R-MSG-4): the
+ * — warnings, not refusals). As anyone types, once typing pauses, the contact-details detector the
+ * worker uses shows what it finds ({@link ContactCheck}, R-MSG-4). Before sending, contact details are looked for (R-MSG-4): the
  * agency's registered contact methods pass, anything else stops the send with a Japanese
  * explanation; the worker still decides. A send keeps its idempotency key until it succeeds or the
  * text changes, so a retry after a network failure is delivered once (R-CAP-2). Disabled, with the
@@ -87,7 +89,7 @@ export function Composer({
   };
 
   const textareaId = `${id}-body`;
-  const describedBy = [`${id}-count`, warnings.length ? `${id}-warnings` : '', findings.length ? `${id}-findings` : ''].filter(Boolean).join(' ');
+  const describedBy = [`${id}-count`, `${id}-contacts`, warnings.length ? `${id}-warnings` : '', findings.length ? `${id}-findings` : ''].filter(Boolean).join(' ');
   return (
     <form class="composer" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-label`}>
       {templates && templates.length > 0 && (
@@ -125,6 +127,7 @@ export function Composer({
       <p id={`${id}-count`} class="hint">
         {t('composeCount', body.length, MESSAGE_MAX_LENGTH)}
       </p>
+      <ContactCheck id={`${id}-contacts`} text={body} reader={reader} registered={registered} silent={findings.length > 0} />
       <div id={`${id}-warnings`} aria-live="polite">
         {warnings.length > 0 && (
           <div class="alert alert-warning" data-testid="lint-warnings">

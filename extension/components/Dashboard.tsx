@@ -12,6 +12,7 @@ import { ApiProblem } from '../utils/problem';
 import { clearSession, type Session } from '../utils/session';
 import { signOut } from '../utils/signout';
 import { applyProblem } from '../utils/status';
+import { storeQuota } from '../utils/summary';
 import { formatDate, formatJstDateTime } from '../utils/time';
 import { wipeAccountData } from '../utils/wipe';
 import { AcquiredList } from './AcquiredList';
@@ -96,7 +97,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
   const onProblem = (problem: ApiProblem, profileId?: string) => {
     void applyProblem(problem, { account, now: serverNow(), ...(profileId ? { profileId } : {}) });
     if (problem.code === 'unauthenticated') void clearSession();
-    if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => setMeta(db, account, 'quota', q)).catch(() => undefined);
+    if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => storeQuota(account, q)).catch(() => undefined);
     if (problem.code.startsWith('agency_') || problem.code === 'term_expired') void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
   };
   const sendBlocked = sendBlockedReason(agency, quota, now);
@@ -141,20 +142,23 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
 
   return (
     <div class={`dashboard dashboard-${layout}`}>
-      <header class="topbar">
-        <p class="who">
-          <strong>{agency?.name ?? session.displayName}</strong>
-        </p>
-        <QuotaMeter quota={quota ?? null} />
-        <div class="actions">
-          {layout === 'panel' && (
-            <button type="button" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('/dashboard.html') })}>
-              {t('openFullTab')}
+      <header class="masthead">
+        <h1 class="app-title">{t('dashboardTitle')}</h1>
+        <div class="topbar">
+          <p class="who">
+            <strong>{agency?.name ?? session.displayName}</strong>
+          </p>
+          <QuotaMeter quota={quota ?? null} />
+          <div class="actions">
+            {layout === 'panel' && (
+              <button type="button" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('/dashboard.html') })}>
+                {t('openFullTab')}
+              </button>
+            )}{' '}
+            <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl, wipe: wipeAccountData })}>
+              {t('signOut')}
             </button>
-          )}{' '}
-          <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl, wipe: wipeAccountData })}>
-            {t('signOut')}
-          </button>
+          </div>
         </div>
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
@@ -199,7 +203,13 @@ export function Dashboard({ layout }: { layout: 'tab' | 'panel' }) {
       <a class="skip" href="#main">
         {t('skipToMain')}
       </a>
-      <h1 class="app-title">{t('dashboardTitle')}</h1>
+      {/* Every piece of the page sits in a landmark: the title in the banner (the workspace's
+          banner holds it with the account bar). */}
+      {session?.role !== 'agency' && (
+        <header class="masthead">
+          <h1 class="app-title">{t('dashboardTitle')}</h1>
+        </header>
+      )}
       {!session ? (
         <main id="main">
           <AgencySignIn ctx={ctx} />

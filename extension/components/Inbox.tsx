@@ -96,6 +96,7 @@ export function Inbox({ ctx, account, quota, onOpen, onProblem }: {
                     {c.lastMessage.body}
                   </p>
                 )}
+                {!c.lastMessage && c.newerUnseen && <p class="inbox-preview">{t('inboxNewerMessage')}</p>}
                 <span class="muted">{c.profileId}</span>
               </button>
             </li>

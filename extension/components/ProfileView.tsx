@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AgencyAccount } from '../../shared/schemas/agency';
 import { openProfile, recordAcceptance, sendFirstContact, type ApiContext } from '../utils/api';
 import { storeAcceptance, storeOpenedProfile } from '../utils/acquisitions';
-import { db, setMeta } from '../utils/db';
+import { db } from '../utils/db';
+import { storeQuota } from '../utils/summary';
 import { t } from '../utils/i18n';
 import { ageBandLabel, educationLabel, employmentTypeLabel, industryLabel, occupationLabel, prefectureLabel, wageLabel } from '../utils/labels';
 import { ApiProblem } from '../utils/problem';
@@ -199,7 +200,7 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
               onSend={async (body, idempotencyKey) => {
                 try {
                   const result = await sendFirstContact(ctx, { profileId, body, idempotencyKey });
-                  await setMeta(db, account, 'quota', result.quota);
+                  await storeQuota(account, result.quota);
                   onThread(result.conversationId);
                 } catch (error) {
                   if (error instanceof ApiProblem) onProblem(error, profileId);

@@ -5,7 +5,8 @@ import { formatDate, formatJstDateTime } from '../utils/time';
 
 /**
  * Banners for what stops work: a maintenance window now (R-OPS-1, with when service returns),
- * and the agency's suspension (停止中, with its reason and end), revocation or withdrawal (R-SAN-2).
+ * and the agency's suspension (停止中, with its reason and end — or, until corrected, where to answer
+ * the correction request, R-COR-1), revocation or withdrawal (R-SAN-2).
  * While stopped the extension keeps no jobseeker data (R-RET-3), and the banner says so.
  *
  * @example
@@ -26,7 +27,7 @@ export function StatusBanner({ agency, now }: { agency: AgencyAccount | null; no
     banners.push(
       <div class="banner banner-suspended" role="alert" key="suspended">
         <strong>{t('bannerSuspendedTitle')}</strong>{' '}
-        {s?.endsOn ? t('bannerSuspendedUntil', formatDate(s.endsOn)) : t('bannerSuspended')}
+        {s?.endsOn ? t('bannerSuspendedUntil', formatDate(s.endsOn)) : s?.kind === 'until_corrected' ? t('bannerSuspendedUntilCorrected') : t('bannerSuspended')}
         {s?.reason && <span class="block">{t('bannerReason', s.reason)}</span>}
         <span class="block">{t('bannerDataDeleted')}</span>
       </div>,

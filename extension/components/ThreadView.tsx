@@ -3,7 +3,8 @@ import type { AgencyAccount } from '../../shared/schemas/agency';
 import type { ConversationThread, Message } from '../../shared/schemas/message';
 import { getAgencyConversation, sendAgencyReply, type ApiContext } from '../utils/api';
 import { storeThread } from '../utils/conversations';
-import { db, setMeta } from '../utils/db';
+import { db } from '../utils/db';
+import { storeQuota } from '../utils/summary';
 import { t } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
 import type { AccountKey } from '../utils/session';
@@ -20,12 +21,12 @@ const SENDER_KEYS = { agency: 'senderAgency', seeker: 'senderSeeker', system: 's
 /**
  * A list of messages, oldest first, each as plain text (R-MSG-6) with who sent it and when; the
  * mandatory information a first contact or change notice carried is shown as a card (R-MSG-1,
- * R-MSG-3).
+ * R-MSG-3), its heading one level under the thread's `h2` (no skipped level).
  *
  * @example
  * <MessageList messages={thread.messages} agencyName={name} />
  */
-export function MessageList({ messages, agencyName }: { messages: Message[]; agencyName: string }) {
+export function MessageList({ messages, agencyName, headingLevel = 3 }: { messages: Message[]; agencyName: string; headingLevel?: 3 | 4 }) {
   return (
     <ol class="messages" aria-label={t('threadMessages')}>
       {messages.map((m) => (
@@ -34,7 +35,7 @@ export function MessageList({ messages, agencyName }: { messages: Message[]; age
             <span>{m.from === 'agency' ? agencyName : t(SENDER_KEYS[m.from])}</span> <time dateTime={m.sentAt}>{formatJstDateTime(m.sentAt)}</time>
           </p>
           <MessageText body={m.body} />
-          {m.mandatoryInformation && <MandatoryInfoCard info={m.mandatoryInformation.content} headingLevel={4} version={m.mandatoryInformation.version} />}
+          {m.mandatoryInformation && <MandatoryInfoCard info={m.mandatoryInformation.content} headingLevel={headingLevel} version={m.mandatoryInformation.version} />}
         </li>
       ))}
     </ol>
@@ -110,7 +111,7 @@ export function ThreadView({ ctx, account, agency, conversationId, onProblem, se
           onSend={async (body, idempotencyKey) => {
             try {
               const result = await sendAgencyReply(ctx, conversationId, { body, idempotencyKey });
-              await setMeta(db, account, 'quota', result.quota);
+              await storeQuota(account, result.quota);
             } catch (error) {
               if (error instanceof ApiProblem) onProblem(error, conversation.profileId);
               throw error;

@@ -16,6 +16,8 @@ export type InboxLine = {
   prefectures: string[];
   ageBand: string | null;
   lastMessage: { from: string; body: string } | null;
+  /** True when the conversation has a message newer than any held here (fetched when it is opened). */
+  newerUnseen: boolean;
 };
 
 const MATCHES: Record<InboxFilter, (state: ConversationState) => boolean> = {
@@ -27,7 +29,8 @@ const MATCHES: Record<InboxFilter, (state: ConversationState) => boolean> = {
 
 /**
  * The agency's inbox from local data: unread conversations first, then newest; each with the
- * profile summary it opened (occupations, areas) and the last message it holds.
+ * profile summary it opened (occupations, areas) and the last message it holds — or, when the
+ * worker reports a newer one not yet fetched, a note that one waits (never a stale preview).
  *
  * @example
  * await inboxLines('agency:A7K3M9X2QAB', 'open');
@@ -43,7 +46,9 @@ export async function inboxLines(account: AccountKey, filter: InboxFilter = 'all
       occupations: stored?.profile.occupations ?? [],
       prefectures: [...new Set((stored?.profile.areas ?? []).map((a) => a.prefecture))],
       ageBand: stored?.profile.ageBand ?? null,
-      lastMessage: last ? { from: last.from, body: last.body } : null,
+      // A preview older than the conversation's last message would show the wrong one: say a newer one waits instead.
+      lastMessage: last && last.sentAt >= c.lastMessageAt ? { from: last.from, body: last.body } : null,
+      newerUnseen: !last || last.sentAt < c.lastMessageAt,
     };
   }));
   return lines.sort((a, b) => (b.unread > 0 ? 1 : 0) - (a.unread > 0 ? 1 : 0) || b.lastMessageAt.localeCompare(a.lastMessageAt) || a.id.localeCompare(b.id));

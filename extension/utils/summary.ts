@@ -1,6 +1,7 @@
 import type { AgencyStatus } from '../../shared/schemas/agency';
 import type { DailyQuota } from '../../shared/schemas/quota';
 import { ext, type StorageArea } from './browser';
+import { db as defaultDb, setMeta, type MadoguchiDB } from './db';
 import type { AccountKey } from './session';
 
 /**
@@ -46,4 +47,18 @@ export async function readSummary(account: AccountKey, area: StorageArea = ext.s
 export async function clearSummary(area: StorageArea = ext.storage.session, action: Pick<typeof ext.action, 'setBadgeText'> = ext.action): Promise<void> {
   await area.remove(KEY);
   await action.setBadgeText({ text: '' });
+}
+
+/**
+ * Keeps the quota a send (or a refusal) answered with (R-CAP-1) where the dashboard and the popup
+ * read it, and in the toolbar summary the background published, so no screen shows an older count
+ * until the background's next round.
+ *
+ * @example
+ * await storeQuota(account, result.quota);
+ */
+export async function storeQuota(account: AccountKey, quota: DailyQuota, database: MadoguchiDB = defaultDb, area: StorageArea = ext.storage.session): Promise<void> {
+  await setMeta(database, account, 'quota', quota);
+  const current = await readSummary(account, area);
+  if (current) await area.set({ [KEY]: { ...current, quota } });
 }

@@ -55,3 +55,17 @@ export function nextServiceHours(now: Date): Date {
   if (!reopens) return now;
   return new Date(jstMidnight(jstDate(reopens)).getTime() + 10 * 3600_000);
 }
+
+/**
+ * `npm start`'s demo clock (R-OPS-1, T-5): when the worker's "now" (the real time, on a fresh
+ * start) stands inside a maintenance window, moves the worker's clock to {@link nextServiceHours}
+ * so agencies and jobseekers can be tried at any hour. `demo` is true when the worker's clock now
+ * differs from this machine's; `npm run clock -- now` goes back to the real clock.
+ *
+ * @example const { now, demo } = await keepDemoInServiceHours(worker.url, DEMO.ministry);
+ */
+export async function keepDemoInServiceHours(base: string, keeper: StaffCredentials): Promise<{ now: Date; demo: boolean }> {
+  let now = await workerNow(base);
+  if (maintenanceUntil(now)) ({ now } = await moveClock(base, keeper, nextServiceHours(now)));
+  return { now, demo: Math.abs(now.getTime() - Date.now()) > 60_000 };
+}

@@ -5,26 +5,16 @@
  * writes, and the dashboard and the popup agree on the quota. The popup fits 360 and 400 px. axe runs on every screen visited and fails the journey on any
  * serious or critical violation of ours; the counts per screen are printed.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { axeTally } from './axe';
 import { shot } from './harness';
 import { createAgency, createSeekers, dashboardTab, journey, journeyDay, jst, moveClock, openDashboard, searchAndOpen } from './steps';
 
 const workerUrl = inject('workerUrl');
 
-type AxeCount = { screen: string; total: number; serious: string[] };
-const counts: AxeCount[] = [];
-
-/** Runs axe on the page; records and prints the count of violations, and the serious or critical ones. */
-async function axe(page: Page, screen: string): Promise<AxeCount> {
-  const result = await new AxeBuilder({ page } as never).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-  const count = { screen, total: result.violations.length, serious };
-  counts.push(count);
-  console.log(`axe ${screen}: ${result.violations.length} violations, ${serious.length} serious/critical${serious.length ? `: ${serious.join(', ')}` : ''}${result.violations.length ? ` [${result.violations.map((v) => `${v.id}:${v.impact}`).join(' ')}]` : ''}`);
-  return count;
-}
+const tally = axeTally();
+const axe = tally.check;
 
 async function noSidewaysScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => {
@@ -97,8 +87,8 @@ describe.skipIf(!inject('browser'))('the first hour', () => {
         await axe(popup, `popup-${width}`);
       }
 
-      console.log(`axe per screen: ${counts.map((c) => `${c.screen}=${c.total}/${c.serious.length}`).join(', ')}`);
-      expect(counts.flatMap((c) => c.serious.map((s) => `${c.screen}: ${s}`))).toEqual([]);
+      expect(tally.summary()).toEqual([]);
+      expect(tally.landmarks()).toEqual([]);
     });
   }, 240_000);
 });

@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BureauInbox } from '../../extension/components/BureauInbox';
+import { StatusBanner } from '../../extension/components/StatusBanner';
 import { daysLeft, orderBureauItems } from '../../extension/utils/correspondence';
 import type { AgencyReportRequest, CorrectionRequest } from '../../shared/schemas/correspondence';
 import { click, mount, settle, type } from './dom';
+import { agencyAccount } from './fake-worker';
 
 const correction = (over: Partial<CorrectionRequest>): CorrectionRequest => ({
   id: 'C1', kind: 'correction', agencyId: 'A1', agencyName: '株式会社テスト', prefecture: '13', basis: { finding: '所見' },
@@ -56,5 +58,17 @@ describe('労働局からの連絡', () => {
     expect(sent).toEqual([{ doneOn: '2026-12-18', text: '送信を止めました。' }]);
     expect(root.textContent).toContain('回答済み（確認待ち）');
     expect(root.querySelector('form')).toBeNull();
+  });
+});
+
+describe('a suspension until corrected', () => {
+  it('R-COR-1 R-SAN-1 tells the suspended agency it waits on the correction and where to answer', async () => {
+    const agency = agencyAccount({ status: 'suspended', suspension: { reason: '是正まで', startsOn: '2026-12-07', endsOn: null, kind: 'until_corrected' } });
+    const root = await mount(<StatusBanner agency={agency} now={new Date('2026-12-07T01:00:00.000Z')} />);
+    const banner = root.querySelector('.banner-suspended');
+    expect(banner?.getAttribute('role')).toBe('alert');
+    expect(banner?.textContent).toContain('是正が確認されるまで');
+    expect(banner?.textContent).toContain('「労働局からの連絡」');
+    expect(banner?.textContent).toContain('理由: 是正まで');
   });
 });

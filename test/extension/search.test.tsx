@@ -94,7 +94,7 @@ describe('agency inbox', () => {
     const { seedJobseeker } = await import('./seed');
     const a = await seedJobseeker('13-7K3QM2XPA9', { messages: 2 });
     const b = await seedJobseeker('13-8M4RN3YQB0', { messages: 1 });
-    await db.conversations.update([ACCOUNT, a], { unread: 0, state: 'open', lastMessageAt: '2026-11-27T05:00:00.000Z' });
+    await db.conversations.update([ACCOUNT, a], { unread: 0, state: 'open', lastMessageAt: '2026-11-27T03:00:00.000Z' });
     await db.conversations.update([ACCOUNT, b], { unread: 2, state: 'awaiting_seeker', lastMessageAt: '2026-11-27T01:00:00.000Z' });
     const quota = { day: '2026-11-27', used: 3, limit: 1000, remaining: 997, resetsAt: '2026-11-27T15:00:00.000Z' };
     const root = await mount(<Inbox ctx={ctx()} account={ACCOUNT} quota={quota} onOpen={() => undefined} onProblem={() => undefined} />);

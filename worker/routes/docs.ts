@@ -19,6 +19,7 @@ function page(): string {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="description" content="窓口 Madoguchi API リファレンス" />
     <title>窓口 Madoguchi API リファレンス</title>
+    <link rel="icon" href="data:," />
     <style>body{margin:0;font-family:"Noto Sans JP","Hiragino Sans","Yu Gothic UI",Meiryo,sans-serif} .intro{max-width:1460px;margin:0 auto;padding:16px 20px 0;line-height:1.7}</style>
   </head>
   <body>
