@@ -137,6 +137,13 @@ export const PROBLEMS = {
   no_report_targets: { status: 422, title: '対象の事業者がいません' },
   report_request_not_found: { status: 404, title: '報告の依頼が見つかりません' },
   answers_do_not_match_questions: { status: 422, title: '回答の数が質問の数と違います' },
+  // R-ORG-1, R-ORG-2: one account per organisation, and its staff seats.
+  licence_in_use: { status: 409, title: 'この許可・届出番号の事業者は利用中です' },
+  licence_pending: { status: 409, title: 'この許可・届出番号で申請中の登録があります' },
+  liaison_only: { status: 403, title: '連絡責任者だけが操作できます' },
+  liaison_seat: { status: 409, title: '連絡責任者のアカウントは削除できません' },
+  seat_not_found: { status: 404, title: '職員アカウントが見つかりません' },
+  too_many_seats: { status: 409, title: '職員アカウントの上限です' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A problem code the worker can emit (the keys of PROBLEMS). */

@@ -15,6 +15,7 @@ import { correspondenceRoutes } from './routes/correspondence';
 import { publicRoutes } from './routes/public';
 import { sessionRoutes } from './routes/sessions';
 import { agencyRoutes } from './routes/agency';
+import { seatRoutes } from './routes/seats';
 import { seekerRoutes } from './routes/seeker';
 import { adminRoutes } from './routes/admin';
 import { messagingRoutes } from './routes/messaging';
@@ -63,6 +64,7 @@ export const app = base
   .route('/', publicRoutes)
   .route('/', sessionRoutes)
   .route('/', agencyRoutes)
+  .route('/', seatRoutes)
   .route('/', seekerRoutes)
   .route('/', adminRoutes)
   .route('/', messagingRoutes)

@@ -31,6 +31,7 @@ import { OffersTab } from './offers/OffersTab';
 import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { ReportRequestBanner } from './ReportRequestBanner';
+import { SeatManager } from './SeatManager';
 import { TermBanner } from './TermBanner';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
@@ -50,7 +51,8 @@ export type View =
   | { name: 'report' }
   | { name: 'mandatory' }
   | { name: 'bureau' }
-  | { name: 'offers' };
+  | { name: 'offers' }
+  | { name: 'seats' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
@@ -62,6 +64,7 @@ const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'report', label: 'navReport' },
   { name: 'mandatory', label: 'navMandatory' },
   { name: 'bureau', label: 'navBureau' },
+  { name: 'seats', label: 'navSeats' },
 ];
 
 /**
@@ -131,6 +134,9 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       break;
     case 'bureau':
       main = <BureauInbox ctx={ctx} now={now} />;
+      break;
+    case 'seats':
+      main = <SeatManager ctx={ctx} />;
       break;
     case 'mandatory':
       main = agency ? <MandatoryInfoPanel ctx={ctx} agency={agency} /> : <p role="status">{t('loading')}</p>;

@@ -22,6 +22,11 @@ import { SavedSearches } from './search/SavedSearches';
  * @example
  * <FeedSearch ctx={ctx} account={account} onOpen={(id) => go({ name: 'profile', profileId: id })} onProblem={applyProblem} />
  */
+/** R-FEED-3: 「該当 1,234件」, or 「該当 10,000件以上」 when the worker counted up to its bound. */
+function totalText(total: { count: number; exact: boolean }, shown: number): string {
+  return t(total.exact ? 'searchTotal' : 'searchTotalAtLeast', total.count.toLocaleString('ja-JP'), shown.toLocaleString('ja-JP'));
+}
+
 export function FeedSearch({ ctx, account, onOpen, onProblem }: {
   ctx: ApiContext;
   account: AccountKey;
@@ -30,7 +35,7 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
 }) {
   const [filters, setFilters] = useState<FeedFilters>(EMPTY_FILTERS);
   const [results, setResults] = useState<ProfileSummary[] | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
+  const [total, setTotal] = useState<{ count: number; exact: boolean } | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -56,7 +61,7 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
       const page = await searchFeed(ctx, feedQuery(using, more ? cursor ?? undefined : undefined));
       setResults((prev) => (more && prev ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
-      if (!more) setTotal(typeof page.total === 'number' ? page.total : null);
+      if (!more) setTotal(typeof page.total === 'number' ? { count: page.total, exact: page.totalExact !== false } : null);
       if (saved?.id !== undefined) await markSavedSearchSeen(saved.id, page.items.map((p) => p.id), serverNow());
       if (!more) setArrived((n) => n + 1);
       return page;
@@ -112,7 +117,7 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
             <h3 id="results-heading" tabIndex={-1} ref={resultsHeading}>
               {t('searchResultsTitle')}
             </h3>
-            <p role="status">{results.length === 0 ? t('searchNone') : total !== null ? t('searchTotal', total, results.length) : t('searchCount', results.length)}</p>
+            <p role="status">{results.length === 0 ? t('searchNone') : total !== null ? totalText(total, results.length) : t('searchCount', results.length)}</p>
             {results.length > 0 && <p class="hint">{t('searchOpenHint')}</p>}
             <ol class="results" aria-labelledby="results-heading">
               {results.map((p) => (

@@ -20,6 +20,14 @@ export function QuotaMeter({ quota, id = 'quota-meter' }: { quota: DailyQuota | 
       <span id={textId}>
         {t('quotaUsed', quota.used, quota.limit)} {t('quotaResets', formatJstDateTime(quota.resetsAt))}
       </span>
+      {/* R-ORG-2: the organisation's count, by the seat that sent (names as plain text). */}
+      {quota.bySeat && quota.bySeat.length > 1 && (
+        <ul class="quota-by-seat">
+          {quota.bySeat.map((u) => (
+            <li key={u.seat.id}>{t('quotaBySeat', u.seat.name, u.used)}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -19,7 +19,8 @@ import { ProblemAlert } from './ProblemAlert';
 const SENDER_KEYS = { agency: 'senderAgency', seeker: 'senderSeeker', system: 'senderSystem' } as const;
 
 /**
- * A list of messages, oldest first, each as plain text (R-MSG-6) with who sent it and when; the
+ * A list of messages, oldest first, each as plain text (R-MSG-6) with who sent it (in the agency's
+ * own view, which of its staff, R-ORG-2) and when; the
  * mandatory information a first contact or change notice carried is shown as a card (R-MSG-1,
  * R-MSG-3), its heading one level under the thread's `h2` (no skipped level).
  *
@@ -32,7 +33,7 @@ export function MessageList({ messages, agencyName, headingLevel = 3 }: { messag
       {messages.map((m) => (
         <li key={m.id} class={`message message-${m.from}`}>
           <p class="message-meta">
-            <span>{m.from === 'agency' ? agencyName : t(SENDER_KEYS[m.from])}</span> <time dateTime={m.sentAt}>{formatJstDateTime(m.sentAt)}</time>
+            <span>{m.from !== 'agency' ? t(SENDER_KEYS[m.from]) : m.sentBy ? t('senderAgencySeat', agencyName, m.sentBy.name) : agencyName}</span> <time dateTime={m.sentAt}>{formatJstDateTime(m.sentAt)}</time>
           </p>
           <MessageText body={m.body} />
           {m.mandatoryInformation && <MandatoryInfoCard info={m.mandatoryInformation.content} headingLevel={headingLevel} version={m.mandatoryInformation.version} />}

@@ -29,6 +29,7 @@ import {
   type ReplyRequest,
 } from '../../shared/schemas/message';
 import { FeedPageSchema, type FeedQueryInput } from '../../shared/schemas/profile';
+import { SeatListSchema, SeatSchema, type SeatCreate } from '../../shared/schemas/seat';
 import { DailyQuotaSchema } from '../../shared/schemas/quota';
 import { AnnualReportRecordSchema, type AnnualReportRequest } from '../../shared/schemas/report';
 import {
@@ -310,4 +311,21 @@ export function complainToBureau(ctx: ApiContext, agencyId: string, content: str
  */
 export function listDataHolders(ctx: ApiContext) {
   return read(DataHoldersSchema, () => client(ctx).v1.seeker['data-holders'].$get());
+}
+
+// ── Staff seats (R-ORG-2) ────────────────────────────────────────────────────────────────────
+
+/** `GET /v1/agency/seats`: the organisation's staff seats, with today's sends and openings. */
+export function listSeats(ctx: ApiContext) {
+  return read(SeatListSchema, () => client(ctx).v1.agency.seats.$get());
+}
+
+/** `POST /v1/agency/seats`: the liaison officer adds a seat. */
+export function addSeat(ctx: ApiContext, body: SeatCreate) {
+  return read(SeatSchema, () => client(ctx).v1.agency.seats.$post({ json: body }));
+}
+
+/** `DELETE /v1/agency/seats/{id}`: the liaison officer removes a seat; its sessions end at once. */
+export function removeSeat(ctx: ApiContext, id: string) {
+  return noContent(() => client(ctx).v1.agency.seats[':id'].$delete({ param: { id } }));
 }

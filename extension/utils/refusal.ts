@@ -112,6 +112,9 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
   due_date_passed: 'generic', correction_request_not_found: 'generic', correction_already_confirmed: 'generic',
   done_on_in_future: 'generic', correction_not_answered: 'generic', no_report_targets: 'generic',
   report_request_not_found: 'generic', term_invalid: 'generic', answers_do_not_match_questions: 'generic',
+  // R-ORG-1, R-ORG-2: the worker's detail says what to do (ask the liaison officer, wait for the bureau).
+  licence_in_use: 'generic', licence_pending: 'generic', liaison_only: 'generic', liaison_seat: 'generic',
+  seat_not_found: 'generic', too_many_seats: 'generic',
   access_restricted: 'generic', announcement_already_ended: 'generic', announcement_ends_before_start: 'generic',
   announcement_not_found: 'generic', announcement_not_in_advance: 'generic', announcement_start_required: 'generic',
   terms_effective_date_not_future: 'generic', terms_not_confirmed: 'generic', terms_version_not_current: 'generic',

@@ -4,8 +4,8 @@ export type Json = Record<string, any>;
 /**
  * @example const { status, body } = await call(base, 'POST', '/v1/admin/sessions', { body: { email, password } });
  */
-export async function call(base: string, method: string, path: string, opts: { token?: string; body?: unknown; ndjson?: string } = {}): Promise<{ status: number; body: Json }> {
-  const headers: Record<string, string> = {};
+export async function call(base: string, method: string, path: string, opts: { token?: string; body?: unknown; ndjson?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Json }> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
   if (opts.ndjson !== undefined) {
@@ -31,4 +31,16 @@ export async function call(base: string, method: string, path: string, opts: { t
     parsed = { text };
   }
   return { status: res.status, body: parsed };
+}
+
+let addresses = 0;
+/**
+ * A distinct client address for each registration a benchmark makes: public registrations are
+ * throttled per address (R-SEC-5), and wrangler dev keeps a CF-Connecting-IP the caller sets.
+ *
+ * @example await call(base, 'POST', '/v1/public/registrations', { body, headers: benchClientAddress() });
+ */
+export function benchClientAddress(): Record<string, string> {
+  addresses += 1;
+  return { 'cf-connecting-ip': `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}` };
 }

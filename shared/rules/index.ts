@@ -9,6 +9,7 @@ export * from './sanctions';
 export * from './contact-details';
 export * from './message-lint';
 export * from './reports';
+export * from './licence-number';
 export * from './announcements';
 export * from './terms';
 export * from './age-filter';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { FiscalYearSchema, IdSchema, InstantSchema, IsoDateSchema, PageLimitSchema } from './common';
 import { AgencyStatusSchema, SuspensionSchema } from './agency';
 import { ProfileIdSchema } from './profile-id';
+import { SeatRefSchema } from './seat';
 
 /** Event types in the order of the rules they come from. */
 export const AGENCY_EVENT_TYPES = [
@@ -48,6 +49,8 @@ const eventBase = {
   createdAt: InstantSchema,
   /** When the extension confirmed it acted; `null` until then. */
   ackedAt: InstantSchema.nullable(),
+  /** R-ORG-2: the staff seat whose extension confirmed it (absent until then, and for events from before seats). */
+  ackedBy: SeatRefSchema.optional(),
 };
 
 /**

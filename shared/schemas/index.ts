@@ -17,6 +17,7 @@ export * from './staff';
 export * from './transparency';
 export * from './acquisition';
 export * from './announcement';
+export * from './seat';
 export * from './terms';
 export * from './correspondence';
 export * from './job-offer';

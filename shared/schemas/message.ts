@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CursorSchema, IdSchema, InstantSchema, PageLimitSchema, plainText } from './common';
 import { MandatoryInformationVersionSchema } from './agency';
 import { ProfileIdSchema } from './profile-id';
+import { SeatRefSchema } from './seat';
 import { DailyQuotaSchema } from './quota';
 
 /** The longest message body, in characters (R-MSG-6). */
@@ -155,6 +156,8 @@ export const MessageSchema = z.object({
   sentAt: InstantSchema,
   mandatoryInformation: MandatoryInformationVersionSchema.optional(),
   notice: NoticeTypeSchema.optional(),
+  /** R-ORG-2: in the agency's own view only, the staff seat that sent an agency message (absent from before seats). */
+  sentBy: SeatRefSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { InstantSchema, IsoDateSchema } from './common';
+import { SeatUsageSchema } from './seat';
 
 /**
  * `GET /v1/agency/quota`: messages sent on the current JST day (first contacts and replies
@@ -19,6 +20,8 @@ export const DailyQuotaSchema = z
     limit: z.number().int().min(0),
     remaining: z.number().int().min(0),
     resetsAt: InstantSchema,
+    /** R-ORG-2: the organisation's count by the seat that sent (`GET /v1/agency/quota` and a completed send's answer). */
+    bySeat: z.array(SeatUsageSchema).optional(),
   })
   .refine((q) => q.remaining === Math.max(0, q.limit - q.used), {
     message: 'remaining は limit - used です',

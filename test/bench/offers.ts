@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { offerHash } from '../../shared/rules/job-offers';
 import { JobOfferSchema } from '../../shared/schemas/job-offer';
-import { call } from '../../scripts/lib/http';
+import { benchClientAddress, call } from '../../scripts/lib/http';
 import { syntheticOffers } from '../../scripts/lib/synthetic-offers';
 import { devVars, freePort, ROOT, startWorker } from '../../scripts/lib/worker-process';
 import { moveClock } from '../../scripts/lib/clock';
@@ -111,7 +111,7 @@ async function standaloneAccounts(base: string): Promise<{ ministry: string; age
   await call(base, 'POST', '/v1/admin/staff', { token: devVars().BOOTSTRAP_STAFF_TOKEN, body: staff });
   const { token: ministry } = await moveClock(base, staff, new Date(`${TODAY}T10:00:00+09:00`));
   const email = `bench-offers-${Date.now()}@agency.example.jp`;
-  const reg = await call(base, 'POST', '/v1/public/registrations', { body: { ...exampleRegistration, email, password: 'bench-agency-password', placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] } });
+  const reg = await call(base, 'POST', '/v1/public/registrations', { headers: benchClientAddress(), body: { ...exampleRegistration, email, password: 'bench-agency-password', placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] } });
   await call(base, 'POST', `/v1/admin/registrations/${reg.body.id}/accept`, { token: ministry, body: {} });
   const agency = (await call(base, 'POST', '/v1/agency/sessions', { body: { email, password: 'bench-agency-password' } })).body.token as string;
   return { ministry, agency };

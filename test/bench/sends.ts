@@ -6,7 +6,7 @@
  */
 import { exampleRegistration } from '../../shared/schemas/examples';
 import { syntheticProfiles } from '../../scripts/lib/synthetic';
-import { call } from '../../scripts/lib/http';
+import { benchClientAddress, call } from '../../scripts/lib/http';
 import { moveClock } from '../../scripts/lib/clock';
 import { BENCH_STAFF, percentiles } from './run';
 
@@ -16,7 +16,7 @@ type Conversation = { agencyToken: string; conversationId: string };
 
 async function agencyWithConversations(base: string, ministry: string, n: number, conversations: number): Promise<Conversation[]> {
   const email = `sends-${n}-${Date.now()}@agency.example.jp`;
-  const reg = await call(base, 'POST', '/v1/public/registrations', {
+  const reg = await call(base, 'POST', '/v1/public/registrations', { headers: benchClientAddress(),
     body: { ...exampleRegistration, email, password: 'bench-agency-password', licence: { kind: 'paid', number: `13-ユ-9${String(n).padStart(5, '0')}${Date.now() % 1000}` }, placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] },
   });
   if (reg.status !== 201) throw new Error(`registration: ${reg.status} ${JSON.stringify(reg.body)}`);

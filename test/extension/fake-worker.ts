@@ -87,6 +87,8 @@ export class FakeWorker {
   now = () => new Date('2026-11-27T03:00:00.000Z');
   /** The hit count the feed answers with, when set (R-FEED-3). */
   feedTotal: number | null = null;
+  /** False: `feedTotal` is the worker's bound and more match (R-FEED-3). */
+  feedTotalExact = true;
 
   /** Adds an event; `seq` follows the last one. */
   addEvent(event: NewEvent): AgencyEvent {
@@ -153,7 +155,7 @@ export class FakeWorker {
       const items = [...this.profiles.values()].map(({ id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn }) => ({
         id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn,
       }));
-      return this.json(200, { items, nextCursor: null, ...(this.feedTotal !== null ? { total: this.feedTotal } : {}) });
+      return this.json(200, { items, nextCursor: null, ...(this.feedTotal !== null ? { total: this.feedTotal, totalExact: this.feedTotalExact } : {}) });
     }
     if (method === 'GET' && (m = /^\/v1\/agency\/feed\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);

@@ -63,8 +63,18 @@ describe('feed search', () => {
     const root = await mount(<FeedSearch ctx={ctx()} account={ACCOUNT} onOpen={() => undefined} />);
     await submit(root.querySelector('form.search-form'));
     await settle(12);
-    expect(root.textContent).toContain('該当 1234 件のうち 1 件を表示しています。');
+    expect(root.textContent).toContain('該当 1,234件（1件を表示）');
     expect(document.activeElement?.id).toBe('results-heading');
+  });
+
+  it('R-FEED-3 says 「10,000件以上」 when the worker counted up to its bound', async () => {
+    w.addProfile('13-7K3QM2XPA9');
+    w.feedTotal = 10_000;
+    w.feedTotalExact = false;
+    const root = await mount(<FeedSearch ctx={ctx()} account={ACCOUNT} onOpen={() => undefined} />);
+    await submit(root.querySelector('form.search-form'));
+    await settle(12);
+    expect(root.textContent).toContain('該当 10,000件以上（1件を表示）');
   });
 
   it('R-FEED-3 a saved search counts profiles that are new since it was last run', async () => {

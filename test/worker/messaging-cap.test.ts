@@ -44,7 +44,10 @@ describe('the daily cap (R-CAP-1, R-CAP-2)', () => {
     expect(Number(refusal.headers.get('retry-after'))).toBe(14 * 3600);
 
     const quota = await api('GET', '/v1/agency/quota', { token: agency.token });
-    expect(quota.body).toEqual({ day: '2026-11-27', used: 1000, limit: 1000, remaining: 0, resetsAt: '2026-11-27T15:00:00.000Z' });
+    expect(quota.body).toEqual({
+      day: '2026-11-27', used: 1000, limit: 1000, remaining: 0, resetsAt: '2026-11-27T15:00:00.000Z',
+      bySeat: [{ seat: { id: agency.id, name: expect.any(String) }, used: 1000 }],
+    });
     // Delivered means delivered once: every accepted send is in a jobseeker's thread, nothing else is.
     const accepted = new Set(results.filter((r) => r.status === 201).map((r) => r.body.message.id as string));
     const inThreads: string[] = [];

@@ -17,7 +17,8 @@ describe('R-SEC-2 accounts and sessions', () => {
     const agency = await admittedAgency();
     const stub = env.AGENCY.get(env.AGENCY.idFromName(agency.id));
     await runInDurableObject(stub, async (_obj, state) => {
-      const password = state.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").one().value;
+      // R-ORG-2: the password is the liaison officer's seat's.
+      const password = state.storage.sql.exec<{ value: string }>('SELECT password_hash AS value FROM seats WHERE id = ?', agency.id).one().value;
       expect(password).toMatch(/^pbkdf2-sha256\$100000\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
       expect(password).not.toContain(agency.password);
       const sessions = state.storage.sql.exec<{ token_hash: string }>('SELECT token_hash FROM sessions').toArray();

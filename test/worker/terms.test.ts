@@ -19,6 +19,10 @@ describe('R-TOS-1 terms versions', () => {
     await setClock(jst(PUBLISHED, '10:00'));
     const before = await admittedAgency({ organisation: { name: '株式会社規約確認', address: '東京都港区芝公園一丁目', prefecture: '13' } });
     const other = await admittedAgency({ organisation: { name: '株式会社大阪規約', address: '大阪府大阪市北区梅田一丁目', prefecture: '27' } });
+    // R-ORG-2: a staff seat of the same organisation, who confirms for themself.
+    const staff = { email: `terms-seat-${before.id.toLowerCase()}@agency.example.jp`, password: 'seat-password-0001' };
+    const seat = await api('POST', '/v1/agency/seats', { token: before.token, body: { name: '規約 花子', ...staff } });
+    expect(seat.status).toBe(201);
     const summary = '第7条(2)を改め、求職者への最初の連絡の書き方を明確にしました。';
 
     // Only the ministry publishes, and only for a later day.
@@ -61,9 +65,19 @@ describe('R-TOS-1 terms versions', () => {
     expect((await api('GET', '/v1/agency/feed?prefecture=13', { token })).status).toBe(200);
     expect((await api('GET', '/v1/agency/terms-consents', { token })).body).toMatchObject({ mustConfirm: null, confirmedVersion: 2 });
 
+    // R-TOS-1 R-ORG-2: consent is per seat. The liaison officer's confirmation does not confirm for the staff seat.
+    const staffToken = await signInAgency(staff);
+    expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: staffToken })).body.code).toBe('terms_not_confirmed');
+    expect((await api('GET', '/v1/agency/terms-consents', { token: staffToken })).body).toMatchObject({ mustConfirm: { version: 2 }, confirmedVersion: null });
+    const byStaff = await api('POST', '/v1/agency/terms-consents', { token: staffToken, body: { version: 2 } });
+    expect(byStaff.body).toMatchObject({ agencyId: before.id, confirmedBy: seat.body.id, version: 2 });
+    expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: staffToken })).status).toBe(200);
+
     // The Tokyo bureau sees its own prefecture: the Tokyo agency confirmed; the Osaka one is not its to list.
     const tokyo = (await api('GET', '/v1/admin/terms-consents', { token: await bureau('13') })).body;
     expect(tokyo.confirmed.map((a: { agencyId: string }) => a.agencyId)).toContain(before.id);
+    // One line per organisation, with its first confirmation (the liaison officer's here).
+    expect(tokyo.confirmed.filter((a: { agencyId: string }) => a.agencyId === before.id)).toEqual([expect.objectContaining({ confirmedBy: before.id })]);
     expect([...tokyo.confirmed, ...tokyo.notConfirmed].map((a: { agencyId: string }) => a.agencyId)).not.toContain(other.id);
     const all = (await api('GET', '/v1/admin/terms-consents', { token: await ministry() })).body;
     expect(all.notConfirmed.map((a: { agencyId: string }) => a.agencyId)).toContain(other.id);

@@ -20,10 +20,12 @@ function refused<T extends { ok: boolean }>(r: T): r is Extract<T, { ok: false }
  * indexed, acquired (R-RET-1). Only a key the agency had forgotten (pruned after a week) and the
  * jobseeker's object still knows is released, since nothing new went out.
  *
- * @example const r = await sendMessage(env, 'A7K3M9X2QAB', { key, kind: 'reply', conversationId, body }, now);
+ * The staff seat that sent is recorded with the completed send (R-ORG-2).
+ *
+ * @example const r = await sendMessage(env, 'A7K3M9X2QAB', { key, kind: 'reply', conversationId, body }, now, {}, 'U4F8…');
  */
 export async function sendMessage(
-  env: Env, agencyId: string, req: SendRequest, now: number, recipient: { newGraduate?: boolean } = {},
+  env: Env, agencyId: string, req: SendRequest, now: number, recipient: { newGraduate?: boolean } = {}, seatId: string | null = null,
 ): Promise<{ ok: true; sent: SendResult } | Refusal> {
   const agency = agencyStub(env, agencyId);
   const r = await agency.reserveSend(req, now);
@@ -47,6 +49,6 @@ export async function sendMessage(
     await agency.releaseSend(req.key);
     return { ok: true, sent: { conversationId: delivered.conversationId, message: delivered.message, quota: await agency.quota(now), warnings: r.warnings, replayed: true } };
   }
-  const done = await agency.completeSend(req.key, { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message }, now);
+  const done = await agency.completeSend(req.key, { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message }, now, seatId);
   return { ok: true, sent: { conversationId: delivered.conversationId, message: delivered.message, quota: done.quota, warnings: r.warnings, replayed: delivered.replayed } };
 }

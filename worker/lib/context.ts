@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Hook } from '@hono/zod-openapi';
-import type { AgencyRecord, SeekerRecord, StaffRecord } from './records';
+import type { AgencyRecord, AgencySeat, SeekerRecord, StaffRecord } from './records';
 import { ApiError } from './problem';
 
 /** Per-request values set by the middleware. */
@@ -8,6 +8,8 @@ export type AppVariables = {
   /** "Now" for this request (T-5), read once. */
   now: Date;
   agency: AgencyRecord;
+  /** R-ORG-2: the staff seat of the organisation that signed in. */
+  seat: AgencySeat;
   seeker: SeekerRecord;
   staff: StaffRecord;
   sessionId: string;

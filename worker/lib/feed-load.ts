@@ -95,7 +95,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
   });
 
   // Updates must name an existing profile; they also tell which shards to leave.
-  const previous = new Map<string, { areas: string[]; doc: Profile; validUntil: string | null }>();
+  const previous = new Map<string, { areas: string[]; doc: Profile; validUntil: string | null; exclusions: Array<{ agencyId: string; reason: string }> }>();
   const updatesByHome = new Map<string, string[]>();
   for (const a of accepted.filter((x) => x.update)) {
     const list = updatesByHome.get(a.id.slice(0, 2)) ?? [];
@@ -106,7 +106,7 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const shard = shardOf(env, home);
     for (const id of ids) {
       const rec = await shard.home(id);
-      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile, validUntil: rec.validUntil });
+      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile, validUntil: rec.validUntil, exclusions: rec.exclusions });
     }
   }));
 
@@ -124,7 +124,10 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     const validUntil = given ?? (prior ? prior.validUntil ?? registrationValidUntil(today) : registrationValidUntil(today));
     const profile: Profile = { id: a.id, ...content, publishedOn: prior?.doc.publishedOn ?? today, updatedOn: today };
     const code = prior ? undefined : newActivationCode();
-    const rows = shardRows(profile, { hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior, validUntil });
+    const rows = shardRows(profile, {
+      hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior, validUntil,
+      exclusions: prior?.exclusions,
+    });
     for (const [pref, r] of rows) byShard.set(pref, [...(byShard.get(pref) ?? []), r]);
     if (prior) {
       for (const old of prior.areas) {

@@ -33,6 +33,12 @@ export type ShardRow = {
   created?: boolean;
   /** R-FEED-6: the last JST day (YYYY-MM-DD) the registration is valid; null only for rows loaded before the rule. */
   validUntil: string | null;
+  /**
+   * R-FEED-4: the agencies this profile is hidden from (agency ID, reason), read from its home
+   * shard. They belong to the profile, not to one row: every write carries them, so a shard the
+   * profile enters (or re-enters) hides it from the same agencies. Absent: leave them as they are.
+   */
+  exclusions?: Array<{ agencyId: string; reason: string }>;
 };
 
 /** A search inside one shard; lists are ORed within a field, fields are ANDed. */
@@ -60,3 +66,10 @@ export type ShardQuery = {
 };
 
 export type ShardHit = { id: string; updatedAt: number; doc: string };
+
+/**
+ * Which of this shard's matches a count across shards leaves to another shard, so a profile listed
+ * in several prefectures counts once: the one listed in a lower-coded prefecture among those searched
+ * counts there. `below`: every prefecture is searched (nationwide); `among`: the searched ones below this shard.
+ */
+export type CountedElsewhere = { below: string } | { among: string[] };

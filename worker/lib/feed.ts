@@ -2,7 +2,8 @@ import { PREFECTURE_CODES } from '../../shared/data/prefectures';
 import { occupationName } from '../../shared/data/occupations';
 import { industryName } from '../../shared/data/industries';
 import type { FeedQuery, Profile, ProfileLoadRow, ProfileSummary } from '../../shared/schemas';
-import type { ShardHit, ShardQuery, ShardRow } from './feed-rows';
+import type { CountedElsewhere, ShardHit, ShardQuery, ShardRow } from './feed-rows';
+import { FEED_COUNT_BOUND, firstRoundCap, settleCount } from './feed-count';
 import { matchExpression } from './search-text';
 import { ApiError } from './problem';
 import { shardStub } from './stubs';
@@ -48,7 +49,13 @@ function searchableText(p: Profile): string {
  * (the prefecture in its ID), which keeps the canonical row and the activation code even when
  * the jobseeker no longer wants to work there.
  */
-export function shardRows(profile: Profile, extra: { hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number; created?: boolean; validUntil: string | null }): Map<string, ShardRow> {
+export function shardRows(
+  profile: Profile,
+  extra: {
+    hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number; created?: boolean; validUntil: string | null;
+    exclusions?: Array<{ agencyId: string; reason: string }>;
+  },
+): Map<string, ShardRow> {
   const home = profile.id.slice(0, 2);
   const prefs = areaPrefectures(profile.areas);
   const doc = JSON.stringify(profile);
@@ -65,6 +72,8 @@ export function shardRows(profile: Profile, extra: { hwRef: string; activationHa
     hoursPerWeek: profile.hours.perWeek ?? null, ageBand: profile.ageBand, education: profile.education,
     terms, experience: profile.experience.map((e): [string, number] => [e.occupation, e.years]), text: searchableText(profile),
     created: extra.created ?? false, validUntil: extra.validUntil,
+    // R-FEED-4: every row of the profile carries its exclusions, the new shards' rows included.
+    exclusions: extra.exclusions ?? [],
   };
   const rows = new Map<string, ShardRow>();
   for (const pref of new Set([home, ...prefs])) {
@@ -110,8 +119,12 @@ export function decodeCursor(cursor: string): CursorPos {
  * 47 for a nationwide query, each returning its first page after the cursor; the pages are merged
  * in the stable order (newest update, then ID) and a profile listed in several shards shows once.
  * A profile whose registration lapsed before `today` is not found (R-FEED-6).
+ *
+ * The answer carries the hit count of the whole search (not only after the cursor): exact up to
+ * `bound`, otherwise `total` is the bound and `totalExact` false (「10,000件以上」). Each shard
+ * counts in the same call as its page; a profile listed in several searched prefectures counts once.
  */
-export async function searchFeed(env: Env, agencyId: string, q: FeedQuery, today: string): Promise<{ items: ProfileSummary[]; nextCursor: string | null }> {
+export async function searchFeed(env: Env, agencyId: string, q: FeedQuery, today: string, bound: number = FEED_COUNT_BOUND): Promise<{ items: ProfileSummary[]; nextCursor: string | null; total: number; totalExact: boolean }> {
   const match = q.q ? matchExpression(q.q) : null;
   const shardQuery: ShardQuery = {
     agencyId,
@@ -124,16 +137,24 @@ export async function searchFeed(env: Env, agencyId: string, q: FeedQuery, today
     limit: q.limit + 1,
   };
   // Municipalities imply their prefectures.
-  const prefs = q.prefecture?.length ? q.prefecture : q.municipality?.length ? [...new Set(q.municipality.map((m) => m.slice(0, 2)))] : [...PREFECTURE_CODES];
-  const pages = await Promise.all(prefs.map((p) => shardOf(env, p).search(shardQuery)));
+  const nationwide = !q.prefecture?.length && !q.municipality?.length;
+  const prefs = [...new Set(q.prefecture?.length ? q.prefecture : q.municipality?.length ? q.municipality.map((m) => m.slice(0, 2)) : PREFECTURE_CODES)];
+  const elsewhere = prefs.map((p): CountedElsewhere => (nationwide ? { below: p } : { among: prefs.filter((o) => o < p) }));
+  const countQuery: ShardQuery = { ...shardQuery, after: undefined };
+  const cap = firstRoundCap(prefs.length, bound);
+  const answers = await Promise.all(prefs.map((p, i) => shardOf(env, p).searchCounted(shardQuery, cap, elsewhere[i]!)));
+  const count = await settleCount(answers.map((a) => a.count), cap, (i, more) => shardOf(env, prefs[i]!).count(countQuery, more, elsewhere[i]!), bound);
   const seen = new Set<string>();
   const merged: ShardHit[] = [];
-  for (const hit of pages.flat().sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const hit of answers.flatMap((a) => a.hits).sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (seen.has(hit.id)) continue;
     seen.add(hit.id);
     merged.push(hit);
   }
   const page = merged.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { items: page.map((h) => summaryOf(h.doc)), nextCursor: merged.length > q.limit && last ? encodeCursor(last) : null };
+  return {
+    items: page.map((h) => summaryOf(h.doc)), nextCursor: merged.length > q.limit && last ? encodeCursor(last) : null,
+    total: count.total, totalExact: count.exact,
+  };
 }

@@ -27,8 +27,11 @@ export type AgencyRecord = {
   withdrawnOn: string | null;
 };
 
-/** Who an agency request comes from, once its token checked out (R-SEC-2). */
-export type AgencyPrincipal = { ok: true; sessionId: string; agency: AgencyRecord };
+/** The staff seat a request comes from within its organisation (R-ORG-2). */
+export type AgencySeat = { id: string; name: string; email: string; role: 'liaison' | 'staff' };
+
+/** Who an agency request comes from, once its token checked out (R-SEC-2): the organisation and the seat. */
+export type AgencyPrincipal = { ok: true; sessionId: string; agency: AgencyRecord; seat: AgencySeat };
 
 /** A jobseeker as their own object keeps them. */
 export type SeekerRecord = { profileId: string; activatedAt: string; inFeed: boolean };

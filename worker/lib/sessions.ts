@@ -43,17 +43,19 @@ export class SessionStore {
   }
 
   /**
-   * Opens a session and returns its bearer token, shown once.
+   * Opens a session and returns its bearer token, shown once. The token names the object that
+   * keeps the session (`accountId`); the session itself may belong to one `holder` within it (an
+   * organisation's staff seat, R-ORG-2), whose sessions then end together.
    *
-   * @example const { token } = await store.open('agency', 'A7K3M9X2QAB', now);
+   * @example const { token } = await store.open('agency', 'A7K3M9X2QAB', now, label, 'U4F8…');
    */
-  async open(role: Role, accountId: string, now: number, label: string | null = null): Promise<{ token: string; sessionId: string; expiresAt: number }> {
+  async open(role: Role, accountId: string, now: number, label: string | null = null, holder: string = accountId): Promise<{ token: string; sessionId: string; expiresAt: number }> {
     const token = `${ROLE_PREFIX[role]}.${accountId}.${randomSecret()}`;
     const id = randomBase32(12);
     const expiresAt = now + SESSION_LIFETIME_MS;
     this.sql.exec('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?', now, now - SESSION_IDLE_MS);
     this.sql.exec('INSERT INTO sessions (id, account_id, token_hash, created_at, last_seen_at, expires_at, label) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      id, accountId, await sha256Hex(token), now, now, expiresAt, label);
+      id, holder, await sha256Hex(token), now, now, expiresAt, label);
     return { token, sessionId: id, expiresAt };
   }
 
@@ -91,12 +93,16 @@ export class SessionStore {
    * Compares a candidate hash made by the worker with the stored one in constant time and opens
    * a session (R-SEC-5: the object never runs the slow hash). Same refusal for every failure.
    *
-   * @example return store.signInWithHash(candidate, storedHash, 'agency', record.id, now, label, 'アカウントID…');
+   * The session may belong to one `holder` within the account (an organisation's seat, R-ORG-2).
+   *
+   * @example return store.signInWithHash(candidate, storedHash, 'agency', record.id, now, label, 'アカウントID…', seat.id);
    */
-  async signInWithHash(candidate: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  async signInWithHash(
+    candidate: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string, holder: string | null = accountId,
+  ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const ok = timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH);
-    if (!ok || !storedHash || !accountId || !passwordParams(storedHash)) return refuse('invalid_credentials', wrong, undefined, { status: 401, title: 'サインインできませんでした' });
-    const s = await this.open(role, accountId, now, label);
+    if (!ok || !storedHash || !accountId || !holder || !passwordParams(storedHash)) return refuse('invalid_credentials', wrong, undefined, { status: 401, title: 'サインインできませんでした' });
+    const s = await this.open(role, accountId, now, label, holder);
     return { ok: true, token: s.token, expiresAt: s.expiresAt };
   }
 

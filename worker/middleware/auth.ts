@@ -40,6 +40,7 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
       const r = (await agencyStub(c.env, parsed.accountId).authenticate(parsed.token, now, wall)) as AgencyPrincipal | Refusal;
       if (!r.ok) rethrow(r);
       c.set('agency', r.agency);
+      c.set('seat', r.seat);
       c.set('sessionId', r.sessionId);
     } else if (role === 'seeker') {
       const r = (await seekerStub(c.env, parsed.accountId).authenticate(parsed.token, now, wall)) as SeekerPrincipal | Refusal;

@@ -8,9 +8,14 @@ import { bulletinStub } from '../lib/stubs';
 /** The latest version each seat confirmed, as this isolate has seen it (only ever grows). */
 const confirmed = new Map<string, number>();
 
-/** Who confirms the terms: the signed-in seat (today one seat per organisation: the account). */
-export function termsSeat(agency: { id: string }): string {
-  return agency.id;
+/**
+ * Who confirms the terms (R-TOS-1): the signed-in staff seat (R-ORG-2). The liaison officer's seat
+ * has the organisation's own ID, so confirmations made before seats stay that seat's.
+ *
+ * @example termsSeat(c.var) // 'U4F8…' for a staff seat, the agency ID for the liaison officer
+ */
+export function termsSeat(v: { agency: { id: string }; seat?: { id: string } }): string {
+  return v.seat?.id ?? v.agency.id;
 }
 
 /** Remembers a confirmation made through this isolate. */
@@ -25,7 +30,7 @@ export function noteTermsConfirmed(seat: string, version: number): void {
  */
 export const currentTermsConfirmed: MiddlewareHandler<AppEnv> = async (c, next) => {
   const agency = c.var.agency;
-  const seat = termsSeat(agency);
+  const seat = termsSeat(c.var);
   const versions = await termsVersions(c.env, c.var.now.getTime());
   const today = jstDate(c.var.now);
   let due = mustConfirmTerms(versions, today, { admittedOn: agency.admittedOn, confirmed: confirmed.get(seat) ?? null });

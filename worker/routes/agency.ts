@@ -69,7 +69,7 @@ const refuseAgeFilter: MiddlewareHandler<AppEnv> = async (c, next) => {
 const FeedQueryDoc = FeedQuerySchema;
 const feed = createRoute({
   method: 'get', path: '/v1/agency/feed', tags: ['agency'],
-  summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・資格・経験・学歴・キーワード）。カーソルで次のページ。年齢では絞り込めない（労働施策総合推進法第9条）',
+  summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・資格・経験・学歴・キーワード）。カーソルで次のページ。該当件数 total（10,000件まで正確、超えると totalExact: false）。年齢では絞り込めない（労働施策総合推進法第9条）',
   security: bearer, middleware: [...workingAgency, refuseAgeFilter] as const, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
 });
 
@@ -134,17 +134,17 @@ export const agencyRoutes = group()
     const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
     if (!found.ok) return profileNotFound(c, profileId);
     // `acquire` refuses with 410 when this agency's copy was deleted, so the profile is never served then.
-    const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime()));
+    const { acquisition } = unwrap(await stub.acquire(profileId, c.var.now.getTime(), c.var.seat.id));
     return c.json({ profile: JSON.parse(found.doc) as Profile, acquisition }, 200);
   })
   .openapi(acceptance, async (c) => {
     const { profileId, acceptedOn, fees } = c.req.valid('json');
-    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, fees, c.var.now.getTime()));
+    const r = unwrap(await agencyStub(c).accept(profileId, acceptedOn, fees, c.var.now.getTime(), c.var.seat.id));
     return c.json({ acquisition: r.acquisition, extended: r.extended, fees: r.fees }, 200);
   })
   .openapi(acceptanceRefusal, async (c) => {
     const { profileId, refusedOn, reason } = c.req.valid('json');
-    const r = unwrap(await agencyStub(c).refuseApplication(profileId, refusedOn, reason, c.var.now.getTime()));
+    const r = unwrap(await agencyStub(c).refuseApplication(profileId, refusedOn, reason, c.var.now.getTime(), c.var.seat.id));
     return c.json(r.refusal, 201);
   })
   .openapi(acquisitions, async (c) => c.json({ items: await agencyStub(c).acquisitions() }, 200))
@@ -156,6 +156,6 @@ export const agencyRoutes = group()
   })
   .openapi(ack, async (c) => {
     const { id } = c.req.valid('param');
-    const r = unwrap(await agencyStub(c).ack(id, c.var.now.getTime()));
+    const r = unwrap(await agencyStub(c).ack(id, c.var.now.getTime(), c.var.seat.id));
     return c.json({ id, ackedAt: r.ackedAt }, 200);
   });

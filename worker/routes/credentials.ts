@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  OneTimeCodeSchema, PasswordChangeResultSchema, PasswordChangeSchema, PasswordResetSchema, ProfileIdSchema,
+  OneTimeCodeSchema, PasswordChangeResultSchema, PasswordChangeSchema, PasswordResetSchema, ProfileIdSchema, SeatResetSchema,
 } from '../../shared/schemas';
 import { profileHomePrefecture, type ProfileId } from '../../shared/schemas/profile-id';
 import { authedErrors, bearer, group, json, type AppEnv } from '../lib/context';
@@ -28,8 +28,8 @@ const changePassword = createRoute({
 const AgencyIdParam = z.object({ id: z.string().min(2).max(40) });
 const issueReset = createRoute({
   method: 'post', path: '/v1/admin/agencies/{id}/sign-in-resets', tags: ['admin'], security: bearer, middleware: [requireRole('staff')],
-  summary: '事業者のサインインをリセットする。一度だけ使えるコードを発行し、職業紹介責任者に伝える',
-  request: { params: AgencyIdParam },
+  summary: '事業者の職員アカウント（省略時は連絡責任者）のサインインをリセットする。一度だけ使えるコードを発行し、連絡責任者に伝える',
+  request: { params: AgencyIdParam, body: { content: { 'application/json': { schema: SeatResetSchema } }, required: false } },
   responses: { 201: json(OneTimeCodeSchema, '発行したコード（この応答でのみ表示）'), ...authedErrors },
 });
 const useReset = createRoute({
@@ -55,8 +55,10 @@ const disableStaff = createRoute({
 function caller(c: Context<AppEnv>): { key: string; params: () => Promise<PasswordParams | null>; change: (candidate: string, newHash: string) => Promise<{ ok: true; ended: number } | Refusal> } {
   const keep = c.var.sessionId;
   if (c.var.agency) {
+    // R-ORG-2: each seat has its own password and its own throttle key (its email).
     const stub = agencyStub(c.env, c.var.agency.id);
-    return { key: accountKey('agency', c.var.agency.email.trim().toLowerCase()), params: () => stub.passwordParams(), change: (cand, h) => stub.changePassword(cand, h, keep) };
+    const seat = { id: c.var.seat.id };
+    return { key: accountKey('agency', c.var.seat.email), params: () => stub.passwordParams(seat), change: (cand, h) => stub.changePassword(seat, cand, h, keep) };
   }
   if (c.var.seeker) {
     const stub = seekerStub(c.env, c.var.seeker.profileId);
@@ -101,10 +103,15 @@ export const credentialRoutes = group()
     const id = c.req.valid('param').id;
     const now = c.var.now.getTime();
     const detail = unwrap(await registry(c.env).agencyDetail(id, c.var.staff)); // 404 unknown, 403 another prefecture
+    // R-ORG-2: the reset targets one seat, named by its email; the liaison officer's when none is named.
+    const email = (c.req.valid('json') ?? {}).email ?? detail.record.email.trim().toLowerCase();
+    if ((await registry(c.env).agencyIdByEmail(email)) !== id) {
+      throw new ApiError('seat_not_found', `この事業者に ${email} の職員アカウントはありません。`);
+    }
     const raw = randomBase32(16);
     const expiresAt = now + RESET_CODE_HOURS * 3600_000;
-    await throttle(c.env, accountKey('agency', detail.record.email.trim().toLowerCase())).setResetCode(await sha256Hex(raw), expiresAt);
-    await registry(c.env).audit(now, c.var.staff.id, 'agency.sign_in_reset', id, null, { expiresAt: new Date(expiresAt).toISOString() });
+    await throttle(c.env, accountKey('agency', email)).setResetCode(await sha256Hex(raw), expiresAt);
+    await registry(c.env).audit(now, c.var.staff.id, 'agency.sign_in_reset', id, null, { expiresAt: new Date(expiresAt).toISOString(), seatEmail: email });
     return c.json({ code: formatCode(raw), expiresAt: new Date(expiresAt).toISOString() }, 201);
   })
   .openapi(useReset, async (c) => {
@@ -120,9 +127,10 @@ export const credentialRoutes = group()
         ? 'コードの有効期限が切れています。管轄の労働局に再発行を依頼してください。'
         : 'メールアドレスまたはコードが正しくありません。労働局から受け取ったコードをご確認ください。', {}, { status: 401, title: 'パスワードを設定できませんでした' });
     }
-    unwrap(await agencyStub(c.env, agencyId!).changePassword(null, await hashPassword(newPassword), null));
+    // R-ORG-2: the seat the email names; its sessions end, the other seats keep theirs.
+    unwrap(await agencyStub(c.env, agencyId!).changePassword({ email }, null, await hashPassword(newPassword), null));
     await throttle(c.env, key).succeed();
-    await registry(c.env).audit(now, agencyId!, 'agency.password_reset', agencyId!, null, {});
+    await registry(c.env).audit(now, agencyId!, 'agency.password_reset', agencyId!, null, { seatEmail: email });
     return c.body(null, 204);
   })
   .openapi(reissueActivation, async (c) => {

@@ -62,9 +62,10 @@ const fromCursor = (cursor: string | undefined) => {
 
 /** One send of the signed-in agency (the send flow), or its refusal as a problem. */
 async function send(c: Context<AppEnv>, req: SendRequest, recipient: { newGraduate?: boolean } = {}): Promise<SendResult> {
-  const r = await sendMessage(c.env, c.var.agency.id, req, c.var.now.getTime(), recipient);
+  const r = await sendMessage(c.env, c.var.agency.id, req, c.var.now.getTime(), recipient, c.var.seat.id);
   if (refused(r)) fail(r);
-  return r.sent;
+  // R-ORG-2: the sender sees their own seat on what they sent (a replay shows what was stored; the thread names its sender).
+  return r.sent.replayed ? r.sent : { ...r.sent, message: { ...r.sent.message, sentBy: { id: c.var.seat.id, name: c.var.seat.name } } };
 }
 
 // ---- agency ------------------------------------------------------------------------------
@@ -203,7 +204,10 @@ export const messagingRoutes = group()
     const { mandatoryInformation, ...conversation } = thread.conversation;
     // R-MSG-7: the agency sees whether the jobseeker consented to hear about paid services.
     const paidServiceConsentAt = await seekerById(c, opened.profileId).paidServiceConsent(id);
-    return c.json({ conversation, messages: thread.messages, mandatoryInformation, paidServiceConsentAt }, 200);
+    // R-ORG-2: the organisation sees which of its staff sent each of its messages.
+    const senders = await agencyById(c, c.var.agency.id).sendersOf(thread.messages.filter((m) => m.from === 'agency').map((m) => m.id));
+    const messages = thread.messages.map((m) => (senders[m.id] ? { ...m, sentBy: senders[m.id] } : m));
+    return c.json({ conversation, messages, mandatoryInformation, paidServiceConsentAt }, 200);
   })
   .openapi(paidServiceConsent, async (c) => {
     const r = await seekerById(c, c.var.seeker.profileId).consentToPaidServices(c.req.valid('param').id, c.var.now.getTime());

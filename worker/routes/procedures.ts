@@ -93,8 +93,9 @@ async function endOtherSessions(c: Context<AppEnv>): Promise<number> {
   const current = c.var.sessionId;
   if (c.var.agency) {
     const stub = agencyStub(c);
-    const others = (await stub.listSessions(now)).filter((s) => s.id !== current);
-    return (await Promise.all(others.map((s) => stub.endSessions(s.id)))).reduce((a, b) => a + b, 0);
+    const seat = c.var.seat.id;
+    const others = (await stub.listSessions(seat, now)).filter((s) => s.id !== current);
+    return (await Promise.all(others.map((s) => stub.endSessions(seat, s.id)))).reduce((a, b) => a + b, 0);
   }
   if (c.var.seeker) {
     const stub = seekerStub(c.env, c.var.seeker.profileId);
@@ -154,7 +155,7 @@ export const procedureRoutes = group()
         : { role: 'staff', accountId: c.var.staff.id, prefecture: c.var.staff.prefecture };
     const sessionsEnded = await endOtherSessions(c);
     // R-SEC-6: whoever knows the password must change it at the next sign-in.
-    const key = c.var.agency ? accountKey('agency', c.var.agency.email.trim().toLowerCase())
+    const key = c.var.agency ? accountKey('agency', c.var.seat.email) // R-ORG-2: the seat that reported
       : c.var.seeker ? accountKey('seeker', c.var.seeker.profileId) : accountKey('staff', c.var.staff.email.trim().toLowerCase());
     await throttle(c.env, key).setMustChange(true);
     const r = await registry(c.env).fileCompromiseReport({ ...who, note: input.note, noticedAt: input.noticedAt ?? null, sessionsEnded }, c.var.now.getTime());

@@ -68,11 +68,21 @@ function sessionInfo(rows: SessionRow[], currentId: string) {
 
 const homeShard = (env: Env, profileId: string) => shardStub(env, profileHomePrefecture(profileId as ProfileId));
 
-/** Who is asking, as the object that keeps their sessions. */
-function accountOf(c: { var: { agency?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }) {
-  if (c.var.agency) return { kind: 'agency' as const, id: c.var.agency.id, stub: agencyStub(c.env, c.var.agency.id) };
-  if (c.var.seeker) return { kind: 'seeker' as const, id: c.var.seeker.profileId, stub: seekerStub(c.env, c.var.seeker.profileId) };
-  return { kind: 'staff' as const, id: c.var.staff!.id, stub: null };
+/** Who is asking: how to list and end their own sessions (an agency's are its seat's, R-ORG-2). */
+function accountOf(c: { var: { agency?: { id: string }; seat?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }): {
+  list: (now: number) => Promise<SessionRow[]>; end: (id: string | null) => Promise<number>;
+} {
+  if (c.var.agency) {
+    const stub = agencyStub(c.env, c.var.agency.id);
+    const seat = c.var.seat!.id;
+    return { list: (now) => stub.listSessions(seat, now), end: (id) => stub.endSessions(seat, id) };
+  }
+  if (c.var.seeker) {
+    const stub = seekerStub(c.env, c.var.seeker.profileId);
+    return { list: (now) => stub.listSessions(now), end: (id) => stub.endSessions(id) };
+  }
+  const staffId = c.var.staff!.id;
+  return { list: (now) => registry(c.env).staffSessions(staffId, now), end: (id) => registry(c.env).endStaffSessions(staffId, id) };
 }
 
 /** Sign-in, activation and the user's own sessions (R-SEC-1, R-SEC-2). */
@@ -84,11 +94,12 @@ export const sessionRoutes = group()
     const r = await throttledSignIn(c, {
       role: 'agency', key, wrong: 'アカウントID（メールアドレス）またはパスワードが正しくありません。',
       lookup: async () => {
-        const agencyId = await registry(c.env).agencyIdByEmail(email);
-        const params = agencyId ? await agencyStub(c.env, agencyId).passwordParams() : null;
+        const agencyId = await registry(c.env).agencyIdByEmail(key);
+        // R-ORG-2: the email names the seat as well as its organisation.
+        const params = agencyId ? await agencyStub(c.env, agencyId).passwordParams({ email: key }) : null;
         return agencyId && params ? { accountId: agencyId, params } : null;
       },
-      complete: (agencyId, candidate) => agencyStub(c.env, agencyId).signInWithHash(candidate, c.var.now.getTime(), label),
+      complete: (agencyId, candidate) => agencyStub(c.env, agencyId).signInWithHash(key, candidate, c.var.now.getTime(), label),
     }, password);
     return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'agency', r.mustChange), 201);
   })
@@ -149,20 +160,19 @@ export const sessionRoutes = group()
   .openapi(listSessions, async (c) => {
     const who = accountOf(c);
     const now = c.var.now.getTime();
-    const rows = who.stub ? await who.stub.listSessions(now) : await registry(c.env).staffSessions(who.id, now);
+    const rows = await who.list(now);
     return c.json({ items: sessionInfo(rows, c.var.sessionId) }, 200);
   })
   .openapi(endSession, async (c) => {
     const who = accountOf(c);
     const { id } = c.req.valid('param');
-    const n = who.stub ? await who.stub.endSessions(id) : await registry(c.env).endStaffSessions(who.id, id);
+    const n = await who.end(id);
     if (!n) throw new ApiError('session_not_found', 'すでに終了したか、存在しないセッションです。');
     return c.body(null, 204);
   })
   .openapi(endAllSessions, async (c) => {
     const who = accountOf(c);
-    if (who.stub) await who.stub.endSessions(null);
-    else await registry(c.env).endStaffSessions(who.id, null);
+    await who.end(null);
     return c.body(null, 204);
   });
 

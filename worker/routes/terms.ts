@@ -67,7 +67,7 @@ export const termsRoutes = group()
     if (version !== current.version && version !== upcoming?.version) {
       throw new ApiError('terms_version_not_current', `同意できるのは施行中の第${current.version}版${upcoming ? `と施行予定の第${upcoming.version}版` : ''}です。表示を更新してください。`);
     }
-    const seat = termsSeat(c.var.agency);
+    const seat = termsSeat(c.var);
     const r = unwrap(await bulletinStub(c.env).confirmTerms(c.var.agency.id, seat, version, c.var.now.getTime()));
     noteTermsConfirmed(seat, version);
     return c.json(r.record, 201);
@@ -75,7 +75,7 @@ export const termsRoutes = group()
   .openapi(status, async (c) => {
     const today = jstDate(c.var.now);
     const versions = await termsVersions(c.env, c.var.now.getTime());
-    const seat = termsSeat(c.var.agency);
+    const seat = termsSeat(c.var);
     const confirmedVersion = await bulletinStub(c.env).termsConfirmedBy(seat);
     if (confirmedVersion !== null) noteTermsConfirmed(seat, confirmedVersion);
     const upcoming = versions.find((v) => v.effectiveOn > today && v.version > (confirmedVersion ?? 0)) ?? null;
@@ -90,7 +90,9 @@ export const termsRoutes = group()
     const current = termsInForce(await termsVersions(c.env, now.getTime()), jstDate(now))!;
     const [agencies, consents] = await Promise.all([registryStub(c.env).agenciesInScope(scope), bulletinStub(c.env).termsConsents(current.version)]);
     const working = agencies.filter((a) => a.status === 'active' || a.status === 'suspended');
-    const byAgency = new Map(consents.map((r) => [r.agencyId, r] as const));
+    // R-TOS-1, R-ORG-2: each seat confirms for itself; the organisation counts as confirmed from its first seat's confirmation.
+    const byAgency = new Map<string, (typeof consents)[number]>();
+    for (const r of consents) if (!byAgency.has(r.agencyId)) byAgency.set(r.agencyId, r);
     await registryStub(c.env).audit(now.getTime(), c.var.staff.id, 'terms.consents.read', `terms-v${current.version}`, null, { scope });
     return c.json({
       version: current.version, effectiveOn: current.effectiveOn,

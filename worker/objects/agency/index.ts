@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type {
-  AcceptanceRefusal, AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, Conversation, DailyQuota, FeeStatement, MandatoryInformation, Message, Suspension,
+  AcceptanceRefusal, AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, Conversation, DailyQuota, FeeStatement, MandatoryInformation, Message, Seat,
+  SeatRef, Suspension,
 } from '../../../shared/schemas';
 import type { PasswordParams } from '../../lib/crypto';
 import { migrate } from '../../lib/migrations';
@@ -16,6 +17,7 @@ import * as deletionNotices from './deletion-notices';
 import * as events from './events';
 import * as outbox from './outbox';
 import { AGENCY_MIGRATIONS } from './schema';
+import * as seats from './seats';
 import * as sending from './sending';
 import * as standing from './standing';
 import { agencyRecord, type AgencyStore } from './store';
@@ -48,7 +50,7 @@ export class AgencyObject extends DurableObject<Env> {
       setAlarm: (at) => ctx.storage.setAlarm(at),
     };
     this.sessions = new SessionStore(ctx.storage.sql);
-    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS));
+    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS, (work) => ctx.storage.transactionSync(work)));
   }
 
   /** R-MSG-3, R-DEL-2: retries the notices still queued (at-least-once delivery, outbox.ts). */
@@ -63,9 +65,9 @@ export class AgencyObject extends DurableObject<Env> {
 
   // ---- account (R-SEC-2, R-OPS-2) ---------------------------------------------------------------
 
-  /** Creates the agency when the bureau admits it (or replaces its record on later decisions). */
-  async init(record: AgencyRecord, passwordHash: string | null): Promise<{ ok: true }> {
-    return account.init(this.store, record, passwordHash);
+  /** Creates the agency when the bureau admits it (or replaces its record on later decisions); the registering account is the liaison officer's seat. */
+  async init(record: AgencyRecord, passwordHash: string | null, liaisonName: string | null = null, now = Date.now()): Promise<{ ok: true }> {
+    return account.init(this.store, record, passwordHash, liaisonName, now);
   }
 
   /** The agency's record, or null before admission. */
@@ -73,19 +75,19 @@ export class AgencyObject extends DurableObject<Env> {
     return agencyRecord(this.store);
   }
 
-  /** The salt and iterations of the password hash, for the worker to hash a candidate (R-SEC-5). */
-  async passwordParams(): Promise<PasswordParams | null> {
-    return account.passwordParamsOf(this.store);
+  /** The salt and iterations of one seat's password hash, for the worker to hash a candidate (R-SEC-5, R-ORG-2). */
+  async passwordParams(who: account.SeatSelector): Promise<PasswordParams | null> {
+    return account.passwordParamsOf(this.store, who);
   }
 
-  /** Signs in with a candidate hash made by the worker (R-SEC-5); the token is returned once. */
-  async signInWithHash(candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-    return account.signInWithHash(this.store, this.sessions, candidate, now, label);
+  /** Signs in the seat an email names, with a candidate hash made by the worker (R-SEC-5, R-ORG-2); the token is returned once. */
+  async signInWithHash(email: string, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+    return account.signInWithHash(this.store, this.sessions, email, candidate, now, label);
   }
 
-  /** Changes the password; other sessions end (R-SEC-6). */
-  async changePassword(candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
-    return account.changePassword(this.store, this.sessions, candidate, newHash, keepSessionId);
+  /** Changes one seat's password; that seat's other sessions end (R-SEC-6, R-ORG-2). */
+  async changePassword(who: account.SeatSelector, candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
+    return account.changePassword(this.store, this.sessions, who, candidate, newHash, keepSessionId);
   }
 
   /** Checks a bearer token and the account's request rate (R-SEC-2, R-OPS-2). */
@@ -93,32 +95,66 @@ export class AgencyObject extends DurableObject<Env> {
     return account.authenticate(this.store, this.sessions, this.limiter, token, now, wallClock);
   }
 
-  /** Live sessions of this account. */
-  async listSessions(now: number): Promise<SessionRow[]> {
-    return this.sessions.list(agencyRecord(this.store)?.id ?? '', now);
+  /** Live sessions of one seat (R-ORG-2: each person sees their own). */
+  async listSessions(seatId: string, now: number): Promise<SessionRow[]> {
+    return this.sessions.list(seatId, now);
   }
 
-  /** Ends one session, or all of them when `id` is null. */
-  async endSessions(id: string | null): Promise<number> {
-    const accountId = agencyRecord(this.store)?.id ?? '';
-    return id === null ? this.sessions.endAll(accountId) : Number(this.sessions.end(accountId, id));
+  /** Ends one session of a seat, or all of them when `id` is null. */
+  async endSessions(seatId: string, id: string | null): Promise<number> {
+    return id === null ? this.sessions.endAll(seatId) : Number(this.sessions.end(seatId, id));
+  }
+
+  // ---- staff seats (R-ORG-2) -------------------------------------------------------------------
+
+  /** The organisation's seats with today's sends and openings. */
+  async seats(now: number): Promise<Seat[]> {
+    return seats.listSeats(this.store, now);
+  }
+
+  /** Refuses anyone but the liaison officer. */
+  async requireLiaison(actorSeatId: string): Promise<{ ok: true } | Refusal> {
+    return seats.requireLiaison(this.store, actorSeatId) ?? { ok: true };
+  }
+
+  /** The liaison officer adds a seat (its email already reserved in the registry). */
+  async addSeat(actorSeatId: string, seat: { id: string; email: string; name: string }, passwordHash: string, now: number): Promise<{ ok: true; seat: Seat } | Refusal> {
+    return seats.addSeat(this.store, actorSeatId, seat, passwordHash, now);
+  }
+
+  /** The liaison officer removes a seat; its sessions end at once. */
+  async removeSeat(actorSeatId: string, seatId: string, now: number): Promise<{ ok: true; email: string; sessionsEnded: number } | Refusal> {
+    return seats.removeSeat(this.store, actorSeatId, seatId, now);
+  }
+
+  /** R-ORG-2: the seat that sent each of these messages, where recorded (message ID → seat). */
+  async sendersOf(messageIds: string[]): Promise<Record<string, SeatRef>> {
+    return seats.actorsOf(this.store, 'send', messageIds);
   }
 
   // ---- acquisitions and retention (R-RET-1..3) ---------------------------------------------------
 
-  /** Records that the agency acquired a profile (R-RET-1). */
-  async acquire(profileId: string, now: number): Promise<{ ok: true; acquisition: Acquisition } | Refusal> {
-    return acquisitions.acquire(this.store, profileId, now);
+  /** Records that the agency acquired a profile (R-RET-1); with a seat, an opening by that seat (R-ORG-2). */
+  async acquire(profileId: string, now: number, seatId: string | null = null): Promise<{ ok: true; acquisition: Acquisition } | Refusal> {
+    const r = await acquisitions.acquire(this.store, profileId, now);
+    if (r.ok) seats.recordAction(this.store, seatId, 'opening', now, profileId);
+    return r;
   }
 
-  /** Records 求職受理, extending retention (R-RET-2), with its fee statement (R-APP-5). */
-  async accept(profileId: string, acceptedOn: string, fees: FeeStatement | undefined, now: number): Promise<{ ok: true; acquisition: Acquisition; extended: boolean; fees: FeeStatement } | Refusal> {
-    return acquisitions.accept(this.store, profileId, acceptedOn, fees, now);
+  /** Records 求職受理, extending retention (R-RET-2), with its fee statement (R-APP-5) and the seat that recorded it (R-ORG-2). */
+  async accept(
+    profileId: string, acceptedOn: string, fees: FeeStatement | undefined, now: number, seatId: string | null = null,
+  ): Promise<{ ok: true; acquisition: Acquisition; extended: boolean; fees: FeeStatement } | Refusal> {
+    const r = await acquisitions.accept(this.store, profileId, acceptedOn, fees, now);
+    if (r.ok) seats.recordAction(this.store, seatId, 'acceptance', now, profileId, acceptedOn);
+    return r;
   }
 
-  /** R-APP-5: records a refusal to accept an application, with its reason. */
-  async refuseApplication(profileId: string, refusedOn: string, reason: string, now: number): Promise<{ ok: true; refusal: AcceptanceRefusal } | Refusal> {
-    return acceptances.refuseApplication(this.store, profileId, refusedOn, reason, now);
+  /** R-APP-5: records a refusal to accept an application, with its reason, and the seat that recorded it (R-ORG-2). */
+  async refuseApplication(profileId: string, refusedOn: string, reason: string, now: number, seatId: string | null = null): Promise<{ ok: true; refusal: AcceptanceRefusal } | Refusal> {
+    const r = await acceptances.refuseApplication(this.store, profileId, refusedOn, reason, now);
+    if (r.ok) seats.recordAction(this.store, seatId, 'refusal', now, profileId, refusedOn);
+    return r;
   }
 
   /** Every acquisition, held or deleted. */
@@ -146,12 +182,17 @@ export class AgencyObject extends DurableObject<Env> {
 
   /** Events after a cursor, oldest first. */
   async events(after: number, limit: number): Promise<{ items: AgencyEventRow[]; nextCursor: number }> {
-    return events.events(this.store, after, limit);
+    const page = events.events(this.store, after, limit);
+    // R-ORG-2: who confirmed each deletion.
+    const by = seats.actorsOf(this.store, 'ack', page.items.filter((e) => e.ackedAt !== null).map((e) => e.id));
+    return { ...page, items: page.items.map((e) => (by[e.id] ? { ...e, ackedBy: by[e.id] } : e)) };
   }
 
-  /** The extension confirms it deleted its copy; idempotent (R-RET-4, R-DEL-2). */
-  async ack(eventId: string, now: number): Promise<{ ok: true; ackedAt: string } | Refusal> {
-    return events.ack(this.store, eventId, now);
+  /** The extension confirms it deleted its copy; idempotent (R-RET-4, R-DEL-2). The first confirmation records its seat (R-ORG-2). */
+  async ack(eventId: string, now: number, seatId: string | null = null): Promise<{ ok: true; ackedAt: string } | Refusal> {
+    const r = await events.ack(this.store, eventId, now);
+    if (r.ok && !seats.actorsOf(this.store, 'ack', [eventId])[eventId]) seats.recordAction(this.store, seatId, 'ack', now, null, eventId);
+    return r;
   }
 
   /** The deletion record (R-RET-4), newest first. */
@@ -219,9 +260,10 @@ export class AgencyObject extends DurableObject<Env> {
 
   // ---- sending (R-CAP-1, R-CAP-2, R-MSG-4) ------------------------------------------------------------
 
-  /** R-CAP-1: the day's count, limit and reset. */
+  /** R-CAP-1: the organisation's count for the day, limit and reset, and who sent them (R-ORG-2). */
   async quota(now: number): Promise<DailyQuota> {
-    return sending.quotaAt(this.store, now);
+    const q = sending.quotaAt(this.store, now);
+    return { ...q, bySeat: seats.sendsBySeat(this.store, q.day) };
   }
 
   /** Step one of a send: check, count and mark the key pending. */
@@ -234,9 +276,12 @@ export class AgencyObject extends DurableObject<Env> {
     return sending.releaseSend(this.store, key);
   }
 
-  /** The message was delivered: the key keeps its result (R-CAP-2, R-RET-1). */
-  async completeSend(key: string, sent: { conversationId: string; profileId: string; message: Message }, now: number): Promise<{ ok: true; quota: DailyQuota }> {
-    return sending.completeSend(this.store, key, sent, now);
+  /** The message was delivered: the key keeps its result (R-CAP-2, R-RET-1), and the seat that sent it (R-ORG-2). */
+  async completeSend(key: string, sent: { conversationId: string; profileId: string; message: Message }, now: number, seatId: string | null = null): Promise<{ ok: true; quota: DailyQuota }> {
+    const r = await sending.completeSend(this.store, key, sent, now);
+    seats.recordAction(this.store, seatId, 'send', now, sent.profileId, sent.message.id);
+    // The quota the sender gets back says who sent the day's messages, as GET /v1/agency/quota does.
+    return { ...r, quota: { ...r.quota, bySeat: seats.sendsBySeat(this.store, r.quota.day) } };
   }
 
   // ---- the conversation index (R-MSG-2, R-MSG-3) -------------------------------------------------------

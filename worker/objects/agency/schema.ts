@@ -1,6 +1,7 @@
 import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
 import { ACCEPTANCE_SCHEMA } from './acceptances';
+import { migrateSeats } from './seats';
 import { UNCONFIRMED_TOLD_SCHEMA } from './deletion-notices';
 
 /**
@@ -72,6 +73,8 @@ export const AGENCY_MIGRATIONS: MigrationStep[] = [
         attempts INTEGER NOT NULL, next_wall INTEGER NOT NULL, created_at INTEGER NOT NULL, last_error TEXT);
     `);
   },
+  // R-ORG-2: the account becomes an organisation with one seat, the liaison officer's.
+  migrateSeats,
   // R-DEL-2: the deletion requests whose missing confirmation the jobseeker was told of.
   (sql) => sql.exec(UNCONFIRMED_TOLD_SCHEMA),
 ];

@@ -3,6 +3,7 @@ import { refuse, type Refusal } from '../../lib/problem';
 import type { SessionStore } from '../../lib/sessions';
 import { purgeJobseekerData } from './acquisitions';
 import { appendEvent } from './events';
+import { endAllSeatSessions } from './seats';
 import { agencyRecord, saveRecord, type AgencyStore } from './store';
 import type { AgencyRecord } from './types';
 
@@ -32,7 +33,8 @@ export async function setStatus(
     saveRecord(s, next);
     appendEvent(s, 'status_changed', status === 'withdrawn' ? 'R-RET-3' : 'R-SAN-2', now, { details: { status, suspension: next.suspension, purged } });
   });
-  const sessionsEnded = status === 'revoked' ? sessions.endAll(record.id) : 0;
+  // R-ORG-2: the organisation stops as a whole, every seat with it.
+  const sessionsEnded = status === 'revoked' ? endAllSeatSessions(s) : 0;
   return { ok: true, record: next, purged, sessionsEnded };
 }
 

@@ -1,5 +1,5 @@
 import type { Warning } from '../../../shared/rules';
-import type { AcceptanceRefusal, DailyQuota, MandatoryInformationVersion, Message, MessageKind } from '../../../shared/schemas';
+import type { AcceptanceRefusal, DailyQuota, MandatoryInformationVersion, Message, MessageKind, SeatRef } from '../../../shared/schemas';
 import type { AgencyRecord } from '../../lib/records';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 
@@ -27,6 +27,8 @@ export type AgencyEventRow = {
   createdAt: string;
   ackedAt: string | null;
   details: Record<string, unknown>;
+  /** R-ORG-2: the staff seat that acknowledged it, where recorded. */
+  ackedBy?: SeatRef;
 };
 
 /** The events that require the extension to delete jobseeker data (a `status_changed` only when it purged). */

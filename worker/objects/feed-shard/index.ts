@@ -1,15 +1,19 @@
 import { DurableObject } from 'cloudflare:workers';
 import { LAPSE_BATCH } from '../../lib/feed';
 import { migrate } from '../../lib/migrations';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, deleteProfileRow, searchStatement, writeProfileRow, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './sql';
+import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, countStatement, deleteProfileRow, searchStatement, writeProfileRow, type CountedElsewhere, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './sql';
 
 export type { ShardRow } from './sql';
 
-export type { ShardHit, ShardQuery } from './sql';
+export type { CountedElsewhere, ShardHit, ShardQuery } from './sql';
 
 
 /** The shard's home view of a profile, for the worker's own bookkeeping. */
-export type HomeRecord = { id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[]; validUntil: string | null };
+export type HomeRecord = {
+  id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[]; validUntil: string | null;
+  /** R-FEED-4: the agencies the profile is hidden from (the home shard's list is the profile's). */
+  exclusions: Array<{ agencyId: string; reason: string }>;
+};
 
 /**
  * The jobseeker feed of one prefecture (R-FEED-1, R-FEED-3, R-FEED-4). Profiles are stored in the
@@ -39,7 +43,7 @@ export class FeedShard extends DurableObject<Env> {
         sql.exec('CREATE TABLE seeker_accounts (id TEXT PRIMARY KEY)');
         sql.exec('INSERT OR IGNORE INTO seeker_accounts (id) SELECT id FROM profiles WHERE home = 1 AND activated = 1');
       },
-    ]);
+    ], (work) => this.ctx.storage.transactionSync(work));
   }
 
   /**
@@ -58,7 +62,11 @@ export class FeedShard extends DurableObject<Env> {
     deleteProfileRow(this.runner, id, rid);
   }
 
-  /** Removes profiles from this shard (withdrawal, leaving the feed, a moved area). */
+  /**
+   * Removes profiles from this shard (withdrawal, leaving the feed, a moved area). The home shard
+   * keeps a profile's exclusions even when its row goes (R-FEED-4): they are the profile's, and a
+   * reload carries them again to every shard.
+   */
   async remove(ids: string[]): Promise<{ ok: true; removed: number }> {
     let removed = 0;
     this.ctx.storage.transactionSync(() => {
@@ -67,11 +75,12 @@ export class FeedShard extends DurableObject<Env> {
     return { ok: true, removed };
   }
 
+  /** R-FEED-4: the home shard keeps the profile's exclusions when its row goes; other shards drop theirs. */
   private removeOne(id: string): boolean {
-    const row = this.sql.exec<{ rid: number }>('SELECT rid FROM profiles WHERE id = ?', id).toArray()[0];
+    const row = this.sql.exec<{ rid: number; home: number }>('SELECT rid, home FROM profiles WHERE id = ?', id).toArray()[0];
     if (!row) return false;
     this.deleteRow(id, row.rid);
-    this.sql.exec('DELETE FROM exclusions WHERE profile_id = ?', id);
+    if (!row.home) this.sql.exec('DELETE FROM exclusions WHERE profile_id = ?', id);
     return true;
   }
 
@@ -97,7 +106,13 @@ export class FeedShard extends DurableObject<Env> {
       'SELECT id, doc, hw_ref, activated, valid_until FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
     if (!row) return null;
     const areas = this.sql.exec<{ value: string }>("SELECT value FROM terms WHERE profile_id = ? AND kind = 'pref'", id).toArray().map((r) => r.value);
-    return { id: row.id, doc: row.doc, hwRef: row.hw_ref, activated: row.activated === 1, areas, validUntil: row.valid_until };
+    return { id: row.id, doc: row.doc, hwRef: row.hw_ref, activated: row.activated === 1, areas, validUntil: row.valid_until, exclusions: this.exclusionsOf(id) };
+  }
+
+  /** R-FEED-4: the agencies a profile is hidden from, as this shard keeps them (the home shard's list is the profile's). */
+  private exclusionsOf(id: string): Array<{ agencyId: string; reason: string }> {
+    return this.sql.exec<{ agency_id: string; reason: string }>('SELECT agency_id, reason FROM exclusions WHERE profile_id = ? ORDER BY agency_id', id).toArray()
+      .map((r) => ({ agencyId: r.agency_id, reason: r.reason }));
   }
 
   /**
@@ -159,6 +174,22 @@ export class FeedShard extends DurableObject<Env> {
   async search(q: ShardQuery): Promise<ShardHit[]> {
     const { sql, params } = searchStatement(q);
     return this.sql.exec<ShardHit>(sql, ...params).toArray();
+  }
+
+  /**
+   * A page of matches (as search) and how many match in all, counted up to `cap` (R-FEED-3 hit
+   * count): one call per shard for both. `elsewhere` leaves out profiles another searched shard counts.
+   *
+   * @example await shard.searchCounted(q, 214, { below: '13' }); // { hits: [...], count: 214 } (214: at least)
+   */
+  async searchCounted(q: ShardQuery, cap: number, elsewhere: CountedElsewhere | null): Promise<{ hits: ShardHit[]; count: number }> {
+    return { hits: await this.search(q), count: await this.count(q, cap, elsewhere) };
+  }
+
+  /** How many of this shard's profiles match, up to `cap` (R-FEED-3 hit count, R-FEED-4). */
+  async count(q: ShardQuery, cap: number, elsewhere: CountedElsewhere | null): Promise<number> {
+    const { sql, params } = countStatement(q, cap, elsewhere);
+    return this.sql.exec<{ n: number }>(sql, ...params).one().n;
   }
 
   /**

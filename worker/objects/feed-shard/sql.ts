@@ -2,10 +2,10 @@
  * The SQL of a feed shard, apart from the object so the benchmark can run the very same schema and
  * query straight on SQLite as its floor.
  */
-import type { ShardHit, ShardQuery, ShardRow } from '../../lib/feed-rows';
+import type { CountedElsewhere, ShardHit, ShardQuery, ShardRow } from '../../lib/feed-rows';
 import { indexTokens } from '../../lib/search-text';
 
-export type { ShardHit, ShardQuery, ShardRow };
+export type { CountedElsewhere, ShardHit, ShardQuery, ShardRow };
 
 /** What the shard's SQL needs of a database: the Durable Object's SQL API, or better-sqlite3 in the benchmark. */
 export interface SqlRunner {
@@ -40,6 +40,10 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
       ...r.experience.flatMap(([occupation, years]) => [r.id, occupation, years]));
   }
   db.all('INSERT INTO fts (rowid, tokens) VALUES (?, ?)', rid, indexTokens(r.text));
+  if (r.exclusions && !(r.created && r.exclusions.length === 0)) {
+    db.all('DELETE FROM exclusions WHERE profile_id = ?', r.id);
+    for (const { agencyId, reason } of r.exclusions) db.all('INSERT OR REPLACE INTO exclusions (agency_id, profile_id, reason) VALUES (?, ?, ?)', agencyId, r.id, reason);
+  }
 }
 
 /** Deletes one profile row with its terms, experience and keyword entries. */
@@ -85,13 +89,8 @@ export const FEED_SCHEMA_V3 = `
   CREATE INDEX profiles_valid_until ON profiles (valid_until) WHERE valid_until IS NOT NULL;
 `;
 
-/**
- * The statement for a search in one shard: filters ANDed, lists ORed, blocked profiles hidden
- * (R-FEED-4), keyset paging in the feed's stable order (newest update, then ID).
- *
- * @example const { sql, params } = searchStatement({ agencyId: 'A…', match: 'bi : "介護"', limit: 21 });
- */
-export function searchStatement(q: ShardQuery): { sql: string; params: unknown[] } {
+/** The filters of a search in one shard (R-FEED-3, R-FEED-4, R-FEED-6), without paging. */
+function filterClauses(q: ShardQuery): { where: string[]; params: unknown[] } {
   const where: string[] = ['p.listed = 1'];
   const params: unknown[] = [];
   const anyTerm = (kind: string, values: string[] | undefined) => {
@@ -126,6 +125,17 @@ export function searchStatement(q: ShardQuery): { sql: string; params: unknown[]
   }
   if (q.today) { where.push('(p.valid_until IS NULL OR p.valid_until >= ?)'); params.push(q.today); }
   if (q.match) { where.push('p.rid IN (SELECT rowid FROM fts WHERE fts MATCH ?)'); params.push(q.match); }
+  return { where, params };
+}
+
+/**
+ * The statement for a search in one shard: filters ANDed, lists ORed, blocked profiles hidden
+ * (R-FEED-4), keyset paging in the feed's stable order (newest update, then ID).
+ *
+ * @example const { sql, params } = searchStatement({ agencyId: 'A…', match: 'bi : "介護"', limit: 21 });
+ */
+export function searchStatement(q: ShardQuery): { sql: string; params: unknown[] } {
+  const { where, params } = filterClauses(q);
   if (q.after) {
     where.push('(p.updated_at < ? OR (p.updated_at = ? AND p.id > ?))');
     params.push(q.after.updatedAt, q.after.updatedAt, q.after.id);
@@ -136,4 +146,24 @@ export function searchStatement(q: ShardQuery): { sql: string; params: unknown[]
                ORDER BY p.updated_at DESC, p.id ASC LIMIT ?`;
   params.push(q.limit);
   return { sql, params };
+}
+
+/**
+ * The statement counting one shard's matches of a search (R-FEED-3 hit count), ignoring the cursor,
+ * blocked profiles left out (R-FEED-4), stopping at `cap` rows so the work stays bounded.
+ *
+ * @example const { sql, params } = countStatement({ agencyId: 'A…', limit: 21 }, 10_001, { below: '13' });
+ */
+export function countStatement(q: ShardQuery, cap: number, elsewhere: CountedElsewhere | null): { sql: string; params: unknown[] } {
+  const { where, params } = filterClauses(q);
+  if (elsewhere && 'below' in elsewhere) {
+    where.push("NOT EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = 'pref' AND t.value < ?)");
+    params.push(elsewhere.below);
+  } else if (elsewhere?.among.length) {
+    where.push(`NOT EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = 'pref' AND t.value IN (${elsewhere.among.map(() => '?').join(',')}))`);
+    params.push(...elsewhere.among);
+  }
+  where.push('NOT EXISTS (SELECT 1 FROM exclusions e WHERE e.agency_id = ? AND e.profile_id = p.id)');
+  params.push(q.agencyId);
+  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM profiles p WHERE ${where.join(' AND ')} LIMIT ?)`, params: [...params, cap] };
 }

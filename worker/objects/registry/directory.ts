@@ -1,3 +1,4 @@
+import { agencyIdBySeatEmail } from './organisations';
 import { reapplyAllowedFrom } from '../../../shared/rules';
 import type { AgencyPublicRecord, Officer, RevokedAgencyRecord, SuspensionHistory, ViolationRecord } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
@@ -34,7 +35,8 @@ export function agencyName(s: RegistryStore, agencyId: string): string | null {
 
 /** The agency an account ID (email) belongs to, for sign-in. */
 export async function agencyIdByEmail(s: RegistryStore, email: string): Promise<string | null> {
-  return s.sql.exec<{ id: string }>('SELECT id FROM agencies WHERE email = ?', email).toArray()[0]?.id ?? null;
+  // A staff seat's email names its organisation (R-ORG-2).
+  return s.sql.exec<{ id: string }>('SELECT id FROM agencies WHERE email = ?', email).toArray()[0]?.id ?? agencyIdBySeatEmail(s.sql, email);
 }
 
 /** All agency IDs with a status (the scheduler's list). */

@@ -15,6 +15,7 @@ import * as complaints from './complaints';
 import * as directory from './directory';
 import * as forms from './forms';
 import * as feedLapses from './feed-lapses';
+import * as organisations from './organisations';
 import * as procedures from './procedures';
 import * as registrations from './registrations';
 import * as reports from './reports';
@@ -104,7 +105,7 @@ export class Registry extends DurableObject<Env> {
     return accounts.staffAuthenticate(this.store, this.sessions, this.limiters, token, now, wallClock);
   }
 
-  /** The agency an account ID (email) belongs to, for sign-in. */
+  /** The agency an account ID (email) belongs to, for sign-in; a staff seat's email names its organisation (R-ORG-2). */
   async agencyIdByEmail(email: string): Promise<string | null> {
     return directory.agencyIdByEmail(this.store, email);
   }
@@ -112,6 +113,16 @@ export class Registry extends DurableObject<Env> {
   /** An admitted agency's name, or null for an ID the registry never admitted (R-SEC-8: checked before its object is addressed). */
   async agencyName(agencyId: string): Promise<string | null> {
     return directory.agencyName(this.store, agencyId);
+  }
+
+  /** R-ORG-2: reserves a new seat's email for its organisation, refused like an account ID in use or reserved (R-APP-2). */
+  async reserveSeatEmail(agencyId: string, seatId: string, email: string, now: number): Promise<{ ok: true } | Refusal> {
+    return organisations.reserveSeatEmail(this.store.sql, email, agencyId, seatId, now);
+  }
+
+  /** R-ORG-2: a removed seat's email stays reserved for five years; a reservation never used is dropped. */
+  async releaseSeatEmail(agencyId: string, seatId: string, removed: boolean, now: number): Promise<{ ok: true }> {
+    return organisations.releaseSeatEmail(this.store.sql, agencyId, seatId, removed, now);
   }
 
   /** All agency IDs with a status (the scheduler's list). */

@@ -10,6 +10,7 @@ import { decideTerm } from './service-term';
 import {
   agencyRow, directoryText, licenceKey, shownMandatoryInformation, storedRecord, usable, type AgencyRow, type ApplyResult, type ProcedureRow, type RegistryStore,
 } from './store';
+import * as organisations from './organisations';
 import type { ProcedureRecord, RegistrationInput, StaffRecord, StatusChange } from './types';
 
 // The agency's procedures after admission: change and renewal requests the bureau decides, and
@@ -119,6 +120,11 @@ export async function acceptChange(s: RegistryStore, id: string, staff: StaffRec
   if ('ok' in found) return found;
   const { row, agency } = found;
   const change = JSON.parse(row.request) as ChangeRequest;
+  if (change.licenceNumber) {
+    // R-ORG-1: a new number must not be another organisation's.
+    const holder = organisations.licenceHolder(s.sql, change.licenceNumber);
+    if (holder && holder.id !== agency.id) return organisations.licenceRefusal(s.sql, change.licenceNumber)!;
+  }
   const stub = agencyStub(s.env, agency.id);
   let version: number | null = null;
   let notified = 0;

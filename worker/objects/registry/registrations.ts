@@ -4,6 +4,7 @@ import { refuse, type Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
+import * as organisations from './organisations';
 import { decideTerm, type AdmissionTerm } from './service-term';
 import { directoryText, licenceKey, shownMandatoryInformation, type RegistryStore } from './store';
 import type { RegistrationInput, RegistrationSummary, StaffRecord } from './types';
@@ -42,13 +43,15 @@ export async function register(s: RegistryStore, input: RegistrationInput, passw
     const from = reapplyAllowedFrom(revoked.revoked_on!);
     return refuse('revoked_recently', `この許可・届出番号の事業者は${revoked.revoked_on}に利用解除されています。利用解除日から3年間は利用申請できません（利用規約§5、§8(4)）。${from}以降に申請してください。`, { allowedFrom: from });
   }
-  if (sameLicence.some((a) => a.status === 'suspended')) {
-    // R-SAN-2: an application, not the suspended agency's own request, so 422 like the other ineligible applications.
-    return refuse('agency_suspended', 'この許可・届出番号の事業者は利用停止中のため、新たに利用申請できません。停止が解除されるまでお待ちください。', undefined, { status: 422, title: '利用停止中の事業者です' });
-  }
+  // R-ORG-1: one account per organisation, whatever the spelling of its number.
+  const holder = organisations.licenceRefusal(s.sql, input.licence.number);
+  if (holder) return holder;
   if (s.sql.exec("SELECT 1 FROM registrations WHERE email = ? AND status = 'pending'", email).toArray().length) {
     return refuse('registration_pending', 'このメールアドレスで手続中の登録があります。管轄労働局の受理をお待ちください。');
   }
+  // R-ORG-2: a staff seat's email is taken (or reserved) like an account ID.
+  const seatEmail = organisations.emailRefusal(s.sql, email, today);
+  if (seatEmail) return seatEmail;
   if (input.onOrder?.suspensionOrder || input.onOrder?.improvementOrderUnremedied) {
     return refuse('under_order', '事業停止命令の期間中、または業務改善命令を受け必要な改善がなされるまでの間は、新規に利用できません（利用規約§2）。');
   }
@@ -65,8 +68,8 @@ export async function register(s: RegistryStore, input: RegistrationInput, passw
   }
   const id = `R${randomBase32(10)}`;
   const deadline = applicationDeadline(today);
-  s.sql.exec("INSERT INTO registrations (id, email, payload, password_hash, registered_on, deadline, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
-    id, email, JSON.stringify(input), passwordHash, today, deadline);
+  s.sql.exec("INSERT INTO registrations (id, email, payload, password_hash, registered_on, deadline, status, licence_key) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+    id, email, JSON.stringify(input), passwordHash, today, deadline, licenceKey(input.licence.number));
   return { ok: true, registration: registration(s, id)! };
 }
 
@@ -115,6 +118,9 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
   const decided = decideTerm(today, given, null);
   if (!decided.ok) return decided;
   const input = JSON.parse(row.payload) as RegistrationInput;
+  // R-ORG-1 again at admission: another account of the organisation may have been admitted meanwhile.
+  const holder = organisations.licenceRefusal(s.sql, input.licence.number, false);
+  if (holder) return holder;
   const agencyId = `A${randomBase32(10)}`;
   const record: AgencyRecord = {
     id: agencyId, email: input.email, name: input.organisation.name, prefecture: input.organisation.prefecture, licence: input.licence,
@@ -124,7 +130,7 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
       : null,
     admittedOn: today, term: decided.term, revokedOn: null, withdrawnOn: null,
   };
-  await agencyStub(s.env, agencyId).init(record, row.password_hash);
+  await agencyStub(s.env, agencyId).init(record, row.password_hash, input.liaisonOfficer?.name ?? null, now);
   s.tx(() => {
     // An ID whose five-year reservation is over may be used again; the old row keeps its history.
     s.sql.exec("UPDATE agencies SET email = email || '#' || id WHERE email = ? AND status IN ('revoked', 'withdrawn')", record.email);

@@ -1,5 +1,6 @@
 import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
+import { migrateOrganisations } from './organisations';
 import { directoryText, licenceKey, type StoredRecord } from './store';
 import { FEED_LAPSES_SCHEMA } from './feed-lapses';
 import { TERM_DUTIES_SCHEMA } from './service-term';
@@ -83,6 +84,8 @@ export const REGISTRY_MIGRATIONS: MigrationStep[] = [
       ALTER TABLE report_duties ADD COLUMN requested_at INTEGER;
     `);
   },
+  // R-ORG-1 licence keys by the shared rule, R-ORG-2 seat emails.
+  (sql) => migrateOrganisations(sql),
   // R-TERM-1: the licence's expiry beside the term's end, and what was done about each end date.
   (sql) => sql.exec(TERM_DUTIES_SCHEMA),
 ];

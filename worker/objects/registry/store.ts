@@ -60,10 +60,8 @@ export function directoryText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-/** A licence number as compared across accounts (R-APP-3): NFKC, upper case, no spaces or dashes. */
-export function licenceKey(number: string): string {
-  return number.normalize('NFKC').toUpperCase().replace(/[\s\-‐‑‒–—―ー－]/g, '');
-}
+/** A licence number as compared across accounts (R-ORG-1, R-APP-3): the one rule in shared/rules. */
+export { licenceKey } from '../../../shared/rules';
 
 export const actorId = (actor: Actor) => (actor === 'system' ? 'system' : actor.id);
 

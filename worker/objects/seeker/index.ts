@@ -29,7 +29,7 @@ export class SeekerObject extends DurableObject<Env> {
     super(ctx, env);
     this.store = { sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work) };
     this.sessions = new SessionStore(ctx.storage.sql);
-    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, SEEKER_MIGRATIONS));
+    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, SEEKER_MIGRATIONS, (work) => ctx.storage.transactionSync(work)));
   }
 
   // ---- account ---------------------------------------------------------------------------------
