@@ -1,6 +1,8 @@
 import { serverNow } from '../utils/server-time';
 import { useState } from 'preact/hooks';
 import { maintenanceUntil } from '../../shared/rules/deadlines';
+import { termEnded } from '../../shared/rules/service-term';
+import { jstDate } from '../../shared/rules/time';
 import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import { getAgencyAccount, getQuota, type ApiContext } from '../utils/api';
 import { ext } from '../utils/browser';
@@ -11,7 +13,7 @@ import { clearSession, setSession, type Session } from '../utils/session';
 import { signOut } from '../utils/signout';
 import { applyProblem } from '../utils/status';
 import { storeQuota } from '../utils/summary';
-import { formatJstDateTime } from '../utils/time';
+import { formatDate, formatJstDateTime } from '../utils/time';
 import { wipeAccountData } from '../utils/wipe';
 import { AcquiredList } from './AcquiredList';
 import { AgencySignIn } from './AgencySignIn';
@@ -30,6 +32,7 @@ import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { ReportRequestBanner } from './ReportRequestBanner';
 import { SeatManager } from './SeatManager';
+import { TermBanner } from './TermBanner';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
 import { TermsNotice } from './TermsNotice';
@@ -78,6 +81,8 @@ export function sendBlockedReason(agency: AgencyAccount | null | undefined, quot
   const reopensAt = maintenanceUntil(now);
   if (reopensAt) return t('sendBlockedMaintenance', formatJstDateTime(reopensAt));
   if (agency && agency.status !== 'active') return t('sendBlockedStopped');
+  // R-TERM-1: the day after the term's last day the jobseeker service has stopped.
+  if (agency?.term && termEnded(agency.term.endsOn, jstDate(now))) return t('refusalTermExpired', formatDate(agency.term.endsOn));
   if (quota && quota.remaining === 0 && new Date(quota.resetsAt).getTime() > now.getTime()) return t('sendBlockedCap', formatJstDateTime(quota.resetsAt));
   return null;
 }
@@ -98,7 +103,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
     void applyProblem(problem, { account, now: serverNow(), ...(profileId ? { profileId } : {}) });
     if (problem.code === 'unauthenticated') void clearSession();
     if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => storeQuota(account, q)).catch(() => undefined);
-    if (problem.code.startsWith('agency_')) void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
+    if (problem.code.startsWith('agency_') || problem.code === 'term_expired') void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
   };
   const sendBlocked = sendBlockedReason(agency, quota, now);
   const stopped = agency ? agency.status !== 'active' : false;
@@ -173,6 +178,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
       <ReportRequestBanner account={account} now={now} />
+      <TermBanner agency={agency ?? null} now={now} />
       <Announcements baseUrl={ctx.baseUrl} fetcher={ctx.fetch} />
       <TermsNotice ctx={ctx} />
       <nav aria-label={t('navLabel')}>
