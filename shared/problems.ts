@@ -51,6 +51,8 @@ export const PROBLEMS = {
   agency_revoked: { status: 403, title: '利用解除されました' },
   agency_service_not_admitted: { status: 403, title: '求職情報提供サービスの利用者ではありません' },
   agency_suspended: { status: 403, title: '利用停止中です' },
+  term_expired: { status: 403, title: '利用期限が過ぎています' },
+  term_invalid: { status: 422, title: '利用期限の日付が正しくありません' },
   agency_withdrawn: { status: 403, title: '退会済みです' },
   blocked_by_recipient: { status: 403, title: 'この求職者には送信できません' },
   ministry_only: { status: 403, title: '厚生労働省の職員のみの操作です' },

@@ -1,17 +1,19 @@
 import { serverNow } from '../utils/server-time';
 import { useState } from 'preact/hooks';
 import { maintenanceUntil } from '../../shared/rules/deadlines';
+import { termEnded } from '../../shared/rules/service-term';
+import { jstDate } from '../../shared/rules/time';
 import type { AgencyAccount } from '../../shared/schemas/agency-account';
 import { getAgencyAccount, getQuota, type ApiContext } from '../utils/api';
 import { ext } from '../utils/browser';
 import { db, getMeta, setMeta } from '../utils/db';
 import { t, type MessageKey } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
-import { clearSession, type Session } from '../utils/session';
+import { clearSession, setSession, type Session } from '../utils/session';
 import { signOut } from '../utils/signout';
 import { applyProblem } from '../utils/status';
 import { storeQuota } from '../utils/summary';
-import { formatJstDateTime } from '../utils/time';
+import { formatDate, formatJstDateTime } from '../utils/time';
 import { wipeAccountData } from '../utils/wipe';
 import { AcquiredList } from './AcquiredList';
 import { AgencySignIn } from './AgencySignIn';
@@ -30,10 +32,12 @@ import { ProfileView } from './ProfileView';
 import { QuotaMeter } from './QuotaMeter';
 import { ReportRequestBanner } from './ReportRequestBanner';
 import { SeatManager } from './SeatManager';
+import { TermBanner } from './TermBanner';
 import { StatusBanner } from './StatusBanner';
 import { Announcements } from './Announcements';
 import { TermsNotice } from './TermsNotice';
 import { BureauInbox } from './BureauInbox';
+import { ChangePassword } from './ChangePassword';
 import { ThreadView } from './ThreadView';
 
 /** Where the dashboard is. */
@@ -49,7 +53,8 @@ export type View =
   | { name: 'mandatory' }
   | { name: 'bureau' }
   | { name: 'offers' }
-  | { name: 'seats' };
+  | { name: 'seats' }
+  | { name: 'password' };
 
 const TABS: Array<{ name: View['name']; label: MessageKey }> = [
   { name: 'search', label: 'navSearch' },
@@ -76,6 +81,8 @@ export function sendBlockedReason(agency: AgencyAccount | null | undefined, quot
   const reopensAt = maintenanceUntil(now);
   if (reopensAt) return t('sendBlockedMaintenance', formatJstDateTime(reopensAt));
   if (agency && agency.status !== 'active') return t('sendBlockedStopped');
+  // R-TERM-1: the day after the term's last day the jobseeker service has stopped.
+  if (agency?.term && termEnded(agency.term.endsOn, jstDate(now))) return t('refusalTermExpired', formatDate(agency.term.endsOn));
   if (quota && quota.remaining === 0 && new Date(quota.resetsAt).getTime() > now.getTime()) return t('sendBlockedCap', formatJstDateTime(quota.resetsAt));
   return null;
 }
@@ -96,7 +103,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
     void applyProblem(problem, { account, now: serverNow(), ...(profileId ? { profileId } : {}) });
     if (problem.code === 'unauthenticated') void clearSession();
     if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => storeQuota(account, q)).catch(() => undefined);
-    if (problem.code.startsWith('agency_')) void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
+    if (problem.code.startsWith('agency_') || problem.code === 'term_expired') void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
   };
   const sendBlocked = sendBlockedReason(agency, quota, now);
   const stopped = agency ? agency.status !== 'active' : false;
@@ -139,6 +146,10 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
     case 'offers':
       main = <OffersTab ctx={ctx} account={account} agency={agency ?? null} onProblem={(p) => onProblem(p)} />;
       break;
+    case 'password':
+      // R-SEC-6: other sessions end; this one goes on with the token the worker hands back.
+      main = <ChangePassword ctx={ctx} onDone={(token) => setSession({ ...session, token })} />;
+      break;
   }
 
   return (
@@ -156,6 +167,9 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
                 {t('openFullTab')}
               </button>
             )}{' '}
+            <button type="button" aria-current={view.name === 'password' ? 'page' : undefined} onClick={() => setView({ name: 'password' })}>
+              {t('passwordChangeTitle')}
+            </button>{' '}
             <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl, wipe: wipeAccountData })}>
               {t('signOut')}
             </button>
@@ -164,6 +178,7 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       </header>
       <StatusBanner agency={agency ?? null} now={now} />
       <ReportRequestBanner account={account} now={now} />
+      <TermBanner agency={agency ?? null} now={now} />
       <Announcements baseUrl={ctx.baseUrl} fetcher={ctx.fetch} />
       <TermsNotice ctx={ctx} />
       <nav aria-label={t('navLabel')}>

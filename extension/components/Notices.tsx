@@ -61,6 +61,10 @@ function eventText(e: EventRecord): string {
       return t('eventReportRequest', e.notice?.bureau ?? '', e.notice?.fiscalYear ?? '', e.notice?.graceLastDay ? formatDate(e.notice.graceLastDay) : '');
     case 'mandatory_info_changed':
       return t('eventMandatoryChanged', e.notice?.version ?? '');
+    case 'term_reminder':
+      return t(e.notice?.termKind === 'licence' ? 'eventLicenceReminder' : 'eventTermReminder', e.notice?.dueOn ? formatDate(e.notice.dueOn) : '');
+    case 'term_ended':
+      return t('eventTermEnded', e.notice?.dueOn ? formatDate(e.notice.dueOn) : '', e.deletedRecords);
   }
 }
 

@@ -90,6 +90,11 @@ export const MESSAGES = {
     ja: '貴社はサービスを退会しています。受け取った求職者情報はすべて削除されます。',
     en: 'Your agency has withdrawn from the service. All jobseeker data you received is deleted.',
   },
+  refusalTermExpiredTitle: { ja: '利用期限が過ぎています', en: 'Your term has ended' },
+  refusalTermExpired: {
+    ja: '求職情報提供サービスの利用期限（{date}）が過ぎ、更新申請が受理されていないため、求職者情報は利用できません。受け取った求職者情報はすべて削除されます。',
+    en: 'Your jobseeker-service term ended on {date} and no renewal was accepted, so jobseeker data is no longer available. All data you received is deleted.',
+  },
   refusalServiceNotAdmittedTitle: { ja: '求職情報提供サービスの利用者ではありません', en: 'Not admitted to the jobseeker service' },
   refusalServiceNotAdmitted: {
     ja: '貴社は求職情報提供サービスの利用を認められていないため、この操作はできません。',
@@ -486,6 +491,16 @@ export const MESSAGES = {
     ja: '{bureau}から{fiscalYear}年度の利用状況報告の提出依頼がありました。{date}までに提出がない場合、6か月の利用停止となります。',
     en: '{bureau} requests your usage report for fiscal {fiscalYear}. Without it by {date}, your use is suspended for 6 months.',
   },
+  eventTermReminder: { ja: '求職情報提供サービスの利用期限は{date}です。引き続き利用する場合は、期限までに更新申請をしてください。', en: 'Your jobseeker-service term ends on {date}. To continue, file a renewal before then.' },
+  eventLicenceReminder: { ja: '職業紹介事業の許可の有効期限は{date}です。許可を更新したら、変更申請をしてください。', en: 'Your placement licence expires on {date}. After renewing it, file a change request.' },
+  eventTermEnded: {
+    ja: '利用期限（{date}）が過ぎ、更新申請が受理されていないため、求職情報提供サービスは終了し、受け取った求職者情報をすべて削除しました（{count}件）。',
+    en: 'Your term ended on {date} without an accepted renewal: the jobseeker service stopped and all jobseeker data received was deleted ({count} records).',
+  },
+  termLabel: { ja: '利用期限', en: 'Term ends' },
+  licenceExpiryLabel: { ja: '許可の有効期限', en: 'Licence expires' },
+  bannerTermEndingTitle: { ja: '利用期限が近づいています', en: 'Your term ends soon' },
+  bannerTermEndedTitle: { ja: '利用期限が過ぎました', en: 'Your term has ended' },
   bannerReportRequestTitle: { ja: '報告の提出依頼', en: 'Report requested' },
   bannerReportRequestDone: { ja: '提出済みの場合は対応不要です。', en: 'If you have already filed it, nothing more is needed.' },
   changeOfficerIsPrivacyOfficer: {
@@ -628,6 +643,14 @@ export const MESSAGES = {
   seekerPassphraseAgain: { ja: 'もう一度入力', en: 'Enter it again' },
   seekerPassphraseMismatch: { ja: '2回入力したパスフレーズが一致しません。', en: 'The two passphrases do not match.' },
   seekerSignInInvalid: { ja: '求職者IDとパスフレーズを確認してください。', en: 'Please check your jobseeker ID and passphrase.' },
+  seekerPassphraseChangeTitle: { ja: 'パスフレーズの変更', en: 'Change passphrase' },
+  seekerPassphraseChangeRequired: {
+    ja: '不正利用の疑いが報告されたため、続けるにはパスフレーズを変更してください。ほかの端末のサインインは終了します。',
+    en: 'A suspected misuse was reported. Change your passphrase to continue; sign-ins on other devices will end.',
+  },
+  seekerPassphraseCurrent: { ja: 'いまのパスフレーズ', en: 'Current passphrase' },
+  seekerPassphraseTooShort: { ja: '新しいパスフレーズは12文字以上にしてください。', en: 'The new passphrase must be at least 12 characters.' },
+  seekerPassphraseChanged: { ja: 'パスフレーズを変更しました。ほかの端末のサインインは終了しました。', en: 'Passphrase changed. Sign-ins on other devices have ended.' },
   seekerSignInSubmit: { ja: 'サインイン', en: 'Sign in' },
   seekerActivateSubmit: { ja: '有効化してサインイン', en: 'Activate and sign in' },
   seekerFirstTime: { ja: 'はじめての方はこちら（有効化コードをお持ちの方）', en: 'First time? Use your activation code' },
@@ -695,6 +718,7 @@ export const MESSAGES = {
   seekerDeletionCompletedOn: { ja: '削除がすべて終わりました（{time}）。', en: 'Everything was deleted ({time}).' },
   seekerDeletionPending: { ja: '事業者の端末での削除の確認を待っています。', en: 'Waiting for the agency to confirm deletion on its side.' },
   seekerDeletionServerOn: { ja: 'サーバー上の事業者の情報は{time}に削除されました。', en: 'The agency’s copy on the server was deleted {time}.' },
+  seekerDeletionNoticesLabel: { ja: 'この依頼についてのお知らせ', en: 'Notices about this request' },
   seekerDeletionNothingHeld: { ja: 'この事業者はあなたの情報を持っていませんでした。', en: 'This agency held no data about you.' },
   seekerHoldersTitle: { ja: 'あなたの情報を持っている事業者', en: 'Agencies holding your data' },
   seekerHoldersHint: {

@@ -63,7 +63,11 @@ export type EventRecord = {
   /** When a person saw it in the dashboard; `null` counts as new in the toolbar popup. */
   seenAt: string | null;
   /** For notices: the new status, the report due date, the new mandatory-information version. */
-  notice?: { status?: string; suspensionEndsOn?: string | null; fiscalYear?: number; dueOn?: string; graceLastDay?: string; bureau?: string; version?: number; reason?: string };
+  notice?: {
+    status?: string; suspensionEndsOn?: string | null; fiscalYear?: number; dueOn?: string; graceLastDay?: string; bureau?: string; version?: number; reason?: string;
+    /** R-TERM-1: which end a term reminder is about. */
+    termKind?: 'term' | 'licence';
+  };
 };
 
 /** Kinds of local record a deletion removes. */

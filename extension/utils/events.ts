@@ -39,9 +39,13 @@ async function applyEvent(event: AgencyEvent, account: AccountKey, now: Date, da
       if (!STOPPED_STATUSES.includes(event.details.status)) return 0;
       return totalDeleted(await deleteJobseekerData({ all: true }, { account, rule: 'R-RET-3', cause: 'event', now, db: database }));
     }
+    case 'term_ended':
+      // R-TERM-1, R-RET-3: the term ended without an accepted renewal; everything received goes.
+      return totalDeleted(await deleteJobseekerData({ all: true }, { account, rule: 'R-RET-3', cause: 'event', now, db: database }));
     case 'report_reminder':
     case 'report_request':
     case 'mandatory_info_changed':
+    case 'term_reminder':
       return 0;
   }
 }
@@ -58,6 +62,10 @@ function noticeOf(event: AgencyEvent): EventRecord['notice'] {
       return { version: event.details.version };
     case 'retention_expired':
       return { reason: event.details.reason };
+    case 'term_reminder':
+      return { termKind: event.details.kind, dueOn: event.details.endsOn };
+    case 'term_ended':
+      return { dueOn: event.details.endsOn };
     default:
       return undefined;
   }

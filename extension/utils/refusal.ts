@@ -66,6 +66,12 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
     const endsOn = str(suspension?.endsOn);
     return { title: t('refusalSuspendedTitle'), detail: endsOn ? t('refusalSuspendedUntil', formatDate(endsOn)) : t('refusalSuspended') };
   },
+  // R-TERM-1.
+  term_expired: (p) => {
+    const term = p.problem?.['term'] as { endsOn?: string } | undefined;
+    const endsOn = str(term?.endsOn);
+    return { title: t('refusalTermExpiredTitle'), detail: t('refusalTermExpired', endsOn ? formatDate(endsOn) : '') };
+  },
   agency_revoked: simple('refusalRevokedTitle', 'refusalRevoked'),
   agency_withdrawn: simple('refusalWithdrawnTitle', 'refusalWithdrawn'),
   service_not_admitted: simple('refusalServiceNotAdmittedTitle', 'refusalServiceNotAdmitted'),
@@ -105,7 +111,7 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
   // Deliberately generic: the worker's own Japanese title and detail say it all.
   due_date_passed: 'generic', correction_request_not_found: 'generic', correction_already_confirmed: 'generic',
   done_on_in_future: 'generic', correction_not_answered: 'generic', no_report_targets: 'generic',
-  report_request_not_found: 'generic', answers_do_not_match_questions: 'generic',
+  report_request_not_found: 'generic', term_invalid: 'generic', answers_do_not_match_questions: 'generic',
   // R-ORG-1, R-ORG-2: the worker's detail says what to do (ask the liaison officer, wait for the bureau).
   licence_in_use: 'generic', licence_pending: 'generic', liaison_only: 'generic', liaison_seat: 'generic',
   seat_not_found: 'generic', too_many_seats: 'generic',

@@ -6,7 +6,7 @@
  */
 import type { ConversationThread, Block, BlockList, DeletionRequest, DeletionRequestList, PaidServiceConsent, SeekerConversationPage, SeekerSendResult } from '../../shared/schemas/message';
 import type { SeekerComplaintRecord } from '../../shared/schemas/complaint';
-import type { Activation, ActivationResult, SeekerSignIn, TokenResponse } from '../../shared/schemas/session';
+import type { Activation, ActivationResult, PasswordChange, PasswordChangeResult, SeekerSignIn, TokenResponse } from '../../shared/schemas/session';
 import type { DataHolders } from '../../shared/schemas/transparency';
 import type { ApiContext } from './api';
 import { ApiProblem, invalidResponseProblem, networkProblem, problemFromResponse } from './problem';
@@ -56,6 +56,10 @@ export async function endCurrentSeekerSession(ctx: ApiContext): Promise<void> {
   const current = items.find((s) => s.current);
   if (current) await call(ctx, 'DELETE', `/v1/me/sessions/${seg(current.id)}`);
 }
+
+/** `PUT /v1/me/password`: the jobseeker's new passphrase (R-SEC-6); other sessions end. */
+export const changeSeekerPassphrase = (ctx: ApiContext, body: PasswordChange) =>
+  read<PasswordChangeResult>(S.PasswordChangeResultShape, ctx, 'PUT', '/v1/me/password', body);
 
 /** `DELETE /v1/seeker/profile`: leaves the feed (messages stay readable). */
 export const leaveFeed = async (ctx: ApiContext): Promise<void> => void (await call(ctx, 'DELETE', '/v1/seeker/profile'));

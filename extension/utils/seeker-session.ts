@@ -13,9 +13,29 @@ function seekerSession(token: { token: string; expiresAt: string }, profileId: s
   return { role: 'seeker', accountId, account: accountKey('seeker', accountId), token: token.token, expiresAt: token.expiresAt, displayName: profileId };
 }
 
-/** Signs a jobseeker in and stores the session. */
+/** R-SEC-6: after a compromise report the session may only change the passphrase first. */
+export class PassphraseChangeRequired extends Error {
+  constructor(
+    readonly token: string,
+    readonly expiresAt: string,
+  ) {
+    super('password_change_required');
+  }
+}
+
+/**
+ * Signs a jobseeker in and stores the session; throws `PassphraseChangeRequired` when the worker
+ * asks for a new passphrase first (R-SEC-6), as `utils/signin.ts` does for the full client.
+ */
 export async function signInAsSeeker(ctx: ApiContext, body: SeekerSignIn, area: StorageArea = ext.storage.session): Promise<Session> {
-  const session = seekerSession(await signInSeeker(ctx, body), body.profileId);
+  const token = await signInSeeker(ctx, body);
+  if (token.passwordChangeRequired) throw new PassphraseChangeRequired(token.token, token.expiresAt);
+  return completeSeekerSignIn(token, body.profileId, area);
+}
+
+/** Stores a jobseeker session once its token may be used (after a required passphrase change too). */
+export async function completeSeekerSignIn(token: { token: string; expiresAt: string }, profileId: string, area: StorageArea = ext.storage.session): Promise<Session> {
+  const session = seekerSession(token, profileId);
   await setSession(session, area);
   return session;
 }

@@ -17,9 +17,11 @@ const conversation = obj(conversationMembers);
 const message = obj({ id, conversationId: id, from: str, kind: str, body: str, sentAt: str });
 
 /** `POST /v1/seeker/sessions`. */
-export const TokenShape = obj({ token: minStr(32), expiresAt: str, role: str });
+export const TokenShape = obj({ token: minStr(32), expiresAt: str, role: str, passwordChangeRequired: optional(bool) });
 /** `POST /v1/seeker/activation`. */
 export const ActivationResultShape = obj({ token: minStr(32), expiresAt: str, role: oneOf('seeker'), profileId: str });
+/** `PUT /v1/me/password` (R-SEC-6). */
+export const PasswordChangeResultShape = obj({ token: minStr(32), sessionsEnded: num });
 /** `GET /v1/me/sessions` (R-SEC-1). */
 export const SessionListShape = obj({ items: arr(obj({ id, current: bool })) });
 /** `GET /v1/seeker/conversations` (R-MSG-1: each line carries the agency's mandatory information). */

@@ -50,7 +50,19 @@ function seekerSession(token: { token: string; expiresAt: string }, profileId: s
  * await signInAsSeeker({ baseUrl }, { profileId: '13-7K3QM2XPA9', passphrase });
  */
 export async function signInAsSeeker(ctx: ApiContext, body: SeekerSignIn, area: StorageArea = ext.storage.session): Promise<Session> {
-  const session = seekerSession(await signInSeeker(ctx, body), body.profileId);
+  const token = await signInSeeker(ctx, body);
+  // R-SEC-6: after a compromise report this session may only change the passphrase first.
+  if (token.passwordChangeRequired) throw new PasswordChangeRequired(token.token, token.expiresAt);
+  return completeSeekerSignIn(token, body.profileId, area);
+}
+
+/**
+ * Stores a jobseeker session once its token may be used (after a required passphrase change too).
+ *
+ * @example await completeSeekerSignIn({ token, expiresAt }, '13-7K3QM2XPA9');
+ */
+export async function completeSeekerSignIn(token: { token: string; expiresAt: string }, profileId: string, area: StorageArea = ext.storage.session): Promise<Session> {
+  const session = seekerSession(token, profileId);
   await setSession(session, area);
   return session;
 }

@@ -12,7 +12,7 @@ const STOPPED_CODES: Record<string, AgencyStatus> = {
 
 /**
  * Draws the local consequences of a refusal, so the extension never keeps what the worker says is
- * gone: a stopped agency (suspended, revoked, withdrawn) loses all jobseeker data (R-RET-3); a
+ * gone: a stopped agency (suspended, revoked, withdrawn, or its term ended: R-TERM-1) loses all jobseeker data (R-RET-3); a
  * profile answered with 410 `data_deleted` or a recipient who blocked (R-BLOCK-2) loses that
  * profile's data. Returns how many local records went.
  *
@@ -32,6 +32,10 @@ export async function applyProblem(
       const suspension = (problem.problem?.['suspension'] as typeof known.suspension | undefined) ?? known.suspension;
       await setMeta(database, account, 'agency', { ...known, status: stopped, suspension: stopped === 'suspended' ? suspension : known.suspension });
     }
+    return totalDeleted(await deleteJobseekerData({ all: true }, { account, rule: 'R-RET-3', cause: 'worker_record', now, db: database }));
+  }
+  // R-TERM-1, R-RET-3: the term ended without an accepted renewal; the status stays, the data goes.
+  if (problem.code === 'term_expired' && account.startsWith('agency:')) {
     return totalDeleted(await deleteJobseekerData({ all: true }, { account, rule: 'R-RET-3', cause: 'worker_record', now, db: database }));
   }
   if (options.profileId && (problem.code === 'data_deleted' || problem.code === 'blocked_by_recipient')) {

@@ -17,3 +17,4 @@ export * from './acceptance';
 export * from './paid-services';
 export * from './job-offers';
 export * from './employer-statement';
+export * from './service-term';

@@ -37,6 +37,8 @@ export const AgencyPublicRecordSchema = z.object({
   suspended: z.boolean(),
   /** 停止中 while suspended (R-DIR-1), else 利用中; the worker always sends it. */
   statusLabel: z.enum(['利用中', '停止中']).optional(),
+  /** R-TERM-1: the last day of the jobseeker service's term, when recorded. */
+  termEndsOn: IsoDateSchema.nullable().optional(),
 });
 export type AgencyPublicRecord = z.infer<typeof AgencyPublicRecordSchema>;
 

@@ -30,6 +30,16 @@ export const StaffDecisionSchema = z.strictObject({ reason: StaffReasonSchema.op
 export type StaffDecision = z.infer<typeof StaffDecisionSchema>;
 
 /**
+ * `POST /v1/admin/registrations/{id}/accept`: the admission, with the term's last day and the
+ * licence's expiry the bureau sets (R-TERM-1); without `termEndsOn` the default term applies.
+ *
+ * @example
+ * AdmissionDecisionSchema.parse({ termEndsOn: '2029-11-30', licenceExpiresOn: '2028-03-31' });
+ */
+export const AdmissionDecisionSchema = StaffDecisionSchema.extend({ termEndsOn: IsoDateSchema.optional(), licenceExpiresOn: IsoDateSchema.optional() });
+export type AdmissionDecision = z.infer<typeof AdmissionDecisionSchema>;
+
+/**
  * The body of a staff decision that must say why (rejections, sanctions, lifting a suspension).
  *
  * @example
@@ -121,12 +131,13 @@ export const RenewalRequestSchema = z.strictObject({
 export type RenewalRequest = z.infer<typeof RenewalRequestSchema>;
 
 /**
- * `POST /v1/admin/renewals/{id}/accept`: optionally the last day of the renewed term.
+ * `POST /v1/admin/renewals/{id}/accept`: optionally the last day of the renewed term and the
+ * licence's expiry (R-TERM-1); without them the term follows the old one by the default length.
  *
  * @example
  * RenewalAcceptSchema.parse({ termEndsOn: '2029-03-31' });
  */
-export const RenewalAcceptSchema = z.strictObject({ reason: StaffReasonSchema.optional(), termEndsOn: IsoDateSchema.optional() });
+export const RenewalAcceptSchema = z.strictObject({ reason: StaffReasonSchema.optional(), termEndsOn: IsoDateSchema.optional(), licenceExpiresOn: IsoDateSchema.optional() });
 export type RenewalAccept = z.infer<typeof RenewalAcceptSchema>;
 
 /**

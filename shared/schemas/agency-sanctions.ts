@@ -148,6 +148,8 @@ export const AdminAgencyDetailSchema = z.object({
   handlesSubsidies: z.boolean(),
   certifications: z.array(CertificationSchema),
   termEndsOn: IsoDateSchema.nullable(),
+  /** R-TERM-1: the licence's expiry as the bureau recorded it (null: none recorded). */
+  licenceExpiresOn: IsoDateSchema.nullable().optional(),
   violations: z.array(ViolationRecordSchema),
   suspensions: z.array(SuspensionHistorySchema),
   procedures: z.array(ProcedureSchema),

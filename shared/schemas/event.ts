@@ -19,6 +19,8 @@ export const AGENCY_EVENT_TYPES = [
   'report_reminder',
   'mandatory_info_changed',
   'report_request',
+  'term_reminder',
+  'term_ended',
 ] as const;
 
 /**
@@ -109,6 +111,18 @@ export const AgencyEventSchema = z.discriminatedUnion('type', [
     /** R-REP-3: the bureau's request to submit a missing report (提出依頼); suspended if still missing after `graceLastDay`. */
     type: z.literal('report_request'),
     details: z.object({ fiscalYear: FiscalYearSchema, dueOn: IsoDateSchema, graceLastDay: IsoDateSchema, bureau: z.string() }),
+  }),
+  z.object({
+    ...eventBase,
+    /** R-TERM-1: the term (or the licence) ends on `endsOn`; file the renewal (or the change) before it. */
+    type: z.literal('term_reminder'),
+    details: z.object({ kind: z.enum(['term', 'licence']), endsOn: IsoDateSchema }),
+  }),
+  z.object({
+    ...eventBase,
+    /** R-TERM-1, R-RET-3: the term ended without an accepted renewal; the jobseeker service stopped and its data goes. */
+    type: z.literal('term_ended'),
+    details: z.object({ endsOn: IsoDateSchema, purged: z.number().int().min(0) }),
   }),
 ]);
 export type AgencyEvent = z.infer<typeof AgencyEventSchema>;

@@ -133,7 +133,9 @@ export const NoticeTypeSchema = z.enum([
   'blocked',
   'deleted_after_block',
   'deletion_requested',
+  'deletion_server_removed',
   'deletion_completed',
+  'deletion_not_confirmed',
   'conversation_closed',
 ]);
 export type NoticeType = z.infer<typeof NoticeTypeSchema>;
@@ -293,6 +295,21 @@ export const DeletionRequestCreateSchema = z.strictObject({
 export type DeletionRequestCreate = z.infer<typeof DeletionRequestCreateSchema>;
 
 /**
+ * One of the notices a deletion request brings the jobseeker (R-DEL-2), in the order they came:
+ * the agency's server-side access removed (at once), its extension's copy confirmed deleted, or
+ * not confirmed within 24 hours; `nothing_held` when the agency held nothing.
+ *
+ * @example
+ * DeletionNoticeSchema.parse({ kind: 'server_access_removed', at: '2026-04-01T03:00:00.000Z', text: '…' });
+ */
+export const DeletionNoticeSchema = z.object({
+  kind: z.enum(['server_access_removed', 'nothing_held', 'agency_confirmed', 'not_confirmed']),
+  at: InstantSchema,
+  text: z.string(),
+});
+export type DeletionNotice = z.infer<typeof DeletionNoticeSchema>;
+
+/**
  * A deletion request and what became of it (R-DEL-1, R-DEL-2): `requested` until the agency's
  * extension confirms; `deleted` once both copies are gone (or the agency held nothing).
  * `serverDeletedAt` is when the worker removed the agency's access, `agencyDeletedAt` when the
@@ -315,6 +332,8 @@ export const DeletionRequestSchema = z.object({
   agencyDeletedAt: InstantSchema.nullable(),
   completedAt: InstantSchema.nullable(),
   notice: z.string().nullable(),
+  /** R-DEL-2: every notice the jobseeker received about this request, oldest first. */
+  notices: z.array(DeletionNoticeSchema).optional(),
 });
 export type DeletionRequest = z.infer<typeof DeletionRequestSchema>;
 

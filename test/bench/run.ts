@@ -4,8 +4,12 @@
  * and SQLite, and each shard's database size. Then job offers, sending, first contacts, the
  * extension's bundle sizes when built, and the contact-detail detector.
  *
+ * Then the sign-in flood figure (R-SEC-5, signin-flood.ts).
+ *
  * BENCH_PROFILES (default 100000) sets the data size; above 100,000 the run measures 100,000 too.
  * BENCH_RUNS (default 200) the searches per query; BENCH_OFFERS=0 skips the job offers.
+ * BENCH_ONLY=signin runs the sign-in flood alone; BENCH_FLOOD_PROFILES (default 10000) sets the
+ * profiles its feed holds.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
@@ -15,6 +19,7 @@ import { benchSends } from './sends';
 import { benchOffers } from './offers';
 import { benchFirstContacts } from './first-contacts';
 import { benchFeed, printFeed } from './feed-search';
+import { benchSignInFlood, loadFloodProfiles } from './signin-flood';
 import { pathToFileURL } from 'node:url';
 import { bundleSizes } from './bundles';
 import { benchDetector } from './detector';
@@ -51,9 +56,26 @@ export async function benchAccounts(base: string): Promise<{ ministry: string; a
   return { ministry, agency, agencyEmail };
 }
 
+const FLOOD_PROFILES = Number(process.env.BENCH_FLOOD_PROFILES ?? 10_000);
+
+/** `BENCH_ONLY=signin`: the sign-in flood alone, on a fresh worker with a smaller feed. */
+async function signInFloodOnly(): Promise<void> {
+  const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
+  const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
+  try {
+    const { ministry } = await benchAccounts(worker.url);
+    await loadFloodProfiles(worker.url, ministry, FLOOD_PROFILES);
+    await benchSignInFlood(worker.url, FLOOD_PROFILES);
+  } finally {
+    await worker.stop();
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`Madoguchi benchmarks — ${new Date().toISOString()}`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  if (process.env.BENCH_ONLY === 'signin') return signInFloodOnly();
   // Above 100,000 the run measures 100,000 as well, so the growth shows beside it.
   const sizes = PROFILES > 100_000 ? [100_000, PROFILES] : [PROFILES];
   console.log(`data: ${sizes.map((n) => n.toLocaleString('en')).join(' and ')} synthetic profiles, ${RUNS} runs per query\n`);
@@ -70,6 +92,8 @@ async function main(): Promise<void> {
     if (process.env.BENCH_OFFERS !== '0') await benchOffers(worker.url, ministry, agency);
     await benchSends(worker.url);
     await benchFirstContacts(worker.url);
+    await loadFloodProfiles(worker.url, ministry, FLOOD_PROFILES);
+    await benchSignInFlood(worker.url, FLOOD_PROFILES);
   } finally {
     await worker.stop();
     rmSync(state, { recursive: true, force: true });

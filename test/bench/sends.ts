@@ -14,7 +14,8 @@ const PASSPHRASE = 'ベンチマークのためのぱすふれーず';
 
 type Conversation = { agencyToken: string; conversationId: string };
 
-async function agencyWithConversations(base: string, ministry: string, n: number, conversations: number): Promise<Conversation[]> {
+/** An admitted agency with `conversations` jobseekers who wrote back, so it may answer them (also the sign-in flood's victim). */
+export async function agencyWithConversations(base: string, ministry: string, n: number, conversations: number): Promise<Conversation[]> {
   const email = `sends-${n}-${Date.now()}@agency.example.jp`;
   const reg = await call(base, 'POST', '/v1/public/registrations', { headers: benchClientAddress(),
     body: { ...exampleRegistration, email, password: 'bench-agency-password', licence: { kind: 'paid', number: `13-ユ-9${String(n).padStart(5, '0')}${Date.now() % 1000}` }, placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] },

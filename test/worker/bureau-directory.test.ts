@@ -33,6 +33,8 @@ describe('R-DIR-1 the public directory of admitted agencies', () => {
     expect(entry).toEqual({
       id: tokyo.id, name: `ＡＢＣ人材${TAG}`, address: '東京都千代田区霞が関1-2-2', prefecture: '13', licenceNumber: expect.any(String), licenceKind: 'paid',
       services: ['job_offer', 'jobseeker'], handlesSubsidies: true, certifications: ['privacy_mark', 'yuryo'], suspended: false, statusLabel: '利用中',
+      // R-TERM-1: the last day of the jobseeker service's term.
+      termEndsOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     expect(JSON.stringify(res.body)).not.toContain(tokyo.email); // no account IDs in public
   });

@@ -112,4 +112,33 @@ describe('R-SEC-6 credential management', () => {
     const audit = await api('GET', '/v1/admin/audit?action=staff.disable', { token: await ministry() });
     expect(audit.body.items.some((e: { target: string }) => e.target === created.body.id)).toBe(true);
   }, 30_000);
+
+  it('R-SEC-6 a compromise report by staff or a jobseeker restricts their next sign-in the same way', async () => {
+    const email = `${unique('reporter')}@mhlw.example.jp`;
+    await api('POST', '/v1/admin/staff', { token: await ministry(), body: { email, password: 'bureau-password-0001', name: '報告 する', role: 'bureau', prefecture: '13' } });
+    const staff = (await api('POST', '/v1/admin/sessions', { body: { email: email.toUpperCase(), password: 'bureau-password-0001' } })).body.token;
+    expect((await api('POST', '/v1/me/compromise-reports', { token: staff, body: { note: '画面を見られた' } })).status).toBe(201);
+    const nextStaff = await api('POST', '/v1/admin/sessions', { body: { email, password: 'bureau-password-0001' } });
+    expect(nextStaff.body.passwordChangeRequired).toBe(true);
+    expect((await api('GET', '/v1/admin/registrations', { token: nextStaff.body.token })).body.code).toBe('password_change_required');
+    expect((await api('PUT', '/v1/me/password', { token: nextStaff.body.token, body: { currentPassword: 'bureau-password-0001', newPassword: NEW } })).status).toBe(200);
+    expect((await api('POST', '/v1/admin/sessions', { body: { email, password: NEW } })).body.passwordChangeRequired).toBeUndefined();
+
+    const row = (await loadRows([profileRow()])).body.results[0];
+    const seeker = (await api('POST', '/v1/seeker/activation', { body: { profileId: row.id, code: row.activationCode, passphrase: PASSPHRASE } })).body.token;
+    expect((await api('POST', '/v1/me/compromise-reports', { token: seeker, body: {} })).status).toBe(201);
+    const nextSeeker = await api('POST', '/v1/seeker/sessions', { body: { profileId: row.id, passphrase: PASSPHRASE } });
+    expect(nextSeeker.body.passwordChangeRequired).toBe(true);
+    expect((await api('GET', '/v1/seeker/conversations', { token: nextSeeker.body.token })).body.code).toBe('password_change_required');
+  }, 30_000);
+
+  it('R-SEC-6 a bureau reset after a compromise report answers it: the next sign-in is unrestricted', async () => {
+    const a = await admittedAgency();
+    expect((await api('POST', '/v1/me/compromise-reports', { token: a.token, body: {} })).status).toBe(201);
+    const code = (await api('POST', `/v1/admin/agencies/${a.id}/sign-in-resets`, { token: await bureau('13') })).body.code;
+    expect((await api('POST', '/v1/agency/password-resets', { body: { email: a.email, code, newPassword: NEW } })).status).toBe(204);
+    const next = await api('POST', '/v1/agency/sessions', { body: { email: a.email, password: NEW } });
+    expect(next.status).toBe(201);
+    expect(next.body.passwordChangeRequired).toBeUndefined();
+  }, 30_000);
 });

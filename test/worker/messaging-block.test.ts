@@ -163,7 +163,8 @@ describe('deletion requests (R-DEL-1, R-DEL-2)', () => {
 
     const mine = (await api('GET', `/v1/seeker/conversations/${id}`, { token: seeker.token })).body;
     expect(mine.conversation.state).toBe('closed');
-    expect(mine.messages.at(-1)).toMatchObject({ from: 'system', notice: 'deletion_requested' });
+    // R-DEL-2: the request, then at once what was removed on the server and when.
+    expect(mine.messages.slice(-2)).toMatchObject([{ from: 'system', notice: 'deletion_requested' }, { from: 'system', notice: 'deletion_server_removed' }]);
     expect((await seekerWrites(seeker, id)).status).toBe(410);
   });
 

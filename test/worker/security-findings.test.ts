@@ -24,9 +24,11 @@ describe('smaller findings of the security review', () => {
     }
     const agency = await agencyIn('13');
     expect((await api('GET', `/v1/admin/agencies/${agency.id}`, { token: officer })).status).toBe(200);
+    // The agency's complaint log holds what jobseekers wrote about it.
+    expect((await api('GET', `/v1/admin/agencies/${agency.id}/complaints`, { token: officer })).status).toBe(200);
     const audit = (await api('GET', '/v1/admin/audit?action=personal_data.read&limit=50', { token: await ministry() })).body.items as Array<{ target: string; actor: string }>;
     const targets = audit.map((e) => e.target);
-    for (const t of ['/v1/admin/registrations', '/v1/admin/complaints', '/v1/admin/compromise-reports', `/v1/admin/agencies/${agency.id}`]) expect(targets).toContain(t);
+    for (const t of ['/v1/admin/registrations', '/v1/admin/complaints', '/v1/admin/compromise-reports', `/v1/admin/agencies/${agency.id}`, `/v1/admin/agencies/${agency.id}/complaints`]) expect(targets).toContain(t);
   }, 30_000);
 
   it('R-CMP-1 a complaint whose text holds contact details is not forwarded as it is; a clean summary is', async () => {
@@ -53,6 +55,19 @@ describe('smaller findings of the security review', () => {
     // The block reached the jobseeker's object, but the calls to the agency's object and the shards failed.
     const now = Date.parse((await api('GET', '/v1/health')).body.now);
     await bindings.SEEKER.get(bindings.SEEKER.idFromName(seeker.profileId)).block(agency.id, 'テスト人材', now);
+    const read = await api('GET', `/v1/agency/conversations/${id}`, { token: agency.token });
+    expect(read.status).toBe(404);
+    expect(JSON.stringify(read.body)).not.toContain('はじめまして');
+  }, 30_000);
+
+  it('R-BLOCK-1 the jobseeker’s object refuses the agency a closed conversation even if the agency’s object still lists it', async () => {
+    const agency = await admittedAgency();
+    const seeker = await jobseeker();
+    const id = await openConversation(agency, seeker);
+    expect((await api('GET', `/v1/agency/conversations/${id}`, { token: agency.token })).status).toBe(200);
+    // The conversation ended at the jobseeker's object (R-RET-3 closing), but the agency's index was not told.
+    const now = Date.parse((await api('GET', '/v1/health')).body.now);
+    await bindings.SEEKER.get(bindings.SEEKER.idFromName(seeker.profileId)).closeConversations(agency.id, 'R-RET-3', now);
     const read = await api('GET', `/v1/agency/conversations/${id}`, { token: agency.token });
     expect(read.status).toBe(404);
     expect(JSON.stringify(read.body)).not.toContain('はじめまして');

@@ -17,6 +17,8 @@ export type AgencyRecord = Pick<
   /** R-MSG-7: paid services for new graduates as last notified to and accepted by the bureau. */
   paidServicesForNewGraduates?: PaidService[];
   admittedOn: string;
+  /** R-TERM-1: the jobseeker service's term and the licence's expiry (absent for agencies admitted before it was recorded). */
+  term?: AgencyAccount['term'];
 };
 
 /** The staff seat a request comes from within its organisation (R-ORG-2). */

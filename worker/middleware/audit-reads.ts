@@ -12,6 +12,7 @@ const PERSONAL_DATA_READS: RegExp[] = [
   /^\/v1\/admin\/complaints$/,
   /^\/v1\/admin\/compromise-reports$/,
   /^\/v1\/admin\/agencies\/[^/]+$/,
+  /^\/v1\/admin\/agencies\/[^/]+\/complaints$/,
   /^\/v1\/admin\/procedures$/,
   /^\/v1\/admin\/deletion-compliance$/,
 ];

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FormReceivedSchema, MandatoryInformationVersionSchema, ProcedureKindSchema, ProcedureSchema, ProcedureStatusSchema, RenewalAcceptSchema, ServiceSchema, StaffDecisionSchema, StaffReasonedDecisionSchema } from '../../shared/schemas';
+import { AdmissionDecisionSchema, FormReceivedSchema, MandatoryInformationVersionSchema, ProcedureKindSchema, ProcedureSchema, ProcedureStatusSchema, RenewalAcceptSchema, ServiceSchema, StaffDecisionSchema, StaffReasonedDecisionSchema } from '../../shared/schemas';
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { unwrap } from '../lib/problem';
 import { registry, requireRole } from '../middleware/auth';
@@ -22,8 +22,8 @@ const RegistrationIdParam = z.object({ id: z.string().regex(/^R[0-9A-Z]{10}$/) }
 const acceptRegistration = createRoute({
   method: 'post', path: '/v1/admin/registrations/{id}/accept', tags: ['admin'], summary: '登録を受理し、事業者を利用可能にする',
   security: bearer, middleware: staffOnly,
-  request: { params: RegistrationIdParam, body: { content: { 'application/json': { schema: StaffDecisionSchema } }, required: false } },
-  responses: { 200: json(z.object({ agencyId: z.string() })), ...authedErrors, 409: authedErrors[400] },
+  request: { params: RegistrationIdParam, body: { content: { 'application/json': { schema: AdmissionDecisionSchema } }, required: false } },
+  responses: { 200: json(z.object({ agencyId: z.string() })), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
 });
 const rejectRegistration = createRoute({
   method: 'post', path: '/v1/admin/registrations/{id}/reject', tags: ['admin'], summary: '登録を受理しない（理由を記録する）',
@@ -94,7 +94,7 @@ export const adminRegistrationRoutes = group()
   .openapi(acceptRegistration, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') ?? {};
-    const r = unwrap(await registry(c.env).acceptRegistration(id, c.var.staff, body.reason ?? null, c.var.now.getTime()));
+    const r = unwrap(await registry(c.env).acceptRegistration(id, c.var.staff, body.reason ?? null, c.var.now.getTime(), { endsOn: body.termEndsOn, licenceExpiresOn: body.licenceExpiresOn }));
     return c.json({ agencyId: r.agencyId }, 200);
   })
   .openapi(rejectRegistration, async (c) => {
@@ -126,7 +126,7 @@ export const adminRegistrationRoutes = group()
   })
   .openapi(acceptRenewal, async (c) => {
     const body = c.req.valid('json') ?? {};
-    const r = unwrap(await registry(c.env).acceptRenewal(c.req.valid('param').id, c.var.staff, body.reason ?? null, body.termEndsOn ?? null, c.var.now.getTime()));
+    const r = unwrap(await registry(c.env).acceptRenewal(c.req.valid('param').id, c.var.staff, body.reason ?? null, body.termEndsOn ?? null, c.var.now.getTime(), body.licenceExpiresOn ?? null));
     return c.json({ procedure: r.procedure, services: r.services, purged: r.purged }, 200);
   })
   .openapi(rejectRenewal, async (c) => {

@@ -176,7 +176,7 @@ const routes = group()
         admittedOn: a.admittedOn,
       },
       address: r.address, liaisonOfficer: r.liaisonOfficer, privacyOfficer: r.privacyOfficer, handlesSubsidies: r.handlesSubsidies,
-      certifications: r.certifications, termEndsOn: r.termEndsOn, violations: r.violations, suspensions: r.suspensions, procedures: r.procedures,
+      certifications: r.certifications, termEndsOn: r.termEndsOn, licenceExpiresOn: r.licenceExpiresOn, violations: r.violations, suspensions: r.suspensions, procedures: r.procedures,
       reportsFiled: r.reportsFiled,
       signIn: (await signInLockOf(c, 'agency', a.email.trim().toLowerCase())) ?? { failures: 0, lockedUntil: null },
     }, 200);

@@ -2,7 +2,7 @@ import { currentTermsConfirmed } from '../middleware/terms';
 import { createRoute, z } from '@hono/zod-openapi';
 import { meterFeedRead } from '../flows/feed-bounds';
 import type { Context, MiddlewareHandler } from 'hono';
-import { AGE_FILTER_REASON, ageFilterIn, jstDate } from '../../shared/rules';
+import { AGE_FILTER_REASON, ageFilterIn, jstDate, termEnded } from '../../shared/rules';
 import {
   AcceptanceRefusalRequestSchema, AcceptanceRefusalSchema, AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
   ProfileIdSchema, type AgencyEvent, type Profile,
@@ -34,6 +34,12 @@ export function requireJobseekerService(c: Context<AppEnv>): void {
   }
   if (a.status !== 'active') throw new ApiError(`agency_${a.status}` as const, a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。', {}, { title: '利用できません' });
   if (!a.services.includes('jobseeker')) throw new ApiError('service_not_admitted', '求職情報提供サービスの利用申請が受理されていません。');
+  // R-TERM-1: the day after the term's last day, without an accepted renewal, the service stops.
+  if (a.term && termEnded(a.term.endsOn, jstDate(c.var.now))) {
+    throw new ApiError('term_expired',
+      `求職情報提供サービスの利用期限（${a.term.endsOn}）が過ぎ、更新申請が受理されていないため、求職者情報は利用できません。受け取った求職者情報はすべて削除されます（利用規約§2(2)）。`,
+      { term: a.term });
+  }
 }
 
 /**
@@ -113,7 +119,7 @@ export const agencyRoutes = group()
     return c.json({
       id: a.id, name: a.name, email: a.email, prefecture: a.prefecture, status: a.status,
       suspension: a.suspension, revokedOn: a.revokedOn, withdrawnOn: a.withdrawnOn, licence: a.licence, services: a.services,
-      term: null, contactMethods: a.contactMethods, mandatoryInformation: a.mandatoryInformation,
+      term: a.term ?? null, contactMethods: a.contactMethods, mandatoryInformation: a.mandatoryInformation,
     }, 200);
   })
   .openapi(feed, async (c) => {

@@ -14,6 +14,7 @@ import { ApiError, refusalError, type Refusal } from '../lib/problem';
 import { requireRole } from '../middleware/auth';
 import type { SendRequest } from '../objects/agency';
 import { blockAgency, unblockAgency } from '../flows/block';
+import { requestDeletion as requestDeletionFlow } from '../flows/deletion-request';
 import { sendMessage } from '../flows/send';
 import { profileNotFound, requireJobseekerService } from './agency';
 import { agencyStub, registryStub, seekerStub } from '../lib/stubs';
@@ -268,11 +269,7 @@ export const messagingRoutes = group()
     const now = c.var.now.getTime();
     const profileId = c.var.seeker.profileId;
     const name = await agencyNamed(c, agencyId);
-    const seeker = seekerById(c, profileId);
-    const r = await seeker.requestDeletion(agencyId, name, now);
-    const d = await agencyById(c, agencyId).deletionRequested(profileId, r.request.id, r.conversationIds, Date.parse(r.request.requestedAt), now);
-    const recorded = await seeker.deletionRecorded(r.request.id, d.held, d.serverDeletedAt, now);
-    const request = recorded.request ?? r.request;
-    return r.created ? c.json(request, 201) : c.json(request, 200);
+    const { request, created } = await requestDeletionFlow(c.env, profileId, agencyId, name, now);
+    return created ? c.json(request, 201) : c.json(request, 200);
   })
   .openapi(listDeletionRequests, async (c) => c.json({ items: await seekerById(c, c.var.seeker.profileId).deletionRequests() }, 200));

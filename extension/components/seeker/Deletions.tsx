@@ -4,6 +4,7 @@ import { listDeletionRequests, listSeekerConversations } from '../../utils/seeke
 import { t } from '../../utils/i18n';
 import { formatJstDateTime } from '../../utils/time';
 import { ProblemAlert } from '../ProblemAlert';
+import { DeletionNotices, useRefreshWhilePending } from './DeletionNotices';
 import { RequestDeletion } from './SeekerThread';
 import { useLoad } from './use-load';
 
@@ -16,6 +17,8 @@ import { useLoad } from './use-load';
  */
 export function Deletions({ ctx }: { ctx: ApiContext }) {
   const { data, problem, reload } = useLoad(() => listDeletionRequests(ctx), []);
+  // R-DEL-2: the notices come as the agency acts; look again while a request waits.
+  useRefreshWhilePending(data?.items ?? [], reload);
   const conversations = useLoad(() => listSeekerConversations(ctx), []);
   const items: DeletionRequest[] = data?.items ?? [];
   const asked = new Set(items.map((r) => r.agencyId));
@@ -31,6 +34,7 @@ export function Deletions({ ctx }: { ctx: ApiContext }) {
             <p>
               <strong>{r.agencyName}</strong> {t('seekerDeletionRequestedOn', formatJstDateTime(r.requestedAt))}
             </p>
+            <DeletionNotices request={r} />
             {!r.agencyHeldData && <p>{t('seekerDeletionNothingHeld')}</p>}
             {r.serverDeletedAt && <p>{t('seekerDeletionServerOn', formatJstDateTime(r.serverDeletedAt))}</p>}
             <p>{r.completedAt ? t('seekerDeletionCompletedOn', formatJstDateTime(r.completedAt)) : t('seekerDeletionPending')}</p>

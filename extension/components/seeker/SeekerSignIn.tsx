@@ -3,7 +3,8 @@ import type { ApiContext } from '../../utils/api';
 import { t } from '../../utils/i18n';
 import { ApiProblem } from '../../utils/problem';
 import { parseActivation, parseSeekerSignIn } from '../../utils/seeker-forms';
-import { activateAsSeeker, signInAsSeeker } from '../../utils/seeker-session';
+import { activateAsSeeker, completeSeekerSignIn, PassphraseChangeRequired, signInAsSeeker } from '../../utils/seeker-session';
+import { PassphraseChange } from './PassphraseChange';
 import { ProblemAlert } from '../ProblemAlert';
 
 /**
@@ -23,6 +24,7 @@ export function SeekerSignIn({ ctx }: { ctx: ApiContext }) {
   const [invalid, setInvalid] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [mustChange, setMustChange] = useState<{ token: string; expiresAt: string; profileId: string } | null>(null);
   const value = (e: Event) => (e.target as HTMLInputElement).value;
 
   const submit = async (e: Event) => {
@@ -52,6 +54,10 @@ export function SeekerSignIn({ ctx }: { ctx: ApiContext }) {
     try {
       await signInAsSeeker(ctx, parsed.data);
     } catch (error) {
+      if (error instanceof PassphraseChangeRequired) {
+        setMustChange({ token: error.token, expiresAt: error.expiresAt, profileId: parsed.data.profileId });
+        return;
+      }
       if (!(error instanceof ApiProblem)) throw error;
       setProblem(error);
     } finally {
@@ -59,6 +65,13 @@ export function SeekerSignIn({ ctx }: { ctx: ApiContext }) {
     }
   };
 
+  if (mustChange) {
+    // R-SEC-6: the passphrase must be changed before anything else; then the session continues.
+    return (
+      <PassphraseChange ctx={{ ...ctx, token: mustChange.token }}
+        onDone={async (token) => void (await completeSeekerSignIn({ token, expiresAt: mustChange.expiresAt }, mustChange.profileId))} />
+    );
+  }
   return (
     <section aria-labelledby="seeker-signin-heading">
       <h2 id="seeker-signin-heading">{mode === 'activate' ? t('seekerActivateTitle') : t('seekerSignInTitle')}</h2>

@@ -1,4 +1,5 @@
 import { seekerStub } from '../../lib/stubs';
+import { deliverOutbox, enqueueNotice } from './outbox';
 import { appendEvent, recordDeletion } from './events';
 import { acquisitionRow, agencyRecord, FAN_OUT, type AgencyStore } from './store';
 
@@ -13,7 +14,7 @@ import { acquisitionRow, agencyRecord, FAN_OUT, type AgencyStore } from './store
  * appends the event that tells the extension to delete its copy. Idempotent.
  */
 function revokeAccess(s: AgencyStore, profileId: string, rule: 'R-BLOCK-2' | 'R-DEL-1', conversationIds: string[], now: number,
-  event: { type: 'block' | 'deletion_request'; details: Record<string, unknown> }): { held: boolean; eventId: string | null } {
+  event: { type: 'block' | 'deletion_request'; details: Record<string, unknown> }, inTx?: (held: boolean) => void): { held: boolean; eventId: string | null } {
   const acq = acquisitionRow(s, profileId);
   const live = s.sql.exec<{ id: string }>("SELECT id FROM msg_conversations WHERE profile_id = ? AND state != 'revoked'", profileId).toArray().map((r) => r.id);
   const known = new Set(s.sql.exec<{ id: string }>('SELECT id FROM msg_conversations WHERE profile_id = ?', profileId).toArray().map((r) => r.id));
@@ -46,6 +47,7 @@ function revokeAccess(s: AgencyStore, profileId: string, rule: 'R-BLOCK-2' | 'R-
       s.sql.exec(`INSERT INTO msg_access_revoked (profile_id, rule, at) VALUES (?, ?, ?)
         ON CONFLICT(profile_id) DO UPDATE SET rule = excluded.rule, at = excluded.at WHERE msg_access_revoked.rule != 'R-DEL-1'`, profileId, rule, now);
     }
+    inTx?.(held);
   });
   return { held, eventId };
 }
@@ -85,37 +87,25 @@ export function unblocked(s: AgencyStore, profileId: string): { ok: true } {
 /**
  * R-DEL-1: the jobseeker asked this agency to delete their data. The worker-side access goes
  * at once; a `deletion_request` event tells the extension. `held` is false when the agency held
- * nothing of this jobseeker (then there is nothing for the extension to do). Idempotent per request.
+ * nothing of this jobseeker (then there is nothing for the extension to do). In the same step the
+ * first notice of R-DEL-2 is queued (what was removed and when, or that nothing was held) and tried
+ * at once; the outbox retries it until the jobseeker's object has it. Idempotent per request.
  *
- * @example deletionRequested(s, '13-7K3M9X2QAB', 'D…', ['C…'], requestedAt, now);
+ * @example await deletionRequested(s, '13-7K3M9X2QAB', 'D…', ['C…'], requestedAt, now);
  */
-export function deletionRequested(s: AgencyStore, profileId: string, requestId: string, conversationIds: string[], requestedAt: number, now: number): { ok: true; held: boolean; serverDeletedAt: number; eventId: string | null } {
-  const prior = s.sql.exec<{ id: string }>("SELECT id FROM events WHERE type = 'deletion_request' AND json_extract(details, '$.requestId') = ?", requestId).toArray()[0];
-  if (prior) return { ok: true, held: true, serverDeletedAt: now, eventId: prior.id };
-  const r = revokeAccess(s, profileId, 'R-DEL-1', conversationIds, now, { type: 'deletion_request', details: { requestId, requestedAt: new Date(requestedAt).toISOString() } });
-  return { ok: true, held: r.held, serverDeletedAt: now, eventId: r.eventId };
-}
-
-/**
- * After the extension acknowledged an event: records the extension's deletion (R-RET-4) and,
- * for a block or a deletion request, tells the jobseeker what was done and when (R-DEL-2).
- * Runs once per event; a failed notice is retried by the next acknowledgement.
- */
-export async function afterAck(s: AgencyStore, eventId: string, ackedAt: number, now: number): Promise<void> {
-  const ev = s.sql.exec<{ id: string; type: string; profile_id: string | null; rule: string; details: string }>(
-    'SELECT id, type, profile_id, rule, details FROM events WHERE id = ?', eventId).toArray()[0];
-  if (!ev || !ev.profile_id) return;
-  if (s.sql.exec('INSERT OR IGNORE INTO msg_ack_notices (event_id, at) VALUES (?, ?)', eventId, now).rowsWritten === 0) return;
-  try {
-    if (ev.type === 'block' || ev.type === 'deletion_request') {
-      const details = JSON.parse(ev.details) as { requestId?: string };
-      await seekerStub(s.env, ev.profile_id).agencyDeleted({ type: ev.type, agencyId: agencyRecord(s)?.id ?? '', requestId: details.requestId, at: ackedAt }, now);
-    }
-  } catch (err) {
-    s.sql.exec('DELETE FROM msg_ack_notices WHERE event_id = ?', eventId);
-    throw err;
+export async function deletionRequested(s: AgencyStore, profileId: string, requestId: string, conversationIds: string[], requestedAt: number, now: number): Promise<{ ok: true; held: boolean; serverDeletedAt: number; eventId: string | null }> {
+  const prior = s.sql.exec<{ id: string; created_at: number }>("SELECT id, created_at FROM events WHERE type = 'deletion_request' AND json_extract(details, '$.requestId') = ?", requestId).toArray()[0];
+  let r: { held: boolean; eventId: string | null; serverDeletedAt: number };
+  if (prior) {
+    r = { held: true, eventId: prior.id, serverDeletedAt: prior.created_at };
+  } else {
+    const revoked = revokeAccess(s, profileId, 'R-DEL-1', conversationIds, now, { type: 'deletion_request', details: { requestId, requestedAt: new Date(requestedAt).toISOString() } },
+      (held) => enqueueNotice(s, profileId, { kind: 'deletion_server', requestId, held, at: now }, Date.now()));
+    r = { ...revoked, serverDeletedAt: now };
   }
-  recordDeletion(s, now, 'extension_copy', ev.rule, ev.profile_id, ev.id);
+  // A retried request drives its queued notice too, without waiting for the alarm.
+  await deliverOutbox(s, Date.now(), false, { profileId });
+  return { ok: true, ...r };
 }
 
 /** R-RET-3: every conversation's access goes with the rest of the jobseeker data; returns how many. */

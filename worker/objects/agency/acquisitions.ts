@@ -23,6 +23,11 @@ export async function acquire(s: AgencyStore, profileId: string, now: number): P
     if (current.state !== 'held') return goneRefusal(current);
     return { ok: true, acquisition: toAcquisition(current) };
   }
+  // R-RET-3, R-SAN-2: the standing is checked here, in the same synchronous step as the insert,
+  // not only by the caller (whose check may predate a suspension). A purge saves the new standing
+  // in the transaction that deletes, so an acquisition is either purged or refused.
+  const standing = jobseekerServiceRefusal(s);
+  if (standing) return standing;
   const deadline = retentionDeadline(today);
   s.tx(() => {
     s.sql.exec('INSERT INTO acquisitions (profile_id, acquired_on, deadline) VALUES (?, ?, ?)', profileId, today, deadline);
@@ -32,6 +37,18 @@ export async function acquire(s: AgencyStore, profileId: string, now: number): P
   const acquisition = toAcquisition(acquisitionRow(s, profileId)!);
   await pushAcquirers(s, profileId);
   return { ok: true, acquisition };
+}
+
+/**
+ * R-FEED-3, R-SAN-2, R-RET-3: the refusal when the agency, as its own record says now, may not
+ * receive jobseeker data (suspended, revoked, withdrawn, or not admitted to the service); null when it may.
+ */
+export function jobseekerServiceRefusal(s: AgencyStore): Refusal | null {
+  const record = agencyRecord(s);
+  if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
+  if (record.status === 'active' && record.services.includes('jobseeker')) return null;
+  const code = record.status === 'active' ? 'agency_service_not_admitted' : (`agency_${record.status}` as const);
+  return refuse(code, '現在、求職情報提供サービスを利用できない状態のため、求職者情報は取得できません。', record.suspension ? { suspension: record.suspension } : undefined);
 }
 
 /** The refusal for a profile whose data this agency no longer holds (R-RET-*, R-DEL-1). */
@@ -132,22 +149,36 @@ export async function sweep(s: AgencyStore, now: number): Promise<{ ok: true; ex
 /**
  * R-RET-3: when the agency stops using the service (withdrawal, suspension, revocation), every
  * piece of jobseeker data it received is deleted worker-side and each deletion recorded (R-RET-4).
- * Returns how many records went. Idempotent.
+ * Synchronous and without its own transaction: the caller runs it inside the transaction that
+ * saves the new standing, so no acquisition can slip in between (see `acquire`). Returns how many
+ * records went and the profiles whose conversations the jobseekers' objects must close
+ * (`closeAtSeekers`, after the transaction). Idempotent.
+ *
+ * @example s.tx(() => { saveRecord(s, next); purged = purgeInTransaction(s, 'R-RET-3', now); });
+ */
+export function purgeInTransaction(s: AgencyStore, rule: string, now: number): { deleted: number; conversing: string[] } {
+  let deleted = 0;
+  const conversing = liveConversationProfiles(s);
+  const held = s.sql.exec<{ profile_id: string }>("SELECT profile_id FROM acquisitions WHERE state = 'held'").toArray();
+  for (const { profile_id } of held) {
+    s.sql.exec("UPDATE acquisitions SET state = 'deleted', deleted_at = ?, deleted_rule = ? WHERE profile_id = ?", now, rule, profile_id);
+    recordDeletion(s, now, 'acquired_profile', rule, profile_id, null);
+    deleted++;
+  }
+  deleted += revokeAllConversations(s, rule, now);
+  return { deleted, conversing };
+}
+
+/**
+ * R-RET-3: deletes every piece of jobseeker data the agency received (R-RET-4 records each) and
+ * closes the jobseekers' conversations. Idempotent. A change of standing uses
+ * `purgeInTransaction` instead, so the standing and the deletion are one step.
  *
  * @example await purgeJobseekerData(s, 'R-RET-3', now);
  */
 export async function purgeJobseekerData(s: AgencyStore, rule: string, now: number): Promise<{ ok: true; deleted: number }> {
-  let deleted = 0;
-  const conversing = liveConversationProfiles(s);
-  s.tx(() => {
-    const held = s.sql.exec<{ profile_id: string }>("SELECT profile_id FROM acquisitions WHERE state = 'held'").toArray();
-    for (const { profile_id } of held) {
-      s.sql.exec("UPDATE acquisitions SET state = 'deleted', deleted_at = ?, deleted_rule = ? WHERE profile_id = ?", now, rule, profile_id);
-      recordDeletion(s, now, 'acquired_profile', rule, profile_id, null);
-      deleted++;
-    }
-    deleted += revokeAllConversations(s, rule, now);
-  });
-  await closeAtSeekers(s, conversing, rule, now);
-  return { ok: true, deleted };
+  let purged = { deleted: 0, conversing: [] as string[] };
+  s.tx(() => { purged = purgeInTransaction(s, rule, now); });
+  await closeAtSeekers(s, purged.conversing, rule, now);
+  return { ok: true, deleted: purged.deleted };
 }

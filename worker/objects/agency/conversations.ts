@@ -94,6 +94,6 @@ export async function installMandatoryInformation(s: AgencyStore, content: Manda
     for (const conv of open) enqueueNotice(s, conv.profile_id, { kind: 'mandatory_info', conversationId: conv.id, info, at: now }, Date.now());
   });
   const { delivered } = await deliverOutbox(s, Date.now(), true);
-  const notified = delivered.filter((n) => n.info.version === info.version).length;
+  const notified = delivered.filter((n) => n.kind === 'mandatory_info' && n.info.version === info.version).length;
   return { ok: true, version: info.version, notified };
 }

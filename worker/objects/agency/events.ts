@@ -1,5 +1,5 @@
 import { refuse, type Refusal } from '../../lib/problem';
-import { afterAck } from './access';
+import { afterAck } from './deletion-notices';
 import type { AgencyStore } from './store';
 import type { AgencyEventRow } from './types';
 

@@ -13,6 +13,7 @@ import * as account from './account';
 import * as acquisitions from './acquisitions';
 import * as complaints from './complaints';
 import * as conversations from './conversations';
+import * as deletionNotices from './deletion-notices';
 import * as events from './events';
 import * as outbox from './outbox';
 import { AGENCY_MIGRATIONS } from './schema';
@@ -52,12 +53,12 @@ export class AgencyObject extends DurableObject<Env> {
     ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS, (work) => ctx.storage.transactionSync(work)));
   }
 
-  /** R-MSG-3: retries the notices still queued (at-least-once delivery, outbox.ts). */
+  /** R-MSG-3, R-DEL-2: retries the notices still queued (at-least-once delivery, outbox.ts). */
   override async alarm(): Promise<void> {
     await outbox.deliverOutbox(this.store, Date.now());
   }
 
-  /** The notices still waiting for delivery, with their attempts (R-MSG-3). */
+  /** The notices still waiting for delivery, with their attempts (R-MSG-3, R-DEL-2). */
   async pendingNotices(): Promise<ReturnType<typeof outbox.pendingNotices>> {
     return outbox.pendingNotices(this.store);
   }
@@ -166,9 +167,10 @@ export class AgencyObject extends DurableObject<Env> {
     return acquisitions.acquisitionOf(this.store, profileId);
   }
 
-  /** Deletes what retention no longer allows (R-RET-1, R-RET-2); idempotent. */
-  async sweep(now: number): Promise<{ ok: true; expired: number }> {
-    return acquisitions.sweep(this.store, now);
+  /** Deletes what retention no longer allows (R-RET-1, R-RET-2), and tells jobseekers of deletions unconfirmed after 24 hours (R-DEL-2); idempotent. */
+  async sweep(now: number): Promise<{ ok: true; expired: number; unconfirmedTold: number }> {
+    const swept = await acquisitions.sweep(this.store, now);
+    return { ...swept, unconfirmedTold: await deletionNotices.noticeUnconfirmed(this.store, now) };
   }
 
   /** R-RET-3: deletes every piece of jobseeker data the agency received; idempotent. */
@@ -209,7 +211,7 @@ export class AgencyObject extends DurableObject<Env> {
 
   /** Applies an accepted change or renewal (R-APP-4, R-ELIG-4, R-RET-3). */
   async applyAcceptedChange(
-    patch: { name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services']; paidServicesForNewGraduates?: AgencyRecord['paidServicesForNewGraduates'] }, now: number,
+    patch: Parameters<typeof standing.applyAcceptedChange>[1], now: number,
   ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
     return standing.applyAcceptedChange(this.store, patch, now);
   }
@@ -222,6 +224,16 @@ export class AgencyObject extends DurableObject<Env> {
   /** R-REP-3: the bureau's request to submit a missing report (提出依頼), once per fiscal year. */
   async requestReport(fiscalYear: number, what: { dueOn: string; graceLastDay: string; bureau: string }, now: number): Promise<{ ok: true; sent: boolean }> {
     return standing.requestReport(this.store, fiscalYear, what, now);
+  }
+
+  /** R-TERM-1: reminds the agency 30 days before its term or licence ends; idempotent. */
+  async remindTerm(kind: 'term' | 'licence', endsOn: string, now: number): Promise<{ ok: true; sent: boolean }> {
+    return standing.remindTerm(this.store, kind, endsOn, now);
+  }
+
+  /** R-TERM-1, R-RET-3: the term ended without an accepted renewal; the jobseeker data goes. */
+  async endTerm(endsOn: string, now: number): Promise<{ ok: true; purged: number; ended: boolean }> {
+    return standing.endTerm(this.store, endsOn, now);
   }
 
   /** R-MSG-3, R-APP-4: installs accepted mandatory information and tells open conversations. */

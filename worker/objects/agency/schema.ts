@@ -2,6 +2,7 @@ import type { MigrationStep } from '../../lib/migrations';
 import { SessionStore } from '../../lib/sessions';
 import { ACCEPTANCE_SCHEMA } from './acceptances';
 import { migrateSeats } from './seats';
+import { UNCONFIRMED_TOLD_SCHEMA } from './deletion-notices';
 
 /**
  * The agency object's tables, as ordered migration steps: a step, once shipped, is never edited;
@@ -74,4 +75,6 @@ export const AGENCY_MIGRATIONS: MigrationStep[] = [
   },
   // R-ORG-2: the account becomes an organisation with one seat, the liaison officer's.
   migrateSeats,
+  // R-DEL-2: the deletion requests whose missing confirmation the jobseeker was told of.
+  (sql) => sql.exec(UNCONFIRMED_TOLD_SCHEMA),
 ];

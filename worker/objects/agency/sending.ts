@@ -3,8 +3,9 @@ import type { DailyQuota, Message } from '../../../shared/schemas';
 import { contactDetailsRefusal, disallowedContactDetails } from '../../lib/contact-details';
 import { sha256Hex } from '../../lib/crypto';
 import { refuse, type Refusal } from '../../lib/problem';
-import { acquire, heldAcquisition } from './acquisitions';
+import { acquire, heldAcquisition, jobseekerServiceRefusal } from './acquisitions';
 import { noticeConversation } from './conversations';
+import { closeExpiredAtSeekers } from './transparency';
 import { agencyRecord, PENDING_STALE_MS, SEND_KEY_DAYS, type AgencyStore, type IndexRow, type SendRow } from './store';
 import type { SendRequest, SendReservation } from './types';
 
@@ -134,6 +135,8 @@ export function releaseSend(s: AgencyStore, key: string): { ok: true; released: 
  * contact records the acquisition (R-RET-1) and enters the inbox — unless the jobseeker blocked
  * or asked for deletion meanwhile (R-BLOCK-2, R-DEL-1). A first contact that carried an older
  * mandatory-information version than the one installed meanwhile gets the change notice (R-MSG-3).
+ * A first contact completed after the agency's use stopped is not indexed, and the jobseeker's
+ * conversation is closed as the purge closed the others (R-RET-3).
  *
  * @example await completeSend(s, key, { conversationId, profileId, message }, now);
  */
@@ -142,6 +145,10 @@ export async function completeSend(s: AgencyStore, key: string, sent: { conversa
   const first = sent.message.kind === 'first_contact';
   let indexed = !revoked;
   if (indexed && first) indexed = (await acquire(s, sent.profileId, now)).ok;
+  // R-RET-3: acquire() waited on the jobseeker's shard; a change of standing may have purged
+  // meanwhile, so the standing is read again in the same synchronous step as the index write.
+  const standingGone = first && jobseekerServiceRefusal(s) !== null;
+  if (standingGone) indexed = false;
   s.tx(() => {
     s.sql.exec("UPDATE msg_sends SET state = 'delivered', result = ? WHERE key = ?", JSON.stringify({ conversationId: sent.conversationId, message: sent.message }), key);
     if (!indexed) return;
@@ -152,6 +159,13 @@ export async function completeSend(s: AgencyStore, key: string, sent: { conversa
       s.sql.exec("UPDATE msg_conversations SET last_message_at = MAX(last_message_at, ?), last_from = 'agency' WHERE id = ? AND state != 'revoked'", now, sent.conversationId);
     }
   });
+  // R-RET-3: a suspension (or other end of use) landed between the reservation and now, so the
+  // first contact was delivered but the purge never saw it: the jobseeker's conversation is
+  // closed as the purge closed the others (queued, retried by sweep()).
+  if (!revoked && standingGone) {
+    s.sql.exec('INSERT OR IGNORE INTO seeker_close_pending (profile_id, rule, at, deadline) VALUES (?, ?, ?, NULL)', sent.profileId, 'R-RET-3', now);
+    await closeExpiredAtSeekers(s);
+  }
   const current = agencyRecord(s)?.mandatoryInformation;
   if (indexed && first && current && current.version > (sent.message.mandatoryInformation?.version ?? 0)) {
     await noticeConversation(s, { id: sent.conversationId, profile_id: sent.profileId }, current, now);

@@ -77,6 +77,8 @@ export async function directory(s: RegistryStore, query: { prefecture?: string; 
       services: r.services.split(',') as AgencyPublicRecord['services'], handlesSubsidies: r.handles_subsidies === 1,
       certifications: JSON.parse(r.certifications) as AgencyPublicRecord['certifications'], suspended: r.status === 'suspended',
       statusLabel: r.status === 'suspended' ? '停止中' : '利用中',
+      // R-TERM-1: the last day of the jobseeker service's term, when recorded.
+      termEndsOn: r.term_ends_on,
     })),
     nextCursor: rows.length > query.limit ? encodeCursor([page.at(-1)!.prefecture, page.at(-1)!.id]) : null,
   };
@@ -110,7 +112,7 @@ export async function revokedDirectory(s: RegistryStore, query: { prefecture?: s
  */
 export async function agencyDetail(s: RegistryStore, agencyId: string, staff: StaffRecord): Promise<{
   ok: true; record: AgencyRecord; address: string; liaisonOfficer: Officer | null; privacyOfficer: Officer | null; handlesSubsidies: boolean;
-  certifications: Array<'privacy_mark' | 'yuryo'>; termEndsOn: string | null; violations: ViolationRecord[]; suspensions: SuspensionHistory[];
+  certifications: Array<'privacy_mark' | 'yuryo'>; termEndsOn: string | null; licenceExpiresOn: string | null; violations: ViolationRecord[]; suspensions: SuspensionHistory[];
   procedures: ProcedureRecord[]; reportsFiled: number[];
 } | Refusal> {
   const row = scopedAgency(s, agencyId, staff);
@@ -124,6 +126,7 @@ export async function agencyDetail(s: RegistryStore, agencyId: string, staff: St
   return {
     ok: true, record, address: row.address, liaisonOfficer: stored.registration?.liaisonOfficer ?? null, privacyOfficer: stored.registration?.privacyOfficer ?? null,
     handlesSubsidies: row.handles_subsidies === 1, certifications: JSON.parse(row.certifications) as Array<'privacy_mark' | 'yuryo'>, termEndsOn: row.term_ends_on,
+    licenceExpiresOn: row.licence_expires_on ?? null,
     violations: s.sql.exec<ViolationRow>('SELECT * FROM violations WHERE agency_id = ? ORDER BY recorded_at DESC', agencyId).toArray().map((v) => violation(v)),
     suspensions, procedures: await agencyProcedures(s, agencyId),
     reportsFiled: s.sql.exec<{ fiscal_year: number }>('SELECT fiscal_year FROM reports WHERE agency_id = ? ORDER BY fiscal_year', agencyId).toArray().map((r) => r.fiscal_year),

@@ -21,6 +21,7 @@ import * as registrations from './registrations';
 import * as reports from './reports';
 import * as sanctions from './sanctions';
 import * as scheduler from './scheduler';
+import type { AdmissionTerm } from './service-term';
 import { REGISTRY_MIGRATIONS } from './schema';
 import * as accounts from './staff';
 import type { RegistryStore } from './store';
@@ -145,8 +146,8 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** The bureau accepts a registration: the agency's object is created and it can sign in. */
-  async acceptRegistration(id: string, staff: StaffRecord, reason: string | null, now: number): Promise<{ ok: true; agencyId: string } | Refusal> {
-    return this.exclusive(() => registrations.acceptRegistration(this.store, id, staff, reason, now));
+  async acceptRegistration(id: string, staff: StaffRecord, reason: string | null, now: number, term: AdmissionTerm = {}): Promise<{ ok: true; agencyId: string } | Refusal> {
+    return this.exclusive(() => registrations.acceptRegistration(this.store, id, staff, reason, now, term));
   }
 
   /** The bureau rejects a registration, with the reason (R-APP-4, R-SEC-4). */
@@ -185,8 +186,10 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** The bureau accepts a renewal after checking R-ELIG-2 again on the renewal's application day … */
-  async acceptRenewal(id: string, staff: StaffRecord, reason: string | null, termEndsOn: string | null, now: number): Promise<{ ok: true; procedure: ProcedureRecord; services: AgencyRecord['services']; purged: number } | Refusal> {
-    return this.exclusive(() => procedures.acceptRenewal(this.store, id, staff, reason, termEndsOn, now));
+  async acceptRenewal(
+    id: string, staff: StaffRecord, reason: string | null, termEndsOn: string | null, now: number, licenceExpiresOn: string | null = null,
+  ): Promise<{ ok: true; procedure: ProcedureRecord; services: AgencyRecord['services']; purged: number } | Refusal> {
+    return this.exclusive(() => procedures.acceptRenewal(this.store, id, staff, reason, termEndsOn, now, licenceExpiresOn));
   }
 
   /** The bureau rejects a change or renewal request, with the reason. */
@@ -227,7 +230,7 @@ export class Registry extends DurableObject<Env> {
   /** One agency as the bureau sees it: its record, officers, violations, suspensions, procedures. */
   async agencyDetail(agencyId: string, staff: StaffRecord): Promise<{
     ok: true; record: AgencyRecord; address: string; liaisonOfficer: Officer | null; privacyOfficer: Officer | null; handlesSubsidies: boolean;
-    certifications: Array<'privacy_mark' | 'yuryo'>; termEndsOn: string | null; violations: ViolationRecord[]; suspensions: SuspensionHistory[];
+    certifications: Array<'privacy_mark' | 'yuryo'>; termEndsOn: string | null; licenceExpiresOn: string | null; violations: ViolationRecord[]; suspensions: SuspensionHistory[];
     procedures: ProcedureRecord[]; reportsFiled: number[];
   } | Refusal> {
     return directory.agencyDetail(this.store, agencyId, staff);
@@ -254,7 +257,7 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** Everything the rules do by themselves at `now`, idempotent so it may run at any time and any … */
-  async runScheduledWork(now: number): Promise<{ ok: true; expired: number; revoked: number; resumed: number; reminded: number; requested: number; suspended: number }> {
+  async runScheduledWork(now: number): Promise<ReturnType<typeof scheduler.runScheduledWork>> {
     return this.exclusive(() => scheduler.runScheduledWork(this.store, now));
   }
 

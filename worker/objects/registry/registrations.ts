@@ -5,6 +5,7 @@ import type { AgencyRecord } from '../../lib/records';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
 import * as organisations from './organisations';
+import { decideTerm, type AdmissionTerm } from './service-term';
 import { directoryText, licenceKey, shownMandatoryInformation, type RegistryStore } from './store';
 import type { RegistrationInput, RegistrationSummary, StaffRecord } from './types';
 
@@ -105,7 +106,7 @@ export function pendingRegistration(s: RegistryStore, id: string, staff: StaffRe
  *
  * @example await registry.acceptRegistration('R…', staff, 'reason', now.getTime());
  */
-export async function acceptRegistration(s: RegistryStore, id: string, staff: StaffRecord, reason: string | null, now: number): Promise<{ ok: true; agencyId: string } | Refusal> {
+export async function acceptRegistration(s: RegistryStore, id: string, staff: StaffRecord, reason: string | null, now: number, given: AdmissionTerm = {}): Promise<{ ok: true; agencyId: string } | Refusal> {
   const row = pendingRegistration(s, id, staff);
   if ('ok' in row) return row;
   const today = jstDate(new Date(now));
@@ -113,6 +114,9 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
   if (today > row.deadline && !inTime) {
     return refuse('registration_expired', `この登録の完了期限（${row.deadline}）を過ぎ、申請書の受領も記録されていません。新たに登録してもらってください（利用規約§10）。`);
   }
+  // R-TERM-1: the term's last day and the licence's expiry, as the bureau sets them (or the default).
+  const decided = decideTerm(today, given, null);
+  if (!decided.ok) return decided;
   const input = JSON.parse(row.payload) as RegistrationInput;
   // R-ORG-1 again at admission: another account of the organisation may have been admitted meanwhile.
   const holder = organisations.licenceRefusal(s.sql, input.licence.number, false);
@@ -124,7 +128,7 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
     mandatoryInformation: input.mandatoryInformation
       ? { version: 1, acceptedAt: new Date(now).toISOString(), content: shownMandatoryInformation(input.mandatoryInformation, input.privacyOfficer) }
       : null,
-    admittedOn: today, revokedOn: null, withdrawnOn: null,
+    admittedOn: today, term: decided.term, revokedOn: null, withdrawnOn: null,
   };
   await agencyStub(s.env, agencyId).init(record, row.password_hash, input.liaisonOfficer?.name ?? null, now);
   s.tx(() => {
@@ -136,7 +140,8 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
     agencyId, record.email, record.name, record.prefecture, JSON.stringify({ ...record, registration: input }), now, input.organisation.address,
     record.licence.kind, record.licence.number, licenceKey(record.licence.number), record.services.join(','), input.handlesSubsidies ? 1 : 0,
     JSON.stringify(input.certifications ?? []), directoryText(`${record.name} ${input.organisation.address} ${record.licence.number}`), today);
-    appendAudit(s, now, staff.id, 'registration.accept', id, reason, { agencyId });
+    s.sql.exec('UPDATE agencies SET term_ends_on = ?, licence_expires_on = ? WHERE id = ?', decided.term.endsOn, decided.term.licenceExpiresOn, agencyId);
+    appendAudit(s, now, staff.id, 'registration.accept', id, reason, { agencyId, term: decided.term });
   });
   return { ok: true, agencyId };
 }

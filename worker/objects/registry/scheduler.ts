@@ -4,6 +4,7 @@ import { appendAudit } from './audit';
 import { expireRegistrations } from './registrations';
 import { requestMissingReports } from './reports';
 import { applyStatus, closeSuspension, insertViolation, markResumed, revokeNow, suspendNow } from './sanctions';
+import { runTermDuties } from './service-term';
 import { agencyRow, type RegistryStore, type SuspensionRow } from './store';
 
 /**
@@ -11,11 +12,14 @@ import { agencyRow, type RegistryStore, type SuspensionRow } from './store';
  * number of times (cron, clock moves): registration expiry (R-APP-1), revocation after an
  * unremedied report suspension (R-REP-3), fixed suspensions ending (R-SAN-2), the March
  * reminder (R-REP-2), the bureau's request to submit from 21 April, and the automatic suspension
- * after the grace month of the agencies it reached (R-REP-3).
+ * after the grace month of the agencies it reached (R-REP-3), and the service term's reminder, end
+ * and proposal (R-TERM-1).
  *
  * @example await registry.runScheduledWork(now.getTime());
  */
-export async function runScheduledWork(s: RegistryStore, now: number): Promise<{ ok: true; expired: number; revoked: number; resumed: number; reminded: number; requested: number; suspended: number }> {
+export async function runScheduledWork(s: RegistryStore, now: number): Promise<{
+  ok: true; expired: number; revoked: number; resumed: number; reminded: number; requested: number; suspended: number; term: { reminded: number; stopped: number; proposed: number };
+}> {
   const today = jstDate(new Date(now));
   const { expired } = await expireRegistrations(s, now);
 
@@ -93,5 +97,6 @@ export async function runScheduledWork(s: RegistryStore, now: number): Promise<{
     s.sql.exec('UPDATE report_duties SET suspension_id = ?, suspended_on = ? WHERE agency_id = ? AND fiscal_year = ?', r.suspensionId, today, duty.agency_id, duty.fiscal_year);
     suspended++;
   }
-  return { ok: true as const, expired, revoked, resumed, reminded, requested, suspended };
+  const term = await runTermDuties(s, now);
+  return { ok: true as const, expired, revoked, resumed, reminded, requested, suspended, term };
 }

@@ -3,6 +3,7 @@ import { SessionStore } from '../../lib/sessions';
 import { migrateOrganisations } from './organisations';
 import { directoryText, licenceKey, type StoredRecord } from './store';
 import { FEED_LAPSES_SCHEMA } from './feed-lapses';
+import { TERM_DUTIES_SCHEMA } from './service-term';
 
 /**
  * The registry's tables, as ordered migration steps: a step, once shipped, is never edited; a
@@ -85,4 +86,6 @@ export const REGISTRY_MIGRATIONS: MigrationStep[] = [
   },
   // R-ORG-1 licence keys by the shared rule, R-ORG-2 seat emails.
   (sql) => migrateOrganisations(sql),
+  // R-TERM-1: the licence's expiry beside the term's end, and what was done about each end date.
+  (sql) => sql.exec(TERM_DUTIES_SCHEMA),
 ];

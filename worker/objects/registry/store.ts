@@ -16,7 +16,7 @@ export type AgencyRow = {
   id: string; email: string; name: string; prefecture: PrefectureCode; status: AgencyRecord['status']; record: string; ended_on: string | null;
   revoked_on: string | null; updated_at: number; address: string; licence_kind: AgencyRecord['licence']['kind']; licence_number: string;
   licence_key: string; services: string; handles_subsidies: number; certifications: string; search_text: string; admitted_on: string;
-  suspension: string | null; term_ends_on: string | null;
+  suspension: string | null; term_ends_on: string | null; licence_expires_on?: string | null;
 };
 export type StoredRecord = AgencyRecord & { registration?: RegistrationInput };
 export type ProcedureRow = {

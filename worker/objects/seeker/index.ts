@@ -145,9 +145,19 @@ export class SeekerObject extends DurableObject<Env> {
     return deletions.requestDeletion(this.store, agencyId, agencyName, now);
   }
 
-  /** R-DEL-2: records what the worker did on a deletion request. */
-  async deletionRecorded(requestId: string, held: boolean, serverDeletedAt: number, now: number): Promise<{ ok: true; request: DeletionRequest | null }> {
+  /** R-DEL-2: records what the worker did on a deletion request, and tells the jobseeker. */
+  async deletionRecorded(requestId: string, held: boolean, serverDeletedAt: number, now: number): Promise<{ ok: true; request: DeletionRequest | null; notified: boolean }> {
     return deletions.deletionRecorded(this.store, requestId, held, serverDeletedAt, now);
+  }
+
+  /** R-DEL-2: the agency's extension has not confirmed within 24 hours; the jobseeker is told. */
+  async deletionNotConfirmed(requestId: string, agencyId: string, now: number): Promise<{ ok: true; notified: boolean }> {
+    return deletions.deletionNotConfirmed(this.store, requestId, agencyId, now);
+  }
+
+  /** One deletion request with its notices (R-DEL-2), or null. */
+  async deletionRequest(requestId: string): Promise<DeletionRequest | null> {
+    return deletions.deletionRequests(this.store).find((r) => r.id === requestId) ?? null;
   }
 
   /** R-DEL-2, R-BLOCK-2: the agency's extension deleted its copy; the jobseeker is told. */

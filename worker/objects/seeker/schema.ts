@@ -1,4 +1,5 @@
 import type { MigrationStep } from '../../lib/migrations';
+import { DELETION_NOTICES_SCHEMA } from './deletions';
 import { SessionStore } from '../../lib/sessions';
 import { PAID_SERVICES_SCHEMA } from './paid-services';
 
@@ -36,4 +37,6 @@ export const SEEKER_MIGRATIONS: MigrationStep[] = [
   },
   // R-MSG-7: the jobseeker's consent, per conversation, to hear about paid services.
   (sql) => sql.exec(PAID_SERVICES_SCHEMA),
+  // R-DEL-2: the notices each deletion request brought the jobseeker, once each.
+  (sql) => sql.exec(DELETION_NOTICES_SCHEMA),
 ];
