@@ -45,7 +45,7 @@ describe.skipIf(!inject('browser'))('keyboard only', () => {
       await press(dash, prefectures.getByRole('checkbox', { name: '東京都' }), 'Space');
       expect(await prefectures.getByRole('checkbox', { name: '東京都' }).isChecked()).toBe(true);
       await press(dash, dash.getByRole('button', { name: '検索', exact: true }));
-      await dash.getByText(/件を表示しています。/).waitFor();
+      await dash.getByText(/^該当 [0-9,]+件(以上)?（[0-9,]+件を表示）$/).waitFor();
 
       // Open the profile and write.
       await press(dash, dash.getByRole('button', { name: `求職者 ${seeker!.profileId} を詳しく見る（取得として記録されます）` }));

@@ -222,7 +222,7 @@ export async function searchAndOpen(page: Page, query: { prefecture: string; key
   await prefectures.getByRole('checkbox', { name: query.prefecture }).check();
   await page.getByLabel('キーワード').fill(query.keywords);
   await page.getByRole('button', { name: '検索', exact: true }).click();
-  await page.getByText(/件を表示しています。/).waitFor();
+  await page.getByText(/^該当 [0-9,]+件(以上)?（[0-9,]+件を表示）$/).waitFor();
   const open = page.getByRole('button', { name: `求職者 ${profileId} を詳しく見る（取得として記録されます）` });
   for (let i = 0; i < 20 && !(await open.isVisible()); i++) {
     const more = page.getByRole('button', { name: 'さらに表示' });
