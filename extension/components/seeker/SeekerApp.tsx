@@ -61,6 +61,7 @@ export function SeekerApp({ session, ctx }: { session: Session; ctx: ApiContext 
   return (
     <div class="seeker-app">
       <header class="topbar">
+        <h1 class="app-name">{t('extShortName')}</h1>
         <p class="who">{t('seekerSignedInAs', session.displayName)}</p>
         <button type="button" onClick={() => void signOutSeeker(session, { baseUrl: ctx.baseUrl })}>
           {t('signOut')}
