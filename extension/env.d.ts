@@ -10,5 +10,9 @@ declare module '*.css';
  * Remove once that call passes a `Uint8Array<ArrayBuffer>`.
  */
 interface SubtleCrypto {
-  deriveBits(algorithm: { name: string; hash: string; salt: Uint8Array<ArrayBufferLike>; iterations: number }, baseKey: CryptoKey, length?: number | null): Promise<ArrayBuffer>;
+  deriveBits(
+    algorithm: { name: string; hash: string; salt: Uint8Array<ArrayBufferLike>; iterations: number },
+    baseKey: CryptoKey,
+    length?: number | null,
+  ): Promise<ArrayBuffer>;
 }

@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   const now = await workerNow(base);
   const closed = maintenanceUntil(now);
   console.log(`${base} の時刻 / worker time: ${jst(now)}${target === null ? '（実際の時刻 / real clock）' : ''}`);
-  console.log(closed ? `メンテナンス中です（${jst(closed)} に再開） / in a maintenance window until ${jst(closed)}` : 'サービス時間内です / in service hours');
+  console.log(
+    closed
+      ? `メンテナンス中です（${jst(closed)} に再開） / in a maintenance window until ${jst(closed)}`
+      : 'サービス時間内です / in service hours',
+  );
 }
 
 main().catch((err: unknown) => {

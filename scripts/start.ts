@@ -21,12 +21,17 @@ export const RUNNING_URL_FILE = resolve(STATE, 'worker-url');
 async function choosePort(): Promise<number> {
   if (process.env.PORT) {
     const port = Number(process.env.PORT);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT=${process.env.PORT} はポート番号ではありません / not a port number`);
-    if (!(await portIsFree(port))) throw new Error(`127.0.0.1:${port} は使用中です。別の PORT を指定するか、PORT を外してください（空いているポートを自動で選びます）。 / port ${port} is in use`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(`PORT=${process.env.PORT} はポート番号ではありません / not a port number`);
+    if (!(await portIsFree(port)))
+      throw new Error(
+        `127.0.0.1:${port} は使用中です。別の PORT を指定するか、PORT を外してください（空いているポートを自動で選びます）。 / port ${port} is in use`,
+      );
     return port;
   }
   const port = await firstFreePort(DEFAULT_PORT);
-  if (port !== DEFAULT_PORT) console.log(`127.0.0.1:${DEFAULT_PORT} は使用中のため ${port} を使います / port ${DEFAULT_PORT} is busy, using ${port}`);
+  if (port !== DEFAULT_PORT)
+    console.log(`127.0.0.1:${DEFAULT_PORT} は使用中のため ${port} を使います / port ${DEFAULT_PORT} is busy, using ${port}`);
   return port;
 }
 
@@ -39,7 +44,8 @@ async function main(): Promise<void> {
     console.log('拡張機能をビルドしています… / Building the extension…');
     // The extension's default worker address follows the port chosen here.
     const built = spawnSync('npm', ['run', 'build:ext'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, WXT_WORKER_URL: url } });
-    if (built.status !== 0) console.warn('拡張機能のビルドに失敗しました（ワーカーは起動します） / extension build failed; starting the worker anyway');
+    if (built.status !== 0)
+      console.warn('拡張機能のビルドに失敗しました（ワーカーは起動します） / extension build failed; starting the worker anyway');
   }
   console.log(`ワーカーを起動しています… / Starting the worker on 127.0.0.1:${PORT}…`);
   const worker = await startWorker({ port: PORT, persistTo: STATE });
@@ -73,7 +79,11 @@ async function main(): Promise<void> {
   else if (!existsSync(ACCOUNTS)) {
     throw new Error('前回のデモデータの読み込みが途中で終わっています。.wrangler/state を削除してから npm start をやり直してください。');
   }
-  const seekers = result.created ? result.seekers : existsSync(ACCOUNTS) ? (JSON.parse(readFileSync(ACCOUNTS, 'utf8')) as typeof result.seekers) : [];
+  const seekers = result.created
+    ? result.seekers
+    : existsSync(ACCOUNTS)
+      ? (JSON.parse(readFileSync(ACCOUNTS, 'utf8')) as typeof result.seekers)
+      : [];
 
   const ext = ['.output/chrome-mv3', 'extension/.output/chrome-mv3'].map((p) => resolve(ROOT, p)).find((p) => existsSync(p));
   console.log(`

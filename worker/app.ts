@@ -87,7 +87,8 @@ const openApiConfig = {
   info: {
     title: 'Madoguchi API',
     version: '1.0.0',
-    description: 'ハローワーク求職情報提供サービス（民間職業紹介事業者向け）の API。対話型リファレンスは /v1/docs。エラーは RFC 9457 problem details（code は安定、title と detail は日本語）。',
+    description:
+      'ハローワーク求職情報提供サービス（民間職業紹介事業者向け）の API。対話型リファレンスは /v1/docs。エラーは RFC 9457 problem details（code は安定、title と detail は日本語）。',
   },
 };
 let openApiDocument: unknown = null;
@@ -96,17 +97,33 @@ app.get('/v1/openapi.json', (c) => {
   return c.json(openApiDocument as object, 200);
 });
 
-app.notFound((c) => problemResponse(c, new ApiError('not_found', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`)));
+app.notFound((c) =>
+  problemResponse(c, new ApiError('not_found', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`)),
+);
 
 app.onError((err, c) => {
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {
     if (err.status === 400) return problemResponse(c, new ApiError('malformed_json', '本文を正しい JSON で送ってください。'));
     if (err.status === 413) return tooLarge(c);
-    return problemResponse(c, new ApiError(`http_${err.status}` as const, err.message || 'リクエストの内容をご確認ください。', {}, { status: err.status as 400, title: 'リクエストを処理できません' }));
+    return problemResponse(
+      c,
+      new ApiError(
+        `http_${err.status}` as const,
+        err.message || 'リクエストの内容をご確認ください。',
+        {},
+        { status: err.status as 400, title: 'リクエストを処理できません' },
+      ),
+    );
   }
   // A bug: log without request content (it may hold passwords or personal data).
-  console.error('unhandled', c.req.method, c.req.path, err instanceof Error ? err.name : typeof err, err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : '');
+  console.error(
+    'unhandled',
+    c.req.method,
+    c.req.path,
+    err instanceof Error ? err.name : typeof err,
+    err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : '',
+  );
   return problemResponse(c, new ApiError('internal_error', '時間をおいて再度お試しください。続く場合は管轄の労働局へご連絡ください。'));
 });
 

@@ -12,7 +12,14 @@ import { useLiveQuery } from './live-query';
  * <AcquiredList account={account} onOpen={(id) => go({ name: 'profile', profileId: id })} />
  */
 export function AcquiredList({ account, onOpen }: { account: AccountKey; onOpen: (profileId: string) => void }) {
-  const items = useLiveQuery(async () => (await db.acquisitions.where('account').equals(account).toArray()).sort((a, b) => a.retentionDeadline.localeCompare(b.retentionDeadline)), [account], []);
+  const items = useLiveQuery(
+    async () =>
+      (await db.acquisitions.where('account').equals(account).toArray()).sort((a, b) =>
+        a.retentionDeadline.localeCompare(b.retentionDeadline),
+      ),
+    [account],
+    [],
+  );
   return (
     <section aria-labelledby="acquired-heading">
       <h2 id="acquired-heading">{t('acquiredTitle')}</h2>

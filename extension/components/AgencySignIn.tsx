@@ -49,10 +49,14 @@ export function AgencySignIn({ ctx }: { ctx: ApiContext }) {
   if (mustChange) {
     // R-SEC-6: the password must be changed before anything else; then the session continues.
     return (
-      <ChangePassword ctx={{ ...ctx, token: mustChange.token }} required onDone={async (token) => {
-        const { session, agency } = await completeAgencySignIn(ctx, { token, expiresAt: mustChange.expiresAt });
-        await setMeta(db, session.account, 'agency', agency);
-      }} />
+      <ChangePassword
+        ctx={{ ...ctx, token: mustChange.token }}
+        required
+        onDone={async (token) => {
+          const { session, agency } = await completeAgencySignIn(ctx, { token, expiresAt: mustChange.expiresAt });
+          await setMeta(db, session.account, 'agency', agency);
+        }}
+      />
     );
   }
   if (resetting) return <PasswordReset ctx={ctx} onBack={() => setResetting(false)} />;
@@ -60,16 +64,36 @@ export function AgencySignIn({ ctx }: { ctx: ApiContext }) {
     <form class="stack sign-in" onSubmit={(e) => void submit(e)} aria-labelledby="signin-heading">
       <h2 id="signin-heading">{t('signInAgencyTitle')}</h2>
       <label for="agency-email">{t('signInEmail')}</label>
-      <input id="agency-email" type="email" autocomplete="username" required value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
+      <input
+        id="agency-email"
+        type="email"
+        autocomplete="username"
+        required
+        value={email}
+        onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+      />
       <label for="agency-password">{t('signInPassword')}</label>
-      <input id="agency-password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
-      {invalid && <p role="alert" class="alert alert-problem">{t('signInInvalid')}</p>}
+      <input
+        id="agency-password"
+        type="password"
+        autocomplete="current-password"
+        required
+        value={password}
+        onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+      />
+      {invalid && (
+        <p role="alert" class="alert alert-problem">
+          {t('signInInvalid')}
+        </p>
+      )}
       {problem && <ProblemAlert problem={problem} />}
       <button type="submit" disabled={busy}>
         {t('signInSubmit')}
       </button>
       <p class="hint">{t('signInPersonal')}</p>
-      <button type="button" class="link" onClick={() => setResetting(true)}>{t('passwordResetLink')}</button>
+      <button type="button" class="link" onClick={() => setResetting(true)}>
+        {t('passwordResetLink')}
+      </button>
     </form>
   );
 }

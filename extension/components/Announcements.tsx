@@ -21,7 +21,11 @@ const REFRESH_MS = 5 * 60_000;
  * @example
  * <Announcements baseUrl={workerUrl} />
  */
-export function Announcements({ baseUrl, fetcher, load = (url) => fetchAnnouncements(url, fetcher) }: {
+export function Announcements({
+  baseUrl,
+  fetcher,
+  load = (url) => fetchAnnouncements(url, fetcher),
+}: {
   baseUrl: string | null;
   /** The page's `fetch`, or the one a test hands in. */
   fetcher?: typeof fetch;
@@ -31,7 +35,11 @@ export function Announcements({ baseUrl, fetcher, load = (url) => fetchAnnouncem
   useEffect(() => {
     if (!baseUrl) return;
     let live = true;
-    const read = () => load(baseUrl).then((l) => live && setList(l), () => undefined);
+    const read = () =>
+      load(baseUrl).then(
+        (l) => live && setList(l),
+        () => undefined,
+      );
     void read();
     const timer = setInterval(read, REFRESH_MS);
     return () => {
@@ -47,7 +55,9 @@ export function Announcements({ baseUrl, fetcher, load = (url) => fetchAnnouncem
       <ul>
         {items.map(({ a, now }) => (
           <li key={a.id} class={now ? 'announcement announcement-now' : 'announcement'}>
-            <strong>{t(now ? 'announcementNow' : 'announcementPlanned')}・{t(KIND[a.kind])}: {a.title}</strong>
+            <strong>
+              {t(now ? 'announcementNow' : 'announcementPlanned')}・{t(KIND[a.kind])}: {a.title}
+            </strong>
             <span class="block">
               {a.kind === 'emergency_maintenance'
                 ? t('announcementExpectedEnd', formatJstDateTime(a.endsAt))

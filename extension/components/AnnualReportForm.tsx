@@ -14,7 +14,16 @@ function NumberField({ id, label, value, onInput }: { id: string; label: string;
   return (
     <p>
       <label for={id}>{label}</label>{' '}
-      <input id={id} type="number" min={0} step={1} inputMode="numeric" required value={value} onInput={(e) => onInput((e.target as HTMLInputElement).value)} />
+      <input
+        id={id}
+        type="number"
+        min={0}
+        step={1}
+        inputMode="numeric"
+        required
+        value={value}
+        onInput={(e) => onInput((e.target as HTMLInputElement).value)}
+      />
     </p>
   );
 }
@@ -49,7 +58,12 @@ export function AnnualReportForm({ ctx, agency }: { ctx: ApiContext; agency: Age
         ? {
             jobseeker: {
               newApplications: n(v.newApplications),
-              ...(paid ? { jobseekerFees: { total: n(v.jsTotal), count: n(v.jsCount) }, employerFees: { total: n(v.emTotal), count: n(v.emCount) } } : {}),
+              ...(paid
+                ? {
+                    jobseekerFees: { total: n(v.jsTotal), count: n(v.jsCount) },
+                    employerFees: { total: n(v.emTotal), count: n(v.emCount) },
+                  }
+                : {}),
             },
           }
         : {}),
@@ -92,7 +106,12 @@ export function AnnualReportForm({ ctx, agency }: { ctx: ApiContext; agency: Age
         {jobseeker && (
           <fieldset>
             <legend>{t('reportJobseeker')}</legend>
-            <NumberField id="report-new-applications" label={t('reportNewApplications')} value={v.newApplications} onInput={set('newApplications')} />
+            <NumberField
+              id="report-new-applications"
+              label={t('reportNewApplications')}
+              value={v.newApplications}
+              onInput={set('newApplications')}
+            />
             {paid && (
               <>
                 <NumberField id="report-js-total" label={t('reportJobseekerFeeTotal')} value={v.jsTotal} onInput={set('jsTotal')} />
@@ -104,7 +123,11 @@ export function AnnualReportForm({ ctx, agency }: { ctx: ApiContext; agency: Age
           </fieldset>
         )}
         <p class="hint">{t('reportZerosOk')}</p>
-        {invalid && <p role="alert" class="alert alert-problem">{invalid}</p>}
+        {invalid && (
+          <p role="alert" class="alert alert-problem">
+            {invalid}
+          </p>
+        )}
         {problem && <ProblemAlert problem={problem} />}
         <button type="submit">{t('reportSubmit')}</button>
         <p role="status">{done ?? ''}</p>

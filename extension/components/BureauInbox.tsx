@@ -3,7 +3,13 @@ import { jstDate } from '../../shared/rules/time';
 import type { AgencyReportRequest, CorrectionRequest } from '../../shared/schemas/correspondence';
 import type { ApiContext } from '../utils/api';
 import {
-  answerCorrection, answerReportRequest, correctionRequests, daysLeft, orderBureauItems, reportRequests, type BureauItem,
+  answerCorrection,
+  answerReportRequest,
+  correctionRequests,
+  daysLeft,
+  orderBureauItems,
+  reportRequests,
+  type BureauItem,
 } from '../utils/correspondence';
 import { t } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
@@ -15,11 +21,27 @@ import { TermsNotice } from './TermsNotice';
 /** The due day in JST days: 「期限まであと3日」, 「本日が期限です」, 「期限を2日過ぎています」. */
 function Due({ dueOn, today, open }: { dueOn: string; today: string; open: boolean }) {
   const left = daysLeft(dueOn, today);
-  const text = !open ? t('bureauDueOn', formatDate(dueOn)) : left > 0 ? t('bureauDaysLeft', formatDate(dueOn), left) : left === 0 ? t('bureauDueToday', formatDate(dueOn)) : t('bureauOverdue', formatDate(dueOn), -left);
+  const text = !open
+    ? t('bureauDueOn', formatDate(dueOn))
+    : left > 0
+      ? t('bureauDaysLeft', formatDate(dueOn), left)
+      : left === 0
+        ? t('bureauDueToday', formatDate(dueOn))
+        : t('bureauOverdue', formatDate(dueOn), -left);
   return <span class={open && left < 0 ? 'due due-overdue' : 'due'}>{text}</span>;
 }
 
-function CorrectionItem({ ctx, item, today, onChanged }: { ctx: ApiContext; item: CorrectionRequest; today: string; onChanged: () => void }) {
+function CorrectionItem({
+  ctx,
+  item,
+  today,
+  onChanged,
+}: {
+  ctx: ApiContext;
+  item: CorrectionRequest;
+  today: string;
+  onChanged: () => void;
+}) {
   const [doneOn, setDoneOn] = useState(today);
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiProblem | null>(null);
@@ -37,16 +59,34 @@ function CorrectionItem({ ctx, item, today, onChanged }: { ctx: ApiContext; item
   };
   return (
     <article class="bureau-item" aria-label={t(item.kind === 'measure' ? 'bureauMeasure' : 'bureauCorrection')}>
-      <h3>{t(item.kind === 'measure' ? 'bureauMeasure' : 'bureauCorrection')}・{t(`bureauStatus_${item.status}`)}</h3>
+      <h3>
+        {t(item.kind === 'measure' ? 'bureauMeasure' : 'bureauCorrection')}・{t(`bureauStatus_${item.status}`)}
+      </h3>
       <Due dueOn={item.dueOn} today={today} open={open} />
-      <p><strong>{t('bureauProblem')}</strong> {item.problem}</p>
-      <p><strong>{t('bureauRequired')}</strong> {item.required}</p>
-      {item.answers.map((a) => <p class="bureau-answer" key={a.answeredAt}>{t('bureauAnswered', formatDate(a.doneOn))} {a.text}</p>)}
-      {item.decisions.map((d) => <p class="bureau-decision" key={d.decidedAt}>{t(d.decision === 'confirmed' ? 'bureauConfirmed' : 'bureauReturned')} {d.note}</p>)}
+      <p>
+        <strong>{t('bureauProblem')}</strong> {item.problem}
+      </p>
+      <p>
+        <strong>{t('bureauRequired')}</strong> {item.required}
+      </p>
+      {item.answers.map((a) => (
+        <p class="bureau-answer" key={a.answeredAt}>
+          {t('bureauAnswered', formatDate(a.doneOn))} {a.text}
+        </p>
+      ))}
+      {item.decisions.map((d) => (
+        <p class="bureau-decision" key={d.decidedAt}>
+          {t(d.decision === 'confirmed' ? 'bureauConfirmed' : 'bureauReturned')} {d.note}
+        </p>
+      ))}
       {open && item.status !== 'answered' && (
         <form onSubmit={(e) => void submit(e)}>
-          <label>{t('bureauDoneOn')} <input type="date" value={doneOn} max={today} required onInput={(e) => setDoneOn((e.target as HTMLInputElement).value)} /></label>
-          <label class="block">{t('bureauWhatDone')}
+          <label>
+            {t('bureauDoneOn')}{' '}
+            <input type="date" value={doneOn} max={today} required onInput={(e) => setDoneOn((e.target as HTMLInputElement).value)} />
+          </label>
+          <label class="block">
+            {t('bureauWhatDone')}
             <textarea value={text} required maxLength={4000} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
           </label>
           <button type="submit">{t('bureauSendAnswer')}</button>
@@ -73,13 +113,21 @@ function ReportItem({ ctx, item, today, onChanged }: { ctx: ApiContext; item: Ag
   };
   return (
     <article class="bureau-item" aria-label={item.title}>
-      <h3>{t(item.kind === 'usage_report' ? 'bureauUsageReport' : 'bureauFactFinding')}: {item.title}</h3>
+      <h3>
+        {t(item.kind === 'usage_report' ? 'bureauUsageReport' : 'bureauFactFinding')}: {item.title}
+      </h3>
       <Due dueOn={item.dueOn} today={today} open={item.versions.length === 0} />
       {latest && <p>{t('bureauSubmitted', latest.version, formatDate(jstDate(new Date(latest.submittedAt))))}</p>}
       <form onSubmit={(e) => void submit(e)}>
         {item.questions.map((q, i) => (
-          <label class="block" key={q}>{q}
-            <textarea value={answers[i] ?? ''} required maxLength={8000} onInput={(e) => setAnswers(answers.map((a, j) => (j === i ? (e.target as HTMLTextAreaElement).value : a)))} />
+          <label class="block" key={q}>
+            {q}
+            <textarea
+              value={answers[i] ?? ''}
+              required
+              maxLength={8000}
+              onInput={(e) => setAnswers(answers.map((a, j) => (j === i ? (e.target as HTMLTextAreaElement).value : a)))}
+            />
           </label>
         ))}
         <button type="submit">{t(latest ? 'bureauSubmitCorrection' : 'bureauSubmit')}</button>
@@ -104,7 +152,10 @@ export function BureauInbox({ ctx, now }: { ctx: ApiContext; now: Date }) {
   const today = jstDate(now);
   useEffect(() => {
     let live = true;
-    Promise.all([correctionRequests(ctx), reportRequests(ctx)]).then(([c, r]) => live && setItems(orderBureauItems(c, r)), () => live && setItems([]));
+    Promise.all([correctionRequests(ctx), reportRequests(ctx)]).then(
+      ([c, r]) => live && setItems(orderBureauItems(c, r)),
+      () => live && setItems([]),
+    );
     return () => {
       live = false;
     };
@@ -117,9 +168,13 @@ export function BureauInbox({ ctx, now }: { ctx: ApiContext; now: Date }) {
       <TermsNotice ctx={ctx} />
       {items === null && <p role="status">{t('loading')}</p>}
       {items?.length === 0 && <p>{t('bureauNothing')}</p>}
-      {items?.map((b) => b.kind === 'correction'
-        ? <CorrectionItem key={b.item.id} ctx={ctx} item={b.item} today={today} onChanged={refresh} />
-        : <ReportItem key={b.item.id} ctx={ctx} item={b.item} today={today} onChanged={refresh} />)}
+      {items?.map((b) =>
+        b.kind === 'correction' ? (
+          <CorrectionItem key={b.item.id} ctx={ctx} item={b.item} today={today} onChanged={refresh} />
+        ) : (
+          <ReportItem key={b.item.id} ctx={ctx} item={b.item} today={today} onChanged={refresh} />
+        ),
+      )}
     </section>
   );
 }

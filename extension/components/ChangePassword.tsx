@@ -7,14 +7,29 @@ import { ApiProblem } from '../utils/problem';
 import { ProblemAlert } from './ProblemAlert';
 
 /** The words of the screen: an agency's or staff member's password, or a jobseeker's passphrase. */
-const WORDS: Record<'password' | 'passphrase', Record<'title' | 'required' | 'current' | 'next' | 'again' | 'tooShort' | 'mismatch' | 'changed', MessageKey>> = {
+const WORDS: Record<
+  'password' | 'passphrase',
+  Record<'title' | 'required' | 'current' | 'next' | 'again' | 'tooShort' | 'mismatch' | 'changed', MessageKey>
+> = {
   password: {
-    title: 'passwordChangeTitle', required: 'passwordChangeRequired', current: 'passwordCurrent', next: 'passwordNew', again: 'passwordNewAgain',
-    tooShort: 'passwordTooShort', mismatch: 'passwordMismatch', changed: 'passwordChanged',
+    title: 'passwordChangeTitle',
+    required: 'passwordChangeRequired',
+    current: 'passwordCurrent',
+    next: 'passwordNew',
+    again: 'passwordNewAgain',
+    tooShort: 'passwordTooShort',
+    mismatch: 'passwordMismatch',
+    changed: 'passwordChanged',
   },
   passphrase: {
-    title: 'seekerPassphraseChangeTitle', required: 'seekerPassphraseChangeRequired', current: 'seekerPassphraseCurrent', next: 'seekerNewPassphrase', again: 'seekerPassphraseAgain',
-    tooShort: 'seekerPassphraseTooShort', mismatch: 'seekerPassphraseMismatch', changed: 'seekerPassphraseChanged',
+    title: 'seekerPassphraseChangeTitle',
+    required: 'seekerPassphraseChangeRequired',
+    current: 'seekerPassphraseCurrent',
+    next: 'seekerNewPassphrase',
+    again: 'seekerPassphraseAgain',
+    tooShort: 'seekerPassphraseTooShort',
+    mismatch: 'seekerPassphraseMismatch',
+    changed: 'seekerPassphraseChanged',
   },
 };
 
@@ -26,7 +41,17 @@ const WORDS: Record<'password' | 'passphrase', Record<'title' | 'required' | 'cu
  * @example
  * <ChangePassword ctx={{ ...ctx, token }} required onDone={(token) => continueWith(token)} />
  */
-export function ChangePassword({ ctx, required = false, words = 'password', onDone }: { ctx: ApiContext; required?: boolean; words?: 'password' | 'passphrase'; onDone: (token: string) => void | Promise<void> }) {
+export function ChangePassword({
+  ctx,
+  required = false,
+  words = 'password',
+  onDone,
+}: {
+  ctx: ApiContext;
+  required?: boolean;
+  words?: 'password' | 'passphrase';
+  onDone: (token: string) => void | Promise<void>;
+}) {
   const w = WORDS[words];
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -57,20 +82,37 @@ export function ChangePassword({ ctx, required = false, words = 'password', onDo
   const input = (id: string, label: string, value: string, set: (v: string) => void, autocomplete: string) => (
     <>
       <label for={id}>{label}</label>
-      <input id={id} type="password" autocomplete={autocomplete} required value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} />
+      <input
+        id={id}
+        type="password"
+        autocomplete={autocomplete}
+        required
+        value={value}
+        onInput={(e) => set((e.target as HTMLInputElement).value)}
+      />
     </>
   );
   return (
     <form class="stack change-password" onSubmit={(e) => void submit(e)} aria-labelledby="change-password-heading">
       <h2 id="change-password-heading">{t(w.title)}</h2>
-      {required && <p role="status" class="alert">{t(w.required)}</p>}
+      {required && (
+        <p role="status" class="alert">
+          {t(w.required)}
+        </p>
+      )}
       {input('current-password', t(w.current), current, setCurrent, 'current-password')}
       {input('new-password', t(w.next), next, setNext, 'new-password')}
       {input('new-password-again', t(w.again), again, setAgain, 'new-password')}
-      {invalid && <p role="alert" class="alert alert-problem">{invalid}</p>}
+      {invalid && (
+        <p role="alert" class="alert alert-problem">
+          {invalid}
+        </p>
+      )}
       {problem && <ProblemAlert problem={problem} />}
       {done && <p role="status">{t(w.changed)}</p>}
-      <button type="submit" disabled={busy}>{t('passwordChangeSubmit')}</button>
+      <button type="submit" disabled={busy}>
+        {t('passwordChangeSubmit')}
+      </button>
     </form>
   );
 }

@@ -26,7 +26,14 @@ export const PREFECTURE_GROUPS: CodeGroup[] = REGIONS.map((region) => ({
  * @example
  * <CodePicker id="occupation" legend="職業" groups={OCCUPATION_GROUPS} value={codes} onChange={setCodes} />
  */
-export function CodePicker({ id, legend, groups, value, onChange, max }: {
+export function CodePicker({
+  id,
+  legend,
+  groups,
+  value,
+  onChange,
+  max,
+}: {
   id: string;
   legend: string;
   groups: CodeGroup[];
@@ -52,7 +59,12 @@ export function CodePicker({ id, legend, groups, value, onChange, max }: {
           {value.map((code) => (
             <li key={code}>
               {names.get(code) ?? code}{' '}
-              <button type="button" class="link" onClick={() => toggle(code, false)} aria-label={t('pickerRemove', names.get(code) ?? code)}>
+              <button
+                type="button"
+                class="link"
+                onClick={() => toggle(code, false)}
+                aria-label={t('pickerRemove', names.get(code) ?? code)}
+              >
                 ×
               </button>
             </li>
@@ -71,7 +83,12 @@ export function CodePicker({ id, legend, groups, value, onChange, max }: {
             </summary>
             {g.options.map((o) => (
               <label key={o.code} class="check">
-                <input type="checkbox" checked={value.includes(o.code)} onChange={(e) => toggle(o.code, (e.target as HTMLInputElement).checked)} /> {o.name}
+                <input
+                  type="checkbox"
+                  checked={value.includes(o.code)}
+                  onChange={(e) => toggle(o.code, (e.target as HTMLInputElement).checked)}
+                />{' '}
+                {o.name}
               </label>
             ))}
           </details>

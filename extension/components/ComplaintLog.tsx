@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AgencyComplaintCreateSchema, ComplaintHandlingSchema, type AgencyComplaint, type ComplaintSource } from '../../shared/schemas/complaint';
+import {
+  AgencyComplaintCreateSchema,
+  ComplaintHandlingSchema,
+  type AgencyComplaint,
+  type ComplaintSource,
+} from '../../shared/schemas/complaint';
 import { addComplaintHandling, createComplaint, listComplaints, type ApiContext } from '../utils/api';
 import { t, type MessageKey } from '../utils/i18n';
 import { ApiProblem } from '../utils/problem';
@@ -26,10 +31,12 @@ function HandlingForm({ onAdd }: { onAdd: (on: string, note: string) => Promise<
       }}
     >
       <label>
-        {t('complaintHandlingDate')} <input type="date" required value={on} max={todayJst()} onInput={(e) => setOn((e.target as HTMLInputElement).value)} />
+        {t('complaintHandlingDate')}{' '}
+        <input type="date" required value={on} max={todayJst()} onInput={(e) => setOn((e.target as HTMLInputElement).value)} />
       </label>{' '}
       <label>
-        {t('complaintHandlingNote')} <textarea rows={2} required maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+        {t('complaintHandlingNote')}{' '}
+        <textarea rows={2} required maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       </label>{' '}
       <button type="submit">{t('complaintHandlingAdd')}</button>
     </form>
@@ -90,7 +97,14 @@ export function ComplaintLog({ ctx }: { ctx: ApiContext }) {
       <form class="stack" onSubmit={add}>
         <h3>{t('complaintNew')}</h3>
         <label for="complaint-received">{t('complaintReceivedOn')}</label>
-        <input id="complaint-received" type="date" required max={todayJst()} value={receivedOn} onInput={(e) => setReceivedOn((e.target as HTMLInputElement).value)} />
+        <input
+          id="complaint-received"
+          type="date"
+          required
+          max={todayJst()}
+          value={receivedOn}
+          onInput={(e) => setReceivedOn((e.target as HTMLInputElement).value)}
+        />
         <label for="complaint-from">{t('complaintFrom')}</label>
         <select id="complaint-from" value={from} onChange={(e) => setFrom((e.target as HTMLSelectElement).value as ComplaintSource)}>
           {(Object.keys(SOURCE_KEYS) as ComplaintSource[]).map((s) => (
@@ -100,8 +114,19 @@ export function ComplaintLog({ ctx }: { ctx: ApiContext }) {
           ))}
         </select>
         <label for="complaint-content">{t('complaintContent')}</label>
-        <textarea id="complaint-content" rows={4} required maxLength={4000} value={content} onInput={(e) => setContent((e.target as HTMLTextAreaElement).value)} />
-        {invalid && <p role="alert" class="alert alert-problem">{invalid}</p>}
+        <textarea
+          id="complaint-content"
+          rows={4}
+          required
+          maxLength={4000}
+          value={content}
+          onInput={(e) => setContent((e.target as HTMLTextAreaElement).value)}
+        />
+        {invalid && (
+          <p role="alert" class="alert alert-problem">
+            {invalid}
+          </p>
+        )}
         <button type="submit">{t('complaintAdd')}</button>
       </form>
       {items && items.length === 0 && <p>{t('complaintsEmpty')}</p>}

@@ -89,7 +89,9 @@ export function Composer({
   };
 
   const textareaId = `${id}-body`;
-  const describedBy = [`${id}-count`, `${id}-contacts`, warnings.length ? `${id}-warnings` : '', findings.length ? `${id}-findings` : ''].filter(Boolean).join(' ');
+  const describedBy = [`${id}-count`, `${id}-contacts`, warnings.length ? `${id}-warnings` : '', findings.length ? `${id}-findings` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <form class="composer" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-label`}>
       {templates && templates.length > 0 && (
@@ -165,7 +167,12 @@ export function Composer({
           <span class="template-save">
             {' '}
             <label for={`${id}-template-name`}>{t('composeTemplateName')}</label>{' '}
-            <input id={`${id}-template-name`} value={templateName} maxLength={60} onInput={(e) => setTemplateName((e.target as HTMLInputElement).value)} />{' '}
+            <input
+              id={`${id}-template-name`}
+              value={templateName}
+              maxLength={60}
+              onInput={(e) => setTemplateName((e.target as HTMLInputElement).value)}
+            />{' '}
             <button
               type="button"
               disabled={!templateName.trim() || !body.trim()}

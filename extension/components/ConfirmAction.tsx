@@ -12,7 +12,16 @@ import { ProblemAlert } from './ProblemAlert';
  * @example
  * <ConfirmAction label="ブロックする" title="…" explanation="…" confirmLabel="ブロックする" doneText="ブロックしました" onConfirm={() => blockAgency(ctx, id)} />
  */
-export function ConfirmAction({ label, title, explanation, confirmLabel, doneText, onConfirm, reader = 'seeker', danger = false }: {
+export function ConfirmAction({
+  label,
+  title,
+  explanation,
+  confirmLabel,
+  doneText,
+  onConfirm,
+  reader = 'seeker',
+  danger = false,
+}: {
   label: string;
   title: string;
   explanation: string[];
@@ -31,7 +40,12 @@ export function ConfirmAction({ label, title, explanation, confirmLabel, doneTex
   useEffect(() => {
     if (open) heading.current?.focus();
   }, [open]);
-  if (done) return <p role="status" class="done">{doneText}</p>;
+  if (done)
+    return (
+      <p role="status" class="done">
+        {doneText}
+      </p>
+    );
   if (!open) {
     return (
       <button type="button" class={danger ? 'danger' : ''} onClick={() => setOpen(true)}>

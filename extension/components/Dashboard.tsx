@@ -77,13 +77,18 @@ const TABS: Array<{ name: View['name']; label: MessageKey }> = [
  * @example
  * sendBlockedReason(me, quota, new Date());
  */
-export function sendBlockedReason(agency: AgencyAccount | null | undefined, quota: { remaining: number; resetsAt: string } | null | undefined, now: Date): string | null {
+export function sendBlockedReason(
+  agency: AgencyAccount | null | undefined,
+  quota: { remaining: number; resetsAt: string } | null | undefined,
+  now: Date,
+): string | null {
   const reopensAt = maintenanceUntil(now);
   if (reopensAt) return t('sendBlockedMaintenance', formatJstDateTime(reopensAt));
   if (agency && agency.status !== 'active') return t('sendBlockedStopped');
   // R-TERM-1: the day after the term's last day the jobseeker service has stopped.
   if (agency?.term && termEnded(agency.term.endsOn, jstDate(now))) return t('refusalTermExpired', formatDate(agency.term.endsOn));
-  if (quota && quota.remaining === 0 && new Date(quota.resetsAt).getTime() > now.getTime()) return t('sendBlockedCap', formatJstDateTime(quota.resetsAt));
+  if (quota && quota.remaining === 0 && new Date(quota.resetsAt).getTime() > now.getTime())
+    return t('sendBlockedCap', formatJstDateTime(quota.resetsAt));
   return null;
 }
 
@@ -93,17 +98,36 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
   const [view, setView] = useState<View>({ name: 'search' });
   const agency = useLiveQuery(() => getMeta(db, account, 'agency'), [account], undefined);
   const quota = useLiveQuery(() => getMeta(db, account, 'quota'), [account], undefined);
-  const newEvents = useLiveQuery(() => db.events.where('account').equals(account).filter((e) => e.seenAt === null).count(), [account], 0);
+  const newEvents = useLiveQuery(
+    () =>
+      db.events
+        .where('account')
+        .equals(account)
+        .filter((e) => e.seenAt === null)
+        .count(),
+    [account],
+    0,
+  );
   const newMatches = useLiveQuery(() => newMatchCount(account), [account], 0);
-  const unread = useLiveQuery(async () => (await db.conversations.where('account').equals(account).toArray()).reduce((n, c) => n + c.unread, 0), [account], 0);
+  const unread = useLiveQuery(
+    async () => (await db.conversations.where('account').equals(account).toArray()).reduce((n, c) => n + c.unread, 0),
+    [account],
+    0,
+  );
   const now = useNow();
   useDashboardPolling(account);
 
   const onProblem = (problem: ApiProblem, profileId?: string) => {
     void applyProblem(problem, { account, now: serverNow(), ...(profileId ? { profileId } : {}) });
     if (problem.code === 'unauthenticated') void clearSession();
-    if (problem.code === 'cap_reached') void getQuota(ctx).then((q) => storeQuota(account, q)).catch(() => undefined);
-    if (problem.code.startsWith('agency_') || problem.code === 'term_expired') void getAgencyAccount(ctx).then((a) => setMeta(db, account, 'agency', a)).catch(() => undefined);
+    if (problem.code === 'cap_reached')
+      void getQuota(ctx)
+        .then((q) => storeQuota(account, q))
+        .catch(() => undefined);
+    if (problem.code.startsWith('agency_') || problem.code === 'term_expired')
+      void getAgencyAccount(ctx)
+        .then((a) => setMeta(db, account, 'agency', a))
+        .catch(() => undefined);
   };
   const sendBlocked = sendBlockedReason(agency, quota, now);
   const stopped = agency ? agency.status !== 'active' : false;
@@ -111,16 +135,52 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
   let main;
   switch (view.name) {
     case 'search':
-      main = stopped ? <p>{t('stoppedNoFeed')}</p> : <FeedSearch ctx={ctx} account={account} onOpen={(profileId) => setView({ name: 'profile', profileId })} onProblem={(p) => onProblem(p)} />;
+      main = stopped ? (
+        <p>{t('stoppedNoFeed')}</p>
+      ) : (
+        <FeedSearch
+          ctx={ctx}
+          account={account}
+          onOpen={(profileId) => setView({ name: 'profile', profileId })}
+          onProblem={(p) => onProblem(p)}
+        />
+      );
       break;
     case 'profile':
-      main = <ProfileView ctx={ctx} account={account} agency={agency ?? null} profileId={view.profileId} onProblem={onProblem} onThread={(id) => setView({ name: 'thread', id })} sendBlocked={sendBlocked} />;
+      main = (
+        <ProfileView
+          ctx={ctx}
+          account={account}
+          agency={agency ?? null}
+          profileId={view.profileId}
+          onProblem={onProblem}
+          onThread={(id) => setView({ name: 'thread', id })}
+          sendBlocked={sendBlocked}
+        />
+      );
       break;
     case 'inbox':
-      main = <Inbox ctx={ctx} account={account} quota={quota ?? null} onOpen={(id) => setView({ name: 'thread', id })} onProblem={(p) => onProblem(p)} />;
+      main = (
+        <Inbox
+          ctx={ctx}
+          account={account}
+          quota={quota ?? null}
+          onOpen={(id) => setView({ name: 'thread', id })}
+          onProblem={(p) => onProblem(p)}
+        />
+      );
       break;
     case 'thread':
-      main = <ThreadView ctx={ctx} account={account} agency={agency ?? null} conversationId={view.id} onProblem={onProblem} sendBlocked={sendBlocked} />;
+      main = (
+        <ThreadView
+          ctx={ctx}
+          account={account}
+          agency={agency ?? null}
+          conversationId={view.id}
+          onProblem={onProblem}
+          sendBlocked={sendBlocked}
+        />
+      );
       break;
     case 'acquired':
       main = <AcquiredList account={account} onOpen={(profileId) => setView({ name: 'profile', profileId })} />;
@@ -167,7 +227,11 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
                 {t('openFullTab')}
               </button>
             )}{' '}
-            <button type="button" aria-current={view.name === 'password' ? 'page' : undefined} onClick={() => setView({ name: 'password' })}>
+            <button
+              type="button"
+              aria-current={view.name === 'password' ? 'page' : undefined}
+              onClick={() => setView({ name: 'password' })}
+            >
               {t('passwordChangeTitle')}
             </button>{' '}
             <button type="button" onClick={() => void signOut(session, { baseUrl: ctx.baseUrl, wipe: wipeAccountData })}>
@@ -184,13 +248,20 @@ function AgencyWorkspace({ session, ctx, layout }: { session: Session; ctx: ApiC
       <nav aria-label={t('navLabel')}>
         <ul class="tabs">
           {TABS.map((tab) => {
-            const current = view.name === tab.name || (tab.name === 'search' && view.name === 'profile') || (tab.name === 'inbox' && view.name === 'thread');
+            const current =
+              view.name === tab.name ||
+              (tab.name === 'search' && view.name === 'profile') ||
+              (tab.name === 'inbox' && view.name === 'thread');
             const count = tab.name === 'inbox' ? unread : tab.name === 'notices' ? newEvents : tab.name === 'search' ? newMatches : 0;
             return (
               <li key={tab.name}>
                 <button type="button" aria-current={current ? 'page' : undefined} onClick={() => setView({ name: tab.name } as View)}>
                   {t(tab.label)}
-                  {count > 0 && <span class="badge" aria-label={t('navNewCount', count)}>{count}</span>}
+                  {count > 0 && (
+                    <span class="badge" aria-label={t('navNewCount', count)}>
+                      {count}
+                    </span>
+                  )}
                 </button>
               </li>
             );

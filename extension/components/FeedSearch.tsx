@@ -27,7 +27,12 @@ function totalText(total: { count: number; exact: boolean }, shown: number): str
   return t(total.exact ? 'searchTotal' : 'searchTotalAtLeast', total.count.toLocaleString('ja-JP'), shown.toLocaleString('ja-JP'));
 }
 
-export function FeedSearch({ ctx, account, onOpen, onProblem }: {
+export function FeedSearch({
+  ctx,
+  account,
+  onOpen,
+  onProblem,
+}: {
   ctx: ApiContext;
   account: AccountKey;
   onOpen: (profileId: string) => void;
@@ -58,11 +63,16 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
     setBusy(true);
     setProblem(null);
     try {
-      const page = await searchFeed(ctx, feedQuery(using, more ? cursor ?? undefined : undefined));
+      const page = await searchFeed(ctx, feedQuery(using, more ? (cursor ?? undefined) : undefined));
       setResults((prev) => (more && prev ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
       if (!more) setTotal(typeof page.total === 'number' ? { count: page.total, exact: page.totalExact !== false } : null);
-      if (saved?.id !== undefined) await markSavedSearchSeen(saved.id, page.items.map((p) => p.id), serverNow());
+      if (saved?.id !== undefined)
+        await markSavedSearchSeen(
+          saved.id,
+          page.items.map((p) => p.id),
+          serverNow(),
+        );
       if (!more) setArrived((n) => n + 1);
       return page;
     } catch (error) {
@@ -77,7 +87,12 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
 
   const save = async (name: string) => {
     const id = await db.savedSearches.add({ account, name, query: feedQuery(filters), createdAt: serverNow().toISOString() });
-    if (results && typeof id === 'number') await markSavedSearchSeen(id, results.map((p) => p.id), serverNow());
+    if (results && typeof id === 'number')
+      await markSavedSearchSeen(
+        id,
+        results.map((p) => p.id),
+        serverNow(),
+      );
   };
 
   return (
@@ -117,7 +132,13 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
             <h3 id="results-heading" tabIndex={-1} ref={resultsHeading}>
               {t('searchResultsTitle')}
             </h3>
-            <p role="status">{results.length === 0 ? t('searchNone') : total !== null ? totalText(total, results.length) : t('searchCount', results.length)}</p>
+            <p role="status">
+              {results.length === 0
+                ? t('searchNone')
+                : total !== null
+                  ? totalText(total, results.length)
+                  : t('searchCount', results.length)}
+            </p>
             {results.length > 0 && <p class="hint">{t('searchOpenHint')}</p>}
             <ol class="results" aria-labelledby="results-heading">
               {results.map((p) => (
@@ -126,7 +147,8 @@ export function FeedSearch({ ctx, account, onOpen, onProblem }: {
                     {p.occupations.map(occupationLabel).join('・')} <span class="muted">({p.id})</span>
                   </p>
                   <p>
-                    {p.areas.map((a) => prefectureLabel(a.prefecture)).join('、')} ／ {p.employmentTypes.map(employmentTypeLabel).join('・')} ／ {wageLabel(p.wage)}
+                    {p.areas.map((a) => prefectureLabel(a.prefecture)).join('、')} ／{' '}
+                    {p.employmentTypes.map(employmentTypeLabel).join('・')} ／ {wageLabel(p.wage)}
                   </p>
                   <p class="muted">
                     {p.industries.map(industryLabel).join('・')}

@@ -36,7 +36,13 @@ const FILTERS: Array<{ value: InboxFilter; label: MessageKey }> = [
  * @example
  * <Inbox ctx={ctx} account={account} quota={quota} onOpen={(id) => go({ name: 'thread', id })} />
  */
-export function Inbox({ ctx, account, quota, onOpen, onProblem }: {
+export function Inbox({
+  ctx,
+  account,
+  quota,
+  onOpen,
+  onProblem,
+}: {
   ctx: ApiContext;
   account: AccountKey;
   quota?: DailyQuota | null;
@@ -68,7 +74,8 @@ export function Inbox({ ctx, account, quota, onOpen, onProblem }: {
         <legend class="hint">{t('inboxFilterLegend')}</legend>
         {FILTERS.map((f) => (
           <label key={f.value} class="check">
-            <input type="radio" name="inbox-filter" value={f.value} checked={filter === f.value} onChange={() => setFilter(f.value)} /> {t(f.label)}
+            <input type="radio" name="inbox-filter" value={f.value} checked={filter === f.value} onChange={() => setFilter(f.value)} />{' '}
+            {t(f.label)}
           </label>
         ))}
       </fieldset>
@@ -87,12 +94,15 @@ export function Inbox({ ctx, account, quota, onOpen, onProblem }: {
                   {c.unread > 0 && <span class="badge">{t('inboxUnread', c.unread)}</span>}{' '}
                   <strong>{c.occupations.length ? c.occupations.map(occupationLabel).join('・') : c.profileId}</strong>{' '}
                   {c.prefectures.length > 0 && <span>{c.prefectures.map(prefectureLabel).join('、')}</span>}{' '}
-                  <span class="state-tag">{t(STATE_LABELS[c.state])}</span>{' '}
-                  <span class="muted">{formatJstDateTime(c.lastMessageAt)}</span>
+                  <span class="state-tag">{t(STATE_LABELS[c.state])}</span> <span class="muted">{formatJstDateTime(c.lastMessageAt)}</span>
                 </p>
                 {c.lastMessage && (
                   <p class="inbox-preview">
-                    {c.lastMessage.from === 'agency' ? t('inboxFromUs') : c.lastMessage.from === 'seeker' ? t('inboxFromSeeker') : t('inboxFromSystem')}
+                    {c.lastMessage.from === 'agency'
+                      ? t('inboxFromUs')
+                      : c.lastMessage.from === 'seeker'
+                        ? t('inboxFromSeeker')
+                        : t('inboxFromSystem')}
                     {c.lastMessage.body}
                   </p>
                 )}

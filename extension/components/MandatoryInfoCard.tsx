@@ -17,7 +17,17 @@ function contactText(contact: MandatoryInformation['complaintsOfficer']['contact
  * @example
  * <MandatoryInfoCard info={me.mandatoryInformation.content} agencyName={me.name} />
  */
-export function MandatoryInfoCard({ info, agencyName, headingLevel = 3, version }: { info: MandatoryInformation; agencyName?: string; headingLevel?: 2 | 3 | 4; version?: number }) {
+export function MandatoryInfoCard({
+  info,
+  agencyName,
+  headingLevel = 3,
+  version,
+}: {
+  info: MandatoryInformation;
+  agencyName?: string;
+  headingLevel?: 2 | 3 | 4;
+  version?: number;
+}) {
   const H = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   return (
     <section class="mandatory-card" aria-label={t('mandatoryTitle')}>
@@ -34,11 +44,17 @@ export function MandatoryInfoCard({ info, agencyName, headingLevel = 3, version 
         </dd>
         <dt>{t('mandatoryJobsHandled')}</dt>
         <dd>
-          <span class="block">{t('mandatoryOccupations')}: {info.jobsHandled.occupations.map(occupationName).join('、')}</span>
+          <span class="block">
+            {t('mandatoryOccupations')}: {info.jobsHandled.occupations.map(occupationName).join('、')}
+          </span>
           {info.jobsHandled.industries.length > 0 && (
-            <span class="block">{t('mandatoryIndustries')}: {info.jobsHandled.industries.map(industryName).join('、')}</span>
+            <span class="block">
+              {t('mandatoryIndustries')}: {info.jobsHandled.industries.map(industryName).join('、')}
+            </span>
           )}
-          <span class="block">{t('mandatoryRegions')}: {info.jobsHandled.prefectures.map(prefectureName).join('、')}</span>
+          <span class="block">
+            {t('mandatoryRegions')}: {info.jobsHandled.prefectures.map(prefectureName).join('、')}
+          </span>
         </dd>
         <dt>{t('mandatoryFees')}</dt>
         <dd>

@@ -2,7 +2,11 @@ import { serverNow } from '../utils/server-time';
 import { useEffect, useState } from 'preact/hooks';
 import { INDUSTRY_MAJOR_GROUPS } from '../../shared/data/industries';
 import { type AgencyAccount } from '../../shared/schemas/agency-account';
-import { MandatoryInformationInputSchema, type MandatoryInformation, type MandatoryInformationInput } from '../../shared/schemas/agency-mandatory-information';
+import {
+  MandatoryInformationInputSchema,
+  type MandatoryInformation,
+  type MandatoryInformationInput,
+} from '../../shared/schemas/agency-mandatory-information';
 import { type Procedure } from '../../shared/schemas/agency-procedures';
 import { listProcedures, requestChange, type ApiContext } from '../utils/api';
 import { t } from '../utils/i18n';
@@ -81,13 +85,40 @@ export function ChangeRequestForm({ ctx, current }: { ctx: ApiContext; current: 
       <fieldset>
         <legend>{t('mandatoryPlacementRecord')}</legend>
         <label for="mi-fy">{t('changeFiscalYear')}</label>
-        <input id="mi-fy" type="number" min={2020} max={2100} required value={draft.placementRecord.fiscalYear} onInput={(e) => update((d) => (d.placementRecord.fiscalYear = Number(value(e))))} />
+        <input
+          id="mi-fy"
+          type="number"
+          min={2020}
+          max={2100}
+          required
+          value={draft.placementRecord.fiscalYear}
+          onInput={(e) => update((d) => (d.placementRecord.fiscalYear = Number(value(e))))}
+        />
         <label for="mi-placements">{t('changePlacements')}</label>
-        <input id="mi-placements" type="number" min={0} required value={draft.placementRecord.placements} onInput={(e) => update((d) => (d.placementRecord.placements = Number(value(e))))} />
+        <input
+          id="mi-placements"
+          type="number"
+          min={0}
+          required
+          value={draft.placementRecord.placements}
+          onInput={(e) => update((d) => (d.placementRecord.placements = Number(value(e))))}
+        />
         <label for="mi-summary">{t('changeSummary')}</label>
-        <textarea id="mi-summary" rows={2} maxLength={1000} value={draft.placementRecord.summary} onInput={(e) => update((d) => (d.placementRecord.summary = value(e)))} />
+        <textarea
+          id="mi-summary"
+          rows={2}
+          maxLength={1000}
+          value={draft.placementRecord.summary}
+          onInput={(e) => update((d) => (d.placementRecord.summary = value(e)))}
+        />
       </fieldset>
-      <CodePicker id="mi-occupations" legend={t('mandatoryOccupations')} groups={OCCUPATION_GROUPS} value={draft.jobsHandled.occupations} onChange={(v) => update((d) => (d.jobsHandled.occupations = v as MandatoryInformation['jobsHandled']['occupations']))} />
+      <CodePicker
+        id="mi-occupations"
+        legend={t('mandatoryOccupations')}
+        groups={OCCUPATION_GROUPS}
+        value={draft.jobsHandled.occupations}
+        onChange={(v) => update((d) => (d.jobsHandled.occupations = v as MandatoryInformation['jobsHandled']['occupations']))}
+      />
       <fieldset>
         <legend>{t('mandatoryIndustries')}</legend>
         {INDUSTRY_MAJOR_GROUPS.map((g) => (
@@ -98,7 +129,9 @@ export function ChangeRequestForm({ ctx, current }: { ctx: ApiContext; current: 
               onChange={(e) =>
                 update((d) => {
                   const on = (e.target as HTMLInputElement).checked;
-                  d.jobsHandled.industries = on ? [...d.jobsHandled.industries, g.code] : d.jobsHandled.industries.filter((c) => c !== g.code);
+                  d.jobsHandled.industries = on
+                    ? [...d.jobsHandled.industries, g.code]
+                    : d.jobsHandled.industries.filter((c) => c !== g.code);
                 })
               }
             />{' '}
@@ -106,14 +139,31 @@ export function ChangeRequestForm({ ctx, current }: { ctx: ApiContext; current: 
           </label>
         ))}
       </fieldset>
-      <CodePicker id="mi-prefectures" legend={t('mandatoryRegions')} groups={PREFECTURE_GROUPS} value={draft.jobsHandled.prefectures} onChange={(v) => update((d) => (d.jobsHandled.prefectures = v as MandatoryInformation['jobsHandled']['prefectures']))} />
+      <CodePicker
+        id="mi-prefectures"
+        legend={t('mandatoryRegions')}
+        groups={PREFECTURE_GROUPS}
+        value={draft.jobsHandled.prefectures}
+        onChange={(v) => update((d) => (d.jobsHandled.prefectures = v as MandatoryInformation['jobsHandled']['prefectures']))}
+      />
       <fieldset>
         <legend>{t('mandatoryFees')}</legend>
         <label class="check">
-          <input type="checkbox" checked={draft.feesToJobseekers.hasFees} onChange={(e) => update((d) => (d.feesToJobseekers.hasFees = (e.target as HTMLInputElement).checked))} /> {t('changeHasFees')}
+          <input
+            type="checkbox"
+            checked={draft.feesToJobseekers.hasFees}
+            onChange={(e) => update((d) => (d.feesToJobseekers.hasFees = (e.target as HTMLInputElement).checked))}
+          />{' '}
+          {t('changeHasFees')}
         </label>
         <label for="mi-fees">{t('changeFeesText')}</label>
-        <textarea id="mi-fees" rows={2} maxLength={1000} value={draft.feesToJobseekers.text} onInput={(e) => update((d) => (d.feesToJobseekers.text = value(e)))} />
+        <textarea
+          id="mi-fees"
+          rows={2}
+          maxLength={1000}
+          value={draft.feesToJobseekers.text}
+          onInput={(e) => update((d) => (d.feesToJobseekers.text = value(e)))}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('mandatoryOfficer')}</legend>
@@ -152,7 +202,10 @@ export function MandatoryInfoPanel({ ctx, agency }: { ctx: ApiContext; agency: A
   const current = agency.mandatoryInformation;
   const [procedures, setProcedures] = useState<Procedure[]>([]);
   useEffect(() => {
-    listProcedures(ctx).then((r) => setProcedures(r.items), () => setProcedures([]));
+    listProcedures(ctx).then(
+      (r) => setProcedures(r.items),
+      () => setProcedures([]),
+    );
   }, [ctx.baseUrl, ctx.token]);
   return (
     <section aria-labelledby="mandatory-heading">

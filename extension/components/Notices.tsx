@@ -58,11 +58,19 @@ function eventText(e: EventRecord): string {
     case 'report_reminder':
       return t('eventReportReminder', e.notice?.fiscalYear ?? '', e.notice?.dueOn ? formatDate(e.notice.dueOn) : '');
     case 'report_request':
-      return t('eventReportRequest', e.notice?.bureau ?? '', e.notice?.fiscalYear ?? '', e.notice?.graceLastDay ? formatDate(e.notice.graceLastDay) : '');
+      return t(
+        'eventReportRequest',
+        e.notice?.bureau ?? '',
+        e.notice?.fiscalYear ?? '',
+        e.notice?.graceLastDay ? formatDate(e.notice.graceLastDay) : '',
+      );
     case 'mandatory_info_changed':
       return t('eventMandatoryChanged', e.notice?.version ?? '');
     case 'term_reminder':
-      return t(e.notice?.termKind === 'licence' ? 'eventLicenceReminder' : 'eventTermReminder', e.notice?.dueOn ? formatDate(e.notice.dueOn) : '');
+      return t(
+        e.notice?.termKind === 'licence' ? 'eventLicenceReminder' : 'eventTermReminder',
+        e.notice?.dueOn ? formatDate(e.notice.dueOn) : '',
+      );
     case 'term_ended':
       return t('eventTermEnded', e.notice?.dueOn ? formatDate(e.notice.dueOn) : '', e.deletedRecords);
   }
@@ -78,7 +86,11 @@ function eventText(e: EventRecord): string {
  * <Notices account={account} />
  */
 export function Notices({ account }: { account: AccountKey }) {
-  const events = useLiveQuery(async () => (await db.events.where('account').equals(account).toArray()).sort((a, b) => b.seq - a.seq), [account], []);
+  const events = useLiveQuery(
+    async () => (await db.events.where('account').equals(account).toArray()).sort((a, b) => b.seq - a.seq),
+    [account],
+    [],
+  );
   const deletions = useLiveQuery(async () => (await db.deletions.where('account').equals(account).toArray()).reverse(), [account], []);
   useEffect(() => {
     void markEventsSeen(account, serverNow());

@@ -59,7 +59,14 @@ export function Options() {
       )}
       <form class="stack" onSubmit={(e) => void save(e)}>
         <label for="worker-url">{t('optionsWorkerUrl')}</label>
-        <input id="worker-url" type="url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} aria-describedby="worker-url-hint" />
+        <input
+          id="worker-url"
+          type="url"
+          required
+          value={url}
+          onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+          aria-describedby="worker-url-hint"
+        />
         <p id="worker-url-hint" class="hint">
           {t('optionsWorkerUrlHint', buildWorkerUrl())}
         </p>

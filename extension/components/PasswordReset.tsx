@@ -44,7 +44,9 @@ export function PasswordReset({ ctx, onBack }: { ctx: ApiContext; onBack: () => 
     return (
       <div class="stack">
         <p role="status">{t('passwordResetDone')}</p>
-        <button type="button" onClick={onBack}>{t('passwordResetBack')}</button>
+        <button type="button" onClick={onBack}>
+          {t('passwordResetBack')}
+        </button>
       </div>
     );
   }
@@ -53,17 +55,53 @@ export function PasswordReset({ ctx, onBack }: { ctx: ApiContext; onBack: () => 
       <h2 id="password-reset-heading">{t('passwordResetTitle')}</h2>
       <p class="hint">{t('passwordResetHint')}</p>
       <label for="reset-email">{t('signInEmail')}</label>
-      <input id="reset-email" type="email" autocomplete="username" required value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
+      <input
+        id="reset-email"
+        type="email"
+        autocomplete="username"
+        required
+        value={email}
+        onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+      />
       <label for="reset-code">{t('passwordResetCode')}</label>
-      <input id="reset-code" type="text" autocomplete="one-time-code" required value={code} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
+      <input
+        id="reset-code"
+        type="text"
+        autocomplete="one-time-code"
+        required
+        value={code}
+        onInput={(e) => setCode((e.target as HTMLInputElement).value)}
+      />
       <label for="reset-new">{t('passwordNew')}</label>
-      <input id="reset-new" type="password" autocomplete="new-password" required value={next} onInput={(e) => setNext((e.target as HTMLInputElement).value)} />
+      <input
+        id="reset-new"
+        type="password"
+        autocomplete="new-password"
+        required
+        value={next}
+        onInput={(e) => setNext((e.target as HTMLInputElement).value)}
+      />
       <label for="reset-again">{t('passwordNewAgain')}</label>
-      <input id="reset-again" type="password" autocomplete="new-password" required value={again} onInput={(e) => setAgain((e.target as HTMLInputElement).value)} />
-      {invalid && <p role="alert" class="alert alert-problem">{invalid}</p>}
+      <input
+        id="reset-again"
+        type="password"
+        autocomplete="new-password"
+        required
+        value={again}
+        onInput={(e) => setAgain((e.target as HTMLInputElement).value)}
+      />
+      {invalid && (
+        <p role="alert" class="alert alert-problem">
+          {invalid}
+        </p>
+      )}
       {problem && <ProblemAlert problem={problem} />}
-      <button type="submit" disabled={busy}>{t('passwordResetSubmit')}</button>
-      <button type="button" class="link" onClick={onBack}>{t('passwordResetBack')}</button>
+      <button type="submit" disabled={busy}>
+        {t('passwordResetSubmit')}
+      </button>
+      <button type="button" class="link" onClick={onBack}>
+        {t('passwordResetBack')}
+      </button>
     </form>
   );
 }

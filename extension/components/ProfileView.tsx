@@ -6,7 +6,15 @@ import { storeAcceptance, storeOpenedProfile } from '../utils/acquisitions';
 import { db } from '../utils/db';
 import { storeQuota } from '../utils/summary';
 import { t } from '../utils/i18n';
-import { ageBandLabel, educationLabel, employmentTypeLabel, industryLabel, occupationLabel, prefectureLabel, wageLabel } from '../utils/labels';
+import {
+  ageBandLabel,
+  educationLabel,
+  employmentTypeLabel,
+  industryLabel,
+  occupationLabel,
+  prefectureLabel,
+  wageLabel,
+} from '../utils/labels';
 import { ApiProblem } from '../utils/problem';
 import type { AccountKey } from '../utils/session';
 import { formatDate, todayJst } from '../utils/time';
@@ -25,7 +33,15 @@ import { ProblemAlert } from './ProblemAlert';
  * @example
  * <ProfileView ctx={ctx} account={account} agency={me} profileId={id} onProblem={…} onThread={…} sendBlocked={null} />
  */
-export function ProfileView({ ctx, account, agency, profileId, onProblem, onThread, sendBlocked }: {
+export function ProfileView({
+  ctx,
+  account,
+  agency,
+  profileId,
+  onProblem,
+  onThread,
+  sendBlocked,
+}: {
   ctx: ApiContext;
   account: AccountKey;
   agency: AgencyAccount | null;
@@ -36,7 +52,11 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
 }) {
   const stored = useLiveQuery(() => db.profiles.get([account, profileId]), [account, profileId], undefined);
   const acquisition = useLiveQuery(() => db.acquisitions.get([account, profileId]), [account, profileId], undefined);
-  const conversation = useLiveQuery(() => db.conversations.where('[account+profileId]').equals([account, profileId]).first(), [account, profileId], undefined);
+  const conversation = useLiveQuery(
+    () => db.conversations.where('[account+profileId]').equals([account, profileId]).first(),
+    [account, profileId],
+    undefined,
+  );
   const templates = useLiveQuery(() => db.templates.where('account').equals(account).toArray(), [account], []);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [loading, setLoading] = useState(false);
@@ -75,7 +95,11 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
       const fees = feeKind === 'explained' ? { kind: feeKind, explainedOn: feesExplainedOn } : feeKind ? { kind: feeKind } : undefined;
       const result = await recordAcceptance(ctx, profileId, acceptedOn, fees);
       const record = await storeAcceptance(result, { account, now: serverNow() });
-      setAcceptNote(result.extended ? t('acceptanceExtended', formatDate(record.retentionDeadline)) : t('acceptanceNotExtended', formatDate(record.retentionDeadline)));
+      setAcceptNote(
+        result.extended
+          ? t('acceptanceExtended', formatDate(record.retentionDeadline))
+          : t('acceptanceNotExtended', formatDate(record.retentionDeadline)),
+      );
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       setProblem(error);
@@ -134,7 +158,9 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
               profile.hours.start && profile.hours.end ? `${profile.hours.start}〜${profile.hours.end}` : '',
               profile.hours.shift ? t('profileShiftOk') : '',
               profile.hours.overtimeOk ? t('profileOvertimeOk') : '',
-            ].filter(Boolean).join(' ／ ') || '—'}
+            ]
+              .filter(Boolean)
+              .join(' ／ ') || '—'}
           </dd>
           <dt>{t('profileAgeBand')}</dt>
           <dd>{ageBandLabel(profile.ageBand)}</dd>
@@ -157,17 +183,49 @@ export function ProfileView({ ctx, account, agency, profileId, onProblem, onThre
           <h3>{t('acceptanceTitle')}</h3>
           <p class="hint">{t('acceptanceHint')}</p>
           <label for="accepted-on">{t('acceptanceDate')}</label>{' '}
-          <input id="accepted-on" type="date" required min={acquisition.acquiredOn} max={todayJst()} value={acceptedOn} onInput={(e) => setAcceptedOn((e.target as HTMLInputElement).value)} />
+          <input
+            id="accepted-on"
+            type="date"
+            required
+            min={acquisition.acquiredOn}
+            max={todayJst()}
+            value={acceptedOn}
+            onInput={(e) => setAcceptedOn((e.target as HTMLInputElement).value)}
+          />
           <fieldset>
             <legend>{t('acceptanceFees')}</legend>
             <label>
-              <input type="radio" name="fees" value="explained" required checked={feeKind === 'explained'} onChange={() => setFeeKind('explained')} /> {t('acceptanceFeesExplained')}
+              <input
+                type="radio"
+                name="fees"
+                value="explained"
+                required
+                checked={feeKind === 'explained'}
+                onChange={() => setFeeKind('explained')}
+              />{' '}
+              {t('acceptanceFeesExplained')}
             </label>{' '}
             <label for="fees-explained-on">{t('acceptanceFeesExplainedOn')}</label>{' '}
-            <input id="fees-explained-on" type="date" required={feeKind === 'explained'} disabled={feeKind !== 'explained'} max={acceptedOn} value={feesExplainedOn} onInput={(e) => setFeesExplainedOn((e.target as HTMLInputElement).value)} />
+            <input
+              id="fees-explained-on"
+              type="date"
+              required={feeKind === 'explained'}
+              disabled={feeKind !== 'explained'}
+              max={acceptedOn}
+              value={feesExplainedOn}
+              onInput={(e) => setFeesExplainedOn((e.target as HTMLInputElement).value)}
+            />
             <br />
             <label>
-              <input type="radio" name="fees" value="none_charged" required checked={feeKind === 'none_charged'} onChange={() => setFeeKind('none_charged')} /> {t('acceptanceFeesNone')}
+              <input
+                type="radio"
+                name="fees"
+                value="none_charged"
+                required
+                checked={feeKind === 'none_charged'}
+                onChange={() => setFeeKind('none_charged')}
+              />{' '}
+              {t('acceptanceFeesNone')}
             </label>
           </fieldset>
           <button type="submit">{t('acceptanceSubmit')}</button>

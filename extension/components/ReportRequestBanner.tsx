@@ -15,7 +15,10 @@ import { useLiveQuery } from './live-query';
 export function ReportRequestBanner({ account, now }: { account: AccountKey; now: Date }) {
   const today = jstDate(now);
   const requests = useLiveQuery(
-    async () => (await db.events.where('account').equals(account).toArray()).filter((e) => e.type === 'report_request' && (e.notice?.graceLastDay ?? '') >= today),
+    async () =>
+      (await db.events.where('account').equals(account).toArray()).filter(
+        (e) => e.type === 'report_request' && (e.notice?.graceLastDay ?? '') >= today,
+      ),
     [account, today],
     [],
   );
@@ -25,7 +28,12 @@ export function ReportRequestBanner({ account, now }: { account: AccountKey; now
       {requests.map((e) => (
         <div class="banner banner-suspended" role="alert" key={e.id}>
           <strong>{t('bannerReportRequestTitle')}</strong>{' '}
-          {t('eventReportRequest', e.notice?.bureau ?? '', e.notice?.fiscalYear ?? '', e.notice?.graceLastDay ? formatDate(e.notice.graceLastDay) : '')}
+          {t(
+            'eventReportRequest',
+            e.notice?.bureau ?? '',
+            e.notice?.fiscalYear ?? '',
+            e.notice?.graceLastDay ? formatDate(e.notice.graceLastDay) : '',
+          )}
           <span class="block">{t('bannerReportRequestDone')}</span>
         </div>
       ))}

@@ -94,9 +94,11 @@ export function SeatManager({ ctx }: { ctx: ApiContext }) {
         <details>
           <summary>{t('seatsRemovedTitle')}</summary>
           <ul>
-            {list.items.filter((s) => s.removedAt !== null).map((s) => (
-              <li key={s.id}>{t('seatRemovedLine', s.name, formatJstDateTime(s.removedAt!))}</li>
-            ))}
+            {list.items
+              .filter((s) => s.removedAt !== null)
+              .map((s) => (
+                <li key={s.id}>{t('seatRemovedLine', s.name, formatJstDateTime(s.removedAt!))}</li>
+              ))}
           </ul>
         </details>
       )}
@@ -131,7 +133,15 @@ export function SeatManager({ ctx }: { ctx: ApiContext }) {
           </label>{' '}
           <label>
             {t('seatFirstPassword')}{' '}
-            <input type="password" required minLength={12} maxLength={128} autocomplete="new-password" value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
+            <input
+              type="password"
+              required
+              minLength={12}
+              maxLength={128}
+              autocomplete="new-password"
+              value={password}
+              onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+            />
           </label>
           <p class="hint">{t('seatPasswordHint')}</p>
           {invalid && <p role="alert">{invalid}</p>}

@@ -27,7 +27,11 @@ export function StatusBanner({ agency, now }: { agency: AgencyAccount | null; no
     banners.push(
       <div class="banner banner-suspended" role="alert" key="suspended">
         <strong>{t('bannerSuspendedTitle')}</strong>{' '}
-        {s?.endsOn ? t('bannerSuspendedUntil', formatDate(s.endsOn)) : s?.kind === 'until_corrected' ? t('bannerSuspendedUntilCorrected') : t('bannerSuspended')}
+        {s?.endsOn
+          ? t('bannerSuspendedUntil', formatDate(s.endsOn))
+          : s?.kind === 'until_corrected'
+            ? t('bannerSuspendedUntilCorrected')
+            : t('bannerSuspended')}
         {s?.reason && <span class="block">{t('bannerReason', s.reason)}</span>}
         <span class="block">{t('bannerDataDeleted')}</span>
       </div>,

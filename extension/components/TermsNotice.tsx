@@ -13,7 +13,12 @@ import { confirmTerms, termsStatus } from '../utils/terms';
  * @example
  * <TermsNotice ctx={ctx} onConfirmed={() => refresh()} />
  */
-export function TermsNotice({ ctx, load = termsStatus, confirm = confirmTerms, onConfirmed }: {
+export function TermsNotice({
+  ctx,
+  load = termsStatus,
+  confirm = confirmTerms,
+  onConfirmed,
+}: {
   ctx: ApiContext;
   load?: (ctx: ApiContext) => Promise<TermsStatus>;
   confirm?: (ctx: ApiContext, version: number) => Promise<unknown>;
@@ -24,7 +29,10 @@ export function TermsNotice({ ctx, load = termsStatus, confirm = confirmTerms, o
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    load(ctx).then((s) => live && setStatus(s), () => undefined);
+    load(ctx).then(
+      (s) => live && setStatus(s),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -46,10 +54,20 @@ export function TermsNotice({ ctx, load = termsStatus, confirm = confirmTerms, o
     }
   };
   return (
-    <section class={required ? 'banner banner-terms banner-terms-required' : 'banner banner-terms'} role={required ? 'alert' : 'status'} aria-label={t('termsTitle')}>
-      <strong>{required ? t('termsRequired', version.version, formatDate(version.effectiveOn)) : t('termsUpcoming', version.version, formatDate(version.effectiveOn))}</strong>
+    <section
+      class={required ? 'banner banner-terms banner-terms-required' : 'banner banner-terms'}
+      role={required ? 'alert' : 'status'}
+      aria-label={t('termsTitle')}
+    >
+      <strong>
+        {required
+          ? t('termsRequired', version.version, formatDate(version.effectiveOn))
+          : t('termsUpcoming', version.version, formatDate(version.effectiveOn))}
+      </strong>
       <p class="terms-summary">{version.summary}</p>
-      <button type="button" disabled={busy} onClick={() => void agree()}>{t('termsConfirm', version.version)}</button>
+      <button type="button" disabled={busy} onClick={() => void agree()}>
+        {t('termsConfirm', version.version)}
+      </button>
       {failed && <p role="alert">{t('termsConfirmFailed')}</p>}
     </section>
   );

@@ -33,10 +33,15 @@ export function MessageList({ messages, agencyName, headingLevel = 3 }: { messag
       {messages.map((m) => (
         <li key={m.id} class={`message message-${m.from}`}>
           <p class="message-meta">
-            <span>{m.from !== 'agency' ? t(SENDER_KEYS[m.from]) : m.sentBy ? t('senderAgencySeat', agencyName, m.sentBy.name) : agencyName}</span> <time dateTime={m.sentAt}>{formatJstDateTime(m.sentAt)}</time>
+            <span>
+              {m.from !== 'agency' ? t(SENDER_KEYS[m.from]) : m.sentBy ? t('senderAgencySeat', agencyName, m.sentBy.name) : agencyName}
+            </span>{' '}
+            <time dateTime={m.sentAt}>{formatJstDateTime(m.sentAt)}</time>
           </p>
           <MessageText body={m.body} />
-          {m.mandatoryInformation && <MandatoryInfoCard info={m.mandatoryInformation.content} headingLevel={headingLevel} version={m.mandatoryInformation.version} />}
+          {m.mandatoryInformation && (
+            <MandatoryInfoCard info={m.mandatoryInformation.content} headingLevel={headingLevel} version={m.mandatoryInformation.version} />
+          )}
         </li>
       ))}
     </ol>
@@ -51,7 +56,14 @@ export function MessageList({ messages, agencyName, headingLevel = 3 }: { messag
  * @example
  * <ThreadView ctx={ctx} account={account} agency={me} conversationId={id} … />
  */
-export function ThreadView({ ctx, account, agency, conversationId, onProblem, sendBlocked }: {
+export function ThreadView({
+  ctx,
+  account,
+  agency,
+  conversationId,
+  onProblem,
+  sendBlocked,
+}: {
   ctx: ApiContext;
   account: AccountKey;
   agency: AgencyAccount | null;
@@ -86,7 +98,7 @@ export function ThreadView({ ctx, account, agency, conversationId, onProblem, se
   }, [conversationId]);
 
   const conversation = kept ? local : fetched?.conversation;
-  const messages = kept ? localMessages : fetched?.messages ?? [];
+  const messages = kept ? localMessages : (fetched?.messages ?? []);
   if (!conversation) {
     return (
       <section aria-labelledby="thread-heading">

@@ -39,7 +39,9 @@ export function buildMessages(locale: Locale): Record<string, ChromeMessage> {
     out[key] = {
       message,
       ...(entry.description ? { description: entry.description } : {}),
-      ...(used.length ? { placeholders: Object.fromEntries(used.map((name) => [name.toLowerCase(), { content: `$${order.indexOf(name) + 1}` }])) } : {}),
+      ...(used.length
+        ? { placeholders: Object.fromEntries(used.map((name) => [name.toLowerCase(), { content: `$${order.indexOf(name) + 1}` }])) }
+        : {}),
     };
   }
   return out;

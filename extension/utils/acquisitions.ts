@@ -43,7 +43,12 @@ export async function storeOpenedProfile(opened: OpenedProfile, options: Options
   const record = toRecord(options.account, opened.acquisition);
   await database.transaction('rw', database.acquisitions, database.profiles, async () => {
     await database.acquisitions.put(record);
-    await database.profiles.put({ account: options.account, profileId: opened.profile.id, profile: opened.profile, fetchedAt: options.now.toISOString() });
+    await database.profiles.put({
+      account: options.account,
+      profileId: opened.profile.id,
+      profile: opened.profile,
+      fetchedAt: options.now.toISOString(),
+    });
   });
   return record;
 }
@@ -75,7 +80,10 @@ export async function syncAcquisitions(items: Acquisition[], options: Options): 
   let deleted = 0;
   for (const a of items) {
     if (a.state === 'deleted') {
-      const gone = await deleteJobseekerData({ profileId: a.profileId }, { account: options.account, rule: a.deletedRule ?? 'R-RET-1', cause: 'worker_record', now: options.now, db: database });
+      const gone = await deleteJobseekerData(
+        { profileId: a.profileId },
+        { account: options.account, rule: a.deletedRule ?? 'R-RET-1', cause: 'worker_record', now: options.now, db: database },
+      );
       if (gone.acquisition + gone.profile + gone.conversation + gone.message > 0) deleted++;
     } else {
       await database.acquisitions.put(toRecord(options.account, a));

@@ -3,6 +3,12 @@
  * acquisition records, re-exported for the agency's side.
  */
 export {
-  AcquisitionSchema, OpenedProfileSchema, AcceptanceResultSchema, AcquisitionListSchema,
-  type Acquisition, type OpenedProfile, type AcceptanceResult, type FeeStatement,
+  AcquisitionSchema,
+  OpenedProfileSchema,
+  AcceptanceResultSchema,
+  AcquisitionListSchema,
+  type Acquisition,
+  type OpenedProfile,
+  type AcceptanceResult,
+  type FeeStatement,
 } from '../../shared/schemas/acquisition';

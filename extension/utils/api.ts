@@ -163,7 +163,9 @@ export function openProfile(ctx: ApiContext, profileId: string) {
 
 /** `POST /v1/agency/acceptances`: records 求職受理 with its date (R-RET-2) and the fee statement (R-APP-5). */
 export function recordAcceptance(ctx: ApiContext, profileId: string, acceptedOn: string, fees?: FeeStatement) {
-  return read(AcceptanceResultSchema, () => client(ctx).v1.agency.acceptances.$post({ json: { profileId, acceptedOn, ...(fees ? { fees } : {}) } }));
+  return read(AcceptanceResultSchema, () =>
+    client(ctx).v1.agency.acceptances.$post({ json: { profileId, acceptedOn, ...(fees ? { fees } : {}) } }),
+  );
 }
 
 /** `GET /v1/agency/acquisitions`: every acquisition with its deadline, held or deleted. */
@@ -188,7 +190,9 @@ export function getQuota(ctx: ApiContext) {
 
 /** `GET /v1/agency/conversations`: the inbox, newest first, with unread counts. */
 export function listAgencyConversations(ctx: ApiContext, cursor?: string) {
-  return read(ConversationPageSchema, () => client(ctx).v1.agency.conversations.$get({ query: { limit: '100', ...(cursor ? { cursor } : {}) } }));
+  return read(ConversationPageSchema, () =>
+    client(ctx).v1.agency.conversations.$get({ query: { limit: '100', ...(cursor ? { cursor } : {}) } }),
+  );
 }
 
 /** `GET /v1/agency/conversations/{id}`: one thread (marks it read). */
@@ -206,7 +210,9 @@ export function sendFirstContact(ctx: ApiContext, body: FirstContactRequest) {
 
 /** `POST /v1/agency/conversations/{id}/messages`: answers the jobseeker (R-MSG-2). */
 export function sendAgencyReply(ctx: ApiContext, conversationId: string, body: ReplyRequest) {
-  return read(SendResultSchema, () => client(ctx).v1.agency.conversations[':id'].messages.$post({ param: { id: conversationId }, json: body }));
+  return read(SendResultSchema, () =>
+    client(ctx).v1.agency.conversations[':id'].messages.$post({ param: { id: conversationId }, json: body }),
+  );
 }
 
 /** `GET /v1/agency/complaints`: the complaint log (R-CMP-1). */
@@ -226,7 +232,9 @@ export function addComplaintHandling(ctx: ApiContext, id: string, body: AgencyCo
 
 /** `PUT /v1/agency/reports/{fiscalYear}`: the annual usage report (R-REP-1). */
 export function submitAnnualReport(ctx: ApiContext, fiscalYear: number, body: AnnualReportRequest) {
-  return read(AnnualReportRecordSchema, () => client(ctx).v1.agency.reports[':fiscalYear'].$put({ param: { fiscalYear: String(fiscalYear) }, json: body }));
+  return read(AnnualReportRecordSchema, () =>
+    client(ctx).v1.agency.reports[':fiscalYear'].$put({ param: { fiscalYear: String(fiscalYear) }, json: body }),
+  );
 }
 
 /** `POST /v1/agency/change-requests`: asks the bureau to accept new mandatory information (R-APP-4). */
@@ -259,12 +267,18 @@ export function getSeekerConversation(ctx: ApiContext, id: string) {
 /** `POST /v1/seeker/conversations/{id}/messages`: ask or answer (R-MSG-4); a retry with the same key is stored once. */
 export function sendSeekerMessage(ctx: ApiContext, conversationId: string, body: string, idempotencyKey?: string) {
   return read(SeekerSendResultSchema, () =>
-    client(ctx).v1.seeker.conversations[':id'].messages.$post({ param: { id: conversationId }, json: idempotencyKey ? { body, idempotencyKey } : { body } }));
+    client(ctx).v1.seeker.conversations[':id'].messages.$post({
+      param: { id: conversationId },
+      json: idempotencyKey ? { body, idempotencyKey } : { body },
+    }),
+  );
 }
 
 /** `PUT /v1/seeker/conversations/{id}/paid-service-consent`: the jobseeker agrees to hear about paid services (R-MSG-7). */
 export function consentToPaidServices(ctx: ApiContext, conversationId: string) {
-  return read(PaidServiceConsentSchema, () => client(ctx).v1.seeker.conversations[':id']['paid-service-consent'].$put({ param: { id: conversationId } }));
+  return read(PaidServiceConsentSchema, () =>
+    client(ctx).v1.seeker.conversations[':id']['paid-service-consent'].$put({ param: { id: conversationId } }),
+  );
 }
 
 /** `DELETE /v1/seeker/conversations/{id}/paid-service-consent`: withdraws that consent (R-MSG-7). */
@@ -299,7 +313,9 @@ export function listDeletionRequests(ctx: ApiContext) {
 
 /** `POST /v1/seeker/complaints`: a complaint to the bureau about an agency (R-CMP-1). */
 export function complainToBureau(ctx: ApiContext, agencyId: string, content: string) {
-  return read(SeekerComplaintRecordSchema.omit({ forwardedBy: true }), () => client(ctx).v1.seeker.complaints.$post({ json: { agencyId, content } }));
+  return read(SeekerComplaintRecordSchema.omit({ forwardedBy: true }), () =>
+    client(ctx).v1.seeker.complaints.$post({ json: { agencyId, content } }),
+  );
 }
 
 /**

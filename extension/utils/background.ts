@@ -13,7 +13,9 @@ import { onSessionChanged } from './session';
 export function startBackground(): void {
   let running: Promise<unknown> = Promise.resolve();
   const queue = (work: () => Promise<unknown>) => {
-    running = running.then(work, work).catch((error: unknown) => console.warn('madoguchi background round failed', error instanceof Error ? error.name : typeof error));
+    running = running
+      .then(work, work)
+      .catch((error: unknown) => console.warn('madoguchi background round failed', error instanceof Error ? error.name : typeof error));
     return running;
   };
   ext.alarms.onAlarm.addListener((alarm) => {

@@ -3,22 +3,34 @@
  * requests and measures, and reports on request, with the agency's answers.
  */
 import { z } from 'zod';
-import { AgencyReportRequestSchema, CorrectionRequestSchema, type AgencyReportRequest, type CorrectionAnswer, type CorrectionRequest } from '../../shared/schemas/correspondence';
+import {
+  AgencyReportRequestSchema,
+  CorrectionRequestSchema,
+  type AgencyReportRequest,
+  type CorrectionAnswer,
+  type CorrectionRequest,
+} from '../../shared/schemas/correspondence';
 import { client, read, type ApiContext } from './api';
 
 /** `GET /v1/agency/correction-requests` */
 export function correctionRequests(ctx: ApiContext): Promise<CorrectionRequest[]> {
-  return read(z.object({ items: z.array(CorrectionRequestSchema) }), () => client(ctx).v1.agency['correction-requests'].$get()).then((r) => r.items);
+  return read(z.object({ items: z.array(CorrectionRequestSchema) }), () => client(ctx).v1.agency['correction-requests'].$get()).then(
+    (r) => r.items,
+  );
 }
 
 /** `POST /v1/agency/correction-requests/{id}/answer` */
 export function answerCorrection(ctx: ApiContext, id: string, answer: CorrectionAnswer): Promise<CorrectionRequest> {
-  return read(CorrectionRequestSchema, () => client(ctx).v1.agency['correction-requests'][':id'].answer.$post({ param: { id }, json: answer }));
+  return read(CorrectionRequestSchema, () =>
+    client(ctx).v1.agency['correction-requests'][':id'].answer.$post({ param: { id }, json: answer }),
+  );
 }
 
 /** `GET /v1/agency/report-requests` */
 export function reportRequests(ctx: ApiContext): Promise<AgencyReportRequest[]> {
-  return read(z.object({ items: z.array(AgencyReportRequestSchema) }), () => client(ctx).v1.agency['report-requests'].$get()).then((r) => r.items);
+  return read(z.object({ items: z.array(AgencyReportRequestSchema) }), () => client(ctx).v1.agency['report-requests'].$get()).then(
+    (r) => r.items,
+  );
 }
 
 /** `PUT /v1/agency/report-requests/{id}`: a new version of the answers. */
@@ -37,7 +49,9 @@ export function daysLeft(dueOn: string, today: string): number {
 }
 
 /** One item of the agency's "労働局からの連絡", open and most urgent first. */
-export type BureauItem = { kind: 'correction'; item: CorrectionRequest; open: boolean; dueOn: string } | { kind: 'report'; item: AgencyReportRequest; open: boolean; dueOn: string };
+export type BureauItem =
+  | { kind: 'correction'; item: CorrectionRequest; open: boolean; dueOn: string }
+  | { kind: 'report'; item: AgencyReportRequest; open: boolean; dueOn: string };
 
 /** Open items first, the nearest due day first; then the rest, newest first. */
 export function orderBureauItems(corrections: CorrectionRequest[], reports: AgencyReportRequest[]): BureauItem[] {
@@ -45,5 +59,7 @@ export function orderBureauItems(corrections: CorrectionRequest[], reports: Agen
     ...corrections.map((c) => ({ kind: 'correction' as const, item: c, open: c.status !== 'confirmed', dueOn: c.dueOn })),
     ...reports.map((r) => ({ kind: 'report' as const, item: r, open: r.versions.length === 0, dueOn: r.dueOn })),
   ];
-  return items.sort((a, b) => Number(b.open) - Number(a.open) || (a.open ? a.dueOn.localeCompare(b.dueOn) : b.item.sentAt.localeCompare(a.item.sentAt)));
+  return items.sort(
+    (a, b) => Number(b.open) - Number(a.open) || (a.open ? a.dueOn.localeCompare(b.dueOn) : b.item.sentAt.localeCompare(a.item.sentAt)),
+  );
 }

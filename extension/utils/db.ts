@@ -37,7 +37,11 @@ export type TemplateRecord = { id?: number; account: AccountKey; name: string; b
 
 /** A named feed search (filters only). */
 export type SavedSearchRecord = {
-  id?: number; account: AccountKey; name: string; query: Record<string, string | string[]>; createdAt: string;
+  id?: number;
+  account: AccountKey;
+  name: string;
+  query: Record<string, string | string[]>;
+  createdAt: string;
   /** Profile IDs the agency has seen in this search's results (newest first, capped). */
   seenIds?: string[];
   /** Matching profiles not seen yet, as of `checkedAt`. */
@@ -64,7 +68,14 @@ export type EventRecord = {
   seenAt: string | null;
   /** For notices: the new status, the report due date, the new mandatory-information version. */
   notice?: {
-    status?: string; suspensionEndsOn?: string | null; fiscalYear?: number; dueOn?: string; graceLastDay?: string; bureau?: string; version?: number; reason?: string;
+    status?: string;
+    suspensionEndsOn?: string | null;
+    fiscalYear?: number;
+    dueOn?: string;
+    graceLastDay?: string;
+    bureau?: string;
+    version?: number;
+    reason?: string;
     /** R-TERM-1: which end a term reminder is about. */
     termKind?: 'term' | 'licence';
   };
@@ -144,7 +155,19 @@ export class MadoguchiDB extends Dexie {
   }
 
   /** The name of every table, for wiping an account in one transaction. */
-  static readonly ACCOUNT_TABLES = ['acquisitions', 'profiles', 'conversations', 'messages', 'templates', 'savedSearches', 'events', 'deletions', 'meta', 'jobOffers', 'jobQuotes'] as const;
+  static readonly ACCOUNT_TABLES = [
+    'acquisitions',
+    'profiles',
+    'conversations',
+    'messages',
+    'templates',
+    'savedSearches',
+    'events',
+    'deletions',
+    'meta',
+    'jobOffers',
+    'jobQuotes',
+  ] as const;
 }
 
 /** The one database every page and the background share (they see each other's writes via liveQuery). */

@@ -29,33 +29,51 @@ export async function deleteJobseekerData(
 ): Promise<DeletionCounts> {
   const database = options.db ?? defaultDb;
   const { account } = options;
-  return database.transaction('rw', database.acquisitions, database.profiles, database.conversations, database.messages, database.deletions, async () => {
-    const counts: DeletionCounts = { acquisition: 0, profile: 0, conversation: 0, message: 0 };
-    if ('all' in scope) {
-      counts.acquisition = await database.acquisitions.where('account').equals(account).delete();
-      counts.profile = await database.profiles.where('account').equals(account).delete();
-      counts.conversation = await database.conversations.where('account').equals(account).delete();
-      counts.message = await database.messages.where('account').equals(account).delete();
-    } else {
-      const { profileId, conversationId } = scope;
-      const conversationIds = new Set(
-        (await database.conversations.where('[account+profileId]').equals([account, profileId]).primaryKeys()).map((key) => (key as [string, string])[1]),
-      );
-      if (conversationId) conversationIds.add(conversationId);
-      for (const id of conversationIds) {
-        counts.message += await database.messages.where('[account+conversationId]').equals([account, id]).delete();
+  return database.transaction(
+    'rw',
+    database.acquisitions,
+    database.profiles,
+    database.conversations,
+    database.messages,
+    database.deletions,
+    async () => {
+      const counts: DeletionCounts = { acquisition: 0, profile: 0, conversation: 0, message: 0 };
+      if ('all' in scope) {
+        counts.acquisition = await database.acquisitions.where('account').equals(account).delete();
+        counts.profile = await database.profiles.where('account').equals(account).delete();
+        counts.conversation = await database.conversations.where('account').equals(account).delete();
+        counts.message = await database.messages.where('account').equals(account).delete();
+      } else {
+        const { profileId, conversationId } = scope;
+        const conversationIds = new Set(
+          (await database.conversations.where('[account+profileId]').equals([account, profileId]).primaryKeys()).map(
+            (key) => (key as [string, string])[1],
+          ),
+        );
+        if (conversationId) conversationIds.add(conversationId);
+        for (const id of conversationIds) {
+          counts.message += await database.messages.where('[account+conversationId]').equals([account, id]).delete();
+        }
+        counts.message += await database.messages.where('[account+profileId]').equals([account, profileId]).delete();
+        counts.conversation = await database.conversations.where('[account+profileId]').equals([account, profileId]).delete();
+        if (conversationId)
+          counts.conversation += await database.conversations.where('[account+id]').equals([account, conversationId]).delete();
+        counts.profile = await database.profiles.where('[account+profileId]').equals([account, profileId]).delete();
+        counts.acquisition = await database.acquisitions.where('[account+profileId]').equals([account, profileId]).delete();
       }
-      counts.message += await database.messages.where('[account+profileId]').equals([account, profileId]).delete();
-      counts.conversation = await database.conversations.where('[account+profileId]').equals([account, profileId]).delete();
-      if (conversationId) counts.conversation += await database.conversations.where('[account+id]').equals([account, conversationId]).delete();
-      counts.profile = await database.profiles.where('[account+profileId]').equals([account, profileId]).delete();
-      counts.acquisition = await database.acquisitions.where('[account+profileId]').equals([account, profileId]).delete();
-    }
-    const at = options.now.toISOString();
-    const lines = (Object.keys(counts) as DeletedRecordKind[])
-      .filter((kind) => counts[kind] > 0)
-      .map((recordKind): DeletionRecord => ({ account, at, recordKind, count: counts[recordKind], rule: options.rule, cause: options.cause }));
-    if (lines.length) await database.deletions.bulkAdd(lines);
-    return counts;
-  });
+      const at = options.now.toISOString();
+      const lines = (Object.keys(counts) as DeletedRecordKind[])
+        .filter((kind) => counts[kind] > 0)
+        .map((recordKind): DeletionRecord => ({
+          account,
+          at,
+          recordKind,
+          count: counts[recordKind],
+          rule: options.rule,
+          cause: options.cause,
+        }));
+      if (lines.length) await database.deletions.bulkAdd(lines);
+      return counts;
+    },
+  );
 }

@@ -29,13 +29,16 @@ async function applyEvent(event: AgencyEvent, account: AccountKey, now: Date, da
     case 'block':
     case 'deletion_request':
     case 'retention_expired': {
-      const scope = event.conversationId ? { profileId: event.profileId, conversationId: event.conversationId } : { profileId: event.profileId };
+      const scope = event.conversationId
+        ? { profileId: event.profileId, conversationId: event.conversationId }
+        : { profileId: event.profileId };
       const fallback = event.type === 'block' ? 'R-BLOCK-2' : event.type === 'deletion_request' ? 'R-DEL-1' : 'R-RET-1';
       return totalDeleted(await deleteJobseekerData(scope, { account, rule: event.rule || fallback, cause: 'event', now, db: database }));
     }
     case 'status_changed': {
       const known = await getMeta(database, account, 'agency');
-      if (known) await setMeta(database, account, 'agency', { ...known, status: event.details.status, suspension: event.details.suspension });
+      if (known)
+        await setMeta(database, account, 'agency', { ...known, status: event.details.status, suspension: event.details.suspension });
       if (!STOPPED_STATUSES.includes(event.details.status)) return 0;
       return totalDeleted(await deleteJobseekerData({ all: true }, { account, rule: 'R-RET-3', cause: 'event', now, db: database }));
     }
@@ -57,7 +60,12 @@ function noticeOf(event: AgencyEvent): EventRecord['notice'] {
     case 'report_reminder':
       return { fiscalYear: event.details.fiscalYear, dueOn: event.details.dueOn };
     case 'report_request':
-      return { fiscalYear: event.details.fiscalYear, dueOn: event.details.dueOn, graceLastDay: event.details.graceLastDay, bureau: event.details.bureau };
+      return {
+        fiscalYear: event.details.fiscalYear,
+        dueOn: event.details.dueOn,
+        graceLastDay: event.details.graceLastDay,
+        bureau: event.details.bureau,
+      };
     case 'mandatory_info_changed':
       return { version: event.details.version };
     case 'retention_expired':
@@ -117,7 +125,15 @@ export async function processAgencyEvents(options: Options): Promise<EventRound>
       // and an open dashboard polling at the same moment never handle an event twice.
       const deleted = await database.transaction(
         'rw',
-        [database.acquisitions, database.profiles, database.conversations, database.messages, database.deletions, database.events, database.meta],
+        [
+          database.acquisitions,
+          database.profiles,
+          database.conversations,
+          database.messages,
+          database.deletions,
+          database.events,
+          database.meta,
+        ],
         async () => {
           let removed: number | null = null;
           if (!(await database.events.get([account, event.id]))) {
@@ -125,8 +141,17 @@ export async function processAgencyEvents(options: Options): Promise<EventRound>
             removed = await applyEvent(event, account, now, database);
             const notice = noticeOf(event);
             await database.events.put({
-              account, id: event.id, seq: event.seq, type: event.type, rule: event.rule, createdAt: event.createdAt,
-              handledAt: now.toISOString(), ackedAt: null, deletedRecords: removed, seenAt: null, ...(notice ? { notice } : {}),
+              account,
+              id: event.id,
+              seq: event.seq,
+              type: event.type,
+              rule: event.rule,
+              createdAt: event.createdAt,
+              handledAt: now.toISOString(),
+              ackedAt: null,
+              deletedRecords: removed,
+              seenAt: null,
+              ...(notice ? { notice } : {}),
             });
           }
           const cursor = (await getMeta(database, account, 'eventsCursor')) ?? 0;
@@ -143,11 +168,19 @@ export async function processAgencyEvents(options: Options): Promise<EventRound>
     if (page.items.length < pageSize) break;
   }
 
-  const pending = await database.events.where('account').equals(account).filter((e) => e.ackedAt === null).sortBy('seq');
+  const pending = await database.events
+    .where('account')
+    .equals(account)
+    .filter((e) => e.ackedAt === null)
+    .sortBy('seq');
   for (const record of pending) {
     if (await acknowledge(record, options, database)) round.acked++;
   }
-  round.pendingAcks = await database.events.where('account').equals(account).filter((e) => e.ackedAt === null).count();
+  round.pendingAcks = await database.events
+    .where('account')
+    .equals(account)
+    .filter((e) => e.ackedAt === null)
+    .count();
   return round;
 }
 
@@ -158,5 +191,9 @@ export async function processAgencyEvents(options: Options): Promise<EventRound>
  * await markEventsSeen(account, new Date());
  */
 export async function markEventsSeen(account: AccountKey, now: Date, database: MadoguchiDB = defaultDb): Promise<void> {
-  await database.events.where('account').equals(account).filter((e) => e.seenAt === null).modify({ seenAt: now.toISOString() });
+  await database.events
+    .where('account')
+    .equals(account)
+    .filter((e) => e.seenAt === null)
+    .modify({ seenAt: now.toISOString() });
 }

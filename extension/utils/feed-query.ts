@@ -25,13 +25,33 @@ export type FeedFilters = {
 
 /** An empty search: every profile the agency may see. */
 export const EMPTY_FILTERS: FeedFilters = {
-  occupations: [], industries: [], prefectures: [], municipalities: '', employmentTypes: [], wageUnit: '', wageMin: '', wageMax: '',
-  hoursMin: '', hoursMax: '', qualification: '', experienceOccupation: '', experienceYearsMin: '', education: [], keywords: '',
+  occupations: [],
+  industries: [],
+  prefectures: [],
+  municipalities: '',
+  employmentTypes: [],
+  wageUnit: '',
+  wageMin: '',
+  wageMax: '',
+  hoursMin: '',
+  hoursMax: '',
+  qualification: '',
+  experienceOccupation: '',
+  experienceYearsMin: '',
+  education: [],
+  keywords: '',
 };
 
 /** The municipality codes typed in the box: five digits each, duplicates dropped. */
 export function municipalityCodes(text: string): string[] {
-  return [...new Set(text.split(/[\s,、，]+/).map((x) => x.trim()).filter((x) => /^\d{5}$/.test(x)))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,、，]+/)
+        .map((x) => x.trim())
+        .filter((x) => /^\d{5}$/.test(x)),
+    ),
+  ];
 }
 
 /**
@@ -77,7 +97,7 @@ export function feedQuery(filters: FeedFilters, cursor?: string): Record<string,
  */
 export function filtersFromQuery(query: Record<string, string | string[]>): FeedFilters {
   const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? v.split(',') : []).filter(Boolean);
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
   return {
     occupations: list(query.occupation),
     industries: list(query.industry),

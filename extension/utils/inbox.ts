@@ -35,21 +35,33 @@ const MATCHES: Record<InboxFilter, (state: ConversationState) => boolean> = {
  * @example
  * await inboxLines('agency:A7K3M9X2QAB', 'open');
  */
-export async function inboxLines(account: AccountKey, filter: InboxFilter = 'all', database: MadoguchiDB = defaultDb): Promise<InboxLine[]> {
+export async function inboxLines(
+  account: AccountKey,
+  filter: InboxFilter = 'all',
+  database: MadoguchiDB = defaultDb,
+): Promise<InboxLine[]> {
   const conversations = (await database.conversations.where('account').equals(account).toArray()).filter((c) => MATCHES[filter](c.state));
-  const lines = await Promise.all(conversations.map(async (c): Promise<InboxLine> => {
-    const stored = await database.profiles.get([account, c.profileId]);
-    const messages = await database.messages.where('[account+conversationId]').equals([account, c.id]).toArray();
-    const last = messages.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0)).at(-1);
-    return {
-      id: c.id, profileId: c.profileId, state: c.state, unread: c.unread, lastMessageAt: c.lastMessageAt,
-      occupations: stored?.profile.occupations ?? [],
-      prefectures: [...new Set((stored?.profile.areas ?? []).map((a) => a.prefecture))],
-      ageBand: stored?.profile.ageBand ?? null,
-      // A preview older than the conversation's last message would show the wrong one: say a newer one waits instead.
-      lastMessage: last && last.sentAt >= c.lastMessageAt ? { from: last.from, body: last.body } : null,
-      newerUnseen: !last || last.sentAt < c.lastMessageAt,
-    };
-  }));
-  return lines.sort((a, b) => (b.unread > 0 ? 1 : 0) - (a.unread > 0 ? 1 : 0) || b.lastMessageAt.localeCompare(a.lastMessageAt) || a.id.localeCompare(b.id));
+  const lines = await Promise.all(
+    conversations.map(async (c): Promise<InboxLine> => {
+      const stored = await database.profiles.get([account, c.profileId]);
+      const messages = await database.messages.where('[account+conversationId]').equals([account, c.id]).toArray();
+      const last = messages.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0)).at(-1);
+      return {
+        id: c.id,
+        profileId: c.profileId,
+        state: c.state,
+        unread: c.unread,
+        lastMessageAt: c.lastMessageAt,
+        occupations: stored?.profile.occupations ?? [],
+        prefectures: [...new Set((stored?.profile.areas ?? []).map((a) => a.prefecture))],
+        ageBand: stored?.profile.ageBand ?? null,
+        // A preview older than the conversation's last message would show the wrong one: say a newer one waits instead.
+        lastMessage: last && last.sentAt >= c.lastMessageAt ? { from: last.from, body: last.body } : null,
+        newerUnseen: !last || last.sentAt < c.lastMessageAt,
+      };
+    }),
+  );
+  return lines.sort(
+    (a, b) => (b.unread > 0 ? 1 : 0) - (a.unread > 0 ? 1 : 0) || b.lastMessageAt.localeCompare(a.lastMessageAt) || a.id.localeCompare(b.id),
+  );
 }

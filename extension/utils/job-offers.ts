@@ -5,8 +5,19 @@
  */
 import { z } from 'zod';
 import {
-  AdditionSchema, ChangeReportSchema, EmployerStatementSchema, JobOfferDetailSchema, JobOfferPageSchema, JobOfferStatusListSchema, JobOrderSchema,
-  QuoteListSchema, QuoteSchema, type ChangeReportRequest, type EmployerConsent, type JobOrderRequest, type QuoteRequest,
+  AdditionSchema,
+  ChangeReportSchema,
+  EmployerStatementSchema,
+  JobOfferDetailSchema,
+  JobOfferPageSchema,
+  JobOfferStatusListSchema,
+  JobOrderSchema,
+  QuoteListSchema,
+  QuoteSchema,
+  type ChangeReportRequest,
+  type EmployerConsent,
+  type JobOrderRequest,
+  type QuoteRequest,
 } from '../../shared/schemas';
 import { client, read, type ApiContext } from './api';
 import { db as defaultDb, type MadoguchiDB } from './db';
@@ -70,7 +81,11 @@ export function offerStatuses(ctx: ApiContext, numbers: string[]) {
  *
  * @example await syncOfferCopies(ctx, account);
  */
-export async function syncOfferCopies(ctx: ApiContext, account: AccountKey, database: MadoguchiDB = defaultDb): Promise<{ removedOffers: number; closedQuotes: number }> {
+export async function syncOfferCopies(
+  ctx: ApiContext,
+  account: AccountKey,
+  database: MadoguchiDB = defaultDb,
+): Promise<{ removedOffers: number; closedQuotes: number }> {
   const list = await listQuotes(ctx);
   const held = (await database.jobOffers.where('account').equals(account).toArray()).map((o) => o.offerNumber);
   const closed = new Set(list.items.filter((q) => q.state === 'closed').map((q) => q.offerNumber));
@@ -81,7 +96,15 @@ export async function syncOfferCopies(ctx: ApiContext, account: AccountKey, data
   const gone = held.filter((n) => closed.has(n));
   await database.transaction('rw', database.jobOffers, database.jobQuotes, async () => {
     await database.jobQuotes.where('account').equals(account).delete();
-    await database.jobQuotes.bulkPut(list.items.map((quote) => ({ account, id: quote.id, offerNumber: quote.offerNumber, quote, additions: list.additions.filter((a) => a.offerNumber === quote.offerNumber) })));
+    await database.jobQuotes.bulkPut(
+      list.items.map((quote) => ({
+        account,
+        id: quote.id,
+        offerNumber: quote.offerNumber,
+        quote,
+        additions: list.additions.filter((a) => a.offerNumber === quote.offerNumber),
+      })),
+    );
     await database.jobOffers.bulkDelete(gone.map((n) => [account, n] as [AccountKey, string]));
   });
   return { removedOffers: gone.length, closedQuotes: list.items.filter((q) => q.state === 'closed').length };

@@ -5,7 +5,13 @@
 import { industryName, isIndustryCode } from '../../shared/data/industries';
 import { isOccupationCode, occupationName } from '../../shared/data/occupations';
 import { findPrefecture } from '../../shared/data/prefectures';
-import { EDUCATION_LEVEL_LABELS, EMPLOYMENT_TYPE_LABELS, type EducationLevel, type EmploymentType, type WageRange } from '../../shared/schemas/common';
+import {
+  EDUCATION_LEVEL_LABELS,
+  EMPLOYMENT_TYPE_LABELS,
+  type EducationLevel,
+  type EmploymentType,
+  type WageRange,
+} from '../../shared/schemas/common';
 import { t } from './i18n';
 
 /** An occupation middle group's name, or the code itself when unknown. */

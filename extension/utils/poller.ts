@@ -1,12 +1,5 @@
 import { maintenanceUntil } from '../../shared/rules/deadlines';
-import {
-  getAgencyAccount,
-  getQuota,
-  listAcquisitions,
-  listAgencyConversations,
-  listSeekerConversations,
-  type ApiContext,
-} from './api';
+import { getAgencyAccount, getQuota, listAcquisitions, listAgencyConversations, listSeekerConversations, type ApiContext } from './api';
 import { syncAcquisitions } from './acquisitions';
 import { ext, type StorageArea } from './browser';
 import { storeInbox } from './conversations';
@@ -53,7 +46,11 @@ export async function scheduleAlarms(alarms: Pick<typeof ext.alarms, 'get' | 'cr
 
 async function agencySummary(session: Session, database: MadoguchiDB, lastProblem: string | null, now: Date): Promise<ToolbarSummary> {
   const conversations = await database.conversations.where('account').equals(session.account).toArray();
-  const newEvents = await database.events.where('account').equals(session.account).filter((e) => e.seenAt === null).count();
+  const newEvents = await database.events
+    .where('account')
+    .equals(session.account)
+    .filter((e) => e.seenAt === null)
+    .count();
   const agency = await getMeta(database, session.account, 'agency');
   return {
     account: session.account,
@@ -140,10 +137,19 @@ export async function pollRound(deps: RoundDeps = {}): Promise<RoundOutcome> {
 
   try {
     const { items } = await listSeekerConversations(ctx);
-    await publishSummary({
-      account: session.account, updatedAt: now.toISOString(), newEvents: 0, quota: null, status: null, lastProblem: null,
-      unreadMessages: items.reduce((n, c) => n + c.unread, 0), unreadThreads: items.filter((c) => c.unread > 0).length,
-    }, sessionArea);
+    await publishSummary(
+      {
+        account: session.account,
+        updatedAt: now.toISOString(),
+        newEvents: 0,
+        quota: null,
+        status: null,
+        lastProblem: null,
+        unreadMessages: items.reduce((n, c) => n + c.unread, 0),
+        unreadThreads: items.filter((c) => c.unread > 0).length,
+      },
+      sessionArea,
+    );
     return 'ok';
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;
@@ -166,7 +172,11 @@ export async function sweepRound(deps: RoundDeps = {}): Promise<void> {
   await sweepRetention({ now, db: database });
   const session = await getSession(deps.sessionArea ?? ext.storage.session, now);
   if (!session || session.role !== 'agency' || maintenanceUntil(now)) return;
-  const ctx: ApiContext = { baseUrl: await getWorkerUrl(deps.localArea ?? ext.storage.local), token: session.token, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
+  const ctx: ApiContext = {
+    baseUrl: await getWorkerUrl(deps.localArea ?? ext.storage.local),
+    token: session.token,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  };
   try {
     await syncAcquisitions((await listAcquisitions(ctx)).items, { account: session.account, now, db: database });
     await sweepRetention({ now, db: database });

@@ -3,7 +3,11 @@ import type { ProblemDetails } from '../../shared/schemas/problem';
 const isInt = (v: unknown, min: number, max = Infinity): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 /** `InstantSchema` (`z.iso.datetime()`): UTC with `Z`, seconds required, fractions optional, a real date. */
-const isInstant = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v.slice(0, 10);
+const isInstant = (v: unknown) =>
+  typeof v === 'string' &&
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/.test(v) &&
+  !Number.isNaN(Date.parse(v)) &&
+  new Date(v).toISOString().slice(0, 10) === v.slice(0, 10);
 
 /**
  * Whether a body is problem details (R-SEC-3), checked as `ProblemDetailsSchema` checks it but
@@ -14,18 +18,26 @@ export function isProblemDetails(body: unknown): body is ProblemDetails {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const b = body as Record<string, unknown>;
   return (
-    typeof b.type === 'string' && b.type.length > 0 &&
-    typeof b.title === 'string' && b.title.length > 0 &&
+    typeof b.type === 'string' &&
+    b.type.length > 0 &&
+    typeof b.title === 'string' &&
+    b.title.length > 0 &&
     isInt(b.status, 400, 599) &&
     typeof b.detail === 'string' &&
-    typeof b.code === 'string' && /^[a-z][a-z0-9_]*$/.test(b.code) &&
+    typeof b.code === 'string' &&
+    /^[a-z][a-z0-9_]*$/.test(b.code) &&
     optional(b.instance, (v) => typeof v === 'string') &&
     optional(b.used, (v) => isInt(v, 0)) &&
     optional(b.limit, (v) => isInt(v, 0)) &&
     optional(b.resetsAt, isInstant) &&
     optional(b.retryAfter, (v) => isInt(v, 0)) &&
     optional(b.reopensAt, isInstant) &&
-    optional(b.errors, (v) => Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null && typeof e.path === 'string' && typeof e.message === 'string'))
+    optional(
+      b.errors,
+      (v) =>
+        Array.isArray(v) &&
+        v.every((e) => typeof e === 'object' && e !== null && typeof e.path === 'string' && typeof e.message === 'string'),
+    )
   );
 }
 

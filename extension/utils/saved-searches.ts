@@ -30,7 +30,12 @@ export async function markSavedSearchSeen(id: number, profileIds: string[], now:
  * @example
  * await refreshSavedSearches({ ctx, account, now: serverNow() });
  */
-export async function refreshSavedSearches(options: { ctx: ApiContext; account: AccountKey; now: Date; db?: MadoguchiDB }): Promise<number> {
+export async function refreshSavedSearches(options: {
+  ctx: ApiContext;
+  account: AccountKey;
+  now: Date;
+  db?: MadoguchiDB;
+}): Promise<number> {
   const database = options.db ?? defaultDb;
   const searches: SavedSearchRecord[] = await database.savedSearches.where('account').equals(options.account).toArray();
   let total = 0;
@@ -39,7 +44,11 @@ export async function refreshSavedSearches(options: { ctx: ApiContext; account: 
     const page = await searchFeed(options.ctx, { ...search.query, limit: String(SAVED_SEARCH_WINDOW) });
     const ids = page.items.map((p) => p.id);
     if (!search.seenIds) {
-      await database.savedSearches.update(search.id, { seenIds: ids.slice(0, SEEN_CAP), newCount: 0, checkedAt: options.now.toISOString() });
+      await database.savedSearches.update(search.id, {
+        seenIds: ids.slice(0, SEEN_CAP),
+        newCount: 0,
+        checkedAt: options.now.toISOString(),
+      });
       continue;
     }
     const seen = new Set(search.seenIds);

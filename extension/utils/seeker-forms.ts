@@ -15,7 +15,10 @@ const ACTIVATION_CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKM
 
 /** R-FEED-1: a profile ID's format and home prefecture (both checked, as `ProfileIdSchema` does). */
 function profileIdMessages(id: string): Array<string | null> {
-  return [PROFILE_ID.test(id) ? null : '求職者IDの形式が正しくありません', isPrefectureCode(id.slice(0, 2)) ? null : '求職者IDの都道府県コードが正しくありません'];
+  return [
+    PROFILE_ID.test(id) ? null : '求職者IDの形式が正しくありません',
+    isPrefectureCode(id.slice(0, 2)) ? null : '求職者IDの都道府県コードが正しくありません',
+  ];
 }
 
 /** An activation code as typed: trimmed, uppercased, I and L read as 1 and O as 0. */
@@ -34,9 +37,15 @@ export function parseActivation(input: { profileId: string; code: string; passph
   const messages = [
     ...profileIdMessages(input.profileId),
     ACTIVATION_CODE.test(code) ? null : '有効化コードの形式が正しくありません',
-    input.passphrase.length < 12 ? 'パスフレーズは12文字以上にしてください' : input.passphrase.length > 128 ? 'パスフレーズは128文字以内にしてください' : null,
+    input.passphrase.length < 12
+      ? 'パスフレーズは12文字以上にしてください'
+      : input.passphrase.length > 128
+        ? 'パスフレーズは128文字以内にしてください'
+        : null,
   ].filter((m): m is string => m !== null);
-  return messages.length ? { success: false, messages } : { success: true, data: { profileId: input.profileId, code, passphrase: input.passphrase } };
+  return messages.length
+    ? { success: false, messages }
+    : { success: true, data: { profileId: input.profileId, code, passphrase: input.passphrase } };
 }
 
 /**
@@ -46,8 +55,11 @@ export function parseActivation(input: { profileId: string; code: string; passph
  * parseSeekerSignIn({ profileId: '13-7K3QM2XPA9', passphrase: 'さくらが咲く春の朝に吹く風' });
  */
 export function parseSeekerSignIn(input: { profileId: string; passphrase: string }): FormResult<SeekerSignIn> {
-  const messages = [...profileIdMessages(input.profileId), input.passphrase.length < 1 || input.passphrase.length > 128 ? 'パスフレーズを入力してください' : null].filter(
-    (m): m is string => m !== null,
-  );
-  return messages.length ? { success: false, messages } : { success: true, data: { profileId: input.profileId, passphrase: input.passphrase } };
+  const messages = [
+    ...profileIdMessages(input.profileId),
+    input.passphrase.length < 1 || input.passphrase.length > 128 ? 'パスフレーズを入力してください' : null,
+  ].filter((m): m is string => m !== null);
+  return messages.length
+    ? { success: false, messages }
+    : { success: true, data: { profileId: input.profileId, passphrase: input.passphrase } };
 }

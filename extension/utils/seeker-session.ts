@@ -10,7 +10,14 @@ import { accountKey, clearSession, setSession, tokenAccountId, type Session } fr
 
 function seekerSession(token: { token: string; expiresAt: string }, profileId: string): Session {
   const accountId = tokenAccountId(token.token) ?? profileId;
-  return { role: 'seeker', accountId, account: accountKey('seeker', accountId), token: token.token, expiresAt: token.expiresAt, displayName: profileId };
+  return {
+    role: 'seeker',
+    accountId,
+    account: accountKey('seeker', accountId),
+    token: token.token,
+    expiresAt: token.expiresAt,
+    displayName: profileId,
+  };
 }
 
 /** R-SEC-6: after a compromise report the session may only change the passphrase first. */
@@ -34,7 +41,11 @@ export async function signInAsSeeker(ctx: ApiContext, body: SeekerSignIn, area: 
 }
 
 /** Stores a jobseeker session once its token may be used (after a required passphrase change too). */
-export async function completeSeekerSignIn(token: { token: string; expiresAt: string }, profileId: string, area: StorageArea = ext.storage.session): Promise<Session> {
+export async function completeSeekerSignIn(
+  token: { token: string; expiresAt: string },
+  profileId: string,
+  area: StorageArea = ext.storage.session,
+): Promise<Session> {
   const session = seekerSession(token, profileId);
   await setSession(session, area);
   return session;
@@ -55,7 +66,10 @@ export async function activateAsSeeker(ctx: ApiContext, body: Activation, area: 
  * @example
  * await signOutSeeker(session, { baseUrl });
  */
-export async function signOutSeeker(session: Session, options: { baseUrl: string; fetch?: typeof fetch; area?: StorageArea }): Promise<void> {
+export async function signOutSeeker(
+  session: Session,
+  options: { baseUrl: string; fetch?: typeof fetch; area?: StorageArea },
+): Promise<void> {
   const area = options.area ?? ext.storage.session;
   await clearSession(area);
   // The key `utils/summary.ts` publishes under (imported there with the database, so not imported here).

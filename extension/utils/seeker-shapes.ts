@@ -25,9 +25,17 @@ export const PasswordChangeResultShape = obj({ token: minStr(32), sessionsEnded:
 /** `GET /v1/me/sessions` (R-SEC-1). */
 export const SessionListShape = obj({ items: arr(obj({ id, current: bool })) });
 /** `GET /v1/seeker/conversations` (R-MSG-1: each line carries the agency's mandatory information). */
-export const SeekerConversationPageShape = obj({ items: arr(obj({ ...conversationMembers, mandatoryInformation })), nextCursor: nullableStr });
+export const SeekerConversationPageShape = obj({
+  items: arr(obj({ ...conversationMembers, mandatoryInformation })),
+  nextCursor: nullableStr,
+});
 /** `GET /v1/seeker/conversations/{id}` (R-MSG-1, R-MSG-3, R-MSG-7). */
-export const ConversationThreadShape = obj({ conversation, messages: arr(message), mandatoryInformation, paidServiceConsentAt: optional(nullableStr) });
+export const ConversationThreadShape = obj({
+  conversation,
+  messages: arr(message),
+  mandatoryInformation,
+  paidServiceConsentAt: optional(nullableStr),
+});
 /** `POST /v1/seeker/conversations/{id}/messages` (R-MSG-4). */
 export const SeekerSendResultShape = obj({ conversationId: id, message, replayed: optional(bool) });
 /** `PUT /v1/seeker/conversations/{id}/paid-service-consent` (R-MSG-7). */

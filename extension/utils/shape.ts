@@ -17,7 +17,8 @@ export const str: Shape = (v) => typeof v === 'string';
 /** A string at least `min` characters long. */
 export const minStr =
   (min: number): Shape =>
-  (v) => typeof v === 'string' && v.length >= min;
+  (v) =>
+    typeof v === 'string' && v.length >= min;
 /** A finite number. */
 export const num: Shape = (v) => typeof v === 'number' && Number.isFinite(v);
 /** `true` or `false`. */
@@ -25,21 +26,28 @@ export const bool: Shape = (v) => typeof v === 'boolean';
 /** One of the given strings. */
 export const oneOf =
   (...values: string[]): Shape =>
-  (v) => typeof v === 'string' && values.includes(v);
+  (v) =>
+    typeof v === 'string' && values.includes(v);
 /** `null` or the shape. */
 export const nullable =
   (shape: Shape): Shape =>
-  (v) => v === null || shape(v);
+  (v) =>
+    v === null || shape(v);
 /** Absent (`undefined`) or the shape. */
 export const optional =
   (shape: Shape): Shape =>
-  (v) => v === undefined || shape(v);
+  (v) =>
+    v === undefined || shape(v);
 /** An array whose every item has the shape. */
 export const arr =
   (shape: Shape): Shape =>
-  (v) => Array.isArray(v) && v.every(shape);
+  (v) =>
+    Array.isArray(v) && v.every(shape);
 /** An object (not an array) with at least these members; others are allowed. */
 export const obj =
   (members: Record<string, Shape>): Shape =>
   (v) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(members).every(([k, shape]) => shape((v as Record<string, unknown>)[k]));
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(members).every(([k, shape]) => shape((v as Record<string, unknown>)[k]));

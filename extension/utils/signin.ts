@@ -19,7 +19,10 @@ export async function signInAsAgency(ctx: ApiContext, body: AgencySignIn, area: 
 
 /** The sign-in answered with a session that may only change the password (R-SEC-6). */
 export class PasswordChangeRequired extends Error {
-  constructor(readonly token: string, readonly expiresAt: string) {
+  constructor(
+    readonly token: string,
+    readonly expiresAt: string,
+  ) {
     super('password_change_required');
   }
 }
@@ -29,10 +32,19 @@ export class PasswordChangeRequired extends Error {
  *
  * @example await completeAgencySignIn(ctx, { token, expiresAt });
  */
-export async function completeAgencySignIn(ctx: ApiContext, token: { token: string; expiresAt: string }, area: StorageArea = ext.storage.session) {
+export async function completeAgencySignIn(
+  ctx: ApiContext,
+  token: { token: string; expiresAt: string },
+  area: StorageArea = ext.storage.session,
+) {
   const agency = await getAgencyAccount({ ...ctx, token: token.token });
   const session: Session = {
-    role: 'agency', accountId: agency.id, account: accountKey('agency', agency.id), token: token.token, expiresAt: token.expiresAt, displayName: agency.name,
+    role: 'agency',
+    accountId: agency.id,
+    account: accountKey('agency', agency.id),
+    token: token.token,
+    expiresAt: token.expiresAt,
+    displayName: agency.name,
   };
   await setSession(session, area);
   return { session, agency };
@@ -40,7 +52,14 @@ export async function completeAgencySignIn(ctx: ApiContext, token: { token: stri
 
 function seekerSession(token: { token: string; expiresAt: string }, profileId: string): Session {
   const accountId = tokenAccountId(token.token) ?? profileId;
-  return { role: 'seeker', accountId, account: accountKey('seeker', accountId), token: token.token, expiresAt: token.expiresAt, displayName: profileId };
+  return {
+    role: 'seeker',
+    accountId,
+    account: accountKey('seeker', accountId),
+    token: token.token,
+    expiresAt: token.expiresAt,
+    displayName: profileId,
+  };
 }
 
 /**
@@ -61,7 +80,11 @@ export async function signInAsSeeker(ctx: ApiContext, body: SeekerSignIn, area: 
  *
  * @example await completeSeekerSignIn({ token, expiresAt }, '13-7K3QM2XPA9');
  */
-export async function completeSeekerSignIn(token: { token: string; expiresAt: string }, profileId: string, area: StorageArea = ext.storage.session): Promise<Session> {
+export async function completeSeekerSignIn(
+  token: { token: string; expiresAt: string },
+  profileId: string,
+  area: StorageArea = ext.storage.session,
+): Promise<Session> {
   const session = seekerSession(token, profileId);
   await setSession(session, area);
   return session;

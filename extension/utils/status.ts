@@ -30,7 +30,11 @@ export async function applyProblem(
     const known = await getMeta(database, account, 'agency');
     if (known) {
       const suspension = (problem.problem?.['suspension'] as typeof known.suspension | undefined) ?? known.suspension;
-      await setMeta(database, account, 'agency', { ...known, status: stopped, suspension: stopped === 'suspended' ? suspension : known.suspension });
+      await setMeta(database, account, 'agency', {
+        ...known,
+        status: stopped,
+        suspension: stopped === 'suspended' ? suspension : known.suspension,
+      });
     }
     return totalDeleted(await deleteJobseekerData({ all: true }, { account, rule: 'R-RET-3', cause: 'worker_record', now, db: database }));
   }
@@ -40,7 +44,9 @@ export async function applyProblem(
   }
   if (options.profileId && (problem.code === 'data_deleted' || problem.code === 'blocked_by_recipient')) {
     const rule = problem.code === 'blocked_by_recipient' ? 'R-BLOCK-2' : String(problem.problem?.['rule'] ?? 'R-RET-1');
-    return totalDeleted(await deleteJobseekerData({ profileId: options.profileId }, { account, rule, cause: 'worker_record', now, db: database }));
+    return totalDeleted(
+      await deleteJobseekerData({ profileId: options.profileId }, { account, rule, cause: 'worker_record', now, db: database }),
+    );
   }
   return 0;
 }

@@ -26,7 +26,11 @@ export type ToolbarSummary = {
 const KEY = 'summary';
 
 /** Publishes the summary and sets the toolbar badge to the count of things to look at. */
-export async function publishSummary(summary: ToolbarSummary, area: StorageArea = ext.storage.session, action: Pick<typeof ext.action, 'setBadgeText'> = ext.action): Promise<void> {
+export async function publishSummary(
+  summary: ToolbarSummary,
+  area: StorageArea = ext.storage.session,
+  action: Pick<typeof ext.action, 'setBadgeText'> = ext.action,
+): Promise<void> {
   await area.set({ [KEY]: summary });
   const count = summary.unreadMessages + summary.newEvents + (summary.newMatches ?? 0);
   await action.setBadgeText({ text: count > 0 ? (count > 99 ? '99+' : String(count)) : '' });
@@ -44,7 +48,10 @@ export async function readSummary(account: AccountKey, area: StorageArea = ext.s
 }
 
 /** Removes the summary and the badge (sign-out). */
-export async function clearSummary(area: StorageArea = ext.storage.session, action: Pick<typeof ext.action, 'setBadgeText'> = ext.action): Promise<void> {
+export async function clearSummary(
+  area: StorageArea = ext.storage.session,
+  action: Pick<typeof ext.action, 'setBadgeText'> = ext.action,
+): Promise<void> {
   await area.remove(KEY);
   await action.setBadgeText({ text: '' });
 }
@@ -57,7 +64,12 @@ export async function clearSummary(area: StorageArea = ext.storage.session, acti
  * @example
  * await storeQuota(account, result.quota);
  */
-export async function storeQuota(account: AccountKey, quota: DailyQuota, database: MadoguchiDB = defaultDb, area: StorageArea = ext.storage.session): Promise<void> {
+export async function storeQuota(
+  account: AccountKey,
+  quota: DailyQuota,
+  database: MadoguchiDB = defaultDb,
+  area: StorageArea = ext.storage.session,
+): Promise<void> {
   await setMeta(database, account, 'quota', quota);
   const current = await readSummary(account, area);
   if (current) await area.set({ [KEY]: { ...current, quota } });

@@ -32,7 +32,10 @@ export async function sweepRetention(options: { now: Date; db?: MadoguchiDB }): 
   for (const a of expired) {
     // R-RET-2 only for an acceptance inside the window; a later one extended nothing (R-RET-1).
     const accepted = a.acceptedOn !== null && a.acceptedOn <= retentionWindowEnd(a.acquiredOn);
-    const counts = await deleteJobseekerData({ profileId: a.profileId }, { account: a.account, rule: accepted ? 'R-RET-2' : 'R-RET-1', cause: 'sweep', now, db: database });
+    const counts = await deleteJobseekerData(
+      { profileId: a.profileId },
+      { account: a.account, rule: accepted ? 'R-RET-2' : 'R-RET-1', cause: 'sweep', now, db: database },
+    );
     result.expiredProfiles++;
     result.deletedRecords += totalDeleted(counts);
   }
@@ -52,8 +55,9 @@ export async function sweepRetention(options: { now: Date; db?: MadoguchiDB }): 
     result.deletedRecords += totalDeleted(counts);
   }
 
-  const stopped = (await database.meta.where('account').startsWith('agency:').toArray())
-    .filter((m) => m.key === 'agency' && STOPPED_STATUSES.includes(m.value.status));
+  const stopped = (await database.meta.where('account').startsWith('agency:').toArray()).filter(
+    (m) => m.key === 'agency' && STOPPED_STATUSES.includes(m.value.status),
+  );
   for (const m of stopped) {
     const counts = await deleteJobseekerData({ all: true }, { account: m.account, rule: 'R-RET-3', cause: 'sweep', now, db: database });
     if (totalDeleted(counts) > 0) result.stoppedAccounts++;

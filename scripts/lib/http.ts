@@ -4,7 +4,12 @@ export type Json = Record<string, any>;
 /**
  * @example const { status, body } = await call(base, 'POST', '/v1/admin/sessions', { body: { email, password } });
  */
-export async function call(base: string, method: string, path: string, opts: { token?: string; body?: unknown; ndjson?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Json }> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; ndjson?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Json }> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;

@@ -27,9 +27,24 @@ const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor
 const COMMON_MAJORS = ['08', '07', '06', '13', '12', '09', '04', '15'];
 
 const PHRASES: Record<string, string[]> = {
-  '08': ['介護福祉士として特別養護老人ホームで勤務してきました。', '訪問介護の経験があります。', '夜勤も対応できます。', '利用者様に寄り添う介護を心がけています。'],
-  '07': ['法人営業を中心に新規開拓をしてきました。', 'ルート営業の経験があります。', '販売接客が得意です。', '営業目標を継続して達成しました。'],
-  '06': ['一般事務として受発注と請求書作成を担当しました。', '経理事務の経験があります。', 'Excel・Wordを使った事務作業が得意です。', '医療事務の資格を活かしたいです。'],
+  '08': [
+    '介護福祉士として特別養護老人ホームで勤務してきました。',
+    '訪問介護の経験があります。',
+    '夜勤も対応できます。',
+    '利用者様に寄り添う介護を心がけています。',
+  ],
+  '07': [
+    '法人営業を中心に新規開拓をしてきました。',
+    'ルート営業の経験があります。',
+    '販売接客が得意です。',
+    '営業目標を継続して達成しました。',
+  ],
+  '06': [
+    '一般事務として受発注と請求書作成を担当しました。',
+    '経理事務の経験があります。',
+    'Excel・Wordを使った事務作業が得意です。',
+    '医療事務の資格を活かしたいです。',
+  ],
   '13': ['中型トラックで配送をしていました。', 'フォークリフトの運転ができます。', 'タクシー乗務の経験があります。'],
   '12': ['製造ラインでの組立・検査を担当しました。', 'NC旋盤のオペレーター経験があります。', '品質管理の補助をしていました。'],
   '09': ['飲食店のホールとキッチンを経験しました。', '調理師として和食店に勤めていました。', 'ホテルのフロント業務をしていました。'],
@@ -37,8 +52,14 @@ const PHRASES: Record<string, string[]> = {
   '15': ['倉庫内のピッキング・梱包をしていました。', 'ビル清掃の経験があります。'],
 };
 const GENERIC = [
-  '未経験の仕事にも挑戦したいです。', '通勤しやすい職場を希望します。', '長く働ける職場を探しています。', '土日休みを希望します。',
-  'チームで協力して働くことが好きです。', '子育てと両立できる働き方を希望します。', '資格取得に向けて勉強中です。', 'ブランクがありますが意欲があります。',
+  '未経験の仕事にも挑戦したいです。',
+  '通勤しやすい職場を希望します。',
+  '長く働ける職場を探しています。',
+  '土日休みを希望します。',
+  'チームで協力して働くことが好きです。',
+  '子育てと両立できる働き方を希望します。',
+  '資格取得に向けて勉強中です。',
+  'ブランクがありますが意欲があります。',
 ];
 const QUALIFICATIONS: Record<string, string[]> = {
   '08': ['介護福祉士', '介護職員初任者研修', '実務者研修'],
@@ -78,7 +99,11 @@ function spreadValidUntil(rand: () => number, loadedOn: string): string {
  * @example syntheticProfiles(3000, 1).map((r) => JSON.stringify(r)).join('\n')
  * @example syntheticProfiles(3000, 2026, { loadedOn: '2026-11-27' })[0].validUntil; // e.g. '2026-12-31'
  */
-export function syntheticProfiles(count: number, seed = 1, options: { prefectures?: readonly string[]; loadedOn?: string } = {}): ProfileLoadRowInput[] {
+export function syntheticProfiles(
+  count: number,
+  seed = 1,
+  options: { prefectures?: readonly string[]; loadedOn?: string } = {},
+): ProfileLoadRowInput[] {
   const rand = prng(seed);
   const validity = prng(seed ^ 0x5eed);
   const prefs = options.prefectures ?? PREFECTURE_CODES;

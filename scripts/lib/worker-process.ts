@@ -15,10 +15,19 @@ export function devVars(): Record<string, string> {
   const path = resolve(ROOT, '.dev.vars');
   if (!existsSync(path)) copyFileSync(resolve(ROOT, '.dev.vars.example'), path);
   return Object.fromEntries(
-    readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => /^\s*[A-Z_]+\s*=/.test(l)).map((l) => {
-      const i = l.indexOf('=');
-      return [l.slice(0, i).trim(), l.slice(i + 1).trim().replace(/^"(.*)"$/, '$1')];
-    }),
+    readFileSync(path, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => /^\s*[A-Z_]+\s*=/.test(l))
+      .map((l) => {
+        const i = l.indexOf('=');
+        return [
+          l.slice(0, i).trim(),
+          l
+            .slice(i + 1)
+            .trim()
+            .replace(/^"(.*)"$/, '$1'),
+        ];
+      }),
   );
 }
 
@@ -61,9 +70,27 @@ export type RunningWorker = { url: string; port: number; process: ChildProcess; 
  * @example const worker = await startWorker({ port: 8787, persistTo: '.wrangler/state' });
  * @example const floor = await startWorker({ port, persistTo, config: 'test/bench/floor/wrangler.toml' }); // the benchmark's HTTP floor
  */
-export async function startWorker(options: { port: number; persistTo: string; quiet?: boolean; vars?: Record<string, string>; config?: string }): Promise<RunningWorker> {
+export async function startWorker(options: {
+  port: number;
+  persistTo: string;
+  quiet?: boolean;
+  vars?: Record<string, string>;
+  config?: string;
+}): Promise<RunningWorker> {
   devVars();
-  const args = ['dev', ...(options.config ? ['--config', options.config] : []), '--ip', '127.0.0.1', '--port', String(options.port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false', '--inspector-port', String(await freePort())];
+  const args = [
+    'dev',
+    ...(options.config ? ['--config', options.config] : []),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--persist-to',
+    options.persistTo,
+    '--show-interactive-dev-session=false',
+    '--inspector-port',
+    String(await freePort()),
+  ];
   // wrangler.toml's top level is production (R-SEC-7); local runs get the movable clock here.
   for (const [k, v] of Object.entries({ ENVIRONMENT: 'development', ...(options.vars ?? {}) })) args.push('--var', `${k}:${v}`);
   const child = spawn(resolve(ROOT, 'node_modules/.bin/wrangler'), args, {

@@ -39,10 +39,7 @@ export const INDUSTRY_MAJOR_GROUPS = [
  * @example
  * INDUSTRY_CODES.join(''); // 'ABCDEFGHIJKLMNOPQRST'
  */
-export const INDUSTRY_CODES = [
-  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J',
-  'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T',
-] as const;
+export const INDUSTRY_CODES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T'] as const;
 
 /** A major-group letter, `'A'` to `'T'`. */
 export type IndustryCode = (typeof INDUSTRY_CODES)[number];

@@ -11,8 +11,21 @@ import {
 
 /** Middle groups per major group in the 2022 revision, from Hello Work's published table. */
 const MIDDLE_COUNTS: Record<string, number> = {
-  '01': 3, '02': 8, '03': 9, '04': 8, '05': 4, '06': 11, '07': 5, '08': 3,
-  '09': 7, '10': 5, '11': 3, '12': 15, '13': 8, '14': 5, '15': 5,
+  '01': 3,
+  '02': 8,
+  '03': 9,
+  '04': 8,
+  '05': 4,
+  '06': 11,
+  '07': 5,
+  '08': 3,
+  '09': 7,
+  '10': 5,
+  '11': 3,
+  '12': 15,
+  '13': 8,
+  '14': 5,
+  '15': 5,
 };
 
 describe('occupation classification (厚生労働省編職業分類 2022)', () => {
@@ -20,9 +33,7 @@ describe('occupation classification (厚生労働省編職業分類 2022)', () =
     expect(OCCUPATION_MAJOR_GROUPS).toHaveLength(15);
     expect(OCCUPATION_MIDDLE_GROUPS).toHaveLength(99);
     expect(OCCUPATION_MIDDLE_GROUPS.map((g) => g.code)).toEqual(OCCUPATION_MIDDLE_CODES);
-    expect(OCCUPATION_MIDDLE_CODES).toEqual(
-      Array.from({ length: 99 }, (_, i) => String(i + 1).padStart(3, '0')),
-    );
+    expect(OCCUPATION_MIDDLE_CODES).toEqual(Array.from({ length: 99 }, (_, i) => String(i + 1).padStart(3, '0')));
     expect(new Set(OCCUPATION_MIDDLE_GROUPS.map((g) => g.name)).size).toBe(99);
   });
 

@@ -25,13 +25,18 @@ export function feeStatementFor(licence: LicenceKind, fees: FeeStatement | undef
   if (!fees) {
     if (licence !== 'paid') return { ok: true, fees: { kind: 'none_charged' } };
     return {
-      ok: false, code: 'fee_statement_required', title: '手数料の説明の記録が必要です',
-      detail: '有料職業紹介事業者が求職受理を記録するときは、受理の前に手数料（求職受付手数料・職業紹介手数料などの有料サービス）を求職者に説明したこと（説明した日）、または手数料を徴収しないことを記録してください（利用規約第7条第2項②イ）。',
+      ok: false,
+      code: 'fee_statement_required',
+      title: '手数料の説明の記録が必要です',
+      detail:
+        '有料職業紹介事業者が求職受理を記録するときは、受理の前に手数料（求職受付手数料・職業紹介手数料などの有料サービス）を求職者に説明したこと（説明した日）、または手数料を徴収しないことを記録してください（利用規約第7条第2項②イ）。',
     };
   }
   if (fees.kind === 'explained' && fees.explainedOn > acceptedOn) {
     return {
-      ok: false, code: 'fees_explained_after_acceptance', title: '手数料の説明が受理の後です',
+      ok: false,
+      code: 'fees_explained_after_acceptance',
+      title: '手数料の説明が受理の後です',
       detail: `手数料は求職受理の前に説明する必要があります。説明した日（${fees.explainedOn}）が受理日（${acceptedOn}）より後になっています。`,
     };
   }

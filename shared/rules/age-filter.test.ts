@@ -10,7 +10,13 @@ describe('R-FEED-3 age is no search filter', () => {
     [[['年齢', '30']], '年齢'],
     [[['sort', '-ageBand']], 'sort'],
     [[['orderBy', 'age']], 'orderBy'],
-    [[['q', '介護'], ['sort', 'updatedOn']], null],
+    [
+      [
+        ['q', '介護'],
+        ['sort', 'updatedOn'],
+      ],
+      null,
+    ],
     [[['q', '年齢不問']], null],
     [[['occupation', '050']], null],
   ] as Array<[Array<[string, string]>, string | null]>)('R-FEED-3 %j → %s', (params, expected) => {

@@ -5,15 +5,27 @@ import { announcementInForce, announcementsAt } from './announcements';
 const at = (t: string) => new Date(`2035-06-12T${t}:00+09:00`);
 function a(id: string, over: Partial<Announcement> = {}): Announcement {
   return {
-    id, kind: 'maintenance', title: 't', reason: 'r', audience: { roles: ['agency', 'seeker'], agencyIds: null, routes: null },
-    startsAt: at('13:00').toISOString(), endsAt: at('15:00').toISOString(), createdAt: at('09:00').toISOString(), createdBy: 'S1', cancelledAt: null, ...over,
+    id,
+    kind: 'maintenance',
+    title: 't',
+    reason: 'r',
+    audience: { roles: ['agency', 'seeker'], agencyIds: null, routes: null },
+    startsAt: at('13:00').toISOString(),
+    endsAt: at('15:00').toISOString(),
+    createdAt: at('09:00').toISOString(),
+    createdBy: 'S1',
+    cancelledAt: null,
+    ...over,
   };
 }
 const agency = (path = '/v1/agency/feed', agencyId = 'A1') => ({ role: 'agency' as const, agencyId, path });
 
 describe('announcementInForce', () => {
   it.each([
-    ['12:59', null], ['13:00', 'M'], ['14:59', 'M'], ['15:00', null],
+    ['12:59', null],
+    ['13:00', 'M'],
+    ['14:59', 'M'],
+    ['15:00', null],
   ])('R-OPS-3 at %s JST the maintenance of 13:00–15:00 is %s', (t, expected) => {
     expect(announcementInForce([a('M')], at(t), agency())?.id ?? null).toBe(expected);
   });
@@ -29,15 +41,23 @@ describe('announcementInForce', () => {
   });
 
   it('R-OPS-3 maintenance wins over a restriction, and the later end is the reopening time', () => {
-    const list = [a('R', { kind: 'restriction', endsAt: at('18:00').toISOString() }), a('M1'), a('M2', { endsAt: at('16:00').toISOString() })];
+    const list = [
+      a('R', { kind: 'restriction', endsAt: at('18:00').toISOString() }),
+      a('M1'),
+      a('M2', { endsAt: at('16:00').toISOString() }),
+    ];
     expect(announcementInForce(list, at('14:00'), agency())?.id).toBe('M2');
   });
 });
 
 describe('announcementsAt', () => {
   it('R-OPS-3 lists current and upcoming, leaves out ended ones and, publicly, those naming agencies', () => {
-    const list = [a('NOW'), a('LATER', { startsAt: at('16:00').toISOString(), endsAt: at('17:00').toISOString() }), a('PAST', { startsAt: at('10:00').toISOString(), endsAt: at('11:00').toISOString() }),
-      a('MINE', { audience: { roles: ['agency'], agencyIds: ['A1'], routes: null } })];
+    const list = [
+      a('NOW'),
+      a('LATER', { startsAt: at('16:00').toISOString(), endsAt: at('17:00').toISOString() }),
+      a('PAST', { startsAt: at('10:00').toISOString(), endsAt: at('11:00').toISOString() }),
+      a('MINE', { audience: { roles: ['agency'], agencyIds: ['A1'], routes: null } }),
+    ];
     const shown = announcementsAt(list, at('14:00'));
     expect(shown.current.map((x) => x.id)).toEqual(['NOW']);
     expect(shown.upcoming.map((x) => x.id)).toEqual(['LATER']);

@@ -23,8 +23,10 @@ export function isUpcoming(a: Announcement, now: Date): boolean {
 /** Whether an announcement's audience covers this request. */
 export function appliesTo(a: Announcement, who: AnnouncementRequester): boolean {
   if (!a.audience.roles.includes(who.role)) return false;
-  if (a.audience.agencyIds !== null && (who.role !== 'agency' || !who.agencyId || !a.audience.agencyIds.includes(who.agencyId))) return false;
-  if (a.audience.routes !== null && !a.audience.routes.some((r) => who.path === r || who.path.startsWith(r.endsWith('/') ? r : `${r}/`))) return false;
+  if (a.audience.agencyIds !== null && (who.role !== 'agency' || !who.agencyId || !a.audience.agencyIds.includes(who.agencyId)))
+    return false;
+  if (a.audience.routes !== null && !a.audience.routes.some((r) => who.path === r || who.path.startsWith(r.endsWith('/') ? r : `${r}/`)))
+    return false;
   return true;
 }
 
@@ -55,7 +57,11 @@ export function announcementInForce(list: readonly Announcement[], now: Date, wh
  * that name agencies are left out of the public list (an agency's restriction is its own business)
  * unless `agencyId` is that agency.
  */
-export function announcementsAt(list: readonly Announcement[], now: Date, agencyId: string | null = null): { current: Announcement[]; upcoming: Announcement[] } {
+export function announcementsAt(
+  list: readonly Announcement[],
+  now: Date,
+  agencyId: string | null = null,
+): { current: Announcement[]; upcoming: Announcement[] } {
   const visible = list.filter((a) => a.audience.agencyIds === null || (agencyId !== null && a.audience.agencyIds.includes(agencyId)));
   const byStart = (x: Announcement, y: Announcement) => Date.parse(x.startsAt) - Date.parse(y.startsAt);
   return {

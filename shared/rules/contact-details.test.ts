@@ -27,7 +27,13 @@ describe('findContactDetails: contact details are found', () => {
     ['tel:0312345678', [['phone', '0312345678']]],
     ['TEL 1234-5678', [['phone', '1234-5678']]],
     ['電話：０３－１２３４－５６７８まで', [['phone', '０３－１２３４－５６７８']]],
-    ['ご連絡は 090 1234 5678 か 03-1234-5678 まで', [['phone', '090 1234 5678'], ['phone', '03-1234-5678']]],
+    [
+      'ご連絡は 090 1234 5678 か 03-1234-5678 まで',
+      [
+        ['phone', '090 1234 5678'],
+        ['phone', '03-1234-5678'],
+      ],
+    ],
     // Email addresses
     ['taro@example.com', [['email', 'taro@example.com']]],
     ['taro [at] example.com', [['email', 'taro [at] example.com']]],
@@ -53,7 +59,13 @@ describe('findContactDetails: contact details are found', () => {
     ['本町3丁目1番地', [['address', '3丁目1番地']]],
     ['大字山田123番地', [['address', '123番地']]],
     ['5番地の2', [['address', '5番地の2']]],
-    ['住所：〒150-0002 東京都渋谷区渋谷2-21-1', [['postal_code', '〒150-0002'], ['address', '2-21-1']]],
+    [
+      '住所：〒150-0002 東京都渋谷区渋谷2-21-1',
+      [
+        ['postal_code', '〒150-0002'],
+        ['address', '2-21-1'],
+      ],
+    ],
     // 12-digit numbers
     ['1234 5678 9012', [['twelve_digit', '1234 5678 9012']]],
     ['1234-5678-9012', [['twelve_digit', '1234-5678-9012']]],

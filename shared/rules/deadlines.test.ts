@@ -112,9 +112,12 @@ describe('suspensionLastDay', () => {
     ['2027-01-31T09:00:00+09:00', 1, '2027-02-28'],
     ['2028-01-31T09:00:00+09:00', 1, '2028-02-29'],
     ['2026-12-31T21:00:00+09:00', 6, '2027-06-30'],
-  ])('R-SAN-2 T-2 a suspension imposed during a day (%s) for %i months starts counting the next day and ends on %s', (at, months, expected) => {
-    expect(suspensionLastDay(new Date(at), months)).toBe(expected);
-  });
+  ])(
+    'R-SAN-2 T-2 a suspension imposed during a day (%s) for %i months starts counting the next day and ends on %s',
+    (at, months, expected) => {
+      expect(suspensionLastDay(new Date(at), months)).toBe(expected);
+    },
+  );
 });
 
 describe('registrationDeletionDate', () => {
@@ -123,10 +126,13 @@ describe('registrationDeletionDate', () => {
     ['2026-11-27', '2026-12-11', '2026-12-12'],
     ['2026-11-28', '2026-12-11', '2026-12-13'],
     ['2026-12-21', '2027-01-04', '2027-01-05'],
-  ])('R-APP-1 registered %s: the form is due by %s (rolled back), the registration is deleted on %s (not rolled back)', (registeredOn, deadline, deletion) => {
-    expect(applicationDeadline(registeredOn)).toBe(deadline);
-    expect(registrationDeletionDate(registeredOn)).toBe(deletion);
-  });
+  ])(
+    'R-APP-1 registered %s: the form is due by %s (rolled back), the registration is deleted on %s (not rolled back)',
+    (registeredOn, deadline, deletion) => {
+      expect(applicationDeadline(registeredOn)).toBe(deadline);
+      expect(registrationDeletionDate(registeredOn)).toBe(deletion);
+    },
+  );
 });
 
 describe('retentionDeadline', () => {
@@ -157,9 +163,12 @@ describe('retentionDeadline', () => {
   it.each([
     ['2026-11-27', '2027-02-01', '2027-01-31'],
     ['2027-02-10', '2027-05-01', '2027-04-30'],
-  ])('R-RET-1 an acceptance after the window (acquired %s, accepted %s) extends nothing: kept through %s', (acquiredOn, acceptedOn, expected) => {
-    expect(retentionDeadline(acquiredOn, acceptedOn)).toBe(expected);
-  });
+  ])(
+    'R-RET-1 an acceptance after the window (acquired %s, accepted %s) extends nothing: kept through %s',
+    (acquiredOn, acceptedOn, expected) => {
+      expect(retentionDeadline(acquiredOn, acceptedOn)).toBe(expected);
+    },
+  );
 
   it('R-RET-2 an acceptance long before acquisition never makes fresh data overdue', () => {
     expect(retentionDeadline('2026-11-27', '2020-06-01')).toBe('2027-01-31');

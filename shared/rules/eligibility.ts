@@ -44,9 +44,6 @@ export function isRegularPlacement(placement: Placement): boolean {
 export function placementQualifies(applicationOn: string, placements: Placement[]): boolean {
   const windowStart = addMonthsClamped(applicationOn, -3);
   return placements.some(
-    (placement) =>
-      isRegularPlacement(placement) &&
-      placement.placedOn >= windowStart &&
-      placement.placedOn <= applicationOn,
+    (placement) => isRegularPlacement(placement) && placement.placedOn >= windowStart && placement.placedOn <= applicationOn,
   );
 }

@@ -3,13 +3,19 @@ import { JobOrderRequestSchema } from '../schemas/job-desk';
 import { employerStatement, statementProblem, type StatementAgency } from './employer-statement';
 
 const order = JobOrderRequestSchema.parse({
-  offerNumber: '13010-12345678', employer: { name: '社会福祉法人さくら会', contactName: '人事部 田中' }, acceptedOn: '2026-11-20',
+  offerNumber: '13010-12345678',
+  employer: { name: '社会福祉法人さくら会', contactName: '人事部 田中' },
+  acceptedOn: '2026-11-20',
   jobsHandled: { occupations: ['050'], prefectures: ['13'], text: '介護職員' },
   subsidies: { handles: true, kinds: ['特定求職者雇用開発助成金'] },
 });
 const officer = { name: '佐藤 一郎', contact: '03-1234-5679' };
 const paid: StatementAgency = { name: '株式会社みらい人材', licence: { kind: 'paid', number: '13-ユ-123456' }, complaintsOfficer: officer };
-const free: StatementAgency = { name: 'みらい大学 キャリアセンター', licence: { kind: 'school', number: '13-学-000001' }, complaintsOfficer: officer };
+const free: StatementAgency = {
+  name: 'みらい大学 キャリアセンター',
+  licence: { kind: 'school', number: '13-学-000001' },
+  complaintsOfficer: officer,
+};
 
 describe('R-JOB-6 the written statement for the employer', () => {
   it('R-JOB-6 a paid agency states jobs, fees, complaints, both kinds of information handling and subsidies', () => {
@@ -39,7 +45,10 @@ describe('R-JOB-6 the written statement for the employer', () => {
 
   it('R-JOB-6 an agency with no registered complaints officer must name one in the order', () => {
     expect(statementProblem(order, { ...free, complaintsOfficer: null })).toBe('complaints_officer_required');
-    const named = { ...order, complaints: { officer: '進路指導課 鈴木', contact: 'career@univ.example.ac.jp', procedure: '窓口で受け付けます。' } };
+    const named = {
+      ...order,
+      complaints: { officer: '進路指導課 鈴木', contact: 'career@univ.example.ac.jp', procedure: '窓口で受け付けます。' },
+    };
     expect(statementProblem(named, { ...free, complaintsOfficer: null })).toBeNull();
     expect(employerStatement(named, free).parts[2]!.body).toContain('進路指導課 鈴木');
   });

@@ -9,10 +9,17 @@ import type { EmployerStatement, JobOrderRequest, StatementPart } from '../schem
 /** Licence kinds that may charge fees (Art. 30); the others place free of charge. */
 export const FEE_CHARGING_KINDS = ['paid'] as const;
 
-const LICENCE_LABELS = { paid: '有料職業紹介事業', free: '無料職業紹介事業', school: '無料職業紹介事業（学校等）', special: '無料職業紹介事業（特別の法人）' } as const;
+const LICENCE_LABELS = {
+  paid: '有料職業紹介事業',
+  free: '無料職業紹介事業',
+  school: '無料職業紹介事業（学校等）',
+  special: '無料職業紹介事業（特別の法人）',
+} as const;
 
-export const DEFAULT_EMPLOYER_INFORMATION = '求人者の情報（職業紹介に係るものに限ります）は、職業紹介の目的の範囲内で収集・保管・使用し、求人者の同意なく第三者に提供しません。';
-export const DEFAULT_JOBSEEKER_INFORMATION = '求職者の個人情報は、職業安定法第5条の5及び個人情報の保護に関する法律に基づき、職業紹介に必要な範囲で収集・保管・使用し、本人の同意なく第三者に提供しません。貴社にお渡しする求職者の情報も、採否の検討以外に使用しないようお願いします。';
+export const DEFAULT_EMPLOYER_INFORMATION =
+  '求人者の情報（職業紹介に係るものに限ります）は、職業紹介の目的の範囲内で収集・保管・使用し、求人者の同意なく第三者に提供しません。';
+export const DEFAULT_JOBSEEKER_INFORMATION =
+  '求職者の個人情報は、職業安定法第5条の5及び個人情報の保護に関する法律に基づき、職業紹介に必要な範囲で収集・保管・使用し、本人の同意なく第三者に提供しません。貴社にお渡しする求職者の情報も、採否の検討以外に使用しないようお願いします。';
 export const DEFAULT_COMPLAINT_PROCEDURE = '苦情は上記の担当者が受け付け、事実を確認のうえ迅速かつ適切に処理し、結果をお知らせします。';
 
 /** What the statement needs of the agency. */
@@ -24,7 +31,10 @@ export type StatementAgency = {
 };
 
 /** Why an order cannot produce a statement, or null when it can. */
-export function statementProblem(order: JobOrderRequest, agency: StatementAgency): 'fees_required' | 'fees_not_allowed' | 'complaints_officer_required' | null {
+export function statementProblem(
+  order: JobOrderRequest,
+  agency: StatementAgency,
+): 'fees_required' | 'fees_not_allowed' | 'complaints_officer_required' | null {
   const paid = (FEE_CHARGING_KINDS as readonly string[]).includes(agency.licence.kind);
   if (paid && !order.fees) return 'fees_required';
   if (!paid && order.fees) return 'fees_not_allowed';
@@ -41,22 +51,45 @@ export function statementProblem(order: JobOrderRequest, agency: StatementAgency
  */
 export function employerStatement(order: JobOrderRequest, agency: StatementAgency): EmployerStatement {
   const paid = (FEE_CHARGING_KINDS as readonly string[]).includes(agency.licence.kind);
-  const officer = order.complaints ?? { officer: agency.complaintsOfficer?.name ?? '', contact: agency.complaintsOfficer?.contact ?? '', procedure: DEFAULT_COMPLAINT_PROCEDURE };
+  const officer = order.complaints ?? {
+    officer: agency.complaintsOfficer?.name ?? '',
+    contact: agency.complaintsOfficer?.contact ?? '',
+    procedure: DEFAULT_COMPLAINT_PROCEDURE,
+  };
   const parts: StatementPart[] = [
     {
-      key: 'jobs', heading: '取扱職種の範囲',
+      key: 'jobs',
+      heading: '取扱職種の範囲',
       body: `職種: ${order.jobsHandled.occupations.map((c) => occupationName(c)).join('、')}\n地域: ${order.jobsHandled.prefectures.map((p) => prefectureName(p)).join('、')}\n${order.jobsHandled.text}`,
     },
     {
-      key: 'fees', heading: '手数料に関する事項',
-      body: paid ? order.fees!.text : `当社は${LICENCE_LABELS[agency.licence.kind]}として職業紹介を行っており、貴社及び求職者から手数料をいただきません。`,
+      key: 'fees',
+      heading: '手数料に関する事項',
+      body: paid
+        ? order.fees!.text
+        : `当社は${LICENCE_LABELS[agency.licence.kind]}として職業紹介を行っており、貴社及び求職者から手数料をいただきません。`,
     },
-    { key: 'complaints', heading: '苦情の処理に関する事項', body: `担当者: ${officer.officer}\n連絡先: ${officer.contact}\n${officer.procedure}` },
-    { key: 'employer_information', heading: '求人者の情報の取扱いに関する事項', body: order.employerInformation ?? DEFAULT_EMPLOYER_INFORMATION },
-    { key: 'jobseeker_information', heading: '求職者の個人情報の取扱いに関する事項', body: order.jobseekerInformation ?? DEFAULT_JOBSEEKER_INFORMATION },
     {
-      key: 'subsidies', heading: '雇用関係助成金の取扱い',
-      body: order.subsidies.handles ? `当社は雇用関係助成金を取り扱います。取り扱う助成金: ${order.subsidies.kinds.join('、')}` : '当社は雇用関係助成金を取り扱いません。',
+      key: 'complaints',
+      heading: '苦情の処理に関する事項',
+      body: `担当者: ${officer.officer}\n連絡先: ${officer.contact}\n${officer.procedure}`,
+    },
+    {
+      key: 'employer_information',
+      heading: '求人者の情報の取扱いに関する事項',
+      body: order.employerInformation ?? DEFAULT_EMPLOYER_INFORMATION,
+    },
+    {
+      key: 'jobseeker_information',
+      heading: '求職者の個人情報の取扱いに関する事項',
+      body: order.jobseekerInformation ?? DEFAULT_JOBSEEKER_INFORMATION,
+    },
+    {
+      key: 'subsidies',
+      heading: '雇用関係助成金の取扱い',
+      body: order.subsidies.handles
+        ? `当社は雇用関係助成金を取り扱います。取り扱う助成金: ${order.subsidies.kinds.join('、')}`
+        : '当社は雇用関係助成金を取り扱いません。',
     },
   ];
   const subject = `求人の申込みの受理に当たっての明示事項（${agency.name}）`;

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { JobOfferSchema, type JobOffer } from '../schemas/job-offer';
 import { exampleJobOffer } from '../schemas/job-offer-examples';
 import {
-  ADDITIONS_HEADING, AGENCY_OFFER_LABEL, DEFAULT_INTRODUCTION_PROCEDURE, HELLO_WORK_LABEL, canonicalJson, changedItems, closedByDate, missingNonOmittable,
-  offerHash, quoteBody, renderAdditions, renderQuote, verifyQuote,
+  ADDITIONS_HEADING,
+  AGENCY_OFFER_LABEL,
+  DEFAULT_INTRODUCTION_PROCEDURE,
+  HELLO_WORK_LABEL,
+  canonicalJson,
+  changedItems,
+  closedByDate,
+  missingNonOmittable,
+  offerHash,
+  quoteBody,
+  renderAdditions,
+  renderQuote,
+  verifyQuote,
 } from './job-offers';
 
 const offer: JobOffer = JobOfferSchema.parse(exampleJobOffer);
@@ -18,7 +29,11 @@ describe('job offers: schema (R-JOB-1)', () => {
   it.each([
     ['an introduction deadline after the valid-until date', { introductionDeadline: '2027-02-01' }, 'introductionDeadline'],
     ['an office that did not take the number', { receivingOffice: { code: '14010', name: 'ハローワーク横浜' } }, 'receivingOffice.code'],
-    ['a number whose first digits are no prefecture', { offerNumber: '48010-12345678', receivingOffice: { code: '48010', name: 'x' } }, 'offerNumber'],
+    [
+      'a number whose first digits are no prefecture',
+      { offerNumber: '48010-12345678', receivingOffice: { code: '48010', name: 'x' } },
+      'offerNumber',
+    ],
     ['a fixed term without its period', { contract: { fixedTerm: true } }, 'contract.period'],
     ['no passive-smoking measures', { passiveSmoking: undefined }, 'passiveSmoking'],
     ['no employer name', { employer: { ...exampleJobOffer.employer, name: '' } }, 'employer.name'],
@@ -57,13 +72,19 @@ describe('job offers: quotes (R-JOB-2)', () => {
   });
 
   it('R-JOB-2 an item the 求人票 leaves empty is still shown (「なし」)', () => {
-    const body = quoteBody(JobOfferSchema.parse({ ...exampleJobOffer, trialPeriod: { exists: false }, wage: { ...exampleJobOffer.wage, allowances: [], bonus: null } }));
+    const body = quoteBody(
+      JobOfferSchema.parse({
+        ...exampleJobOffer,
+        trialPeriod: { exists: false },
+        wage: { ...exampleJobOffer.wage, allowances: [], bonus: null },
+      }),
+    );
     expect(body).toContain('試用期間: なし');
     expect(body).toContain('手当: なし');
     expect(body).toContain('賞与: なし');
   });
 
-  it('R-JOB-6 once the order is accepted the quote is marked as the agency\'s own, not Hello Work\'s', async () => {
+  it("R-JOB-6 once the order is accepted the quote is marked as the agency's own, not Hello Work's", async () => {
     const text = renderQuote({ offer, version: 1, hash: await offerHash(offer), presentedAs: 'agency', introductionProcedure: 'x' });
     expect(text).toContain(AGENCY_OFFER_LABEL);
     expect(text).not.toContain(HELLO_WORK_LABEL);
@@ -93,7 +114,15 @@ describe('job offers: versions and dates (R-JOB-1, R-JOB-3, R-JOB-4)', () => {
   });
 
   it('R-JOB-4 additions come after the quote under their own heading with the consent record', () => {
-    const text = renderAdditions([{ id: 'x', offerNumber: offer.offerNumber, text: '職場見学を当社が手配します。', consent: { by: '人事部 田中様', on: '2026-11-20', method: 'email' }, createdAt: '' }]);
+    const text = renderAdditions([
+      {
+        id: 'x',
+        offerNumber: offer.offerNumber,
+        text: '職場見学を当社が手配します。',
+        consent: { by: '人事部 田中様', on: '2026-11-20', method: 'email' },
+        createdAt: '',
+      },
+    ]);
     expect(text.split('\n')[0]).toBe(`■ ${ADDITIONS_HEADING}`);
     expect(text).toContain('求人事業主の同意: 人事部 田中様、2026年11月20日、電子メール');
     expect(renderAdditions([])).toBe('');

@@ -19,18 +19,47 @@ export const ADDITIONS_HEADING = '当社が求人事業主の同意を得て追�
 /** §7(1)①イ: offers go to the agency's own jobseekers only. */
 export const NOT_FOR_REDISTRIBUTION = 'この求人情報はご本人への情報提供に限ります。転載や第三者への提供はご遠慮ください。';
 /** The default answer to "how do I ask to be introduced" (§7(1)①エ). */
-export const DEFAULT_INTRODUCTION_PROCEDURE = 'この求人への紹介を希望される場合は、当社の担当者にお申し出ください。当社が求人事業主に連絡して求人を受理し、労働条件を確認したうえでご紹介します。';
+export const DEFAULT_INTRODUCTION_PROCEDURE =
+  'この求人への紹介を希望される場合は、当社の担当者にお申し出ください。当社が求人事業主に連絡して求人を受理し、労働条件を確認したうえでご紹介します。';
 
 /** Labels of the 求人票's items, in the order a quote shows them (also the "what changed" names). */
 export const OFFER_ITEM_LABELS = {
-  offerNumber: '求人番号', receivingOffice: '受理安定所', receivedOn: '受付年月日', validUntil: '求人有効年月日', introductionDeadline: '紹介期限日',
-  employer: '事業所', job: '仕事内容', employmentType: '雇用形態', contract: '雇用期間', trialPeriod: '試用期間', workplace: '就業場所',
-  hours: '就業時間', breaks: '休憩時間', daysOff: '休日', wage: '賃金', socialInsurance: '加入保険', passiveSmoking: '受動喫煙対策',
-  qualifications: '必要な資格・経験', application: '選考', notes: '備考',
+  offerNumber: '求人番号',
+  receivingOffice: '受理安定所',
+  receivedOn: '受付年月日',
+  validUntil: '求人有効年月日',
+  introductionDeadline: '紹介期限日',
+  employer: '事業所',
+  job: '仕事内容',
+  employmentType: '雇用形態',
+  contract: '雇用期間',
+  trialPeriod: '試用期間',
+  workplace: '就業場所',
+  hours: '就業時間',
+  breaks: '休憩時間',
+  daysOff: '休日',
+  wage: '賃金',
+  socialInsurance: '加入保険',
+  passiveSmoking: '受動喫煙対策',
+  qualifications: '必要な資格・経験',
+  application: '選考',
+  notes: '備考',
 } as const satisfies Record<keyof JobOffer, string>;
 
 /** The Employment Security Act Art. 5-3 items a quote may never leave out (R-JOB-2, §7(1)①キ). */
-export const NON_OMITTABLE_ITEMS = ['job', 'contract', 'trialPeriod', 'workplace', 'hours', 'breaks', 'daysOff', 'wage', 'socialInsurance', 'employer', 'passiveSmoking'] as const satisfies ReadonlyArray<keyof JobOffer>;
+export const NON_OMITTABLE_ITEMS = [
+  'job',
+  'contract',
+  'trialPeriod',
+  'workplace',
+  'hours',
+  'breaks',
+  'daysOff',
+  'wage',
+  'socialInsurance',
+  'employer',
+  'passiveSmoking',
+] as const satisfies ReadonlyArray<keyof JobOffer>;
 
 /**
  * JSON with object keys sorted at every level: the same content always gives the same text.
@@ -41,7 +70,11 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    return `{${Object.keys(obj).filter((k) => obj[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+    return `{${Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -91,7 +124,14 @@ const orNone = (t: string | null | undefined) => (t && t.trim() ? t : 'なし');
  * always has a line (「なし」 when the 求人票 says there is none).
  */
 export function offerItems(o: JobOffer): Array<[string, string]> {
-  const insured = [o.socialInsurance.employment && '雇用保険', o.socialInsurance.workersComp && '労災保険', o.socialInsurance.health && '健康保険', o.socialInsurance.pension && '厚生年金'].filter(Boolean).join('・');
+  const insured = [
+    o.socialInsurance.employment && '雇用保険',
+    o.socialInsurance.workersComp && '労災保険',
+    o.socialInsurance.health && '健康保険',
+    o.socialInsurance.pension && '厚生年金',
+  ]
+    .filter(Boolean)
+    .join('・');
   return [
     ['事業所名', o.employer.name],
     ['事業所所在地', o.employer.address],
@@ -100,9 +140,20 @@ export function offerItems(o: JobOffer): Array<[string, string]> {
     ['職種', `${o.job.title}（${occupationName(o.job.occupation)}）`],
     ['仕事内容', o.job.description],
     ['雇用形態', EMPLOYMENT_TYPE_LABELS[o.employmentType]],
-    ['雇用期間', o.contract.fixedTerm ? `定めあり　${o.contract.period}${o.contract.renewal ? `（${o.contract.renewal}）` : ''}` : '定めなし'],
-    ['試用期間', o.trialPeriod.exists ? `あり　${o.trialPeriod.months}か月　試用期間中の労働条件: ${o.trialPeriod.conditions ?? '本採用時と同じ'}` : 'なし'],
-    ['就業場所', `${prefectureName(o.workplace.prefecture)}　${o.workplace.address}${o.workplace.access ? `（${o.workplace.access}）` : ''}　転勤の可能性: ${o.workplace.transfer ? 'あり' : 'なし'}`],
+    [
+      '雇用期間',
+      o.contract.fixedTerm ? `定めあり　${o.contract.period}${o.contract.renewal ? `（${o.contract.renewal}）` : ''}` : '定めなし',
+    ],
+    [
+      '試用期間',
+      o.trialPeriod.exists
+        ? `あり　${o.trialPeriod.months}か月　試用期間中の労働条件: ${o.trialPeriod.conditions ?? '本採用時と同じ'}`
+        : 'なし',
+    ],
+    [
+      '就業場所',
+      `${prefectureName(o.workplace.prefecture)}　${o.workplace.address}${o.workplace.access ? `（${o.workplace.access}）` : ''}　転勤の可能性: ${o.workplace.transfer ? 'あり' : 'なし'}`,
+    ],
     ['就業時間', `${o.hours.schedule}${o.hours.perWeek === null ? '' : `（週${o.hours.perWeek}時間）`}${o.hours.shift ? '　交替制' : ''}`],
     ['時間外労働', o.hours.overtime],
     ['休憩時間', `${o.breaks.minutes}分${o.breaks.note ? `（${o.breaks.note}）` : ''}`],
@@ -132,8 +183,11 @@ export function offerItems(o: JobOffer): Array<[string, string]> {
  */
 export function quoteBody(o: JobOffer): string {
   const head: Array<[string, string]> = [
-    ['求人番号', o.offerNumber], ['受理安定所', `${o.receivingOffice.name}${o.receivingOffice.phone ? `（${o.receivingOffice.phone}）` : ''}`],
-    ['受付年月日', date(o.receivedOn)], ['求人有効年月日', date(o.validUntil)], ['紹介期限日', date(o.introductionDeadline)],
+    ['求人番号', o.offerNumber],
+    ['受理安定所', `${o.receivingOffice.name}${o.receivingOffice.phone ? `（${o.receivingOffice.phone}）` : ''}`],
+    ['受付年月日', date(o.receivedOn)],
+    ['求人有効年月日', date(o.validUntil)],
+    ['紹介期限日', date(o.introductionDeadline)],
   ];
   return [...head, ...offerItems(o)].map(([k, v]) => `${k}: ${v}`).join('\n');
 }
@@ -145,7 +199,13 @@ export function quoteBody(o: JobOffer): string {
  *
  * @example renderQuote({ offer, version: 2, hash, presentedAs: 'hello_work', introductionProcedure: DEFAULT_INTRODUCTION_PROCEDURE });
  */
-export function renderQuote(q: { offer: JobOffer; version: number; hash: string; presentedAs: Presentation; introductionProcedure: string }): string {
+export function renderQuote(q: {
+  offer: JobOffer;
+  version: number;
+  hash: string;
+  presentedAs: Presentation;
+  introductionProcedure: string;
+}): string {
   return [
     `【${q.presentedAs === 'agency' ? AGENCY_OFFER_LABEL : HELLO_WORK_LABEL}】`,
     '',
@@ -165,7 +225,12 @@ export function renderQuote(q: { offer: JobOffer; version: number; hash: string;
  */
 export function renderAdditions(additions: Addition[]): string {
   if (!additions.length) return '';
-  return [`■ ${ADDITIONS_HEADING}`, ...additions.map((a) => `${a.text}\n（求人事業主の同意: ${a.consent.by}、${date(a.consent.on)}、${CONSENT_METHOD_LABELS[a.consent.method]}）`)].join('\n');
+  return [
+    `■ ${ADDITIONS_HEADING}`,
+    ...additions.map(
+      (a) => `${a.text}\n（求人事業主の同意: ${a.consent.by}、${date(a.consent.on)}、${CONSENT_METHOD_LABELS[a.consent.method]}）`,
+    ),
+  ].join('\n');
 }
 
 /**
@@ -183,6 +248,18 @@ export async function verifyQuote(q: { text: string; offer: JobOffer; hash: stri
  * R-JOB-2: the non-omittable items a rendered body lacks (an empty list for every valid offer).
  */
 export function missingNonOmittable(body: string): string[] {
-  const required = ['事業所名', '仕事内容', '雇用期間', '試用期間', '就業場所', '就業時間', '休憩時間', '休日', '賃金', '加入保険', '受動喫煙対策'];
+  const required = [
+    '事業所名',
+    '仕事内容',
+    '雇用期間',
+    '試用期間',
+    '就業場所',
+    '就業時間',
+    '休憩時間',
+    '休日',
+    '賃金',
+    '加入保険',
+    '受動喫煙対策',
+  ];
   return required.filter((label) => !new RegExp(`^${label}: .+`, 'm').test(body));
 }

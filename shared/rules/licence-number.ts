@@ -8,7 +8,10 @@
 /** Dashes, minus signs and the long-vowel marks people type for a hyphen; whitespace of any width. */
 const SEPARATORS = /[\s\u002D\u2010-\u2015\u2212\u30FC\uFF0D\uFF70_・･.．/／]/g;
 /** The kana that mark the licence kind: ユ (有料, paid) and ム (無料, free), also as hiragana, or as romaji between digits. */
-const KIND_MARKS: Array<[RegExp, string]> = [[/ゆ|(?<=\d)YU(?=\d)/g, 'ユ'], [/む|(?<=\d)MU(?=\d)/g, 'ム']];
+const KIND_MARKS: Array<[RegExp, string]> = [
+  [/ゆ|(?<=\d)YU(?=\d)/g, 'ユ'],
+  [/む|(?<=\d)MU(?=\d)/g, 'ム'],
+];
 /** A label before the number or the counter word around it: 許可番号：, 届出番号, 第…号, No. */
 const LABELS = /^(?:(?:許可|届出|届け出)?番号[:：]?|NO\.?|第)|号$/g;
 

@@ -95,7 +95,8 @@ const RULES: readonly LintRule[] = [
   {
     kind: 'paid_side_service',
     // 有料職業紹介 is the licence kind and 有料老人ホーム a workplace, neither a paid side service.
-    trigger: /有料(?!の?職業紹介|老人ホーム|道路|駐車場|駐輪場)(?:講座|コンサル(?:ティング)?|サービス|サポート|プラン|会員|セミナー|オプション|添削)?/gu,
+    trigger:
+      /有料(?!の?職業紹介|老人ホーム|道路|駐車場|駐輪場)(?:講座|コンサル(?:ティング)?|サービス|サポート|プラン|会員|セミナー|オプション|添削)?/gu,
     unless: /有料ではありません|有料ではございません/u,
   },
   {
@@ -107,7 +108,8 @@ const RULES: readonly LintRule[] = [
     kind: 'paid_side_service',
     // Only the jobseeker-paid sense: a fee the employer pays is the ordinary business of a paid agency.
     trigger: /手数料/gu,
-    requires: /円|ご負担|お支払|支払い|いただきます|頂きます|いただいております|頂いております|必要です|必要となります|かかります|掛かります|発生します|徴収/u,
+    requires:
+      /円|ご負担|お支払|支払い|いただきます|頂きます|いただいております|頂いております|必要です|必要となります|かかります|掛かります|発生します|徴収/u,
     unless: NOT_CHARGED,
   },
   {

@@ -28,7 +28,9 @@ export type PaidOfferContext = { offer: boolean; newGraduate: boolean; notified:
  * paidOfferRefusal({ offer: true, newGraduate: true, notified: true, consented: false }); // { code: 'paid_service_not_allowed', missing: ['consent'], … }
  * paidOfferRefusal({ offer: true, newGraduate: false, notified: false, consented: false }); // null (R-MSG-5 warns)
  */
-export function paidOfferRefusal(c: PaidOfferContext): { code: 'paid_service_not_allowed'; title: string; detail: string; missing: Array<'notification' | 'consent'> } | null {
+export function paidOfferRefusal(
+  c: PaidOfferContext,
+): { code: 'paid_service_not_allowed'; title: string; detail: string; missing: Array<'notification' | 'consent'> } | null {
   if (!c.offer || !c.newGraduate || (c.notified && c.consented)) return null;
   const missing: Array<'notification' | 'consent'> = [];
   if (!c.notified) missing.push('notification');
@@ -38,7 +40,9 @@ export function paidOfferRefusal(c: PaidOfferContext): { code: 'paid_service_not
     ...(c.consented ? [] : ['この会話で求職者から有料サービスの案内を受けることへの同意を得ていません']),
   ].join('。また、');
   return {
-    code: 'paid_service_not_allowed', title: '新卒者への有料サービスの案内は送れません', missing,
+    code: 'paid_service_not_allowed',
+    title: '新卒者への有料サービスの案内は送れません',
+    missing,
     detail: `新規大学卒業者等に職業紹介以外の有料サービスを案内するには、事前に管轄労働局へ届け出たうえで、求職者の事前の承諾を得る必要があります（利用規約第7条第2項①ケ）。${why}。メッセージは送信されていません。`,
   };
 }

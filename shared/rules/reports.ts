@@ -28,19 +28,25 @@ export function reportParts(licenceKind: string, services: readonly string[]): R
  */
 export function reportPartErrors(report: AnnualReportRequest, parts: ReportParts): Array<{ path: string; message: string }> {
   const errors: Array<{ path: string; message: string }> = [];
-  const sections = [['jobOffer', parts.jobOffer, '求人情報提供サービス'], ['jobseeker', parts.jobseeker, '求職情報提供サービス']] as const;
+  const sections = [
+    ['jobOffer', parts.jobOffer, '求人情報提供サービス'],
+    ['jobseeker', parts.jobseeker, '求職情報提供サービス'],
+  ] as const;
   for (const [key, used, label] of sections) {
     const part = report[key];
     if (used && part === undefined) errors.push({ path: key, message: `${label}の利用状況を入力してください（0件でも報告が必要です）` });
     if (!used && part !== undefined) errors.push({ path: key, message: `${label}は利用していないため入力できません` });
   }
   const feeFields: Array<[string, unknown]> = [
-    ['jobOffer.feeTotal', report.jobOffer?.feeTotal], ['jobseeker.jobseekerFees', report.jobseeker?.jobseekerFees], ['jobseeker.employerFees', report.jobseeker?.employerFees],
+    ['jobOffer.feeTotal', report.jobOffer?.feeTotal],
+    ['jobseeker.jobseekerFees', report.jobseeker?.jobseekerFees],
+    ['jobseeker.employerFees', report.jobseeker?.employerFees],
   ];
   for (const [path, value] of feeFields) {
     const partPresent = path.startsWith('jobOffer') ? report.jobOffer !== undefined : report.jobseeker !== undefined;
     if (!partPresent) continue;
-    if (parts.fees && value === undefined) errors.push({ path, message: '有料職業紹介事業者は手数料の合計額（と件数）を入力してください（0でも入力が必要です）' });
+    if (parts.fees && value === undefined)
+      errors.push({ path, message: '有料職業紹介事業者は手数料の合計額（と件数）を入力してください（0でも入力が必要です）' });
     if (!parts.fees && value !== undefined) errors.push({ path, message: '手数料の欄は有料職業紹介事業者だけが入力します' });
   }
   return errors;

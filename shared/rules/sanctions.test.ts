@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  proposeSanction,
-  type Sanction,
-  type SuspensionTerm,
-  type ViolationCategory,
-  type ViolationHistoryEntry,
-} from './sanctions';
+import { proposeSanction, type Sanction, type SuspensionTerm, type ViolationCategory, type ViolationHistoryEntry } from './sanctions';
 
 const recordedOn = '2028-01-10';
 
@@ -97,11 +91,7 @@ describe('proposeSanction', () => {
   });
 
   it('R-SAN-1 notImprovedWithinSuspension turns only §8(2)④a into revocation', () => {
-    expectSuspension(
-      proposeSanction({ category: 'misuse', recordedOn, notImprovedWithinSuspension: true }, []),
-      { months: 6 },
-      '§8(2)①',
-    );
+    expectSuspension(proposeSanction({ category: 'misuse', recordedOn, notImprovedWithinSuspension: true }, []), { months: 6 }, '§8(2)①');
   });
 
   it('R-SAN-1 gives the reason in Japanese', () => {

@@ -72,8 +72,7 @@ export type SuspensionTerm = { months: 6 } | 'until_corrected' | 'temporary';
  * const sanction: Sanction = { kind: 'suspension', term: { months: 6 }, basis: '§8(2)②', reason: '…' };
  */
 export type Sanction =
-  | { kind: 'suspension'; term: SuspensionTerm; basis: string; reason: string }
-  | { kind: 'revocation'; basis: string; reason: string };
+  { kind: 'suspension'; term: SuspensionTerm; basis: string; reason: string } | { kind: 'revocation'; basis: string; reason: string };
 
 const SIX_MONTHS = { months: 6 } as const;
 
@@ -82,11 +81,7 @@ const SIX_MONTHS = { months: 6 } as const;
  * allowed back before committing this one: the "again after resumption" that turns
  * §8(2)①, ③ and ④a into revocation.
  */
-function repeatsAfterResumption(
-  violation: Violation,
-  history: ReadonlyArray<ViolationHistoryEntry>,
-  category: ViolationCategory,
-): boolean {
+function repeatsAfterResumption(violation: Violation, history: ReadonlyArray<ViolationHistoryEntry>, category: ViolationCategory): boolean {
   return history.some(
     (earlier) =>
       earlier.category === category &&
@@ -126,10 +121,7 @@ function revoke(basis: string, reason: string): Sanction {
  * );
  * // { kind: 'revocation', basis: '§8(2)①', reason: '利用再開後、再度…' }
  */
-export function proposeSanction(
-  violation: Violation,
-  history: ReadonlyArray<ViolationHistoryEntry>,
-): Sanction {
+export function proposeSanction(violation: Violation, history: ReadonlyArray<ViolationHistoryEntry>): Sanction {
   switch (violation.category) {
     case 'misuse':
       if (repeatsAfterResumption(violation, history, 'misuse')) {
@@ -191,10 +183,7 @@ export function proposeSanction(
         '利用規約に違反した行為（本人が希望しないにもかかわらず在職中の会社に電話連絡等を行うなど）が明らかになったため、是正が確認されるまでの間、求人・求職情報提供サービスを停止します。',
       );
     case 'serious_other':
-      return revoke(
-        '§8(2)⑤b',
-        '利用規約に違反した行為のうち悪質性が高いと判断されるため、求人・求職情報提供サービスの利用解除をします。',
-      );
+      return revoke('§8(2)⑤b', '利用規約に違反した行為のうち悪質性が高いと判断されるため、求人・求職情報提供サービスの利用解除をします。');
     case 'legal_order':
       return suspend(
         'until_corrected',

@@ -20,7 +20,9 @@ export function termsInForce<T extends Pick<TermsVersion, 'version' | 'effective
  * @example mustConfirmTerms(versions, '2027-04-02', { admittedOn: '2026-12-01', confirmed: null }); // v2 when v2 took effect 2027-04-01
  */
 export function mustConfirmTerms<T extends Pick<TermsVersion, 'version' | 'effectiveOn'>>(
-  versions: readonly T[], today: string, seat: { admittedOn: string; confirmed: number | null },
+  versions: readonly T[],
+  today: string,
+  seat: { admittedOn: string; confirmed: number | null },
 ): T | null {
   const current = termsInForce(versions, today);
   if (!current) return null;

@@ -214,15 +214,12 @@ describe('isAdministrativeHoliday', () => {
     expect(isAdministrativeHoliday(date)).toBe(expected);
   });
 
-  it.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo'])(
-    'T-3 reads the dataset by day, not the host time zone (%s)',
-    (tz) => {
-      process.env.TZ = tz;
-      expect(isAdministrativeHoliday('2026-05-06')).toBe(true);
-      expect(isAdministrativeHoliday('2026-05-07')).toBe(false);
-      expect(isAdministrativeHoliday('2026-04-30')).toBe(false);
-    },
-  );
+  it.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo'])('T-3 reads the dataset by day, not the host time zone (%s)', (tz) => {
+    process.env.TZ = tz;
+    expect(isAdministrativeHoliday('2026-05-06')).toBe(true);
+    expect(isAdministrativeHoliday('2026-05-07')).toBe(false);
+    expect(isAdministrativeHoliday('2026-04-30')).toBe(false);
+  });
 });
 
 describe('workingDayOnOrBefore', () => {

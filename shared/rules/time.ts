@@ -42,7 +42,7 @@ function format(year: number, month: number, day: number): string {
 
 function shiftMonth(year: number, month: number, months: number): { year: number; month: number } {
   const index = year * 12 + (month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1 };
+  return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 };
 }
 
 /**

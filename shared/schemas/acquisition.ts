@@ -49,7 +49,11 @@ export type FeeStatement = z.infer<typeof FeeStatementSchema>;
  * @example
  * AcceptanceRequestSchema.parse({ profileId: '13-7K3M9X2QAB', acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } });
  */
-export const AcceptanceRequestSchema = z.strictObject({ profileId: ProfileIdSchema, acceptedOn: IsoDateSchema, fees: FeeStatementSchema.optional() });
+export const AcceptanceRequestSchema = z.strictObject({
+  profileId: ProfileIdSchema,
+  acceptedOn: IsoDateSchema,
+  fees: FeeStatementSchema.optional(),
+});
 export type AcceptanceRequest = z.infer<typeof AcceptanceRequestSchema>;
 
 /** `POST /v1/agency/acceptances` answer: the acquisition with its new deadline, whether it moved, and the fee statement recorded. */
@@ -68,7 +72,11 @@ export type AcquisitionList = z.infer<typeof AcquisitionListSchema>;
  * @example
  * AcceptanceRefusalRequestSchema.parse({ profileId: '13-7K3M9X2QAB', refusedOn: '2026-11-27', reason: '申込みの内容が法令に違反するため（職業安定法第5条の5第1項ただし書）' });
  */
-export const AcceptanceRefusalRequestSchema = z.strictObject({ profileId: ProfileIdSchema, refusedOn: IsoDateSchema, reason: plainText(1, 500) });
+export const AcceptanceRefusalRequestSchema = z.strictObject({
+  profileId: ProfileIdSchema,
+  refusedOn: IsoDateSchema,
+  reason: plainText(1, 500),
+});
 export type AcceptanceRefusalRequest = z.infer<typeof AcceptanceRefusalRequestSchema>;
 
 /**
@@ -77,5 +85,10 @@ export type AcceptanceRefusalRequest = z.infer<typeof AcceptanceRefusalRequestSc
  * @example
  * AcceptanceRefusalSchema.parse({ profileId: '13-7K3M9X2QAB', refusedOn: '2026-11-27', reason: '…', recordedAt: '2026-11-27T01:00:00.000Z' });
  */
-export const AcceptanceRefusalSchema = z.object({ profileId: ProfileIdSchema, refusedOn: IsoDateSchema, reason: z.string(), recordedAt: z.string() });
+export const AcceptanceRefusalSchema = z.object({
+  profileId: ProfileIdSchema,
+  refusedOn: IsoDateSchema,
+  reason: z.string(),
+  recordedAt: z.string(),
+});
 export type AcceptanceRefusal = z.infer<typeof AcceptanceRefusalSchema>;

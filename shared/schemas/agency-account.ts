@@ -3,12 +3,7 @@
  * term of use, registered contact methods and its current mandatory information.
  */
 import { z } from 'zod';
-import {
-  EmailSchema,
-  IdSchema,
-  IsoDateSchema,
-  PrefectureCodeSchema,
-} from './common';
+import { EmailSchema, IdSchema, IsoDateSchema, PrefectureCodeSchema } from './common';
 import { AgencyStatusSchema, ContactMethodSchema, LicenceSchema, ServiceSchema, SuspensionSchema } from './agency';
 import { MandatoryInformationVersionSchema } from './agency-mandatory-information';
 

@@ -3,14 +3,7 @@
  * whose use was revoked.
  */
 import { z } from 'zod';
-import {
-  CursorSchema,
-  IdSchema,
-  IsoDateSchema,
-  PageLimitSchema,
-  PrefectureCodeSchema,
-  pageOf,
-} from './common';
+import { CursorSchema, IdSchema, IsoDateSchema, PageLimitSchema, PrefectureCodeSchema, pageOf } from './common';
 import { CertificationSchema, LicenceKindSchema, ServiceSchema } from './agency';
 
 /**

@@ -3,14 +3,7 @@
  * received, change, renewal and withdrawal requests, and paid services for new graduates.
  */
 import { z } from 'zod';
-import {
-  IdSchema,
-  InstantSchema,
-  IsoDateSchema,
-  PrefectureCodeSchema,
-  distinct,
-  plainText,
-} from './common';
+import { IdSchema, InstantSchema, IsoDateSchema, PrefectureCodeSchema, distinct, plainText } from './common';
 import { CertificationSchema, ContactMethodsSchema, LicenceNumberSchema, OfficerSchema, ServicesSchema } from './agency';
 import { MandatoryInformationInputSchema } from './agency-mandatory-information';
 import { PlacementSchema } from './agency-registration';
@@ -36,7 +29,10 @@ export type StaffDecision = z.infer<typeof StaffDecisionSchema>;
  * @example
  * AdmissionDecisionSchema.parse({ termEndsOn: '2029-11-30', licenceExpiresOn: '2028-03-31' });
  */
-export const AdmissionDecisionSchema = StaffDecisionSchema.extend({ termEndsOn: IsoDateSchema.optional(), licenceExpiresOn: IsoDateSchema.optional() });
+export const AdmissionDecisionSchema = StaffDecisionSchema.extend({
+  termEndsOn: IsoDateSchema.optional(),
+  licenceExpiresOn: IsoDateSchema.optional(),
+});
 export type AdmissionDecision = z.infer<typeof AdmissionDecisionSchema>;
 
 /**
@@ -72,8 +68,16 @@ export const ProcedureStatusSchema = z.enum(['pending', 'accepted', 'rejected', 
 export type ProcedureStatus = z.infer<typeof ProcedureStatusSchema>;
 
 const changeFields = [
-  'organisation', 'licenceNumber', 'liaisonOfficer', 'privacyOfficer', 'contactMethods', 'mandatoryInformation',
-  'placements', 'handlesSubsidies', 'certifications', 'paidServicesForNewGraduates',
+  'organisation',
+  'licenceNumber',
+  'liaisonOfficer',
+  'privacyOfficer',
+  'contactMethods',
+  'mandatoryInformation',
+  'placements',
+  'handlesSubsidies',
+  'certifications',
+  'paidServicesForNewGraduates',
 ] as const;
 
 /**
@@ -137,7 +141,11 @@ export type RenewalRequest = z.infer<typeof RenewalRequestSchema>;
  * @example
  * RenewalAcceptSchema.parse({ termEndsOn: '2029-03-31' });
  */
-export const RenewalAcceptSchema = z.strictObject({ reason: StaffReasonSchema.optional(), termEndsOn: IsoDateSchema.optional(), licenceExpiresOn: IsoDateSchema.optional() });
+export const RenewalAcceptSchema = z.strictObject({
+  reason: StaffReasonSchema.optional(),
+  termEndsOn: IsoDateSchema.optional(),
+  licenceExpiresOn: IsoDateSchema.optional(),
+});
 export type RenewalAccept = z.infer<typeof RenewalAcceptSchema>;
 
 /**

@@ -3,15 +3,7 @@
  * body of `POST /v1/public/registrations` and its receipt.
  */
 import { z } from 'zod';
-import {
-  EmailSchema,
-  IdSchema,
-  InstantSchema,
-  IsoDateSchema,
-  PasswordSchema,
-  PrefectureCodeSchema,
-  distinct,
-} from './common';
+import { EmailSchema, IdSchema, InstantSchema, IsoDateSchema, PasswordSchema, PrefectureCodeSchema, distinct } from './common';
 import { CertificationSchema, ContactMethodsSchema, LicenceSchema, OfficerSchema, ServicesSchema } from './agency';
 import { MandatoryInformationInputSchema } from './agency-mandatory-information';
 

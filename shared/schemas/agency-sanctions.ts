@@ -3,20 +3,22 @@
  * and the bureau's view of one agency.
  */
 import { z } from 'zod';
-import {
-  FiscalYearSchema,
-  IdSchema,
-  InstantSchema,
-  IsoDateSchema,
-  plainText,
-} from './common';
+import { FiscalYearSchema, IdSchema, InstantSchema, IsoDateSchema, plainText } from './common';
 import { AgencyStatusSchema, CertificationSchema, OfficerSchema, SuspensionKindSchema, SuspensionSchema } from './agency';
 import { AgencyAccountSchema } from './agency-account';
 import { ProcedureSchema, StaffReasonSchema } from './agency-procedures';
 
 /** The categories of violation bureau staff record, each tied to the clause of §8 that sets its sanction. */
 export const ViolationCategorySchema = z.enum([
-  'misuse', 'promotion', 'excessive_sales', 'missed_procedure', 'serious_procedure', 'other', 'serious_other', 'legal_order', 'fact_check',
+  'misuse',
+  'promotion',
+  'excessive_sales',
+  'missed_procedure',
+  'serious_procedure',
+  'other',
+  'serious_other',
+  'legal_order',
+  'fact_check',
 ]);
 
 /**
@@ -85,7 +87,10 @@ export const SuspensionRequestSchema = z
     reason: StaffReasonSchema,
     violationId: IdSchema.optional(),
   })
-  .refine((s) => s.kind === 'fixed' || s.months === undefined, { message: '期間（月数）は期間を定めた停止にだけ指定します', path: ['months'] });
+  .refine((s) => s.kind === 'fixed' || s.months === undefined, {
+    message: '期間（月数）は期間を定めた停止にだけ指定します',
+    path: ['months'],
+  });
 export type SuspensionRequest = z.infer<typeof SuspensionRequestSchema>;
 
 /**

@@ -103,9 +103,16 @@ describe('SuspensionSchema (R-SAN-2)', () => {
 describe('directory (R-DIR-1)', () => {
   it('describes a listed agency with its 停止中 flag', () => {
     const record = {
-      id: 'ag_01', name: '株式会社みらい人材', address: '東京都千代田区霞が関1-2-2', prefecture: '13',
-      licenceNumber: '13-ユ-123456', licenceKind: 'paid', services: ['job_offer'], handlesSubsidies: true,
-      certifications: ['privacy_mark', 'yuryo'], suspended: true,
+      id: 'ag_01',
+      name: '株式会社みらい人材',
+      address: '東京都千代田区霞が関1-2-2',
+      prefecture: '13',
+      licenceNumber: '13-ユ-123456',
+      licenceKind: 'paid',
+      services: ['job_offer'],
+      handlesSubsidies: true,
+      certifications: ['privacy_mark', 'yuryo'],
+      suspended: true,
     };
     expect(AgencyPublicRecordSchema.parse(record).suspended).toBe(true);
     expect(AgencyPublicRecordSchema.safeParse({ ...record, certifications: ['iso9001'] }).success).toBe(false);
@@ -113,7 +120,10 @@ describe('directory (R-DIR-1)', () => {
 
   it('filters by prefecture, service and text, and refuses unknown filters', () => {
     expect(DirectoryQuerySchema.parse({ prefecture: '13', service: 'jobseeker', q: ' 介護 ' })).toEqual({
-      prefecture: '13', service: 'jobseeker', q: '介護', limit: 20,
+      prefecture: '13',
+      service: 'jobseeker',
+      q: '介護',
+      limit: 20,
     });
     expect(DirectoryQuerySchema.safeParse({ prefecture: '99' }).success).toBe(false);
     expect(DirectoryQuerySchema.safeParse({ sort: 'name' }).success).toBe(false);

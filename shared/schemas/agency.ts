@@ -4,12 +4,7 @@
  * procedures and sanctions have files of their own beside this one.
  */
 import { z } from 'zod';
-import {
-  EmailSchema,
-  IsoDateSchema,
-  PhoneNumberSchema,
-  distinct,
-} from './common';
+import { EmailSchema, IsoDateSchema, PhoneNumberSchema, distinct } from './common';
 
 /** Licence kinds in the order of the Employment Security Act's articles. */
 export const LICENCE_KINDS = ['paid', 'free', 'school', 'special'] as const;
@@ -51,11 +46,7 @@ export const ServiceSchema = z.enum(SERVICES);
 export type Service = z.infer<typeof ServiceSchema>;
 
 /** The list of services an agency uses: one or both, no repeats. */
-export const ServicesSchema = z
-  .array(ServiceSchema)
-  .min(1)
-  .max(SERVICES.length)
-  .refine(distinct, { message: 'サービスが重複しています' });
+export const ServicesSchema = z.array(ServiceSchema).min(1).max(SERVICES.length).refine(distinct, { message: 'サービスが重複しています' });
 
 /**
  * Third-party certifications shown in the directory (R-DIR-1): プライバシーマーク and

@@ -10,11 +10,21 @@ export type AnnouncementKind = z.infer<typeof AnnouncementKindSchema>;
 
 /** Who an announcement applies to: agencies, jobseekers or both; all agencies or the ones named. */
 export const AnnouncementAudienceSchema = z.strictObject({
-  roles: z.array(z.enum(['agency', 'seeker'])).min(1).max(2),
+  roles: z
+    .array(z.enum(['agency', 'seeker']))
+    .min(1)
+    .max(2),
   /** `null`: every agency. Otherwise only these agencies (jobseekers are then unaffected). */
   agencyIds: z.array(IdSchema).min(1).max(100).nullable().default(null),
   /** Path prefixes under `/v1/agency/` or `/v1/seeker/` it closes; `null`: all of the roles' routes. */
-  routes: z.array(z.string().regex(/^\/v1\/(agency|seeker)(\/[a-z0-9\-/]*)?$/, { message: '/v1/agency/… または /v1/seeker/… の形で指定してください' })).min(1).max(20).nullable().default(null),
+  routes: z
+    .array(
+      z.string().regex(/^\/v1\/(agency|seeker)(\/[a-z0-9\-/]*)?$/, { message: '/v1/agency/… または /v1/seeker/… の形で指定してください' }),
+    )
+    .min(1)
+    .max(20)
+    .nullable()
+    .default(null),
 });
 export type AnnouncementAudience = z.infer<typeof AnnouncementAudienceSchema>;
 

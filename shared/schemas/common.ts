@@ -122,8 +122,13 @@ export function municipalityPrefecture(code: MunicipalityCode): PrefectureCode {
  * OccupationCodeSchema.parse('050'); // 施設介護の職業
  */
 export const OccupationCodeSchema = z
-  .enum(OCCUPATION_MIDDLE_CODES, { error: '職業は厚生労働省編職業分類の中分類コード（3桁）で指定してください（一覧は GET /v1/public/codes/occupations）' })
-  .meta({ description: '職業分類の中分類コード（厚生労働省編職業分類 2022年改定、3桁）。一覧は GET /v1/public/codes/occupations', example: '050' });
+  .enum(OCCUPATION_MIDDLE_CODES, {
+    error: '職業は厚生労働省編職業分類の中分類コード（3桁）で指定してください（一覧は GET /v1/public/codes/occupations）',
+  })
+  .meta({
+    description: '職業分類の中分類コード（厚生労働省編職業分類 2022年改定、3桁）。一覧は GET /v1/public/codes/occupations',
+    example: '050',
+  });
 export type OccupationCode = z.infer<typeof OccupationCodeSchema>;
 
 /**
@@ -159,14 +164,7 @@ export const EmploymentTypeSchema = z.enum(EMPLOYMENT_TYPES);
 export type EmploymentType = z.infer<typeof EmploymentTypeSchema>;
 
 /** Education levels from lowest to highest, so their index orders them. */
-export const EDUCATION_LEVELS = [
-  'junior_high',
-  'high_school',
-  'vocational',
-  'junior_college',
-  'university',
-  'graduate',
-] as const;
+export const EDUCATION_LEVELS = ['junior_high', 'high_school', 'vocational', 'junior_college', 'university', 'graduate'] as const;
 
 /** Japanese labels for {@link EDUCATION_LEVELS}. */
 export const EDUCATION_LEVEL_LABELS = {
@@ -188,19 +186,7 @@ export const EducationLevelSchema = z.enum(EDUCATION_LEVELS);
 export type EducationLevel = z.infer<typeof EducationLevelSchema>;
 
 /** Five-year age bands, the last one open-ended. */
-export const AGE_BANDS = [
-  '15-19',
-  '20-24',
-  '25-29',
-  '30-34',
-  '35-39',
-  '40-44',
-  '45-49',
-  '50-54',
-  '55-59',
-  '60-64',
-  '65-',
-] as const;
+export const AGE_BANDS = ['15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-'] as const;
 
 /**
  * An age band; the feed never carries an exact age or birth date (R-FEED-1).
@@ -252,7 +238,11 @@ export type WageRange = z.infer<typeof WageRangeSchema>;
  * @example
  * EmailSchema.parse('  Tanaka@Example.JP '); // 'tanaka@example.jp'
  */
-export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'メールアドレスの形式が正しくありません' }).max(254));
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'メールアドレスの形式が正しくありません' }).max(254));
 export type Email = z.infer<typeof EmailSchema>;
 
 /**
@@ -278,10 +268,13 @@ export const PhoneNumberSchema = z
   .string()
   .trim()
   .regex(/^(?:\+81[- ]?|0)\d{1,4}(?:[- ]?\d{1,4}){1,2}$/, { message: '電話番号の形式が正しくありません' })
-  .refine((phone) => {
-    const digits = phone.replace(/\D/g, '').replace(/^81/, '0');
-    return digits.length >= 10 && digits.length <= 11;
-  }, { message: '電話番号の桁数が正しくありません' });
+  .refine(
+    (phone) => {
+      const digits = phone.replace(/\D/g, '').replace(/^81/, '0');
+      return digits.length >= 10 && digits.length <= 11;
+    },
+    { message: '電話番号の桁数が正しくありません' },
+  );
 export type PhoneNumber = z.infer<typeof PhoneNumberSchema>;
 
 /**
@@ -358,15 +351,17 @@ export function queryList<T extends z.ZodType<unknown, string>>(item: T, max: nu
  * plainText(1, 2000).parse('よろしくお願いします。\n');
  */
 export function plainText(min: number, max: number) {
-  return z
-    .string()
-    .min(min)
-    .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
-      message: '使用できない制御文字が含まれています',
-    })
-    .refine((text) => min === 0 || text.trim().length > 0, { message: '空白だけの文章は送れません' });
+  return (
+    z
+      .string()
+      .min(min)
+      .max(max)
+      // eslint-disable-next-line no-control-regex
+      .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
+        message: '使用できない制御文字が含まれています',
+      })
+      .refine((text) => min === 0 || text.trim().length > 0, { message: '空白だけの文章は送れません' })
+  );
 }
 
 /**

@@ -7,14 +7,22 @@ describe('agency complaint log (R-CMP-1)', () => {
     expect(parsed.handling).toEqual([]);
     expect(
       AgencyComplaintCreateSchema.safeParse({
-        receivedOn: '2026-04-02', from: 'employer', content: '…', handling: [{ on: '2026-04-02', note: '電話で謝罪' }],
+        receivedOn: '2026-04-02',
+        from: 'employer',
+        content: '…',
+        handling: [{ on: '2026-04-02', note: '電話で謝罪' }],
       }).success,
     ).toBe(true);
   });
 
   it('refuses handling dated before receipt, an impossible date and an empty complaint', () => {
     expect(
-      AgencyComplaintCreateSchema.safeParse({ receivedOn: '2026-04-02', from: 'jobseeker', content: '…', handling: [{ on: '2026-04-01', note: '対応' }] }).success,
+      AgencyComplaintCreateSchema.safeParse({
+        receivedOn: '2026-04-02',
+        from: 'jobseeker',
+        content: '…',
+        handling: [{ on: '2026-04-01', note: '対応' }],
+      }).success,
     ).toBe(false);
     expect(AgencyComplaintCreateSchema.safeParse({ receivedOn: '2026-02-30', from: 'jobseeker', content: '…' }).success).toBe(false);
     expect(AgencyComplaintCreateSchema.safeParse({ receivedOn: '2026-04-02', from: 'jobseeker', content: '' }).success).toBe(false);

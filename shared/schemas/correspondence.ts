@@ -10,11 +10,13 @@ export const CorrectionKindSchema = z.enum(['correction', 'measure']);
 export type CorrectionKind = z.infer<typeof CorrectionKindSchema>;
 
 /** What a request is tied to: a recorded violation, a complaint, or an operations finding. */
-export const CorrectionBasisSchema = z.strictObject({
-  violationId: IdSchema.optional(),
-  complaintId: IdSchema.optional(),
-  finding: plainText(1, 1000).optional(),
-}).refine((b) => b.violationId || b.complaintId || b.finding, { message: '違反・苦情・運用上の所見のいずれかを指定してください' });
+export const CorrectionBasisSchema = z
+  .strictObject({
+    violationId: IdSchema.optional(),
+    complaintId: IdSchema.optional(),
+    finding: plainText(1, 1000).optional(),
+  })
+  .refine((b) => b.violationId || b.complaintId || b.finding, { message: '違反・苦情・運用上の所見のいずれかを指定してください' });
 
 /**
  * `POST /v1/admin/agencies/{id}/correction-requests`.
@@ -64,7 +66,9 @@ export const CorrectionRequestSchema = z.object({
   sentAt: InstantSchema,
   sentBy: z.string(),
   answers: z.array(z.object({ doneOn: IsoDateSchema, text: z.string(), answeredAt: InstantSchema })),
-  decisions: z.array(z.object({ decision: z.enum(['confirmed', 'returned']), note: z.string(), decidedAt: InstantSchema, decidedBy: z.string() })),
+  decisions: z.array(
+    z.object({ decision: z.enum(['confirmed', 'returned']), note: z.string(), decidedAt: InstantSchema, decidedBy: z.string() }),
+  ),
   /** For a measure past its day without a confirmed answer: the temporary suspension proposed (§8(3)). */
   proposal: z.object({ kind: z.literal('suspension'), term: z.literal('temporary'), basis: z.string(), reason: z.string() }).nullable(),
 });
@@ -85,7 +89,11 @@ export const ReportRequestInputSchema = z.strictObject({
   dueOn: IsoDateSchema,
   target: z.union([
     z.strictObject({ agencyId: IdSchema }),
-    z.strictObject({ prefecture: PrefectureCodeSchema.optional(), service: ServiceSchema.optional(), licenceKind: LicenceKindSchema.optional() }),
+    z.strictObject({
+      prefecture: PrefectureCodeSchema.optional(),
+      service: ServiceSchema.optional(),
+      licenceKind: LicenceKindSchema.optional(),
+    }),
   ]),
 });
 export type ReportRequestInput = z.infer<typeof ReportRequestInputSchema>;
@@ -114,9 +122,15 @@ export type AgencyReportRequest = z.infer<typeof AgencyReportRequestSchema>;
 /** A report request as the bureau sees it: who answered and who is overdue. */
 export const AdminReportRequestSchema = ReportRequestBaseSchema.extend({
   sentBy: z.string(),
-  targets: z.array(z.object({
-    agencyId: IdSchema, agencyName: z.string(), prefecture: PrefectureCodeSchema,
-    answeredAt: InstantSchema.nullable(), versions: z.number().int(), overdue: z.boolean(),
-  })),
+  targets: z.array(
+    z.object({
+      agencyId: IdSchema,
+      agencyName: z.string(),
+      prefecture: PrefectureCodeSchema,
+      answeredAt: InstantSchema.nullable(),
+      versions: z.number().int(),
+      overdue: z.boolean(),
+    }),
+  ),
 });
 export type AdminReportRequest = z.infer<typeof AdminReportRequestSchema>;

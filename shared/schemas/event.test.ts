@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { AgencyEventSchema, AgencyEventsQuerySchema, EventAckSchema } from './event';
 
 const block = {
-  id: 'ev_01', seq: 7, type: 'block', rule: 'R-BLOCK-2', profileId: '13-7K3QM2XPA9', conversationId: 'cv_01',
-  createdAt: '2026-04-01T03:00:00.000Z', ackedAt: null, details: { blockedAt: '2026-04-01T03:00:00.000Z' },
+  id: 'ev_01',
+  seq: 7,
+  type: 'block',
+  rule: 'R-BLOCK-2',
+  profileId: '13-7K3QM2XPA9',
+  conversationId: 'cv_01',
+  createdAt: '2026-04-01T03:00:00.000Z',
+  ackedAt: null,
+  details: { blockedAt: '2026-04-01T03:00:00.000Z' },
 };
 
 describe('AgencyEventSchema', () => {
@@ -14,13 +21,32 @@ describe('AgencyEventSchema', () => {
   });
 
   it('checks details against the type', () => {
-    expect(AgencyEventSchema.safeParse({ ...block, type: 'report_reminder', rule: 'R-REP-2', details: { fiscalYear: 2025, dueOn: '2026-04-20' } }).success).toBe(true);
-    expect(AgencyEventSchema.safeParse({ ...block, type: 'report_reminder', details: { blockedAt: '2026-04-01T03:00:00.000Z' } }).success).toBe(false);
     expect(
-      AgencyEventSchema.safeParse({ ...block, type: 'retention_expired', rule: 'R-RET-1', details: { deadline: '2026-06-30', reason: 'not_accepted' } }).success,
+      AgencyEventSchema.safeParse({
+        ...block,
+        type: 'report_reminder',
+        rule: 'R-REP-2',
+        details: { fiscalYear: 2025, dueOn: '2026-04-20' },
+      }).success,
     ).toBe(true);
     expect(
-      AgencyEventSchema.safeParse({ ...block, type: 'status_changed', rule: 'R-SAN-2', details: { status: 'suspended', suspension: { reason: '報告なし', startsOn: '2026-05-22', endsOn: '2026-11-21', kind: 'fixed' } } }).success,
+      AgencyEventSchema.safeParse({ ...block, type: 'report_reminder', details: { blockedAt: '2026-04-01T03:00:00.000Z' } }).success,
+    ).toBe(false);
+    expect(
+      AgencyEventSchema.safeParse({
+        ...block,
+        type: 'retention_expired',
+        rule: 'R-RET-1',
+        details: { deadline: '2026-06-30', reason: 'not_accepted' },
+      }).success,
+    ).toBe(true);
+    expect(
+      AgencyEventSchema.safeParse({
+        ...block,
+        type: 'status_changed',
+        rule: 'R-SAN-2',
+        details: { status: 'suspended', suspension: { reason: '報告なし', startsOn: '2026-05-22', endsOn: '2026-11-21', kind: 'fixed' } },
+      }).success,
     ).toBe(true);
   });
 
@@ -39,7 +65,10 @@ describe('event paging and acknowledgement (R-DEL-2, R-RET-4)', () => {
   });
 
   it('takes when the copy was deleted and how many records, nothing of the content', () => {
-    expect(EventAckSchema.parse({ deletedAt: '2026-04-01T03:00:02.000Z' })).toEqual({ deletedAt: '2026-04-01T03:00:02.000Z', deletedRecords: 0 });
+    expect(EventAckSchema.parse({ deletedAt: '2026-04-01T03:00:02.000Z' })).toEqual({
+      deletedAt: '2026-04-01T03:00:02.000Z',
+      deletedRecords: 0,
+    });
     expect(EventAckSchema.safeParse({ deletedAt: '2026-04-01T03:00:02.000Z', deletedContent: '…' }).success).toBe(false);
     expect(EventAckSchema.safeParse({ deletedAt: 'yesterday' }).success).toBe(false);
   });

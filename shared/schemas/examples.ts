@@ -42,7 +42,7 @@ export const exampleMandatoryInformation = {
  * MandatoryInformationSchema.parse(exampleMandatoryInformationShown);
  */
 export const exampleMandatoryInformationShown: MandatoryInformation = {
-  ...structuredClone(exampleMandatoryInformation) as unknown as MandatoryInformationInput,
+  ...(structuredClone(exampleMandatoryInformation) as unknown as MandatoryInformationInput),
   complaintsOfficer: { name: exampleOfficer.name, contact: { kind: 'phone', value: exampleOfficer.phone } }, // complaintsOfficerFrom(exampleOfficer)
 };
 

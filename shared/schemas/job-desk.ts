@@ -13,7 +13,12 @@ const line = (max: number) => plainText(1, max).refine((t) => !/[\r\n]/.test(t),
  * The agency's own reference for one of its jobseekers (never a Hello Work number): a quote is made
  * for one person at a time, so offers are never handed out in bulk (R-JOB-7).
  */
-export const JobseekerRefSchema = z.string().trim().min(1).max(40).regex(/^[^\r\n\t]+$/, { message: '改行やタブは使えません' });
+export const JobseekerRefSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^\r\n\t]+$/, { message: '改行やタブは使えません' });
 
 /**
  * A quote request: for whom, and how that jobseeker asks to be introduced (R-JOB-2, §7(1)①エ).
@@ -61,7 +66,13 @@ export const QuoteListSchema = z.object({ items: z.array(QuoteSchema), additions
 
 /** How the employer's consent was given. */
 export const CONSENT_METHODS = ['email', 'document', 'phone', 'in_person', 'other'] as const;
-export const CONSENT_METHOD_LABELS = { email: '電子メール', document: '書面', phone: '電話', in_person: '面談', other: 'その他' } as const satisfies Record<(typeof CONSENT_METHODS)[number], string>;
+export const CONSENT_METHOD_LABELS = {
+  email: '電子メール',
+  document: '書面',
+  phone: '電話',
+  in_person: '面談',
+  other: 'その他',
+} as const satisfies Record<(typeof CONSENT_METHODS)[number], string>;
 
 /** The employer's recorded consent to an addition: who, when, how (R-JOB-4). */
 export const EmployerConsentSchema = z.strictObject({
@@ -85,7 +96,11 @@ export const AdditionRequestSchema = z.strictObject({
 export type AdditionRequest = z.infer<typeof AdditionRequestSchema>;
 
 export const AdditionSchema = z.object({
-  id: z.string(), offerNumber: z.string(), text: z.string(), consent: EmployerConsentSchema, createdAt: z.string(),
+  id: z.string(),
+  offerNumber: z.string(),
+  text: z.string(),
+  consent: EmployerConsentSchema,
+  createdAt: z.string(),
 });
 export type Addition = z.infer<typeof AdditionSchema>;
 
@@ -103,8 +118,14 @@ export const ChangeReportRequestSchema = z.strictObject({
 });
 export type ChangeReportRequest = z.infer<typeof ChangeReportRequestSchema>;
 export const ChangeReportSchema = z.object({
-  id: z.string(), offerNumber: z.string(), kind: z.enum(['change', 'cancellation']), learned: z.string(), learnedOn: z.string(),
-  employerAskedOn: z.string(), receivingOffice: z.object({ code: z.string(), name: z.string(), phone: z.string().nullable() }), createdAt: z.string(),
+  id: z.string(),
+  offerNumber: z.string(),
+  kind: z.enum(['change', 'cancellation']),
+  learned: z.string(),
+  learnedOn: z.string(),
+  employerAskedOn: z.string(),
+  receivingOffice: z.object({ code: z.string(), name: z.string(), phone: z.string().nullable() }),
+  createdAt: z.string(),
 });
 export type ChangeReport = z.infer<typeof ChangeReportSchema>;
 
@@ -128,7 +149,8 @@ export const JobOrderRequestSchema = z.strictObject({
   employerInformation: plainText(1, 1500).optional(),
   jobseekerInformation: plainText(1, 1500).optional(),
   /** §7(1)②オ: whether the agency handles employment subsidies, and which. */
-  subsidies: z.strictObject({ handles: z.boolean(), kinds: z.array(line(100)).max(30).default([]) })
+  subsidies: z
+    .strictObject({ handles: z.boolean(), kinds: z.array(line(100)).max(30).default([]) })
     .refine((s) => !s.handles || s.kinds.length > 0, { message: '取り扱う助成金の種類を記載してください', path: ['kinds'] }),
 });
 export type JobOrderRequest = z.infer<typeof JobOrderRequestSchema>;
@@ -146,8 +168,13 @@ export const EmployerStatementSchema = z.object({ subject: z.string(), parts: z.
 export type EmployerStatement = z.infer<typeof EmployerStatementSchema>;
 
 export const JobOrderSchema = z.object({
-  id: z.string(), offerNumber: z.string().nullable(), employerName: z.string(), acceptedOn: z.string(), createdAt: z.string(),
-  hires: z.number().int(), statement: EmployerStatementSchema,
+  id: z.string(),
+  offerNumber: z.string().nullable(),
+  employerName: z.string(),
+  acceptedOn: z.string(),
+  createdAt: z.string(),
+  hires: z.number().int(),
+  statement: EmployerStatementSchema,
 });
 export type JobOrder = z.infer<typeof JobOrderSchema>;
 

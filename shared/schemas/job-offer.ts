@@ -5,8 +5,19 @@
 import { z } from 'zod';
 import { PREFECTURE_CODES } from '../data/prefectures';
 import {
-  CursorSchema, EMPLOYMENT_TYPES, EmploymentTypeSchema, IndustryCodeSchema, IsoDateSchema, MunicipalityCodeSchema, OccupationCodeSchema,
-  PageLimitSchema, PrefectureCodeSchema, WageUnitSchema, YenSchema, plainText, queryList,
+  CursorSchema,
+  EMPLOYMENT_TYPES,
+  EmploymentTypeSchema,
+  IndustryCodeSchema,
+  IsoDateSchema,
+  MunicipalityCodeSchema,
+  OccupationCodeSchema,
+  PageLimitSchema,
+  PrefectureCodeSchema,
+  WageUnitSchema,
+  YenSchema,
+  plainText,
+  queryList,
 } from './common';
 
 const line = (max: number) => plainText(1, max).refine((t) => !/[\r\n]/.test(t), { message: '改行は使えません' });
@@ -22,7 +33,9 @@ const optionalText = (max: number) => plainText(1, max).nullable().default(null)
 export const OfferNumberSchema = z
   .string()
   .regex(/^\d{5}-\d{8}$/, { message: '求人番号は「5桁-8桁」の数字です（例: 13010-12345678）' })
-  .refine((n) => (PREFECTURE_CODES as readonly string[]).includes(n.slice(0, 2)), { message: '求人番号の先頭2桁が都道府県コードではありません' });
+  .refine((n) => (PREFECTURE_CODES as readonly string[]).includes(n.slice(0, 2)), {
+    message: '求人番号の先頭2桁が都道府県コードではありません',
+  });
 export type OfferNumber = z.infer<typeof OfferNumberSchema>;
 
 /** Passive-smoking measures (受動喫煙対策), as a 求人票 states them. */
@@ -42,50 +55,102 @@ export const SMOKING_MEASURE_LABELS = {
  *
  * @example JobOfferSchema.parse(exampleJobOffer);
  */
-export const JobOfferSchema = z.strictObject({
-  offerNumber: OfferNumberSchema,
-  /** 受理安定所 — the office that took the offer; the employer reports changes to it (R-JOB-5). */
-  receivingOffice: z.strictObject({ code: z.string().regex(/^\d{5}$/), name: line(60), phone: line(20).nullable().default(null) }),
-  receivedOn: IsoDateSchema,
-  /** 求人有効年月日 — the offer is open through this day (R-JOB-1). */
-  validUntil: IsoDateSchema,
-  /** 紹介期限日 — the last day a jobseeker can be introduced. */
-  introductionDeadline: IsoDateSchema,
-  employer: z.strictObject({ name: line(100), industry: IndustryCodeSchema, address: line(200), employees: z.number().int().min(0).max(10_000_000).nullable().default(null) }),
-  job: z.strictObject({ title: line(100), occupation: OccupationCodeSchema, description: text(3000) }),
-  employmentType: EmploymentTypeSchema,
-  contract: z.strictObject({ fixedTerm: z.boolean(), period: optionalText(200), renewal: optionalText(200) })
-    .refine((c) => !c.fixedTerm || c.period !== null, { message: '有期の場合は雇用期間を記載してください', path: ['period'] }),
-  trialPeriod: z.strictObject({ exists: z.boolean(), months: z.number().int().min(1).max(12).nullable().default(null), conditions: optionalText(300) })
-    .refine((t) => !t.exists || t.months !== null, { message: '試用期間がある場合は期間を記載してください', path: ['months'] }),
-  workplace: z.strictObject({ prefecture: PrefectureCodeSchema, municipality: MunicipalityCodeSchema.nullable().default(null), address: line(200), access: optionalText(200), transfer: z.boolean().default(false) })
-    .refine((w) => w.municipality === null || w.municipality.startsWith(w.prefecture), { message: '市区町村が都道府県と合っていません', path: ['municipality'] }),
-  hours: z.strictObject({ schedule: text(300), perWeek: z.number().min(1).max(80).nullable().default(null), shift: z.boolean().default(false), overtime: line(200) }),
-  breaks: z.strictObject({ minutes: z.number().int().min(0).max(480), note: optionalText(200) }),
-  daysOff: z.strictObject({ text: text(300), annualDays: z.number().int().min(0).max(366).nullable().default(null) }),
-  wage: z.strictObject({
-    unit: WageUnitSchema, min: YenSchema, max: YenSchema,
-    base: z.strictObject({ min: YenSchema, max: YenSchema }),
-    allowances: z.array(z.strictObject({ name: line(40), amount: line(60) })).max(20).default([]),
-    fixedOvertime: optionalText(300),
-    commuting: optionalText(200),
-    payDays: line(100),
-    raise: optionalText(200),
-    bonus: optionalText(200),
-  }).refine((w) => w.min <= w.max && w.base.min <= w.base.max, { message: '最低額が最高額を上回っています', path: ['max'] }),
-  socialInsurance: z.strictObject({ employment: z.boolean(), workersComp: z.boolean(), health: z.boolean(), pension: z.boolean(), other: optionalText(200) }),
-  passiveSmoking: z.strictObject({ measure: z.enum(SMOKING_MEASURES), note: optionalText(200) }),
-  qualifications: z.strictObject({ required: z.array(line(60)).max(20).default([]), experience: optionalText(300) }),
-  application: z.strictObject({ selection: line(200), documents: line(200), note: optionalText(500) }),
-  notes: optionalText(2000),
-}).refine((o) => o.receivingOffice.code === o.offerNumber.slice(0, 5), { message: '受理安定所の番号が求人番号の先頭5桁と合っていません', path: ['receivingOffice', 'code'] })
-  .refine((o) => o.introductionDeadline <= o.validUntil, { message: '紹介期限日が求人有効年月日より後です', path: ['introductionDeadline'] })
+export const JobOfferSchema = z
+  .strictObject({
+    offerNumber: OfferNumberSchema,
+    /** 受理安定所 — the office that took the offer; the employer reports changes to it (R-JOB-5). */
+    receivingOffice: z.strictObject({ code: z.string().regex(/^\d{5}$/), name: line(60), phone: line(20).nullable().default(null) }),
+    receivedOn: IsoDateSchema,
+    /** 求人有効年月日 — the offer is open through this day (R-JOB-1). */
+    validUntil: IsoDateSchema,
+    /** 紹介期限日 — the last day a jobseeker can be introduced. */
+    introductionDeadline: IsoDateSchema,
+    employer: z.strictObject({
+      name: line(100),
+      industry: IndustryCodeSchema,
+      address: line(200),
+      employees: z.number().int().min(0).max(10_000_000).nullable().default(null),
+    }),
+    job: z.strictObject({ title: line(100), occupation: OccupationCodeSchema, description: text(3000) }),
+    employmentType: EmploymentTypeSchema,
+    contract: z
+      .strictObject({ fixedTerm: z.boolean(), period: optionalText(200), renewal: optionalText(200) })
+      .refine((c) => !c.fixedTerm || c.period !== null, { message: '有期の場合は雇用期間を記載してください', path: ['period'] }),
+    trialPeriod: z
+      .strictObject({
+        exists: z.boolean(),
+        months: z.number().int().min(1).max(12).nullable().default(null),
+        conditions: optionalText(300),
+      })
+      .refine((t) => !t.exists || t.months !== null, { message: '試用期間がある場合は期間を記載してください', path: ['months'] }),
+    workplace: z
+      .strictObject({
+        prefecture: PrefectureCodeSchema,
+        municipality: MunicipalityCodeSchema.nullable().default(null),
+        address: line(200),
+        access: optionalText(200),
+        transfer: z.boolean().default(false),
+      })
+      .refine((w) => w.municipality === null || w.municipality.startsWith(w.prefecture), {
+        message: '市区町村が都道府県と合っていません',
+        path: ['municipality'],
+      }),
+    hours: z.strictObject({
+      schedule: text(300),
+      perWeek: z.number().min(1).max(80).nullable().default(null),
+      shift: z.boolean().default(false),
+      overtime: line(200),
+    }),
+    breaks: z.strictObject({ minutes: z.number().int().min(0).max(480), note: optionalText(200) }),
+    daysOff: z.strictObject({ text: text(300), annualDays: z.number().int().min(0).max(366).nullable().default(null) }),
+    wage: z
+      .strictObject({
+        unit: WageUnitSchema,
+        min: YenSchema,
+        max: YenSchema,
+        base: z.strictObject({ min: YenSchema, max: YenSchema }),
+        allowances: z
+          .array(z.strictObject({ name: line(40), amount: line(60) }))
+          .max(20)
+          .default([]),
+        fixedOvertime: optionalText(300),
+        commuting: optionalText(200),
+        payDays: line(100),
+        raise: optionalText(200),
+        bonus: optionalText(200),
+      })
+      .refine((w) => w.min <= w.max && w.base.min <= w.base.max, { message: '最低額が最高額を上回っています', path: ['max'] }),
+    socialInsurance: z.strictObject({
+      employment: z.boolean(),
+      workersComp: z.boolean(),
+      health: z.boolean(),
+      pension: z.boolean(),
+      other: optionalText(200),
+    }),
+    passiveSmoking: z.strictObject({ measure: z.enum(SMOKING_MEASURES), note: optionalText(200) }),
+    qualifications: z.strictObject({ required: z.array(line(60)).max(20).default([]), experience: optionalText(300) }),
+    application: z.strictObject({ selection: line(200), documents: line(200), note: optionalText(500) }),
+    notes: optionalText(2000),
+  })
+  .refine((o) => o.receivingOffice.code === o.offerNumber.slice(0, 5), {
+    message: '受理安定所の番号が求人番号の先頭5桁と合っていません',
+    path: ['receivingOffice', 'code'],
+  })
+  .refine((o) => o.introductionDeadline <= o.validUntil, {
+    message: '紹介期限日が求人有効年月日より後です',
+    path: ['introductionDeadline'],
+  })
   .refine((o) => o.receivedOn <= o.validUntil, { message: '受付年月日が求人有効年月日より後です', path: ['validUntil'] });
 export type JobOffer = z.infer<typeof JobOfferSchema>;
 export type JobOfferInput = z.input<typeof JobOfferSchema>;
 
 /** Why an offer is no longer open (R-JOB-1, R-JOB-3). */
-export const OFFER_CLOSE_REASONS = ['closed_by_bureau', 'missing_from_snapshot', 'valid_until_passed', 'introduction_deadline_passed'] as const;
+export const OFFER_CLOSE_REASONS = [
+  'closed_by_bureau',
+  'missing_from_snapshot',
+  'valid_until_passed',
+  'introduction_deadline_passed',
+] as const;
 export const OfferCloseReasonSchema = z.enum(OFFER_CLOSE_REASONS);
 export type OfferCloseReason = z.infer<typeof OfferCloseReasonSchema>;
 export const OFFER_CLOSE_REASON_LABELS = {
@@ -104,9 +169,19 @@ export const OFFER_CLOSE_REASON_LABELS = {
  * @example JobOfferLoadQuerySchema.parse({ snapshot: '13010' });
  */
 export const JobOfferLoadQuerySchema = z.strictObject({
-  snapshot: z.string().regex(/^\d{2}(\d{3})?$/).refine((s) => (PREFECTURE_CODES as readonly string[]).includes(s.slice(0, 2)), { message: '都道府県コードではありません' }).optional(),
-  snapshotId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
-  complete: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  snapshot: z
+    .string()
+    .regex(/^\d{2}(\d{3})?$/)
+    .refine((s) => (PREFECTURE_CODES as readonly string[]).includes(s.slice(0, 2)), { message: '都道府県コードではありません' })
+    .optional(),
+  snapshotId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
+  complete: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 export type JobOfferLoadQuery = z.infer<typeof JobOfferLoadQuerySchema>;
 
@@ -122,7 +197,10 @@ export const JobOfferLoadResultSchema = z.object({
 });
 export type JobOfferLoadResult = z.infer<typeof JobOfferLoadResultSchema>;
 export const JobOfferLoadResponseSchema = z.object({
-  loaded: z.number().int(), refused: z.number().int(), closed: z.number().int(), results: z.array(JobOfferLoadResultSchema),
+  loaded: z.number().int(),
+  refused: z.number().int(),
+  closed: z.number().int(),
+  results: z.array(JobOfferLoadResultSchema),
 });
 export type JobOfferLoadResponse = z.infer<typeof JobOfferLoadResponseSchema>;
 
@@ -133,29 +211,46 @@ export type JobOfferLoadResponse = z.infer<typeof JobOfferLoadResponseSchema>;
  *
  * @example JobOfferQuerySchema.parse({ prefecture: '13', q: '介護' });
  */
-export const JobOfferQuerySchema = z.strictObject({
-  occupation: queryList(OccupationCodeSchema, 20).optional(),
-  industry: queryList(IndustryCodeSchema, 20).optional(),
-  prefecture: queryList(PrefectureCodeSchema, PREFECTURE_CODES.length).optional(),
-  municipality: queryList(MunicipalityCodeSchema, 50).optional(),
-  employmentType: queryList(EmploymentTypeSchema, EMPLOYMENT_TYPES.length).optional(),
-  wageUnit: WageUnitSchema.optional(),
-  wageMin: z.coerce.number().int().min(0).max(9_999_999_999).optional(),
-  wageMax: z.coerce.number().int().min(0).max(9_999_999_999).optional(),
-  hoursMin: z.coerce.number().min(1).max(80).optional(),
-  hoursMax: z.coerce.number().min(1).max(80).optional(),
-  q: z.string().trim().max(100).optional(),
-  cursor: CursorSchema.optional(),
-  limit: PageLimitSchema.pipe(z.number().max(50)),
-}).refine((q) => (q.wageMin === undefined && q.wageMax === undefined) || q.wageUnit !== undefined, { message: '賃金で絞り込むときは単位（wageUnit）も指定してください', path: ['wageUnit'] })
-  .refine((q) => q.wageMin === undefined || q.wageMax === undefined || q.wageMin <= q.wageMax, { message: '賃金の下限が上限を上回っています', path: ['wageMax'] });
+export const JobOfferQuerySchema = z
+  .strictObject({
+    occupation: queryList(OccupationCodeSchema, 20).optional(),
+    industry: queryList(IndustryCodeSchema, 20).optional(),
+    prefecture: queryList(PrefectureCodeSchema, PREFECTURE_CODES.length).optional(),
+    municipality: queryList(MunicipalityCodeSchema, 50).optional(),
+    employmentType: queryList(EmploymentTypeSchema, EMPLOYMENT_TYPES.length).optional(),
+    wageUnit: WageUnitSchema.optional(),
+    wageMin: z.coerce.number().int().min(0).max(9_999_999_999).optional(),
+    wageMax: z.coerce.number().int().min(0).max(9_999_999_999).optional(),
+    hoursMin: z.coerce.number().min(1).max(80).optional(),
+    hoursMax: z.coerce.number().min(1).max(80).optional(),
+    q: z.string().trim().max(100).optional(),
+    cursor: CursorSchema.optional(),
+    limit: PageLimitSchema.pipe(z.number().max(50)),
+  })
+  .refine((q) => (q.wageMin === undefined && q.wageMax === undefined) || q.wageUnit !== undefined, {
+    message: '賃金で絞り込むときは単位（wageUnit）も指定してください',
+    path: ['wageUnit'],
+  })
+  .refine((q) => q.wageMin === undefined || q.wageMax === undefined || q.wageMin <= q.wageMax, {
+    message: '賃金の下限が上限を上回っています',
+    path: ['wageMax'],
+  });
 export type JobOfferQuery = z.infer<typeof JobOfferQuerySchema>;
 
 /** An offer in search results: enough to choose, never the whole 求人票 (R-JOB-7). */
 export const JobOfferSummarySchema = z.object({
-  offerNumber: z.string(), version: z.number().int(), employerName: z.string(), title: z.string(), occupation: z.string(),
-  industry: z.string(), employmentType: EmploymentTypeSchema, prefecture: z.string(), municipality: z.string().nullable(),
-  wage: z.object({ unit: WageUnitSchema, min: z.number(), max: z.number() }), validUntil: z.string(), introductionDeadline: z.string(),
+  offerNumber: z.string(),
+  version: z.number().int(),
+  employerName: z.string(),
+  title: z.string(),
+  occupation: z.string(),
+  industry: z.string(),
+  employmentType: EmploymentTypeSchema,
+  prefecture: z.string(),
+  municipality: z.string().nullable(),
+  wage: z.object({ unit: WageUnitSchema, min: z.number(), max: z.number() }),
+  validUntil: z.string(),
+  introductionDeadline: z.string(),
   receivingOffice: z.string(),
 });
 export type JobOfferSummary = z.infer<typeof JobOfferSummarySchema>;
@@ -180,6 +275,14 @@ export type JobOfferDetail = z.infer<typeof JobOfferDetailSchema>;
 /** The state of offers an extension holds copies of (R-JOB-3). */
 export const JobOfferStatusQuerySchema = z.strictObject({ number: queryList(OfferNumberSchema, 100) });
 export const JobOfferStatusListSchema = z.object({
-  items: z.array(z.object({ offerNumber: z.string(), status: z.enum(['open', 'closed', 'unknown']), version: z.number().int().nullable(), hash: z.string().nullable(), closedReason: OfferCloseReasonSchema.nullable() })),
+  items: z.array(
+    z.object({
+      offerNumber: z.string(),
+      status: z.enum(['open', 'closed', 'unknown']),
+      version: z.number().int().nullable(),
+      hash: z.string().nullable(),
+      closedReason: OfferCloseReasonSchema.nullable(),
+    }),
+  ),
 });
 export type JobOfferStatusList = z.infer<typeof JobOfferStatusListSchema>;

@@ -10,7 +10,11 @@ import {
 } from './message';
 import { DailyQuotaSchema } from './quota';
 
-const firstContact = { profileId: '13-7K3QM2XPA9', body: 'はじめまして。介護職の求人をご紹介できます。', idempotencyKey: 'fc-2026-04-01-0001' };
+const firstContact = {
+  profileId: '13-7K3QM2XPA9',
+  body: 'はじめまして。介護職の求人をご紹介できます。',
+  idempotencyKey: 'fc-2026-04-01-0001',
+};
 
 describe('message bodies (R-MSG-6)', () => {
   it('takes up to 4,000 characters of plain text and refuses more', () => {
@@ -55,8 +59,15 @@ describe('FirstContactRequestSchema (R-MSG-1, R-CAP-2)', () => {
 describe('conversations and messages', () => {
   it('R-MSG-3 records the version seen beside the current one', () => {
     const conversation = {
-      id: 'cv_01', agencyId: 'ag_01', agencyName: '株式会社みらい人材', profileId: '13-7K3QM2XPA9', state: 'open',
-      mandatoryInformationVersion: 3, mandatoryInformationVersionSeen: 2, unread: 1, lastMessageAt: '2026-04-01T03:00:00.000Z',
+      id: 'cv_01',
+      agencyId: 'ag_01',
+      agencyName: '株式会社みらい人材',
+      profileId: '13-7K3QM2XPA9',
+      state: 'open',
+      mandatoryInformationVersion: 3,
+      mandatoryInformationVersionSeen: 2,
+      unread: 1,
+      lastMessageAt: '2026-04-01T03:00:00.000Z',
     };
     expect(ConversationSchema.parse(conversation).mandatoryInformationVersionSeen).toBe(2);
     expect(ConversationSchema.safeParse({ ...conversation, state: 'archived' }).success).toBe(false);
@@ -64,7 +75,11 @@ describe('conversations and messages', () => {
 
   it('R-MSG-1 carries the mandatory information on a first contact', () => {
     const message = {
-      id: 'msg_01', conversationId: 'cv_01', from: 'agency', kind: 'first_contact', body: 'はじめまして。',
+      id: 'msg_01',
+      conversationId: 'cv_01',
+      from: 'agency',
+      kind: 'first_contact',
+      body: 'はじめまして。',
       sentAt: '2026-04-01T03:00:00.000Z',
       mandatoryInformation: { version: 1, acceptedAt: '2026-03-20T00:00:00.000Z', content: exampleMandatoryInformationShown },
     };

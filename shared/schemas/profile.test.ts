@@ -72,7 +72,9 @@ describe('ProfileSchema (R-FEED-1)', () => {
     for (const change of bad) {
       expect(ProfileSchema.safeParse({ ...exampleProfile, ...change }).success, JSON.stringify(change).slice(0, 80)).toBe(false);
     }
-    expect(ProfileSchema.safeParse({ ...exampleProfile, industries: [], qualifications: [], experience: [], selfIntroduction: '' }).success).toBe(true);
+    expect(
+      ProfileSchema.safeParse({ ...exampleProfile, industries: [], qualifications: [], experience: [], selfIntroduction: '' }).success,
+    ).toBe(true);
   });
 
   it('refuses a wage range upside down, a bad time and an update before publication', () => {
@@ -109,8 +111,17 @@ describe('ProfileLoadRowSchema (R-FEED-2)', () => {
   });
 
   it('reports per row: created with a code, or refused with field, reason and code', () => {
-    expect(ProfileLoadResultSchema.safeParse({ line: 1, ok: true, id: '13-7K3QM2XPA9', action: 'created', activationCode: 'K7QM-2XPA-9RTD' }).success).toBe(true);
-    expect(ProfileLoadResultSchema.safeParse({ line: 2, ok: false, errors: [{ field: 'selfIntroduction', reason: '電話番号が含まれています', code: 'contact_details_not_allowed' }] }).success).toBe(true);
+    expect(
+      ProfileLoadResultSchema.safeParse({ line: 1, ok: true, id: '13-7K3QM2XPA9', action: 'created', activationCode: 'K7QM-2XPA-9RTD' })
+        .success,
+    ).toBe(true);
+    expect(
+      ProfileLoadResultSchema.safeParse({
+        line: 2,
+        ok: false,
+        errors: [{ field: 'selfIntroduction', reason: '電話番号が含まれています', code: 'contact_details_not_allowed' }],
+      }).success,
+    ).toBe(true);
     expect(ProfileLoadResultSchema.safeParse({ line: 2, ok: false, errors: [] }).success).toBe(false);
     expect(ProfileLoadResultSchema.safeParse({ line: 0, ok: true, id: '13-7K3QM2XPA9', action: 'created' }).success).toBe(false);
   });
@@ -165,7 +176,10 @@ describe('FeedQuerySchema (R-FEED-3)', () => {
 
   it('bounds wage and hours from both sides', () => {
     expect(FeedQuerySchema.parse({ wageMin: '1200', wageMax: '1500', wageUnit: 'hour', hoursMin: '20', hoursMax: '30' })).toMatchObject({
-      wageMin: 1200, wageMax: 1500, hoursMin: 20, hoursMax: 30,
+      wageMin: 1200,
+      wageMax: 1500,
+      hoursMin: 20,
+      hoursMax: 30,
     });
   });
 

@@ -320,7 +320,12 @@ export const FeedPageSchema = z.object({
    * up to 10,000; above that it is 10,000 and `totalExact` is false (「10,000件以上」). Blocked
    * profiles are not counted (R-FEED-4). Optional only for pages cached from before counts.
    */
-  total: z.number().int().min(0).optional().meta({ description: '該当件数（10,000件まで正確。totalExact が false のときは「10,000件以上」）' }),
+  total: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: '該当件数（10,000件まで正確。totalExact が false のときは「10,000件以上」）' }),
   /** False when `total` is the bound and more match ("at least"). */
   totalExact: z.boolean().optional().meta({ description: 'false のとき total は上限（それ以上該当する）' }),
 });

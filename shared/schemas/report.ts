@@ -13,12 +13,10 @@ const CountSchema = z.number().int().min(0).max(10_000_000);
  * @example
  * FeeTallySchema.parse({ total: 1200000, count: 3 });
  */
-export const FeeTallySchema = z
-  .strictObject({ total: YenSchema, count: CountSchema })
-  .refine((fee) => fee.count > 0 || fee.total === 0, {
-    message: '件数が0件のときは合計額も0円です',
-    path: ['total'],
-  });
+export const FeeTallySchema = z.strictObject({ total: YenSchema, count: CountSchema }).refine((fee) => fee.count > 0 || fee.total === 0, {
+  message: '件数が0件のときは合計額も0円です',
+  path: ['total'],
+});
 export type FeeTally = z.infer<typeof FeeTallySchema>;
 
 /**
@@ -74,9 +72,7 @@ export type AnnualReportRequest = z.infer<typeof AnnualReportRequestSchema>;
  * @example
  * AnnualReportSchema.parse({ fiscalYear: 2025, jobOffer: { hires: 12, feeTotal: 3600000 }, jobseeker: { newApplications: 8 } });
  */
-export const AnnualReportSchema = z
-  .strictObject({ fiscalYear: FiscalYearSchema, ...usage })
-  .refine(hasSomeService, someServiceMessage);
+export const AnnualReportSchema = z.strictObject({ fiscalYear: FiscalYearSchema, ...usage }).refine(hasSomeService, someServiceMessage);
 export type AnnualReport = z.infer<typeof AnnualReportSchema>;
 
 /**

@@ -42,7 +42,12 @@ export type SeatList = z.infer<typeof SeatListSchema>;
  * SeatCreateSchema.parse({ name: '佐藤 花子', email: 'sato@agency.example.jp', password: 'first-password-0001' });
  */
 export const SeatCreateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).regex(/^[^\r\n\t]+$/, { message: '氏名は1行で入力してください' }),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[^\r\n\t]+$/, { message: '氏名は1行で入力してください' }),
   email: EmailSchema,
   password: PasswordSchema,
 });

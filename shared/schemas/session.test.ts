@@ -11,7 +11,9 @@ import {
 
 describe('sign-in bodies (R-SEC-2)', () => {
   it('takes each role’s credentials and normalises the agency account ID', () => {
-    expect(AgencySignInSchema.parse({ email: 'Info@Mirai.example.jp', password: 'correct horse battery' }).email).toBe('info@mirai.example.jp');
+    expect(AgencySignInSchema.parse({ email: 'Info@Mirai.example.jp', password: 'correct horse battery' }).email).toBe(
+      'info@mirai.example.jp',
+    );
     expect(SeekerSignInSchema.safeParse({ profileId: '13-7K3QM2XPA9', passphrase: 'さくらが咲く春の朝に' }).success).toBe(true);
     expect(AdminSignInSchema.safeParse({ email: 'kanri@mhlw.example.go.jp', password: 'correct horse battery' }).success).toBe(true);
     expect(AdminSignInSchema.safeParse({ bootstrapToken: 'b'.repeat(40) }).success).toBe(true);
@@ -34,7 +36,9 @@ describe('activation', () => {
   });
 
   it('requires the profile ID and a passphrase of at least 12 characters', () => {
-    expect(ActivationSchema.safeParse({ profileId: '13-7K3QM2XPA9', code: 'K7QM-2XPA-9RTD', passphrase: 'さくらが咲く春の朝に吹く風' }).success).toBe(true);
+    expect(
+      ActivationSchema.safeParse({ profileId: '13-7K3QM2XPA9', code: 'K7QM-2XPA-9RTD', passphrase: 'さくらが咲く春の朝に吹く風' }).success,
+    ).toBe(true);
     expect(ActivationSchema.safeParse({ profileId: '13-7K3QM2XPA9', code: 'K7QM-2XPA-9RTD', passphrase: 'short' }).success).toBe(false);
     expect(ActivationSchema.safeParse({ code: 'K7QM-2XPA-9RTD', passphrase: 'さくらが咲く春の朝に吹く風' }).success).toBe(false);
   });
@@ -42,9 +46,19 @@ describe('activation', () => {
 
 describe('tokens and sessions (R-SEC-1)', () => {
   it('describes a token and a session', () => {
-    expect(TokenResponseSchema.safeParse({ token: 't'.repeat(43), expiresAt: '2026-04-02T01:00:00.000Z', role: 'agency' }).success).toBe(true);
-    expect(TokenResponseSchema.safeParse({ token: 't'.repeat(43), expiresAt: '2026-04-02T01:00:00.000Z', role: 'root' }).success).toBe(false);
-    const session = { id: 'ses_01', createdAt: '2026-04-01T00:00:00.000Z', lastSeenAt: '2026-04-01T01:00:00.000Z', expiresAt: '2026-04-02T00:00:00.000Z', current: true };
+    expect(TokenResponseSchema.safeParse({ token: 't'.repeat(43), expiresAt: '2026-04-02T01:00:00.000Z', role: 'agency' }).success).toBe(
+      true,
+    );
+    expect(TokenResponseSchema.safeParse({ token: 't'.repeat(43), expiresAt: '2026-04-02T01:00:00.000Z', role: 'root' }).success).toBe(
+      false,
+    );
+    const session = {
+      id: 'ses_01',
+      createdAt: '2026-04-01T00:00:00.000Z',
+      lastSeenAt: '2026-04-01T01:00:00.000Z',
+      expiresAt: '2026-04-02T00:00:00.000Z',
+      current: true,
+    };
     expect(SessionInfoSchema.parse(session).current).toBe(true);
   });
 });

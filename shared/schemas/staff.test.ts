@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { StaffCreateSchema } from './staff';
 
-const bureauStaff = { email: 'tokyo@roudoukyoku.example.go.jp', password: 'correct horse battery', name: '鈴木 次郎', role: 'bureau', prefecture: '13' };
+const bureauStaff = {
+  email: 'tokyo@roudoukyoku.example.go.jp',
+  password: 'correct horse battery',
+  name: '鈴木 次郎',
+  role: 'bureau',
+  prefecture: '13',
+};
 
 describe('StaffCreateSchema (R-SEC-2)', () => {
   it('takes bureau staff with a prefecture and ministry staff without', () => {

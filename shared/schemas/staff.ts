@@ -81,7 +81,10 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
  */
 export const AuditQuerySchema = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
-  action: z.string().regex(/^[a-z_.]{1,60}$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,60}$/)
+    .optional(),
   limit: PageLimitSchema,
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -52,14 +52,16 @@ export const DataHolderSchema = z.object({
   retentionDeadline: IsoDateSchema.nullable(),
   copy: DataHolderCopySchema,
   block: z.object({ blockedAt: InstantSchema, agencyDeletedAt: InstantSchema.nullable() }).nullable(),
-  deletionRequest: z.object({
-    id: IdSchema,
-    state: z.enum(['requested', 'deleted']),
-    requestedAt: InstantSchema,
-    serverDeletedAt: InstantSchema.nullable(),
-    agencyDeletedAt: InstantSchema.nullable(),
-    completedAt: InstantSchema.nullable(),
-  }).nullable(),
+  deletionRequest: z
+    .object({
+      id: IdSchema,
+      state: z.enum(['requested', 'deleted']),
+      requestedAt: InstantSchema,
+      serverDeletedAt: InstantSchema.nullable(),
+      agencyDeletedAt: InstantSchema.nullable(),
+      completedAt: InstantSchema.nullable(),
+    })
+    .nullable(),
 });
 export type DataHolder = z.infer<typeof DataHolderSchema>;
 

@@ -29,7 +29,8 @@ export function closure(start: string[], dynamic: boolean): Set<string> {
 }
 
 /** KB (1,024 bytes) of the files gzipped one by one at level 9. */
-export const gzipKb = (files: Iterable<string>) => [...files].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
+export const gzipKb = (files: Iterable<string>) =>
+  [...files].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
 
 /** One page: its first screen, each on-demand part with the first screen, and everything. */
 export type PageSize = { page: string; firstScreen: number; parts: Record<string, number>; all: number };
@@ -46,7 +47,9 @@ export function pageSizes(out: string): PageSize[] {
     .filter((f) => f.endsWith('.html'))
     .map((page) => {
       const html = readFileSync(join(out, page), 'utf8');
-      const scripts = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)].map((m) => join(out, m[1]!.replace(/^\//, '')));
+      const scripts = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)].map((m) =>
+        join(out, m[1]!.replace(/^\//, '')),
+      );
       const first = closure(scripts, false);
       const parts: Record<string, number> = {};
       for (const file of first) {

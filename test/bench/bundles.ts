@@ -24,7 +24,9 @@ export async function bundleSizes(): Promise<void> {
     console.log('\nbundles: build the extension first (npm run build:ext)');
     return;
   }
-  console.log(`\nextension bundle (${out.replace(ROOT + '/', '')}): gzip of each page's scripts — first screen / with everything loaded on demand`);
+  console.log(
+    `\nextension bundle (${out.replace(ROOT + '/', '')}): gzip of each page's scripts — first screen / with everything loaded on demand`,
+  );
   for (const { page, firstScreen, parts, all } of pageSizes(out)) {
     console.log(`  ${page.padEnd(20)} ${kb(firstScreen)} / ${kb(all)} gzip`);
     for (const [part, size] of Object.entries(parts)) console.log(`    + ${part.padEnd(16)} ${kb(size)} gzip (first screen and this part)`);

@@ -53,7 +53,10 @@ export const ADVERSARIAL_FAMILIES: ReadonlyArray<readonly [string, string, strin
 ];
 
 /** The families at 4,000 characters, the longest message (R-MSG-6). */
-export const ADVERSARIAL: ReadonlyArray<[string, string]> = ADVERSARIAL_FAMILIES.map(([name, prefix, unit, suffix]) => [name, pumped(prefix, unit, suffix, LENGTH)]);
+export const ADVERSARIAL: ReadonlyArray<[string, string]> = ADVERSARIAL_FAMILIES.map(([name, prefix, unit, suffix]) => [
+  name,
+  pumped(prefix, unit, suffix, LENGTH),
+]);
 
 /** Ordinary messages and self-introductions. */
 export const ORDINARY: readonly string[] = [
@@ -103,9 +106,12 @@ export function benchDetector(): { worstMs: number; ordinaryMs: number } {
     ordinaryMs = Math.min(ordinaryMs, (cpuMs() - t) / ordinaryRuns);
   }
   console.log('\ncontact-detail detector (R-MSG-4, R-FEED-2): CPU time, fastest of 15 checks per input');
-  for (const [name, ms] of rows.sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${name.padEnd(40)} ${ms.toFixed(3).padStart(8)} ms`);
+  for (const [name, ms] of rows.sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`  ${name.padEnd(40)} ${ms.toFixed(3).padStart(8)} ms`);
   console.log(`worst adversarial 4,000-char message: ${worst[1].toFixed(3)} ms (${worst[0]}; target < 5 ms)`);
-  console.log(`ordinary message (~${Math.round(ORDINARY.reduce((n, s) => n + s.length, 0) / ORDINARY.length)} chars): ${(ordinaryMs * 1000).toFixed(1)} µs`);
+  console.log(
+    `ordinary message (~${Math.round(ORDINARY.reduce((n, s) => n + s.length, 0) / ORDINARY.length)} chars): ${(ordinaryMs * 1000).toFixed(1)} µs`,
+  );
   return { worstMs: worst[1], ordinaryMs };
 }
 

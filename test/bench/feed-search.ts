@@ -17,24 +17,57 @@ import { shardRows } from '../../worker/lib/feed';
 import { firstRoundCap } from '../../worker/lib/feed-count';
 import type { CountedElsewhere, ShardQuery, ShardRow } from '../../worker/lib/feed-rows';
 import { matchExpression } from '../../worker/lib/search-text';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, countStatement, searchStatement, writeProfileRow, type SqlRunner } from '../../worker/objects/feed-shard/sql';
+import {
+  FEED_SCHEMA_V1,
+  FEED_SCHEMA_V3,
+  countStatement,
+  searchStatement,
+  writeProfileRow,
+  type SqlRunner,
+} from '../../worker/objects/feed-shard/sql';
 
 const BATCH = 5000;
 const TODAY = '2026-11-27';
 
 type Q = { name: string; http: Record<string, string>; shard: Omit<ShardQuery, 'agencyId' | 'limit'>; prefs: string[] | 'all' };
 const QUERIES: Q[] = [
-  { name: '東京都 + 介護 + 正社員', http: { prefecture: '13', q: '介護', employmentType: 'regular' }, shard: { match: matchExpression('介護')!, employmentTypes: ['regular'] }, prefs: ['13'] },
-  { name: '東京都 + 正社員', http: { prefecture: '13', employmentType: 'regular' }, shard: { employmentTypes: ['regular'] }, prefs: ['13'] },
-  { name: '大阪府 + 営業 + 月給25万〜', http: { prefecture: '27', q: '営業', wageUnit: 'month', wageMin: '250000' }, shard: { match: matchExpression('営業')!, wageUnit: 'month', wageMin: 250000 }, prefs: ['27'] },
+  {
+    name: '東京都 + 介護 + 正社員',
+    http: { prefecture: '13', q: '介護', employmentType: 'regular' },
+    shard: { match: matchExpression('介護')!, employmentTypes: ['regular'] },
+    prefs: ['13'],
+  },
+  {
+    name: '東京都 + 正社員',
+    http: { prefecture: '13', employmentType: 'regular' },
+    shard: { employmentTypes: ['regular'] },
+    prefs: ['13'],
+  },
+  {
+    name: '大阪府 + 営業 + 月給25万〜',
+    http: { prefecture: '27', q: '営業', wageUnit: 'month', wageMin: '250000' },
+    shard: { match: matchExpression('営業')!, wageUnit: 'month', wageMin: 250000 },
+    prefs: ['27'],
+  },
   { name: '全国 + 事務', http: { q: '事務' }, shard: { match: matchExpression('事務')! }, prefs: 'all' },
   { name: '全国 + 正社員', http: { employmentType: 'regular' }, shard: { employmentTypes: ['regular'] }, prefs: 'all' },
-  { name: '全国 + 介護福祉士 + 大卒', http: { q: '介護福祉士', education: 'university' }, shard: { match: matchExpression('介護福祉士')!, educations: ['university'] }, prefs: 'all' },
+  {
+    name: '全国 + 介護福祉士 + 大卒',
+    http: { q: '介護福祉士', education: 'university' },
+    shard: { match: matchExpression('介護福祉士')!, educations: ['university'] },
+    prefs: 'all',
+  },
 ];
 
 export type Pcts = { p50: number; p95: number };
 export type SearchFigures = { name: string; http: Pcts; floorHttp: Pcts; sqlite: Pcts; total: number; exact: boolean };
-export type FeedFigures = { profiles: number; rows: number; loadSeconds: number; searches: SearchFigures[]; shardBytes: { min: number; median: number; max: number; total: number } };
+export type FeedFigures = {
+  profiles: number;
+  rows: number;
+  loadSeconds: number;
+  searches: SearchFigures[];
+  shardBytes: { min: number; median: number; max: number; total: number };
+};
 
 function pcts(ms: number[]): Pcts {
   const s = [...ms].sort((a, b) => a - b);
@@ -49,7 +82,14 @@ function rowsByPrefecture(rows: unknown[]): Map<string, ShardRow[]> {
     const r = ProfileLoadRowSchema.parse(row);
     const { hwRef, homePrefecture: _h, id: _i, ...content } = r;
     const profile: Profile = { id: newProfileId(r.areas[0]!.prefecture), ...content, publishedOn: TODAY, updatedOn: TODAY };
-    for (const [pref, sr] of shardRows(profile, { hwRef, activationHash: null, activationExpiresAt: null, updatedAt: now, created: true, validUntil: null })) {
+    for (const [pref, sr] of shardRows(profile, {
+      hwRef,
+      activationHash: null,
+      activationExpiresAt: null,
+      updatedAt: now,
+      created: true,
+      validUntil: null,
+    })) {
       const list = byPref.get(pref) ?? [];
       list.push(sr);
       byPref.set(pref, list);
@@ -65,7 +105,23 @@ function shardSizes(state: string): number[] {
     for (const f of readdirSync(dir)) {
       const p = join(dir, f);
       if (statSync(p).isDirectory()) walk(p, inShard || f.includes('FeedShard'));
-      else if (inShard && f.endsWith('.sqlite')) sizes.push(['', '-wal'].reduce((n, ext) => n + (ext === '' ? statSync(p).size : (() => { try { return statSync(p + ext).size; } catch { return 0; } })()), 0));
+      else if (inShard && f.endsWith('.sqlite'))
+        sizes.push(
+          ['', '-wal'].reduce(
+            (n, ext) =>
+              n +
+              (ext === ''
+                ? statSync(p).size
+                : (() => {
+                    try {
+                      return statSync(p + ext).size;
+                    } catch {
+                      return 0;
+                    }
+                  })()),
+            0,
+          ),
+        );
     }
   };
   walk(state, false);
@@ -81,7 +137,11 @@ function elsewhereOf(prefs: string[], nationwide: boolean): Array<CountedElsewhe
  *
  * @example const figures = await benchFeed(100_000, 200, benchAccounts);
  */
-export async function benchFeed(profiles: number, runs: number, accounts: (base: string) => Promise<{ ministry: string; agency: string }>): Promise<FeedFigures> {
+export async function benchFeed(
+  profiles: number,
+  runs: number,
+  accounts: (base: string) => Promise<{ ministry: string; agency: string }>,
+): Promise<FeedFigures> {
   // Generated before any connection opens (a million rows take long enough for wrangler dev to close idle sockets).
   const rows = syntheticProfiles(profiles, 7);
   const byPref = rowsByPrefecture(rows);
@@ -92,29 +152,52 @@ export async function benchFeed(profiles: number, runs: number, accounts: (base:
   try {
     const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
     workers.push(worker);
-    const floor = await startWorker({ port: await freePort(), persistTo: floorState, quiet: true, config: join(ROOT, 'test/bench/floor/wrangler.toml') });
+    const floor = await startWorker({
+      port: await freePort(),
+      persistTo: floorState,
+      quiet: true,
+      config: join(ROOT, 'test/bench/floor/wrangler.toml'),
+    });
     workers.push(floor);
     const { ministry, agency } = await accounts(worker.url);
 
     const t0 = performance.now();
     for (let i = 0; i < rows.length; i += BATCH) {
-      const res = await call(worker.url, 'PUT', '/v1/admin/feed/profiles', { token: ministry, ndjson: rows.slice(i, i + BATCH).map((r) => JSON.stringify(r)).join('\n') });
+      const res = await call(worker.url, 'PUT', '/v1/admin/feed/profiles', {
+        token: ministry,
+        ndjson: rows
+          .slice(i, i + BATCH)
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      });
       if (res.status !== 200) throw new Error(`load failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     }
     const loadSeconds = (performance.now() - t0) / 1000;
-    console.log(`  ${profiles.toLocaleString('en')} profiles (${shardRowCount.toLocaleString('en')} shard rows) loaded in ${loadSeconds.toFixed(1)} s: ${Math.round(profiles / loadSeconds).toLocaleString('en')}/s (target 3,500/s)`);
+    console.log(
+      `  ${profiles.toLocaleString('en')} profiles (${shardRowCount.toLocaleString('en')} shard rows) loaded in ${loadSeconds.toFixed(1)} s: ${Math.round(profiles / loadSeconds).toLocaleString('en')}/s (target 3,500/s)`,
+    );
 
     for (const [pref, list] of byPref) {
       for (let i = 0; i < list.length; i += 2000) await call(floor.url, 'POST', '/load', { body: { pref, rows: list.slice(i, i + 2000) } });
     }
     const require = createRequire(join(ROOT, 'package.json'));
-    const Database = require('better-sqlite3') as new (path: string) => { exec(sql: string): void; prepare(sql: string): { reader: boolean; all(...p: unknown[]): unknown[]; run(...p: unknown[]): unknown }; transaction<T>(f: () => T): () => T; close(): void };
+    const Database = require('better-sqlite3') as new (path: string) => {
+      exec(sql: string): void;
+      prepare(sql: string): { reader: boolean; all(...p: unknown[]): unknown[]; run(...p: unknown[]): unknown };
+      transaction<T>(f: () => T): () => T;
+      close(): void;
+    };
     const dbs = new Map<string, InstanceType<typeof Database>>();
     for (const [pref, list] of byPref) {
       const db = new Database(':memory:');
       db.exec(FEED_SCHEMA_V1);
       db.exec(FEED_SCHEMA_V3);
-      const runner: SqlRunner = { all: <T>(sql: string, ...p: unknown[]) => { const st = db.prepare(sql); return (st.reader ? st.all(...p) : (st.run(...p), [])) as T[]; } };
+      const runner: SqlRunner = {
+        all: <T>(sql: string, ...p: unknown[]) => {
+          const st = db.prepare(sql);
+          return (st.reader ? st.all(...p) : (st.run(...p), [])) as T[];
+        },
+      };
       db.transaction(() => list.forEach((sr) => writeProfileRow(runner, sr)))();
       dbs.set(pref, db);
     }
@@ -149,13 +232,28 @@ export async function benchFeed(profiles: number, runs: number, accounts: (base:
         });
         sqlite.push(performance.now() - t);
       }
-      searches.push({ name: q.name, http: pcts(http), floorHttp: pcts(floorHttp), sqlite: pcts(sqlite), total: answer.total, exact: answer.totalExact });
+      searches.push({
+        name: q.name,
+        http: pcts(http),
+        floorHttp: pcts(floorHttp),
+        sqlite: pcts(sqlite),
+        total: answer.total,
+        exact: answer.totalExact,
+      });
     }
     for (const db of dbs.values()) db.close();
     const sizes = shardSizes(state);
     return {
-      profiles, rows: shardRowCount, loadSeconds, searches,
-      shardBytes: { min: sizes[0] ?? 0, median: sizes[Math.floor(sizes.length / 2)] ?? 0, max: sizes[sizes.length - 1] ?? 0, total: sizes.reduce((a, b) => a + b, 0) },
+      profiles,
+      rows: shardRowCount,
+      loadSeconds,
+      searches,
+      shardBytes: {
+        min: sizes[0] ?? 0,
+        median: sizes[Math.floor(sizes.length / 2)] ?? 0,
+        max: sizes[sizes.length - 1] ?? 0,
+        total: sizes.reduce((a, b) => a + b, 0),
+      },
     };
   } finally {
     for (const w of workers) await w.stop();
@@ -166,21 +264,32 @@ export async function benchFeed(profiles: number, runs: number, accounts: (base:
 
 const ms = (n: number) => n.toFixed(1).padStart(7);
 /** Pads to a terminal width where kanji and kana take two columns. */
-const padWide = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
+const padWide = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
 
 /** Prints the figures of one or more sizes side by side. */
 export function printFeed(all: FeedFigures[]): void {
-  console.log(`\nfeed search (20 per page, with the hit count; ms; targets p95: 30 one prefecture, 100 nationwide; HTTP ≤ 2× the HTTP floor for one prefecture)`);
-  console.log(`${padWide('search', 28)}${all.map((f) => `| ${f.profiles.toLocaleString('en').padStart(9)}: HTTP p50/p95   floor p50/p95  ratio  SQLite p50/p95  count      `).join('')}`);
+  console.log(
+    `\nfeed search (20 per page, with the hit count; ms; targets p95: 30 one prefecture, 100 nationwide; HTTP ≤ 2× the HTTP floor for one prefecture)`,
+  );
+  console.log(
+    `${padWide('search', 28)}${all.map((f) => `| ${f.profiles.toLocaleString('en').padStart(9)}: HTTP p50/p95   floor p50/p95  ratio  SQLite p50/p95  count      `).join('')}`,
+  );
   for (let i = 0; i < all[0]!.searches.length; i++) {
     const name = all[0]!.searches[i]!.name;
-    console.log(`${padWide(name, 28)}${all.map((f) => {
-      const s = f.searches[i]!;
-      return `| ${ms(s.http.p50)} ${ms(s.http.p95)}  ${ms(s.floorHttp.p50)} ${ms(s.floorHttp.p95)}  ${(s.http.p95 / s.floorHttp.p95).toFixed(1).padStart(4)}×  ${ms(s.sqlite.p50)} ${ms(s.sqlite.p95)}  ${(s.exact ? s.total.toLocaleString('en') : `≥${s.total.toLocaleString('en')}`).padStart(8)} `;
-    }).join('')}`);
+    console.log(
+      `${padWide(name, 28)}${all
+        .map((f) => {
+          const s = f.searches[i]!;
+          return `| ${ms(s.http.p50)} ${ms(s.http.p95)}  ${ms(s.floorHttp.p50)} ${ms(s.floorHttp.p95)}  ${(s.http.p95 / s.floorHttp.p95).toFixed(1).padStart(4)}×  ${ms(s.sqlite.p50)} ${ms(s.sqlite.p95)}  ${(s.exact ? s.total.toLocaleString('en') : `≥${s.total.toLocaleString('en')}`).padStart(8)} `;
+        })
+        .join('')}`,
+    );
   }
   for (const f of all) {
-    console.log(`  ${f.profiles.toLocaleString('en')} profiles: load ${f.loadSeconds.toFixed(1)} s (${Math.round(f.profiles / f.loadSeconds).toLocaleString('en')}/s); ${f.rows.toLocaleString('en')} shard rows; shard databases min ${mb(f.shardBytes.min)}, median ${mb(f.shardBytes.median)}, max ${mb(f.shardBytes.max)}, all ${mb(f.shardBytes.total)}`);
+    console.log(
+      `  ${f.profiles.toLocaleString('en')} profiles: load ${f.loadSeconds.toFixed(1)} s (${Math.round(f.profiles / f.loadSeconds).toLocaleString('en')}/s); ${f.rows.toLocaleString('en')} shard rows; shard databases min ${mb(f.shardBytes.min)}, median ${mb(f.shardBytes.median)}, max ${mb(f.shardBytes.max)}, all ${mb(f.shardBytes.total)}`,
+    );
   }
 }

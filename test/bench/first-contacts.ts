@@ -20,8 +20,15 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
 /** A freshly admitted agency's token. */
 async function admittedAgency(base: string, ministry: string, tag: string): Promise<string> {
   const email = `first-${tag}-${Date.now()}@agency.example.jp`;
-  const reg = await call(base, 'POST', '/v1/public/registrations', { headers: benchClientAddress(),
-    body: { ...exampleRegistration, email, password: 'bench-agency-password', licence: { kind: 'paid', number: `13-ユ-8${String(Date.now() % 100000).padStart(5, '0')}` }, placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] },
+  const reg = await call(base, 'POST', '/v1/public/registrations', {
+    headers: benchClientAddress(),
+    body: {
+      ...exampleRegistration,
+      email,
+      password: 'bench-agency-password',
+      licence: { kind: 'paid', number: `13-ユ-8${String(Date.now() % 100000).padStart(5, '0')}` },
+      placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }],
+    },
   });
   if (reg.status !== 201) throw new Error(`registration: ${reg.status} ${JSON.stringify(reg.body)}`);
   await call(base, 'POST', `/v1/admin/registrations/${reg.body.id}/accept`, { token: ministry, body: {} });
@@ -46,7 +53,10 @@ export const retries = { proxy: 0, inProgress: 0 };
 /** One first contact; a 503 from the proxy or a key still in progress is retried with the same key (R-CAP-2). */
 async function firstContact(base: string, token: string, profileId: string, key: string): Promise<number> {
   for (let attempt = 0; ; attempt++) {
-    const res = await call(base, 'POST', '/v1/agency/conversations', { token, body: { profileId, body: '求人のご案内です。ご興味があればご返信ください。', idempotencyKey: key } });
+    const res = await call(base, 'POST', '/v1/agency/conversations', {
+      token,
+      body: { profileId, body: '求人のご案内です。ご興味があればご返信ください。', idempotencyKey: key },
+    });
     const retry = res.status === 503 ? 'proxy' : res.status === 409 && res.body.code === 'send_in_progress' ? 'inProgress' : null;
     if (retry && attempt < 20) {
       retries[retry]++;
@@ -71,18 +81,22 @@ export async function benchFirstContacts(base: string): Promise<void> {
   const statuses = new Map<number, number>();
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-    while (next < targets.length) {
-      const i = next++;
-      const t = performance.now();
-      const status = await firstContact(base, agency, targets[i]!, `fc-rate-${i}`);
-      latencies.push(performance.now() - t);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < targets.length) {
+        const i = next++;
+        const t = performance.now();
+        const status = await firstContact(base, agency, targets[i]!, `fc-rate-${i}`);
+        latencies.push(performance.now() - t);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   const p = percentiles(latencies);
-  console.log(`  1 agency:    ${(targets.length / seconds).toFixed(0).padStart(5)} first contacts/s over ${seconds.toFixed(1)} s (1,000 sends, ${IN_FLIGHT} in flight; p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms; target 200/s) statuses ${JSON.stringify(Object.fromEntries(statuses))}, retries ${JSON.stringify(retries)}`);
+  console.log(
+    `  1 agency:    ${(targets.length / seconds).toFixed(0).padStart(5)} first contacts/s over ${seconds.toFixed(1)} s (1,000 sends, ${IN_FLIGHT} in flight; p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms; target 200/s) statuses ${JSON.stringify(Object.fromEntries(statuses))}, retries ${JSON.stringify(retries)}`,
+  );
 
   // The same rate to the same jobseekers from another agency: their objects exist now, so the
   // difference is what creating and migrating a jobseeker's object costs.
@@ -90,15 +104,19 @@ export async function benchFirstContacts(base: string): Promise<void> {
   const t1 = performance.now();
   const againStatuses = new Map<number, number>();
   next = 0;
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-    while (next < targets.length) {
-      const i = next++;
-      const status = await firstContact(base, again, targets[i]!, `fc-again-${i}`);
-      againStatuses.set(status, (againStatuses.get(status) ?? 0) + 1);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < targets.length) {
+        const i = next++;
+        const status = await firstContact(base, again, targets[i]!, `fc-again-${i}`);
+        againStatuses.set(status, (againStatuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
   const againSeconds = (performance.now() - t1) / 1000;
-  console.log(`  objects exist: ${(targets.length / againSeconds).toFixed(0).padStart(3)} first contacts/s (the same 1,000 jobseekers from a second agency) statuses ${JSON.stringify(Object.fromEntries(againStatuses))}`);
+  console.log(
+    `  objects exist: ${(targets.length / againSeconds).toFixed(0).padStart(3)} first contacts/s (the same 1,000 jobseekers from a second agency) statuses ${JSON.stringify(Object.fromEntries(againStatuses))}`,
+  );
 
   const burstAgency = await admittedAgency(base, ministry, 'burst');
   const burst = ids.slice(1000, 2500);
@@ -106,7 +124,9 @@ export async function benchFirstContacts(base: string): Promise<void> {
   const results = await Promise.all(burst.map((id, i) => firstContact(base, burstAgency, id, `fc-burst-${i}`)));
   const burstSeconds = (performance.now() - tb) / 1000;
   const quota = (await call(base, 'GET', '/v1/agency/quota', { token: burstAgency })).body;
-  console.log(`  burst:       1,500 parallel first contacts → ${results.filter((s) => s === 201).length} delivered, ${results.filter((s) => s === 429).length} refused (cap_reached) in ${burstSeconds.toFixed(1)} s (${(1500 / burstSeconds).toFixed(0)}/s); quota used ${quota.used} of ${quota.limit} (must be exactly 1,000); retries ${JSON.stringify(retries)}`);
+  console.log(
+    `  burst:       1,500 parallel first contacts → ${results.filter((s) => s === 201).length} delivered, ${results.filter((s) => s === 429).length} refused (cap_reached) in ${burstSeconds.toFixed(1)} s (${(1500 / burstSeconds).toFixed(0)}/s); quota used ${quota.used} of ${quota.limit} (must be exactly 1,000); retries ${JSON.stringify(retries)}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -18,16 +18,37 @@ import { moveClock } from '../../scripts/lib/clock';
 import { exampleRegistration } from '../../shared/schemas/examples';
 import { homeLoadRow, homeOf, listingRow } from '../../worker/lib/job-offers';
 import { matchExpression } from '../../worker/lib/search-text';
-import { OFFER_SCHEMA_V1, offerSearchStatement, writeOfferRow, type OfferShardQuery, type OfferSqlRunner } from '../../worker/objects/job-offer-shard/sql';
+import {
+  OFFER_SCHEMA_V1,
+  offerSearchStatement,
+  writeOfferRow,
+  type OfferShardQuery,
+  type OfferSqlRunner,
+} from '../../worker/objects/job-offer-shard/sql';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const BATCH = Number(process.env.BENCH_OFFER_BATCH ?? 2000);
 const TODAY = '2026-11-27';
 
-const QUERIES: Array<{ name: string; http: Record<string, string>; shard: Omit<OfferShardQuery, 'today' | 'limit'>; prefs: string[] | 'all' }> = [
-  { name: '東京都 + 介護 + 正社員', http: { prefecture: '13', q: '介護', employmentType: 'regular' }, shard: { match: matchExpression('介護')!, employmentTypes: ['regular'] }, prefs: ['13'] },
-  { name: '大阪府 + 月給25万〜', http: { prefecture: '27', wageUnit: 'month', wageMin: '250000' }, shard: { wageUnit: 'month', wageMin: 250000 }, prefs: ['27'] },
+const QUERIES: Array<{
+  name: string;
+  http: Record<string, string>;
+  shard: Omit<OfferShardQuery, 'today' | 'limit'>;
+  prefs: string[] | 'all';
+}> = [
+  {
+    name: '東京都 + 介護 + 正社員',
+    http: { prefecture: '13', q: '介護', employmentType: 'regular' },
+    shard: { match: matchExpression('介護')!, employmentTypes: ['regular'] },
+    prefs: ['13'],
+  },
+  {
+    name: '大阪府 + 月給25万〜',
+    http: { prefecture: '27', wageUnit: 'month', wageMin: '250000' },
+    shard: { wageUnit: 'month', wageMin: 250000 },
+    prefs: ['27'],
+  },
   { name: '全国 + 事務', http: { q: '事務' }, shard: { match: matchExpression('事務')! }, prefs: 'all' },
   { name: '全国 + 夜（1文字）', http: { q: '夜' }, shard: { match: matchExpression('夜')! }, prefs: 'all' },
 ];
@@ -48,7 +69,10 @@ export async function benchOffers(base: string, ministry: string, agency: string
   const t0 = performance.now();
   let loaded = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const ndjson = rows.slice(i, i + BATCH).map((r) => JSON.stringify(r)).join('\n');
+    const ndjson = rows
+      .slice(i, i + BATCH)
+      .map((r) => JSON.stringify(r))
+      .join('\n');
     // Generating the rows can outlast the idle keep-alive socket, and a busy local workerd may
     // restart mid-request; a load is idempotent, so it is sent again (at most three times).
     let res: { status: number; body: Record<string, any> } = { status: 0, body: {} };
@@ -59,17 +83,31 @@ export async function benchOffers(base: string, ministry: string, agency: string
     loaded += res.body.loaded as number;
   }
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`\nload through PUT /v1/admin/job-offers: ${loaded.toLocaleString('en')} offers in ${seconds.toFixed(1)} s (${Math.round(loaded / seconds).toLocaleString('en')}/s, batches of ${BATCH})`);
+  console.log(
+    `\nload through PUT /v1/admin/job-offers: ${loaded.toLocaleString('en')} offers in ${seconds.toFixed(1)} s (${Math.round(loaded / seconds).toLocaleString('en')}/s, batches of ${BATCH})`,
+  );
 
   const require = createRequire(join(ROOT, 'package.json'));
-  const Database = require('better-sqlite3') as new (path: string) => { exec(sql: string): void; prepare(sql: string): { reader: boolean; all(...p: unknown[]): unknown[]; run(...p: unknown[]): unknown }; transaction<T>(f: () => T): () => T; close(): void };
+  const Database = require('better-sqlite3') as new (path: string) => {
+    exec(sql: string): void;
+    prepare(sql: string): { reader: boolean; all(...p: unknown[]): unknown[]; run(...p: unknown[]): unknown };
+    transaction<T>(f: () => T): () => T;
+    close(): void;
+  };
   const dbs = new Map<string, InstanceType<typeof Database>>();
   const runner = (db: InstanceType<typeof Database>): OfferSqlRunner => ({
-    all: <T>(sql: string, ...params: unknown[]) => { const st = db.prepare(sql); return (st.reader ? st.all(...params) : (st.run(...params), [])) as T[]; },
+    all: <T>(sql: string, ...params: unknown[]) => {
+      const st = db.prepare(sql);
+      return (st.reader ? st.all(...params) : (st.run(...params), [])) as T[];
+    },
   });
   const dbOf = (pref: string) => {
     let db = dbs.get(pref);
-    if (!db) { db = new Database(':memory:'); db.exec(OFFER_SCHEMA_V1); dbs.set(pref, db); }
+    if (!db) {
+      db = new Database(':memory:');
+      db.exec(OFFER_SCHEMA_V1);
+      dbs.set(pref, db);
+    }
     return db;
   };
   for (const raw of rows) {
@@ -111,9 +149,18 @@ async function standaloneAccounts(base: string): Promise<{ ministry: string; age
   await call(base, 'POST', '/v1/admin/staff', { token: devVars().BOOTSTRAP_STAFF_TOKEN, body: staff });
   const { token: ministry } = await moveClock(base, staff, new Date(`${TODAY}T10:00:00+09:00`));
   const email = `bench-offers-${Date.now()}@agency.example.jp`;
-  const reg = await call(base, 'POST', '/v1/public/registrations', { headers: benchClientAddress(), body: { ...exampleRegistration, email, password: 'bench-agency-password', placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] } });
+  const reg = await call(base, 'POST', '/v1/public/registrations', {
+    headers: benchClientAddress(),
+    body: {
+      ...exampleRegistration,
+      email,
+      password: 'bench-agency-password',
+      placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }],
+    },
+  });
   await call(base, 'POST', `/v1/admin/registrations/${reg.body.id}/accept`, { token: ministry, body: {} });
-  const agency = (await call(base, 'POST', '/v1/agency/sessions', { body: { email, password: 'bench-agency-password' } })).body.token as string;
+  const agency = (await call(base, 'POST', '/v1/agency/sessions', { body: { email, password: 'bench-agency-password' } })).body
+    .token as string;
   return { ministry, agency };
 }
 

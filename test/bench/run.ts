@@ -50,9 +50,18 @@ export async function benchAccounts(base: string): Promise<{ ministry: string; a
   const { token: ministry } = await moveClock(base, BENCH_STAFF, new Date('2026-11-27T10:00:00+09:00'));
   const { exampleRegistration } = await import('../../shared/schemas/examples');
   const agencyEmail = `bench-${Date.now()}@agency.example.jp`;
-  const reg = await call(base, 'POST', '/v1/public/registrations', { headers: benchClientAddress(), body: { ...exampleRegistration, email: agencyEmail, password: 'bench-agency-password', placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] } });
+  const reg = await call(base, 'POST', '/v1/public/registrations', {
+    headers: benchClientAddress(),
+    body: {
+      ...exampleRegistration,
+      email: agencyEmail,
+      password: 'bench-agency-password',
+      placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }],
+    },
+  });
   await call(base, 'POST', `/v1/admin/registrations/${reg.body.id}/accept`, { token: ministry, body: {} });
-  const agency = (await call(base, 'POST', '/v1/agency/sessions', { body: { email: agencyEmail, password: 'bench-agency-password' } })).body.token as string;
+  const agency = (await call(base, 'POST', '/v1/agency/sessions', { body: { email: agencyEmail, password: 'bench-agency-password' } })).body
+    .token as string;
   return { ministry, agency, agencyEmail };
 }
 
@@ -74,7 +83,11 @@ async function signInFloodOnly(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Madoguchi benchmarks — ${new Date().toISOString()}`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
   if (process.env.BENCH_ONLY === 'signin') return signInFloodOnly();
   // Above 100,000 the run measures 100,000 as well, so the growth shows beside it.
   const sizes = PROFILES > 100_000 ? [100_000, PROFILES] : [PROFILES];
@@ -83,7 +96,11 @@ async function main(): Promise<void> {
   const feed = [];
   for (const size of sizes) feed.push(await benchFeed(size, RUNS, benchAccounts));
   printFeed(feed);
-  console.log(`load average after the feed: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average after the feed: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
 
   const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
@@ -100,7 +117,11 @@ async function main(): Promise<void> {
   }
   await bundleSizes();
   benchDetector();
-  console.log(`load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 // Run when started as the script (`npm run bench`), not when test/bench/offers.ts imports it.

@@ -23,10 +23,7 @@ const FLOOD = Number(process.env.BENCH_FLOOD ?? 3000);
 const FLOOD_IN_FLIGHT = Number(process.env.BENCH_FLOOD_IN_FLIGHT ?? 16);
 const MEASURED = Number(process.env.BENCH_FLOOD_RUNS ?? 150);
 const ADDRESSES = 200;
-const SEARCHES: Array<Record<string, string>> = [
-  { prefecture: '13', q: '介護', employmentType: 'regular' },
-  { q: '事務' },
-];
+const SEARCHES: Array<Record<string, string>> = [{ prefecture: '13', q: '介護', employmentType: 'regular' }, { q: '事務' }];
 
 type Victim = { conversations: Array<{ agencyToken: string; conversationId: string }> };
 
@@ -34,7 +31,13 @@ type Victim = { conversations: Array<{ agencyToken: string; conversationId: stri
 export async function loadFloodProfiles(base: string, ministry: string, n: number): Promise<void> {
   const rows = syntheticProfiles(n, 23);
   for (let i = 0; i < rows.length; i += 5000) {
-    const res = await call(base, 'PUT', '/v1/admin/feed/profiles', { token: ministry, ndjson: rows.slice(i, i + 5000).map((r) => JSON.stringify(r)).join('\n') });
+    const res = await call(base, 'PUT', '/v1/admin/feed/profiles', {
+      token: ministry,
+      ndjson: rows
+        .slice(i, i + 5000)
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    });
     if (res.status !== 200) throw new Error(`load failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   }
 }
@@ -52,7 +55,10 @@ async function measure(base: string, victim: Victim, tag: string): Promise<{ sea
     if (s.status !== 200) failures++;
     const c = victim.conversations[i % victim.conversations.length]!;
     t = performance.now();
-    const m = await call(base, 'POST', `/v1/agency/conversations/${c.conversationId}/messages`, { token, body: { body: 'ご質問ありがとうございます。条件をご説明します。', idempotencyKey: `flood-${tag}-${i}` } });
+    const m = await call(base, 'POST', `/v1/agency/conversations/${c.conversationId}/messages`, {
+      token,
+      body: { body: 'ご質問ありがとうございます。条件をご説明します。', idempotencyKey: `flood-${tag}-${i}` },
+    });
     send.push(performance.now() - t);
     if (m.status !== 201) failures++;
   }
@@ -74,16 +80,21 @@ async function wrongSignIn(base: string, i: number, targets: { staff: string[]; 
 }
 
 /** Runs `one` (a wrong sign-in, or the reference request) until `done()` and at least FLOOD were sent; returns the statuses. */
-async function flood(one: (i: number) => Promise<number>, done: () => boolean): Promise<{ sent: number; seconds: number; statuses: Map<number, number> }> {
+async function flood(
+  one: (i: number) => Promise<number>,
+  done: () => boolean,
+): Promise<{ sent: number; seconds: number; statuses: Map<number, number> }> {
   const statuses = new Map<number, number>();
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: FLOOD_IN_FLIGHT }, async () => {
-    while (next < FLOOD || !done()) {
-      const status = await one(next++).catch(() => 0);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: FLOOD_IN_FLIGHT }, async () => {
+      while (next < FLOOD || !done()) {
+        const status = await one(next++).catch(() => 0);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
   return { sent: next, seconds: (performance.now() - t0) / 1000, statuses };
 }
 
@@ -92,19 +103,35 @@ async function flood(one: (i: number) => Promise<number>, done: () => boolean): 
  * (target ≤ 1.5×). `profiles` is the data size in the feed, for the printout.
  */
 export async function benchSignInFlood(base: string, profiles: number): Promise<void> {
-  console.log(`\nsign-in flood (R-SEC-5): another agency's searches and sends, quiet and during wrong sign-ins; data ${profiles.toLocaleString('en')} profiles`);
+  console.log(
+    `\nsign-in flood (R-SEC-5): another agency's searches and sends, quiet and during wrong sign-ins; data ${profiles.toLocaleString('en')} profiles`,
+  );
   await call(base, 'GET', '/v1/health');
   const { token: ministry } = await moveClock(base, BENCH_STAFF, new Date('2026-12-02T10:00:00+09:00'));
   const victim: Victim = { conversations: await agencyWithConversations(base, ministry, 700, 5) };
 
   // The flood's targets: one real bureau officer and one real agency, and unknown emails of both kinds.
   const officer = `flood-officer-${Date.now()}@mhlw.example.jp`;
-  await call(base, 'POST', '/v1/admin/staff', { token: ministry, body: { email: officer, password: 'flood-officer-password', name: '標的 職員', role: 'bureau', prefecture: '13' } });
+  await call(base, 'POST', '/v1/admin/staff', {
+    token: ministry,
+    body: { email: officer, password: 'flood-officer-password', name: '標的 職員', role: 'bureau', prefecture: '13' },
+  });
   const agencyEmail = `flood-target-${Date.now()}@agency.example.jp`;
-  const reg = await call(base, 'POST', '/v1/public/registrations', { body: { ...exampleRegistration, email: agencyEmail, password: 'flood-agency-password', licence: { kind: 'paid', number: `13-ユ-8${String(Date.now() % 100000).padStart(5, '0')}` }, placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }] } });
+  const reg = await call(base, 'POST', '/v1/public/registrations', {
+    body: {
+      ...exampleRegistration,
+      email: agencyEmail,
+      password: 'flood-agency-password',
+      licence: { kind: 'paid', number: `13-ユ-8${String(Date.now() % 100000).padStart(5, '0')}` },
+      placements: [{ placedOn: '2026-11-20', fixedTermMonths: null, seasonal: false }],
+    },
+  });
   if (reg.status === 201) await call(base, 'POST', `/v1/admin/registrations/${reg.body.id}/accept`, { token: ministry, body: {} });
   const unknown = (kind: string, domain: string) => Array.from({ length: 20 }, (_, i) => `${kind}-${i}-${Date.now()}@${domain}`);
-  const targets = { staff: [officer, ...unknown('nobody', 'mhlw.example.jp')], agency: [agencyEmail, ...unknown('nobody', 'agency.example.jp')] };
+  const targets = {
+    staff: [officer, ...unknown('nobody', 'mhlw.example.jp')],
+    agency: [agencyEmail, ...unknown('nobody', 'agency.example.jp')],
+  };
 
   // What one sign-in costs, one at a time: hashed (an unknown email from a fresh address), and
   // refused by a lock (the target agency after its free guesses) without hashing.
@@ -112,7 +139,11 @@ export async function benchSignInFlood(base: string, profiles: number): Promise<
     const ms: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t = performance.now();
-      await fetch(`${base}/v1/agency/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip(i) }, body: JSON.stringify({ email: email.replace('#', String(i)), password: 'wrong-password-probe' }) }).then((r) => r.arrayBuffer());
+      await fetch(`${base}/v1/agency/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip(i) },
+        body: JSON.stringify({ email: email.replace('#', String(i)), password: 'wrong-password-probe' }),
+      }).then((r) => r.arrayBuffer());
       ms.push(performance.now() - t);
     }
     return percentiles(ms).p50;
@@ -126,14 +157,24 @@ export async function benchSignInFlood(base: string, profiles: number): Promise<
   await measure(base, victim, 'warm').catch(() => undefined);
   const quiet = await measure(base, victim, 'quiet');
   let measuring = true;
-  const flooding = flood((i) => wrongSignIn(base, i, targets), () => !measuring);
+  const flooding = flood(
+    (i) => wrongSignIn(base, i, targets),
+    () => !measuring,
+  );
   const loud = await measure(base, victim, 'flood');
   measuring = false;
   const f = await flooding;
   // The reference: as many cheap requests in flight (GET /v1/health). On one machine every request
   // shares the same CPUs and workerd process, so this is what any flood of that size costs here.
   measuring = true;
-  const health = flood(async () => { const r = await fetch(`${base}/v1/health`); await r.arrayBuffer(); return r.status; }, () => !measuring);
+  const health = flood(
+    async () => {
+      const r = await fetch(`${base}/v1/health`);
+      await r.arrayBuffer();
+      return r.status;
+    },
+    () => !measuring,
+  );
   const reference = await measure(base, victim, 'health');
   measuring = false;
   const h = await health;
@@ -143,12 +184,20 @@ export async function benchSignInFlood(base: string, profiles: number): Promise<
     const b = percentiles(l);
     const c = percentiles(r);
     const ratio = b.p95 / a.p95;
-    console.log(`  ${name.padEnd(8)} quiet p50 ${a.p50.toFixed(1).padStart(7)} ms  p95 ${a.p95.toFixed(1).padStart(7)} ms | flood p50 ${b.p50.toFixed(1).padStart(7)} ms  p95 ${b.p95.toFixed(1).padStart(7)} ms | ratio ${ratio.toFixed(2)}× (target ≤ 1.50×) ${ratio <= 1.5 ? 'ok' : 'OVER'} | health-flood p95 ${c.p95.toFixed(1).padStart(7)} ms (${(c.p95 / a.p95).toFixed(2)}×)`);
+    console.log(
+      `  ${name.padEnd(8)} quiet p50 ${a.p50.toFixed(1).padStart(7)} ms  p95 ${a.p95.toFixed(1).padStart(7)} ms | flood p50 ${b.p50.toFixed(1).padStart(7)} ms  p95 ${b.p95.toFixed(1).padStart(7)} ms | ratio ${ratio.toFixed(2)}× (target ≤ 1.50×) ${ratio <= 1.5 ? 'ok' : 'OVER'} | health-flood p95 ${c.p95.toFixed(1).padStart(7)} ms (${(c.p95 / a.p95).toFixed(2)}×)`,
+    );
   };
   row('searches', quiet.search, loud.search, reference.search);
   row('sends', quiet.send, loud.send, reference.send);
   const byStatus = Object.fromEntries([...f.statuses].sort(([a], [b]) => a - b));
-  console.log(`  flood:   ${f.sent.toLocaleString('en')} wrong sign-ins (staff and agency alternately, ${targets.staff.length + targets.agency.length} emails, ${ADDRESSES} addresses, ${FLOOD_IN_FLIGHT} in flight) in ${f.seconds.toFixed(1)} s = ${(f.sent / f.seconds).toFixed(0)}/s; statuses ${JSON.stringify(byStatus)}`);
-  console.log(`  reference: ${h.sent.toLocaleString('en')} GET /v1/health, ${FLOOD_IN_FLIGHT} in flight, in ${h.seconds.toFixed(1)} s = ${(h.sent / h.seconds).toFixed(0)}/s`);
-  console.log(`  ${MEASURED} searches and ${MEASURED} sends per run, one at a time; refused measured calls: quiet ${quiet.failures}, flood ${loud.failures}, reference ${reference.failures}`);
+  console.log(
+    `  flood:   ${f.sent.toLocaleString('en')} wrong sign-ins (staff and agency alternately, ${targets.staff.length + targets.agency.length} emails, ${ADDRESSES} addresses, ${FLOOD_IN_FLIGHT} in flight) in ${f.seconds.toFixed(1)} s = ${(f.sent / f.seconds).toFixed(0)}/s; statuses ${JSON.stringify(byStatus)}`,
+  );
+  console.log(
+    `  reference: ${h.sent.toLocaleString('en')} GET /v1/health, ${FLOOD_IN_FLIGHT} in flight, in ${h.seconds.toFixed(1)} s = ${(h.sent / h.seconds).toFixed(0)}/s`,
+  );
+  console.log(
+    `  ${MEASURED} searches and ${MEASURED} sends per run, one at a time; refused measured calls: quiet ${quiet.failures}, flood ${loud.failures}, reference ${reference.failures}`,
+  );
 }

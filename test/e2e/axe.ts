@@ -14,11 +14,15 @@ export function axeTally() {
     counts,
     async check(page: Page, screen: string): Promise<AxeCount> {
       const result = await new AxeBuilder({ page } as never).analyze();
-      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
       const ids = result.violations.map((v) => `${v.id}:${v.impact}`);
       const count = { screen, total: result.violations.length, serious, ids };
       counts.push(count);
-      console.log(`axe ${screen}: ${result.violations.length} violations, ${serious.length} serious/critical${ids.length ? ` [${ids.join(' ')}]` : ''}`);
+      console.log(
+        `axe ${screen}: ${result.violations.length} violations, ${serious.length} serious/critical${ids.length ? ` [${ids.join(' ')}]` : ''}`,
+      );
       for (const v of result.violations) for (const n of v.nodes.slice(0, 5)) console.log(`  ${v.id}: ${n.target.join(' ')}`);
       return count;
     },

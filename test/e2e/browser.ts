@@ -17,13 +17,18 @@ export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** The one line that says the journeys were skipped, why, and the command that enables them. */
 export function skipNotice(): string {
-  return `ブラウザのテスト（test/e2e の画面の通し確認）は省略しました: ${CHROMIUM_PATH} に Chromium がありません。有効にするには: ${INSTALL_CHROMIUM}` +
-    ` / Browser journeys SKIPPED: no Chromium at ${CHROMIUM_PATH}. To run them: ${INSTALL_CHROMIUM}`;
+  return (
+    `ブラウザのテスト（test/e2e の画面の通し確認）は省略しました: ${CHROMIUM_PATH} に Chromium がありません。有効にするには: ${INSTALL_CHROMIUM}` +
+    ` / Browser journeys SKIPPED: no Chromium at ${CHROMIUM_PATH}. To run them: ${INSTALL_CHROMIUM}`
+  );
 }
 
 /** `null` when the journeys can run; the skip notice when they are skipped; throws in CI. */
 export function browserCheck(env: NodeJS.ProcessEnv = process.env): string | null {
   if (existsSync(CHROMIUM_PATH)) return null;
-  if (inCi(env)) throw new Error(`CI=true では省略できません / browser journeys cannot be skipped in CI: no Chromium at ${CHROMIUM_PATH}. Install: ${INSTALL_CHROMIUM}`);
+  if (inCi(env))
+    throw new Error(
+      `CI=true では省略できません / browser journeys cannot be skipped in CI: no Chromium at ${CHROMIUM_PATH}. Install: ${INSTALL_CHROMIUM}`,
+    );
   return skipNotice();
 }

@@ -22,17 +22,37 @@ describe.skipIf(!inject('browser'))('the correspondence journey', () => {
 
     // The bureau records the violation, suspends until corrected, and asks for the correction.
     const token = await staffToken(workerUrl);
-    const violation = must(await api(workerUrl, 'POST', `/v1/admin/agencies/${agency.id}/violations`, {
-      token, body: { category: 'excessive_sales', note: '同じ求職者への勧誘の苦情が続いたため' },
-    }), 201, 'violation').violation;
-    must(await api(workerUrl, 'POST', `/v1/admin/agencies/${agency.id}/suspensions`, {
-      token, body: { kind: 'until_corrected', reason: '一方的な勧誘の是正まで（利用規約§8(2)②）', violationId: violation.id },
-    }), 200, 'suspension');
+    const violation = must(
+      await api(workerUrl, 'POST', `/v1/admin/agencies/${agency.id}/violations`, {
+        token,
+        body: { category: 'excessive_sales', note: '同じ求職者への勧誘の苦情が続いたため' },
+      }),
+      201,
+      'violation',
+    ).violation;
+    must(
+      await api(workerUrl, 'POST', `/v1/admin/agencies/${agency.id}/suspensions`, {
+        token,
+        body: { kind: 'until_corrected', reason: '一方的な勧誘の是正まで（利用規約§8(2)②）', violationId: violation.id },
+      }),
+      200,
+      'suspension',
+    );
     const dueOn = addDays(day, 14);
     const problem = '求職者へ同じ勧誘のメッセージを繰り返し送っています。';
-    const request = must(await api(workerUrl, 'POST', `/v1/admin/agencies/${agency.id}/correction-requests`, {
-      token, body: { basis: { violationId: violation.id }, problem, required: '勧誘の送信を止め、送信前に責任者が確認する手順を設けてください。', dueOn },
-    }), 201, 'correction request');
+    const request = must(
+      await api(workerUrl, 'POST', `/v1/admin/agencies/${agency.id}/correction-requests`, {
+        token,
+        body: {
+          basis: { violationId: violation.id },
+          problem,
+          required: '勧誘の送信を止め、送信前に責任者が確認する手順を設けてください。',
+          dueOn,
+        },
+      }),
+      201,
+      'correction request',
+    );
 
     const j = journey('cor', workerUrl);
     await j.run(async () => {
@@ -55,13 +75,21 @@ describe.skipIf(!inject('browser'))('the correspondence journey', () => {
       await shot(dash, 'cor-2-bureau-inbox-answered');
 
       // The bureau confirms; the worker lifts the suspension that waited on it.
-      const confirmed = must(await api(workerUrl, 'POST', `/v1/admin/correction-requests/${request.id}/confirm`, {
-        token: await staffToken(workerUrl), body: { decision: 'confirmed', note: '是正を確認しました。' },
-      }), 200, 'confirmation');
+      const confirmed = must(
+        await api(workerUrl, 'POST', `/v1/admin/correction-requests/${request.id}/confirm`, {
+          token: await staffToken(workerUrl),
+          body: { decision: 'confirmed', note: '是正を確認しました。' },
+        }),
+        200,
+        'confirmation',
+      );
       expect(confirmed).toMatchObject({ request: { status: 'confirmed' }, suspensionLifted: true });
 
       // The extension's next round learns it: no suspension banner, 確認済み in 労働局からの連絡.
-      const after = await pollNow(b, async (page) => (await page.locator('.banner-suspended').count()) === 0 && (await page.getByText('本日の送信数').count()) > 0);
+      const after = await pollNow(
+        b,
+        async (page) => (await page.locator('.banner-suspended').count()) === 0 && (await page.getByText('本日の送信数').count()) > 0,
+      );
       await dashboardTab(after, '労働局からの連絡');
       const done = after.getByRole('article', { name: '是正要請' });
       await done.getByText('確認済み').first().waitFor();

@@ -12,7 +12,18 @@ import { keepDemoInServiceHours, workerNow } from '../../scripts/lib/clock';
 import { DEMO } from '../../scripts/lib/demo';
 import { axeTally } from './axe';
 import { api, shot } from './harness';
-import { createAgency, createSeekers, extensionSession, journey, journeyDay, jst, moveClock, must, openDashboard, searchAndOpen } from './steps';
+import {
+  createAgency,
+  createSeekers,
+  extensionSession,
+  journey,
+  journeyDay,
+  jst,
+  moveClock,
+  must,
+  openDashboard,
+  searchAndOpen,
+} from './steps';
 
 const workerUrl = inject('workerUrl');
 
@@ -24,7 +35,9 @@ describe.skipIf(!inject('browser'))('npm start at night', () => {
     // As on a fresh `npm start` at 02:00: the worker's time is inside the window and refuses agencies.
     await moveClock(workerUrl, night);
     expect(maintenanceUntil(await workerNow(workerUrl))).not.toBeNull();
-    const refused = await api(workerUrl, 'POST', '/v1/agency/sessions', { body: { email: DEMO.agencies[0].email, password: DEMO.agencies[0].password } });
+    const refused = await api(workerUrl, 'POST', '/v1/agency/sessions', {
+      body: { email: DEMO.agencies[0].email, password: DEMO.agencies[0].password },
+    });
     expect([refused.status, refused.body.code]).toEqual([503, 'maintenance']);
 
     // npm start's step: the demo clock, in service hours of the same day.
@@ -61,11 +74,20 @@ describe.skipIf(!inject('browser'))('npm start at night', () => {
       expect(quota.used).toBe(1);
 
       // The background (the real clock; no page clock there) publishes the same quota, no maintenance.
-      await expect.poll(async () => b.serviceWorker.evaluate(async () => {
-        const chromeApi = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, any>> } } } }).chrome;
-        const summary = (await chromeApi.storage.session.get('summary'))['summary'] as { quota: { used: number } | null; lastProblem: string | null } | undefined;
-        return summary ? { used: summary.quota?.used ?? null, lastProblem: summary.lastProblem } : null;
-      }), { timeout: 30_000 }).toEqual({ used: 1, lastProblem: null });
+      await expect
+        .poll(
+          async () =>
+            b.serviceWorker.evaluate(async () => {
+              const chromeApi = (
+                globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, any>> } } } }
+              ).chrome;
+              const summary = (await chromeApi.storage.session.get('summary'))['summary'] as
+                { quota: { used: number } | null; lastProblem: string | null } | undefined;
+              return summary ? { used: summary.quota?.used ?? null, lastProblem: summary.lastProblem } : null;
+            }),
+          { timeout: 30_000 },
+        )
+        .toEqual({ used: 1, lastProblem: null });
 
       // The popup agrees.
       const popup = await b.open('popup.html');

@@ -18,7 +18,8 @@ const axe = tally.check;
 
 async function noSidewaysScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+      .documentElement;
     return root.scrollWidth <= root.clientWidth;
   });
 }
@@ -46,7 +47,9 @@ describe.skipIf(!inject('browser'))('the first hour', () => {
       expect(box && box.y + box.height).toBeLessThanOrEqual(800);
       await searchAndOpen(dash, { prefecture: '東京都', keywords: tag }, seeker!.profileId);
       await axe(dash, 'dashboard-profile');
-      await dash.getByRole('textbox', { name: 'メッセージ本文' }).fill('はじめまして。都内の介護施設の求人をご紹介できます。ご興味があればお返事ください。');
+      await dash
+        .getByRole('textbox', { name: 'メッセージ本文' })
+        .fill('はじめまして。都内の介護施設の求人をご紹介できます。ご興味があればお返事ください。');
       await dash.getByRole('button', { name: '送信する', exact: true }).click();
       await dash.getByText('返信待ち').first().waitFor();
       await expect.poll(() => dash.locator('#quota-text').innerText()).toContain('1 / 1000 通');
@@ -56,7 +59,13 @@ describe.skipIf(!inject('browser'))('the first hour', () => {
       await dash.getByLabel('キーワード').fill(tag);
       await dash.getByRole('button', { name: '検索', exact: true }).click();
       await dash.getByRole('heading', { name: '検索結果' }).waitFor();
-      await expect.poll(() => dash.evaluate(() => (globalThis as unknown as { document: { activeElement: { id?: string } | null } }).document.activeElement?.id)).toBe('results-heading');
+      await expect
+        .poll(() =>
+          dash.evaluate(
+            () => (globalThis as unknown as { document: { activeElement: { id?: string } | null } }).document.activeElement?.id,
+          ),
+        )
+        .toBe('results-heading');
       await dash.getByLabel('この条件に名前を付けて保存').fill('都内の介護（初回）');
       await dash.getByRole('button', { name: '保存', exact: true }).click();
       await dash.getByRole('list', { name: '保存した検索条件' }).getByText('都内の介護（初回）').waitFor();

@@ -36,15 +36,25 @@ export async function launchExtension(workerUrl: string): Promise<ExtensionBrows
     // The extension speaks the browser's language: Japanese, as for the people it serves.
     env: { ...process.env, LANG: 'ja_JP.UTF-8', LANGUAGE: 'ja' },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-sandbox', '--disable-gpu', '--disable-quic',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=ja',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=ja',
     ],
   });
   let serviceWorker = context.serviceWorkers()[0];
   if (!serviceWorker) serviceWorker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(serviceWorker.url()).host;
   await serviceWorker.evaluate(async (url) => {
-    await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ workerUrl: url });
+    await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+      workerUrl: url,
+    });
   }, workerUrl);
   return {
     context,
@@ -69,7 +79,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** One call to the worker's API from the test (bureau actions, clock moves). */
-export async function api(base: string, method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -77,4 +92,3 @@ export async function api(base: string, method: string, path: string, opts: { to
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
-

@@ -21,7 +21,14 @@ describe.skipIf(!inject('browser'))('job-offer journey', () => {
     const staff = await moveClock(workerUrl, at);
     const tag = `求旅${Date.now().toString().slice(-6)}`;
     const number = `13010-${Date.now().toString().slice(-8)}`;
-    const offer = { ...structuredClone(exampleJobOffer), offerNumber: number, receivedOn: day, validUntil: addDays(day, 60), introductionDeadline: addDays(day, 60), notes: `${tag} 見学随時受付。` };
+    const offer = {
+      ...structuredClone(exampleJobOffer),
+      offerNumber: number,
+      receivedOn: day,
+      validUntil: addDays(day, 60),
+      introductionDeadline: addDays(day, 60),
+      notes: `${tag} 見学随時受付。`,
+    };
     const load = (o: object) => call(workerUrl, 'PUT', '/v1/admin/job-offers', { token: staff, ndjson: JSON.stringify(o) });
     expect((await load(offer)).body.results[0]).toMatchObject({ ok: true, action: 'created' });
 
@@ -38,7 +45,7 @@ describe.skipIf(!inject('browser'))('job-offer journey', () => {
       await shot(dash, 'jo-1-offer-search');
       await dash.getByRole('button', { name: `求人${number}を開く` }).click();
       await dash.getByRole('heading', { name: `求人 ${number}（第1版）` }).waitFor();
-      await expect.poll(async () => (await dash.locator('pre.quote-text').innerText())).toContain('ハローワークから提供を受けた求人情報です');
+      await expect.poll(async () => await dash.locator('pre.quote-text').innerText()).toContain('ハローワークから提供を受けた求人情報です');
       expect(await dash.locator('pre.quote-text').innerText()).toContain('受理安定所: ハローワーク飯田橋');
 
       await dash.getByLabel('求職者（自社の管理番号など）').fill('K-0001');
@@ -48,7 +55,11 @@ describe.skipIf(!inject('browser'))('job-offer journey', () => {
       await shot(dash, 'jo-2-offer-quoted');
 
       // The bureau changes the wage; the quote is marked stale with what changed.
-      expect((await load({ ...offer, wage: { ...offer.wage, min: 240000 } })).body.results[0]).toMatchObject({ action: 'updated', version: 2, changed: ['賃金'] });
+      expect((await load({ ...offer, wage: { ...offer.wage, min: 240000 } })).body.results[0]).toMatchObject({
+        action: 'updated',
+        version: 2,
+        changed: ['賃金'],
+      });
       await dash.getByRole('navigation', { name: '求人のメニュー' }).getByRole('button', { name: '引用した求人' }).click();
       await dash.getByRole('button', { name: '最新の状態を確認する' }).click();
       await dash.getByText('求人が変更されました（賃金）').waitFor();
@@ -59,7 +70,9 @@ describe.skipIf(!inject('browser'))('job-offer journey', () => {
       expect((await api(workerUrl, 'DELETE', `/v1/admin/job-offers/${number}`, { token: staff })).status).toBe(204);
       await dash.getByRole('button', { name: '最新の状態を確認する' }).click();
       await dash.getByText(/終了した求人です/).waitFor();
-      await expect.poll(async () => (await idb(dash, 'jobOffers')).filter((o) => o.account === session.account && o.offerNumber === number).length).toBe(0);
+      await expect
+        .poll(async () => (await idb(dash, 'jobOffers')).filter((o) => o.account === session.account && o.offerNumber === number).length)
+        .toBe(0);
       expect((await idb(dash, 'jobQuotes')).find((q) => q.offerNumber === number)?.quote.text).toBeNull();
       await shot(dash, 'jo-4-quote-closed');
     });

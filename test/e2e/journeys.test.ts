@@ -11,14 +11,32 @@ import { DEMO } from '../../scripts/lib/demo';
 import { addDays, addMonthsClamped, capResetsAt, retentionDeadline, suspensionLastDay } from '../../shared/rules';
 import { api, shot } from './harness';
 import {
-  createAgency, createSeekers, dashboardTab, extensionSession, heldData, idb, inParallel, journey, journeyDay, jst, moveClock, must, openDashboard, openSeekerPopup,
-  pollNow, searchAndOpen, send, signInAgency, staffToken,
+  createAgency,
+  createSeekers,
+  dashboardTab,
+  extensionSession,
+  heldData,
+  idb,
+  inParallel,
+  journey,
+  journeyDay,
+  jst,
+  moveClock,
+  must,
+  openDashboard,
+  openSeekerPopup,
+  pollNow,
+  searchAndOpen,
+  send,
+  signInAgency,
+  staffToken,
 } from './steps';
 
 const workerUrl = inject('workerUrl');
 const demoSeekers = inject('seekers');
 
-const FIRST_CONTACT = 'はじめまして。株式会社みらい人材の採用担当です。都内の特別養護老人ホームで介護職員を募集しており、ご経験を生かせると考えご連絡しました。ご興味があればお返事ください。';
+const FIRST_CONTACT =
+  'はじめまして。株式会社みらい人材の採用担当です。都内の特別養護老人ホームで介護職員を募集しており、ご経験を生かせると考えご連絡しました。ご興味があればお返事ください。';
 
 describe.skipIf(!inject('browser'))('browser journeys', () => {
   it('R-BLOCK-2 R-BLOCK-1 R-MSG-1 R-FEED-4: an agency finds 介護 in 東京都 and writes; the jobseeker reads it with the mandatory information and blocks; the extension deletes the profile and says why; the next send is refused', async () => {
@@ -45,13 +63,18 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       // The first contact, previewed with the mandatory information the system attaches.
       await dash.getByRole('textbox', { name: 'メッセージ本文' }).fill(FIRST_CONTACT);
       const preview = dash.getByRole('article', { name: '求職者にはこのように表示されます' });
-      await expect.poll(() => preview.getByRole('region', { name: '事業者の必須情報' }).innerText()).toContain('個人情報管理・苦情の責任者');
+      await expect
+        .poll(() => preview.getByRole('region', { name: '事業者の必須情報' }).innerText())
+        .toContain('個人情報管理・苦情の責任者');
       await shot(dash, 'j1-1-agency-first-contact');
       await dash.getByRole('button', { name: '送信する', exact: true }).click();
       await dash.getByRole('heading', { name: `求職者 ${seeker.profileId} とのやり取り` }).waitFor();
       await dash.getByText('返信待ち').waitFor();
-      await expect.poll(async () => (await heldData(dash, session.account)).conversations.filter((c) => c.profileId === seeker.profileId).length).toBe(1);
-      const conversationId = (await heldData(dash, session.account)).conversations.find((c) => c.profileId === seeker.profileId)!.id as string;
+      await expect
+        .poll(async () => (await heldData(dash, session.account)).conversations.filter((c) => c.profileId === seeker.profileId).length)
+        .toBe(1);
+      const conversationId = (await heldData(dash, session.account)).conversations.find((c) => c.profileId === seeker.profileId)!
+        .id as string;
 
       // The jobseeker's popup shows it with the mandatory information.
       const popup = await openSeekerPopup(seekerBrowser, seeker);
@@ -60,7 +83,15 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await popup.getByText(FIRST_CONTACT).waitFor();
       const card = popup.getByRole('region', { name: '事業者の必須情報' }).first();
       const cardText = await card.innerText();
-      for (const part of ['職業紹介の実績', '2025年度 常用就職 42件', '取り扱う職種・地域', '求職者から受け取る手数料', 'なし', '個人情報管理・苦情の責任者', '山田 花子']) {
+      for (const part of [
+        '職業紹介の実績',
+        '2025年度 常用就職 42件',
+        '取り扱う職種・地域',
+        '求職者から受け取る手数料',
+        'なし',
+        '個人情報管理・苦情の責任者',
+        '山田 花子',
+      ]) {
         expect(cardText).toContain(part);
       }
       await shot(popup, 'j1-2-seeker-message-with-mandatory-information');
@@ -82,7 +113,10 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       });
       const held = await heldData(dash, session.account);
       for (const table of ['acquisitions', 'profiles', 'conversations', 'messages'] as const) {
-        expect(held[table].filter((r) => r.profileId === seeker.profileId), table).toEqual([]);
+        expect(
+          held[table].filter((r) => r.profileId === seeker.profileId),
+          table,
+        ).toEqual([]);
       }
       const [blockEvent] = (await idb(dash, 'events')).filter((e) => e.account === session.account && e.type === 'block');
       expect(blockEvent).toMatchObject({ rule: 'R-BLOCK-2' });
@@ -98,17 +132,36 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
 
       // The worker removed the agency's access too; the next send is refused, whatever its kind.
       const acquisitions = await api(workerUrl, 'GET', '/v1/agency/acquisitions', { token: session.token });
-      expect(acquisitions.body.items.find((a: any) => a.profileId === seeker.profileId)).toMatchObject({ state: 'deleted', deletedRule: 'R-BLOCK-2' });
-      const again = await send(workerUrl, session.token, 'first', seeker.profileId, 'もう一度ご連絡いたします。', `e2e-j1-first-${Date.now()}`);
+      expect(acquisitions.body.items.find((a: any) => a.profileId === seeker.profileId)).toMatchObject({
+        state: 'deleted',
+        deletedRule: 'R-BLOCK-2',
+      });
+      const again = await send(
+        workerUrl,
+        session.token,
+        'first',
+        seeker.profileId,
+        'もう一度ご連絡いたします。',
+        `e2e-j1-first-${Date.now()}`,
+      );
       expect(again.status).toBe(403);
       expect(again.body.code).toBe('blocked_by_recipient');
-      const answer = await send(workerUrl, session.token, 'reply', conversationId, '夜勤のない求人もございます。', `e2e-j1-reply-${Date.now()}`);
+      const answer = await send(
+        workerUrl,
+        session.token,
+        'reply',
+        conversationId,
+        '夜勤のない求人もございます。',
+        `e2e-j1-reply-${Date.now()}`,
+      );
       expect([403, 410]).toContain(answer.status);
       const quota = await api(workerUrl, 'GET', '/v1/agency/quota', { token: session.token });
       expect(quota.body.used).toBe(1);
 
       // R-FEED-4: the jobseeker no longer appears in this agency's results.
-      const feed = await api(workerUrl, 'GET', `/v1/agency/feed?prefecture=13&q=${encodeURIComponent('特別養護老人ホームで8年')}`, { token: session.token });
+      const feed = await api(workerUrl, 'GET', `/v1/agency/feed?prefecture=13&q=${encodeURIComponent('特別養護老人ホームで8年')}`, {
+        token: session.token,
+      });
       expect(feed.status).toBe(200);
       expect(feed.body.items.map((p: any) => p.id)).not.toContain(seeker.profileId);
 
@@ -134,13 +187,19 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       const dash = await openDashboard(agencyBrowser, hikari);
       const session = (await extensionSession(agencyBrowser))!;
       await searchAndOpen(dash, { prefecture: '東京都', keywords: '営業事務' }, seeker.profileId);
-      await dash.getByRole('textbox', { name: 'メッセージ本文' }).fill('はじめまして。NPO法人ひかり就労支援です。事務職のお仕事探しをお手伝いできます。');
+      await dash
+        .getByRole('textbox', { name: 'メッセージ本文' })
+        .fill('はじめまして。NPO法人ひかり就労支援です。事務職のお仕事探しをお手伝いできます。');
       await dash.getByRole('button', { name: '送信する', exact: true }).click();
       await dash.getByText('返信待ち').waitFor();
-      await expect.poll(async () => {
-        const held = await heldData(dash, session.account);
-        return [held.acquisitions, held.profiles, held.conversations, held.messages].map((rows) => rows.filter((r) => r.profileId === seeker.profileId).length);
-      }).toEqual([1, 1, 1, 1]);
+      await expect
+        .poll(async () => {
+          const held = await heldData(dash, session.account);
+          return [held.acquisitions, held.profiles, held.conversations, held.messages].map(
+            (rows) => rows.filter((r) => r.profileId === seeker.profileId).length,
+          );
+        })
+        .toEqual([1, 1, 1, 1]);
 
       // The jobseeker reads the message and asks that agency to delete their data.
       const popup = await openSeekerPopup(seekerBrowser, seeker);
@@ -159,7 +218,10 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await popup.getByText('事業者の端末での削除の確認を待っています。').waitFor();
       await shot(popup, 'j2-2-seeker-deletion-pending');
       const acquisitions = await api(workerUrl, 'GET', '/v1/agency/acquisitions', { token: session.token });
-      expect(acquisitions.body.items.find((a: any) => a.profileId === seeker.profileId)).toMatchObject({ state: 'deleted', deletedRule: 'R-DEL-1' });
+      expect(acquisitions.body.items.find((a: any) => a.profileId === seeker.profileId)).toMatchObject({
+        state: 'deleted',
+        deletedRule: 'R-DEL-1',
+      });
 
       // The agency's extension deletes its copy at its next round and confirms it to the worker.
       await pollNow(agencyBrowser, async (page) => {
@@ -168,7 +230,10 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       });
       const held = await heldData(dash, session.account);
       for (const table of ['acquisitions', 'profiles', 'conversations', 'messages'] as const) {
-        expect(held[table].filter((r) => r.profileId === seeker.profileId), table).toEqual([]);
+        expect(
+          held[table].filter((r) => r.profileId === seeker.profileId),
+          table,
+        ).toEqual([]);
       }
       const deletions = (await idb(dash, 'deletions')).filter((d) => d.account === session.account && d.rule === 'R-DEL-1');
       expect(deletions.map((d) => d.recordKind).sort()).toEqual(['acquisition', 'conversation', 'message', 'profile']);
@@ -190,7 +255,11 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await shot(popup, 'j2-4-seeker-deletion-done');
       await menu.getByRole('button', { name: 'メッセージ' }).click();
       await popup.getByRole('button', { name: /NPO法人ひかり就労支援からのメッセージを開く/ }).click();
-      await popup.getByRole('listitem').filter({ hasText: 'お知らせ（システム）' }).filter({ hasText: 'のご依頼を受けて、あなたの情報を削除しました。' }).waitFor();
+      await popup
+        .getByRole('listitem')
+        .filter({ hasText: 'お知らせ（システム）' })
+        .filter({ hasText: 'のご依頼を受けて、あなたの情報を削除しました。' })
+        .waitFor();
       await shot(popup, 'j2-5-seeker-deletion-notice');
     });
   });
@@ -215,25 +284,62 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await dash.getByRole('textbox', { name: 'メッセージ本文' }).fill('はじめまして。福祉用具の専門相談員を募集しています。');
       await dash.getByRole('button', { name: '送信する', exact: true }).click();
       await dash.getByText('返信待ち').waitFor();
-      const onScreen = (await heldData(dash, session.account)).conversations.find((c) => c.profileId === seekers[2]!.profileId)!.id as string;
+      const onScreen = (await heldData(dash, session.account)).conversations.find((c) => c.profileId === seekers[2]!.profileId)!
+        .id as string;
       const conversations: string[] = [];
       for (const [i, s] of seekers.slice(0, 2).entries()) {
-        const sent = must(await send(workerUrl, session.token, 'first', s.profileId, `はじめまして。介護職のお仕事をご紹介できます（${i + 1}）。`, `e2e-cap-first-${stamp}-${i}`), 201, 'first contact');
+        const sent = must(
+          await send(
+            workerUrl,
+            session.token,
+            'first',
+            s.profileId,
+            `はじめまして。介護職のお仕事をご紹介できます（${i + 1}）。`,
+            `e2e-cap-first-${stamp}-${i}`,
+          ),
+          201,
+          'first contact',
+        );
         conversations.push(sent.conversationId as string);
       }
       conversations.push(onScreen);
       for (const [i, s] of seekers.entries()) {
-        must(await api(workerUrl, 'POST', `/v1/seeker/conversations/${conversations[i]}/messages`, { token: s.token, body: { body: '勤務時間について教えてください。' } }), 201, 'question');
+        must(
+          await api(workerUrl, 'POST', `/v1/seeker/conversations/${conversations[i]}/messages`, {
+            token: s.token,
+            body: { body: '勤務時間について教えてください。' },
+          }),
+          201,
+          'question',
+        );
       }
-      await inParallel(Array.from({ length: 995 }, (_, i) => i), 8, async (i) => {
-        must(await send(workerUrl, session.token, 'reply', conversations[i % 2]!, `ご質問への回答です（${i + 1}）。`, `e2e-cap-${stamp}-${i}`), 201, `answer ${i + 1}`);
-      });
+      await inParallel(
+        Array.from({ length: 995 }, (_, i) => i),
+        8,
+        async (i) => {
+          must(
+            await send(
+              workerUrl,
+              session.token,
+              'reply',
+              conversations[i % 2]!,
+              `ご質問への回答です（${i + 1}）。`,
+              `e2e-cap-${stamp}-${i}`,
+            ),
+            201,
+            `answer ${i + 1}`,
+          );
+        },
+      );
       expect((await api(workerUrl, 'GET', '/v1/agency/quota', { token: session.token })).body).toMatchObject({ used: 998, remaining: 2 });
 
       // The dashboard learns the count at its next round; the last two sends are made on screen.
-      await pollNow(browser, async (page) =>
-        (await idb(page, 'meta')).find((m) => m.account === session.account && m.key === 'quota')?.value.used === 998
-        && (await idb(page, 'conversations')).some((c) => c.account === session.account && c.id === onScreen && c.unread === 1));
+      await pollNow(
+        browser,
+        async (page) =>
+          (await idb(page, 'meta')).find((m) => m.account === session.account && m.key === 'quota')?.value.used === 998 &&
+          (await idb(page, 'conversations')).some((c) => c.account === session.account && c.id === onScreen && c.unread === 1),
+      );
       await expect.poll(() => dash.locator('#quota-text').innerText()).toContain('998 / 1000 通');
       await dashboardTab(dash, '受信箱');
       await dash.getByRole('button', { name: new RegExp(`求職者 ${seekers[2]!.profileId} とのやり取り`) }).click();
@@ -289,10 +395,12 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await dash.getByRole('button', { name: '記録する', exact: true }).click();
       await dash.getByText(`記録しました。保存期限は${jaDate(retentionDeadline(day, day))}になりました。`).waitFor();
       const before = await heldData(dash, session.account);
-      expect(before.acquisitions.map((a) => [a.profileId, a.acceptedOn, a.retentionDeadline]).sort()).toEqual([
-        [unaccepted!.profileId, null, retentionDeadline(day)],
-        [accepted!.profileId, day, retentionDeadline(day, day)],
-      ].sort());
+      expect(before.acquisitions.map((a) => [a.profileId, a.acceptedOn, a.retentionDeadline]).sort()).toEqual(
+        [
+          [unaccepted!.profileId, null, retentionDeadline(day)],
+          [accepted!.profileId, day, retentionDeadline(day, day)],
+        ].sort(),
+      );
 
       // Maintenance (every day 00:00–06:00): the dashboard says when service reopens, and the
       // worker refuses with the same time.
@@ -300,7 +408,9 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       const reopens = jst(addDays(day, 1), '06:00');
       await moveClock(workerUrl, night, [browser]);
       await dash.reload();
-      await dash.getByText(`${jstText(reopens.toISOString())}（日本時間）に再開します。メンテナンス中の操作は保存・予約されません。`).waitFor();
+      await dash
+        .getByText(`${jstText(reopens.toISOString())}（日本時間）に再開します。メンテナンス中の操作は保存・予約されません。`)
+        .waitFor();
       await dashboardTab(dash, '求職者を探す');
       await dash.getByRole('button', { name: '検索', exact: true }).click();
       await dash.getByText('ただいまメンテナンス中です').waitFor();
@@ -322,10 +432,19 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await signInAgency(dash, agency.email, agency.password);
       const renewed = (await extensionSession(browser))!;
       expect(renewed.account).toBe(session.account);
-      await expect.poll(async () => (await idb(dash, 'events')).filter((e) => e.account === session.account && e.type === 'retention_expired' && e.ackedAt !== null).length).toBe(1);
+      await expect
+        .poll(
+          async () =>
+            (await idb(dash, 'events')).filter((e) => e.account === session.account && e.type === 'retention_expired' && e.ackedAt !== null)
+              .length,
+        )
+        .toBe(1);
       const after = await heldData(dash, session.account);
       for (const table of ['acquisitions', 'profiles', 'conversations', 'messages'] as const) {
-        expect(after[table].filter((r) => r.profileId === unaccepted!.profileId), table).toEqual([]);
+        expect(
+          after[table].filter((r) => r.profileId === unaccepted!.profileId),
+          table,
+        ).toEqual([]);
       }
       expect(after.acquisitions.map((a) => a.profileId)).toEqual([accepted!.profileId]);
       expect(after.profiles.map((p) => p.profileId)).toEqual([accepted!.profileId]);
@@ -368,13 +487,19 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await dash.getByRole('button', { name: '送信する', exact: true }).click();
       await dash.getByText('返信待ち').waitFor();
       await expect.poll(async () => Object.values(await heldData(dash, session.account)).map((rows) => rows.length)).toEqual([1, 1, 1, 1]);
-      const directory = async () => (await api(workerUrl, 'GET', `/v1/public/agencies?q=${encodeURIComponent(agency.name)}`)).body.items.find((a: any) => a.id === agency.id);
+      const directory = async () =>
+        (await api(workerUrl, 'GET', `/v1/public/agencies?q=${encodeURIComponent(agency.name)}`)).body.items.find(
+          (a: any) => a.id === agency.id,
+        );
       expect(await directory()).toMatchObject({ suspended: false, statusLabel: '利用中' });
 
       // The bureau suspends the agency for six months (§8(2)②).
       const token = await staffToken(workerUrl);
       const reason = '求職者への一方的な勧誘が繰り返されたため（利用規約§8(2)②）';
-      const suspended = await api(workerUrl, 'POST', `/v1/admin/agencies/${agency.id}/suspensions`, { token, body: { kind: 'fixed', months: 6, reason } });
+      const suspended = await api(workerUrl, 'POST', `/v1/admin/agencies/${agency.id}/suspensions`, {
+        token,
+        body: { kind: 'fixed', months: 6, reason },
+      });
       expect(suspended.status).toBe(200);
       const endsOn = suspensionLastDay(at, 6);
 
@@ -405,7 +530,9 @@ describe.skipIf(!inject('browser'))('browser journeys', () => {
       await dashboardTab(dash, '受信箱');
       await dash.getByText('やり取り中の求職者はいません。').waitFor();
       await dashboardTab(dash, 'お知らせ・削除記録');
-      await dash.getByText(`状態が「停止中」（${jaDate(endsOn)}まで）になったため、受け取った求職者情報をすべて削除しました（4件）。`).waitFor();
+      await dash
+        .getByText(`状態が「停止中」（${jaDate(endsOn)}まで）になったため、受け取った求職者情報をすべて削除しました（4件）。`)
+        .waitFor();
       await shot(dash, 'j5-2-agency-suspended-notices');
 
       // The worker gives it nothing and accepts no send.

@@ -61,11 +61,24 @@ describe.skipIf(!inject('browser'))('keyboard only', () => {
       await dash.getByText('返信待ち').first().waitFor();
 
       // Another agency writes too (through the API), for the jobseeker's deletion request.
-      const otherToken = must(await api(workerUrl, 'POST', '/v1/agency/sessions', { body: { email: other.email, password: other.password } }), 201, 'sign-in').token as string;
+      const otherToken = must(
+        await api(workerUrl, 'POST', '/v1/agency/sessions', { body: { email: other.email, password: other.password } }),
+        201,
+        'sign-in',
+      ).token as string;
       must(await api(workerUrl, 'GET', `/v1/agency/feed/${seeker!.profileId}`, { token: otherToken }), 200, 'acquisition');
-      must(await api(workerUrl, 'POST', '/v1/agency/conversations', {
-        token: otherToken, body: { profileId: seeker!.profileId, body: 'はじめまして。施設介護の求人があります。', idempotencyKey: `kbd-other-${Date.now()}` },
-      }), 201, 'the other agency’s first contact');
+      must(
+        await api(workerUrl, 'POST', '/v1/agency/conversations', {
+          token: otherToken,
+          body: {
+            profileId: seeker!.profileId,
+            body: 'はじめまして。施設介護の求人があります。',
+            idempotencyKey: `kbd-other-${Date.now()}`,
+          },
+        }),
+        201,
+        'the other agency’s first contact',
+      );
 
       // The jobseeker, in the popup: sign in, read, reply.
       const s = await j.launch(at);
@@ -87,11 +100,16 @@ describe.skipIf(!inject('browser'))('keyboard only', () => {
       await press(dash, dash.getByRole('navigation', { name: 'メニュー' }).getByRole('button', { name: /受信箱/ }));
       await dash.getByRole('heading', { name: '受信箱' }).waitFor();
       const line = dash.getByRole('button', { name: new RegExp(`求職者 ${seeker!.profileId} とのやり取り`) });
-      await expect.poll(async () => {
-        if ((await line.count()) === 1 && (await line.innerText()).includes('新しいメッセージがあります')) return true;
-        await press(dash, dash.getByRole('button', { name: '最新の状態にする', exact: true }));
-        return false;
-      }, { timeout: 30_000, interval: 1000 }).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            if ((await line.count()) === 1 && (await line.innerText()).includes('新しいメッセージがあります')) return true;
+            await press(dash, dash.getByRole('button', { name: '最新の状態にする', exact: true }));
+            return false;
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toBe(true);
       await tally.check(dash, 'kbd-dashboard-inbox');
       await press(dash, line);
       await dash.getByText('勤務地はどちらですか。').first().waitFor();
@@ -117,7 +135,7 @@ describe.skipIf(!inject('browser'))('keyboard only', () => {
       expect(tally.summary()).toEqual([]);
       expect(tally.landmarks()).toEqual([]);
       // Every screen of the keyboard journey passes axe with no finding at all (page-has-heading-one included).
-      expect(tally.counts.filter((c) => c.total > 0).map((c) => `${c.screen}: ${c.ids.join(" ")}`)).toEqual([]);
+      expect(tally.counts.filter((c) => c.total > 0).map((c) => `${c.screen}: ${c.ids.join(' ')}`)).toEqual([]);
     });
   });
 });

@@ -9,9 +9,16 @@ type Focused = { tag: string; text: string };
 
 async function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
-    const el = (globalThis as unknown as { document: { activeElement: { tagName: string; getAttribute(n: string): string | null; textContent: string | null } | null } }).document.activeElement;
+    const el = (
+      globalThis as unknown as {
+        document: { activeElement: { tagName: string; getAttribute(n: string): string | null; textContent: string | null } | null };
+      }
+    ).document.activeElement;
     if (!el) return { tag: 'none', text: '' };
-    return { tag: el.tagName.toLowerCase(), text: (el.getAttribute('aria-label') ?? el.getAttribute('id') ?? el.textContent ?? '').trim().slice(0, 40) };
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.getAttribute('aria-label') ?? el.getAttribute('id') ?? el.textContent ?? '').trim().slice(0, 40),
+    };
   });
 }
 
@@ -25,7 +32,11 @@ async function hasFocus(target: Locator): Promise<boolean> {
  *
  * @example await tabTo(page, page.getByRole('button', { name: '検索', exact: true })); await page.keyboard.press('Enter');
  */
-export async function tabTo(page: Page, target: Locator, { max = 120, back = false }: { max?: number; back?: boolean } = {}): Promise<void> {
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  { max = 120, back = false }: { max?: number; back?: boolean } = {},
+): Promise<void> {
   await target.waitFor({ state: 'attached' });
   const path: string[] = [];
   for (let i = 0; i <= max; i++) {

@@ -12,14 +12,18 @@ import { createAgency, createSeekers, dashboardTab, journey, journeyDay, jst, mo
 const workerUrl = inject('workerUrl');
 
 describe.skipIf(!inject('browser'))('staff seats', () => {
-  it('R-ORG-2 R-CAP-1 the liaison officer adds a seat; the new person signs in and sends; the organisation\'s quota shows both', async () => {
+  it("R-ORG-2 R-CAP-1 the liaison officer adds a seat; the new person signs in and sends; the organisation's quota shows both", async () => {
     const day = journeyDay();
     const at = jst(day, '10:00');
     await moveClock(workerUrl, at);
     const agency = await createAgency(workerUrl, { key: 'seat', name: '株式会社職員テスト' }, day);
     const tag = `職員${Math.floor(Math.random() * 1e6)}`;
     const [first, second] = await createSeekers(workerUrl, 'seat', 2, `${tag} 介護職員として6年勤務しました。夜勤にも対応できます。`);
-    const staff = { name: '佐藤 花子', email: `e2e-seat-${Date.now().toString(36)}@demo.madoguchi.example`, password: 'e2e-staff-pass-2026' };
+    const staff = {
+      name: '佐藤 花子',
+      email: `e2e-seat-${Date.now().toString(36)}@demo.madoguchi.example`,
+      password: 'e2e-staff-pass-2026',
+    };
     const j = journey('seats', workerUrl);
     await j.run(async () => {
       // The liaison officer adds a member of staff.
@@ -39,7 +43,9 @@ describe.skipIf(!inject('browser'))('staff seats', () => {
       // The liaison officer writes to one jobseeker.
       await dashboardTab(liaison, '求職者を探す');
       await searchAndOpen(liaison, { prefecture: '東京都', keywords: tag }, first!.profileId);
-      await liaison.getByRole('textbox', { name: 'メッセージ本文' }).fill('はじめまして。都内の介護施設の求人をご紹介できます。ご興味があればお返事ください。');
+      await liaison
+        .getByRole('textbox', { name: 'メッセージ本文' })
+        .fill('はじめまして。都内の介護施設の求人をご紹介できます。ご興味があればお返事ください。');
       await liaison.getByRole('button', { name: '送信する', exact: true }).click();
       await liaison.getByText('返信待ち').first().waitFor();
       await expect.poll(() => liaison.locator('#quota-text').innerText()).toContain('1 / 1000 通');
@@ -66,7 +72,9 @@ describe.skipIf(!inject('browser'))('staff seats', () => {
       await expect.poll(() => liaison.locator('#quota-text').innerText()).toContain('2 / 1000 通');
       // The liaison officer's seat is named after the registered liaison officer.
       await expect.poll(() => liaison.locator('.quota-by-seat li').allInnerTexts()).toHaveLength(2);
-      expect((await liaison.locator('.quota-by-seat li').allInnerTexts()).sort()).toEqual([`${exampleOfficer.name}: 1通`, `${staff.name}: 1通`].sort());
+      expect((await liaison.locator('.quota-by-seat li').allInnerTexts()).sort()).toEqual(
+        [`${exampleOfficer.name}: 1通`, `${staff.name}: 1通`].sort(),
+      );
       await dashboardTab(liaison, '職員');
       const rows = liaison.locator('table.seats tbody tr');
       await expect.poll(() => rows.nth(1).locator('td').nth(2).innerText()).toBe('1');

@@ -86,44 +86,80 @@ export async function createAgency(base: string, label: { key: string; name: str
   const password = 'e2e-agency-pass-2026';
   const name = label.name;
   const digits = String(Math.floor(Math.random() * 900_000) + 100_000);
-  const reg = must(await api(base, 'POST', '/v1/public/registrations', {
-    body: {
-      email, password,
-      organisation: { name, address: '東京都千代田区丸の内一丁目', prefecture: '13' },
-      licence: { kind: 'paid', number: `13-ユ-${digits}` }, services: ['job_offer', 'jobseeker'],
-      liaisonOfficer: exampleOfficer, privacyOfficer: exampleOfficer,
-      contactMethods: [{ kind: 'phone', value: '03-5253-1111' }],
-      mandatoryInformation: { ...exampleMandatoryInformation, jobsHandled: { ...exampleMandatoryInformation.jobsHandled, prefectures: ['13'] } },
-      placements: [{ placedOn: addDays(on, -7), fixedTermMonths: null, seasonal: false }],
-      handlesSubsidies: false, certifications: [],
-      onOrder: { suspensionOrder: false, improvementOrderUnremedied: false },
-    },
-  }), 201, `registration of ${name}`);
+  const reg = must(
+    await api(base, 'POST', '/v1/public/registrations', {
+      body: {
+        email,
+        password,
+        organisation: { name, address: '東京都千代田区丸の内一丁目', prefecture: '13' },
+        licence: { kind: 'paid', number: `13-ユ-${digits}` },
+        services: ['job_offer', 'jobseeker'],
+        liaisonOfficer: exampleOfficer,
+        privacyOfficer: exampleOfficer,
+        contactMethods: [{ kind: 'phone', value: '03-5253-1111' }],
+        mandatoryInformation: {
+          ...exampleMandatoryInformation,
+          jobsHandled: { ...exampleMandatoryInformation.jobsHandled, prefectures: ['13'] },
+        },
+        placements: [{ placedOn: addDays(on, -7), fixedTermMonths: null, seasonal: false }],
+        handlesSubsidies: false,
+        certifications: [],
+        onOrder: { suspensionOrder: false, improvementOrderUnremedied: false },
+      },
+    }),
+    201,
+    `registration of ${name}`,
+  );
   const token = await staffToken(base);
-  const accepted = must(await api(base, 'POST', `/v1/admin/registrations/${reg.id}/accept`, { token, body: { reason: 'E2Eテスト' } }), 200, `admission of ${name}`);
+  const accepted = must(
+    await api(base, 'POST', `/v1/admin/registrations/${reg.id}/accept`, { token, body: { reason: 'E2Eテスト' } }),
+    200,
+    `admission of ${name}`,
+  );
   return { id: accepted.agencyId as string, name, email, password };
 }
 
 export type TestSeeker = { profileId: string; passphrase: string; token: string };
 
 /** Loads Tokyo jobseeker profiles through the bureau's bulk load and activates each (a token per jobseeker). */
-export async function createSeekers(base: string, label: string, count: number, intro = '介護職員として6年勤務しました。夜勤にも対応できます。'): Promise<TestSeeker[]> {
+export async function createSeekers(
+  base: string,
+  label: string,
+  count: number,
+  intro = '介護職員として6年勤務しました。夜勤にも対応できます。',
+): Promise<TestSeeker[]> {
   const id = unique();
   const rows = Array.from({ length: count }, (_, i) => ({
-    hwRef: `E2E-${label}-${id}-${i + 1}`, occupations: ['050'], industries: ['P'], areas: [{ prefecture: '13' }],
-    employmentTypes: ['regular'], wage: { unit: 'month', min: 210000, max: 260000 }, hours: { perWeek: 40, shift: true, overtimeOk: false },
-    ageBand: '35-39', qualifications: ['介護職員初任者研修'], experience: [{ occupation: '050', years: 6 }], education: 'high_school', selfIntroduction: intro,
+    hwRef: `E2E-${label}-${id}-${i + 1}`,
+    occupations: ['050'],
+    industries: ['P'],
+    areas: [{ prefecture: '13' }],
+    employmentTypes: ['regular'],
+    wage: { unit: 'month', min: 210000, max: 260000 },
+    hours: { perWeek: 40, shift: true, overtimeOk: false },
+    ageBand: '35-39',
+    qualifications: ['介護職員初任者研修'],
+    experience: [{ occupation: '050', years: 6 }],
+    education: 'high_school',
+    selfIntroduction: intro,
   }));
   const token = await staffToken(base);
   const res = await fetch(`${base}/v1/admin/feed/profiles`, {
-    method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body: rows.map((r) => JSON.stringify(r)).join('\n'),
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+    body: rows.map((r) => JSON.stringify(r)).join('\n'),
   });
   const loaded = (await res.json()) as { results: Array<{ ok: boolean; id: string; activationCode?: string }> };
-  if (res.status !== 200 || !loaded.results.every((r) => r.ok)) throw new Error(`profile load: ${res.status} ${JSON.stringify(loaded).slice(0, 500)}`);
+  if (res.status !== 200 || !loaded.results.every((r) => r.ok))
+    throw new Error(`profile load: ${res.status} ${JSON.stringify(loaded).slice(0, 500)}`);
   const seekers: TestSeeker[] = [];
   for (const r of loaded.results) {
     const passphrase = `いーつーいーのてすと${id}ばん`;
-    const act = must(await api(base, 'POST', '/v1/seeker/activation', { body: { profileId: r.id, code: r.activationCode, passphrase } }), 201, 'activation');
+    const act = must(
+      await api(base, 'POST', '/v1/seeker/activation', { body: { profileId: r.id, code: r.activationCode, passphrase } }),
+      201,
+      'activation',
+    );
     seekers.push({ profileId: r.id, passphrase, token: act.token as string });
   }
   return seekers;
@@ -132,8 +168,12 @@ export async function createSeekers(base: string, label: string, count: number, 
 /** The signed-in session the extension keeps in `chrome.storage.session` (its bearer token and account key). */
 export async function extensionSession(b: ExtensionBrowser): Promise<{ token: string; account: string; accountId: string } | null> {
   return b.serviceWorker.evaluate(async () => {
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, any>> } } } }).chrome;
-    return ((await chromeApi.storage.session.get('session'))['session'] as { token: string; account: string; accountId: string } | undefined) ?? null;
+    const chromeApi = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, any>> } } } })
+      .chrome;
+    return (
+      ((await chromeApi.storage.session.get('session'))['session'] as { token: string; account: string; accountId: string } | undefined) ??
+      null
+    );
   });
 }
 
@@ -168,9 +208,17 @@ export async function idb<T = any>(page: Page, table: string): Promise<T[]> {
 }
 
 /** The jobseeker data an account holds in the extension, table by table. */
-export async function heldData(page: Page, account: string): Promise<Record<'acquisitions' | 'profiles' | 'conversations' | 'messages', any[]>> {
+export async function heldData(
+  page: Page,
+  account: string,
+): Promise<Record<'acquisitions' | 'profiles' | 'conversations' | 'messages', any[]>> {
   const of = async (table: string) => (await idb(page, table)).filter((r) => r.account === account);
-  return { acquisitions: await of('acquisitions'), profiles: await of('profiles'), conversations: await of('conversations'), messages: await of('messages') };
+  return {
+    acquisitions: await of('acquisitions'),
+    profiles: await of('profiles'),
+    conversations: await of('conversations'),
+    messages: await of('messages'),
+  };
 }
 
 /** Signs an agency in through the dashboard's own form and waits for its workspace. */
@@ -245,7 +293,14 @@ export async function openSeekerPopup(b: ExtensionBrowser, seeker: { profileId: 
 }
 
 /** Sends through the worker's API with the agency's own token (the extension's session). */
-export async function send(base: string, token: string, kind: 'first' | 'reply', target: string, body: string, key: string): Promise<{ status: number; body: any }> {
+export async function send(
+  base: string,
+  token: string,
+  kind: 'first' | 'reply',
+  target: string,
+  body: string,
+  key: string,
+): Promise<{ status: number; body: any }> {
   return kind === 'first'
     ? api(base, 'POST', '/v1/agency/conversations', { token, body: { profileId: target, body, idempotencyKey: key } })
     : api(base, 'POST', `/v1/agency/conversations/${target}/messages`, { token, body: { body, idempotencyKey: key } });
@@ -254,12 +309,14 @@ export async function send(base: string, token: string, kind: 'first' | 'reply',
 /** Runs `work` over `items` with at most `width` at a time. */
 export async function inParallel<T>(items: T[], width: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
 }
 
 /**

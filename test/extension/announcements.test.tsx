@@ -9,15 +9,32 @@ import { mount } from './dom';
 
 function item(over: Partial<Announcement>): Announcement {
   return {
-    id: 'N1', kind: 'maintenance', title: 'システム更新', reason: 'サーバーの更新作業のため', audience: { roles: ['agency', 'seeker'], agencyIds: null, routes: null },
-    startsAt: '2035-06-12T04:00:00.000Z', endsAt: '2035-06-12T06:00:00.000Z', createdAt: '2035-06-10T01:00:00.000Z', createdBy: 'S1', cancelledAt: null, ...over,
+    id: 'N1',
+    kind: 'maintenance',
+    title: 'システム更新',
+    reason: 'サーバーの更新作業のため',
+    audience: { roles: ['agency', 'seeker'], agencyIds: null, routes: null },
+    startsAt: '2035-06-12T04:00:00.000Z',
+    endsAt: '2035-06-12T06:00:00.000Z',
+    createdAt: '2035-06-10T01:00:00.000Z',
+    createdBy: 'S1',
+    cancelledAt: null,
+    ...over,
   };
 }
 
 describe('Announcements', () => {
   it('R-OPS-3 shows what is coming before it starts, and what is in force, with the period in Japan time and the reason', async () => {
     const list: AnnouncementList = {
-      current: [item({ id: 'E1', kind: 'emergency_maintenance', title: '緊急メンテナンス', reason: '<b>障害</b>の復旧作業のため', endsAt: '2035-06-12T03:30:00.000Z' })],
+      current: [
+        item({
+          id: 'E1',
+          kind: 'emergency_maintenance',
+          title: '緊急メンテナンス',
+          reason: '<b>障害</b>の復旧作業のため',
+          endsAt: '2035-06-12T03:30:00.000Z',
+        }),
+      ],
       upcoming: [item({})],
     };
     const root = await mount(<Announcements baseUrl="http://worker.test" load={async () => list} />);

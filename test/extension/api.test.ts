@@ -15,13 +15,33 @@ const ctxOf = (w: FakeWorker) => ({ baseUrl: WORKER, token: AGENCY_TOKEN, fetch:
 describe('API client', () => {
   it('sends the feed filters as API.md names them, lists joined with commas', async () => {
     const w = new FakeWorker();
-    const query = feedQuery({ ...EMPTY_FILTERS, occupations: ['050', '051'], prefectures: ['13'], employmentTypes: ['regular'], wageUnit: 'month', wageMin: '200000', keywords: ' 介護 夜勤 ' });
+    const query = feedQuery({
+      ...EMPTY_FILTERS,
+      occupations: ['050', '051'],
+      prefectures: ['13'],
+      employmentTypes: ['regular'],
+      wageUnit: 'month',
+      wageMin: '200000',
+      keywords: ' 介護 夜勤 ',
+    });
     await searchFeed(ctxOf(w), query);
     const url = new URL(WORKER + w.requests[0]!.path);
     expect(url.pathname).toBe('/v1/agency/feed');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ occupation: '050,051', prefecture: '13', employmentType: 'regular', wageUnit: 'month', wageMin: '200000', q: '介護 夜勤' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      occupation: '050,051',
+      prefecture: '13',
+      employmentType: 'regular',
+      wageUnit: 'month',
+      wageMin: '200000',
+      q: '介護 夜勤',
+    });
     expect(w.requests[0]!.authorization).toBe(`Bearer ${AGENCY_TOKEN}`);
-    expect(filtersFromQuery(query)).toMatchObject({ occupations: ['050', '051'], prefectures: ['13'], wageMin: '200000', keywords: '介護 夜勤' });
+    expect(filtersFromQuery(query)).toMatchObject({
+      occupations: ['050', '051'],
+      prefectures: ['13'],
+      wageMin: '200000',
+      keywords: '介護 夜勤',
+    });
   });
 
   it('leaves a wage without its unit out of the query (the worker would refuse it)', () => {
@@ -30,15 +50,29 @@ describe('API client', () => {
 
   it('R-CAP-1 turns a cap refusal into an ApiProblem with used, limit and resetsAt', async () => {
     const w = new FakeWorker();
-    w.overrides.set('POST /v1/agency/conversations', problem(429, 'cap_reached', { used: 1000, limit: 1000, resetsAt: '2026-11-27T15:00:00.000Z' }));
-    const error = await sendFirstContact(ctxOf(w), { profileId: '13-7K3QM2XPA9', body: 'はじめまして。', idempotencyKey: 'fc-0000-0000' }).catch((e: unknown) => e);
+    w.overrides.set(
+      'POST /v1/agency/conversations',
+      problem(429, 'cap_reached', { used: 1000, limit: 1000, resetsAt: '2026-11-27T15:00:00.000Z' }),
+    );
+    const error = await sendFirstContact(ctxOf(w), {
+      profileId: '13-7K3QM2XPA9',
+      body: 'はじめまして。',
+      idempotencyKey: 'fc-0000-0000',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiProblem);
-    expect(error).toMatchObject({ status: 429, code: 'cap_reached', problem: { used: 1000, limit: 1000, resetsAt: '2026-11-27T15:00:00.000Z' } });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'cap_reached',
+      problem: { used: 1000, limit: 1000, resetsAt: '2026-11-27T15:00:00.000Z' },
+    });
   });
 
   it('R-OPS-1 reads Retry-After from a maintenance answer', async () => {
     const w = new FakeWorker();
-    w.overrides.set('GET /v1/agency/quota', problem(503, 'maintenance', { reopensAt: '2026-11-27T21:00:00.000Z' }, { 'Retry-After': '1200' }));
+    w.overrides.set(
+      'GET /v1/agency/quota',
+      problem(503, 'maintenance', { reopensAt: '2026-11-27T21:00:00.000Z' }, { 'Retry-After': '1200' }),
+    );
     await expect(getQuota(ctxOf(w))).rejects.toMatchObject({ code: 'maintenance', retryAfter: 1200 });
   });
 
@@ -54,8 +88,17 @@ describe('API client', () => {
   });
 
   it('reports a worker that cannot be reached as network_error', async () => {
-    const ctx = { baseUrl: WORKER, token: AGENCY_TOKEN, fetch: (async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch };
-    await expect(ackEvent(ctx, 'ev_1', { deletedAt: '2026-11-27T03:00:00.000Z', deletedRecords: 0 })).rejects.toMatchObject({ status: 0, code: 'network_error' });
+    const ctx = {
+      baseUrl: WORKER,
+      token: AGENCY_TOKEN,
+      fetch: (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+    };
+    await expect(ackEvent(ctx, 'ev_1', { deletedAt: '2026-11-27T03:00:00.000Z', deletedRecords: 0 })).rejects.toMatchObject({
+      status: 0,
+      code: 'network_error',
+    });
   });
 
   it('accepts https worker URLs and plain http only on this machine; the host permission names that origin', () => {

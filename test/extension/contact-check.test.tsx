@@ -71,7 +71,9 @@ describe('the contact-details check while typing', () => {
   });
 
   it('R-MSG-4 shows the findings as text, never as markup, and does not repeat the send-time alert', async () => {
-    const root = await mount(<Composer reader="agency" label="本文" submitLabel="送信する" registered={[]} onSend={async () => undefined} />);
+    const root = await mount(
+      <Composer reader="agency" label="本文" submitLabel="送信する" registered={[]} onSend={async () => undefined} />,
+    );
     const textarea = labelled(root, '本文')!;
     stopTimers();
     await typeNow(textarea, '<b onclick="x()">taro@example.com</b><img src=x onerror="alert(1)">');

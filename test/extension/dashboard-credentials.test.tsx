@@ -25,7 +25,10 @@ beforeEach(async () => {
     if (path === '/v1/me/password' || path === '/v1/agency/password-resets') {
       calls.push({ method: req.method, path, body: await req.json().catch(() => null), auth: req.headers.get('authorization') });
       return path === '/v1/me/password'
-        ? new Response(JSON.stringify({ token: NEW_TOKEN, sessionsEnded: 1 }), { status: 200, headers: { 'content-type': 'application/json' } })
+        ? new Response(JSON.stringify({ token: NEW_TOKEN, sessionsEnded: 1 }), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          })
         : new Response(null, { status: 204 });
     }
     return w.fetch(input, init);
@@ -56,7 +59,14 @@ describe('credential screens in the dashboard (R-SEC-6)', () => {
     await type(labelled(root, '新しいパスワード（確認）'), 'a-new-password-2027');
     await submit(root.querySelector('form.change-password'));
     await settle(12);
-    expect(calls).toEqual([{ method: 'PUT', path: '/v1/me/password', body: { currentPassword: 'correct horse battery', newPassword: 'a-new-password-2027' }, auth: `Bearer ${AGENCY_TOKEN}` }]);
+    expect(calls).toEqual([
+      {
+        method: 'PUT',
+        path: '/v1/me/password',
+        body: { currentPassword: 'correct horse battery', newPassword: 'a-new-password-2027' },
+        auth: `Bearer ${AGENCY_TOKEN}`,
+      },
+    ]);
     expect(root.textContent).toContain('パスワードを変更しました');
     expect((await getSession())?.token).toBe(NEW_TOKEN);
     // Back to work through the tabs.
@@ -76,7 +86,11 @@ describe('credential screens in the dashboard (R-SEC-6)', () => {
     await type(labelled(root, '新しいパスワード（確認）'), 'a-new-password-2027');
     await submit(root.querySelector('form.password-reset'));
     await settle();
-    expect(calls.at(-1)).toMatchObject({ method: 'POST', path: '/v1/agency/password-resets', body: { email: 'info@mirai.example.jp', code: 'K7M2-XQ9A-3BCD-EF01' } });
+    expect(calls.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/v1/agency/password-resets',
+      body: { email: 'info@mirai.example.jp', code: 'K7M2-XQ9A-3BCD-EF01' },
+    });
     await click(button(root, 'サインインに戻る'));
     await settle();
     expect(root.querySelector('#signin-heading')).not.toBeNull();

@@ -76,7 +76,11 @@ describe('agency dashboard', () => {
     await type(labelled(root, '説明した日'), '2026-11-26');
     await submit(root.querySelector('form.acceptance'));
     await settle(12);
-    expect(w.calls('/v1/agency/acceptances')[0]?.body).toEqual({ profileId: P1, acceptedOn: '2026-11-27', fees: { kind: 'explained', explainedOn: '2026-11-26' } });
+    expect(w.calls('/v1/agency/acceptances')[0]?.body).toEqual({
+      profileId: P1,
+      acceptedOn: '2026-11-27',
+      fees: { kind: 'explained', explainedOn: '2026-11-26' },
+    });
     expect(root.textContent).toContain('保存期限は2028年3月31日になりました');
     expect((await db.acquisitions.get([ACCOUNT, P1]))?.retentionDeadline).toBe('2028-03-31');
   });
@@ -97,7 +101,11 @@ describe('agency dashboard', () => {
 
     await submit(root.querySelector('form.composer'));
     await settle(12);
-    const sent = w.requests.find((r) => r.method === 'POST' && r.path === '/v1/agency/conversations')?.body as { profileId: string; body: string; idempotencyKey: string };
+    const sent = w.requests.find((r) => r.method === 'POST' && r.path === '/v1/agency/conversations')?.body as {
+      profileId: string;
+      body: string;
+      idempotencyKey: string;
+    };
     expect(sent.profileId).toBe(P1);
     expect(sent.idempotencyKey).toMatch(/^fc-[0-9a-f-]{36}$/);
     expect(root.textContent).toContain(`求職者 ${P1} とのやり取り`);
@@ -145,7 +153,11 @@ describe('agency dashboard', () => {
 
   it('R-SAN-2 a suspended agency sees the banner, no feed, and keeps no jobseeker data (R-RET-3)', async () => {
     await seedJobseeker(P1);
-    w.agency = { ...w.agency, status: 'suspended', suspension: { reason: '利用状況の報告がありません', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' } };
+    w.agency = {
+      ...w.agency,
+      status: 'suspended',
+      suspension: { reason: '利用状況の報告がありません', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' },
+    };
     const root = await signedIn();
     await settle(12);
     expect(root.querySelector('.banner-suspended')?.textContent).toContain('2027年5月26日まで');

@@ -31,7 +31,9 @@ beforeEach(() => {
 
 /** The text of each agency's line, by agency name. */
 function lines(root: Element): Map<string, string> {
-  return new Map([...root.querySelectorAll('ul.inbox > li')].map((li) => [li.querySelector('h3')?.textContent ?? '', li.textContent ?? '']));
+  return new Map(
+    [...root.querySelectorAll('ul.inbox > li')].map((li) => [li.querySelector('h3')?.textContent ?? '', li.textContent ?? '']),
+  );
 }
 
 /** The `<dd>`s under a `<dt>` of one agency's line. */
@@ -52,7 +54,14 @@ describe('the data-holders list', () => {
   it('R-RET-1 R-RET-2 shows each agency with when it got the information, 求職受理 and the deadline that applies', async () => {
     w.seeker.holders = [
       dataHolder(),
-      dataHolder({ agencyId: OTHER_ID, agencyName: OTHER, firstAcquiredOn: '2026-10-02', acquiredOn: '2026-10-02', acceptedOn: '2026-11-27', retentionDeadline: '2028-03-31' }),
+      dataHolder({
+        agencyId: OTHER_ID,
+        agencyName: OTHER,
+        firstAcquiredOn: '2026-10-02',
+        acquiredOn: '2026-10-02',
+        acceptedOn: '2026-11-27',
+        retentionDeadline: '2028-03-31',
+      }),
     ];
     const root = await mount(<DataHolders ctx={ctx} />);
     expect(w.calls('/v1/seeker/data-holders')[0]?.authorization).toBe(`Bearer ${SEEKER_TOKEN}`);
@@ -74,10 +83,34 @@ describe('the data-holders list', () => {
 
   // The worker expires an acquisition on the first access after its deadline; the view shows what it answers.
   it.each([
-    { case: 'R-RET-1 two days before (JST)', asOf: '2027-01-29T14:59:59.000Z', holder: {}, deadline: '保存できるのは2027年1月31日まで（あと2日）', state: 'あなたの情報を持っています。' },
-    { case: 'R-RET-1 the day before, from its first minute', asOf: '2027-01-29T15:00:00.000Z', holder: {}, deadline: '保存できるのは2027年1月31日まで（あと1日）', state: 'あなたの情報を持っています。' },
-    { case: 'R-RET-1 the deadline day, from its first minute', asOf: '2027-01-30T15:00:00.000Z', holder: {}, deadline: '保存できるのは2027年1月31日まで（今日が最後の日です）', state: 'あなたの情報を持っています。' },
-    { case: 'R-RET-1 the deadline day, to its last minute', asOf: '2027-01-31T14:59:59.000Z', holder: {}, deadline: '保存できるのは2027年1月31日まで（今日が最後の日です）', state: 'あなたの情報を持っています。' },
+    {
+      case: 'R-RET-1 two days before (JST)',
+      asOf: '2027-01-29T14:59:59.000Z',
+      holder: {},
+      deadline: '保存できるのは2027年1月31日まで（あと2日）',
+      state: 'あなたの情報を持っています。',
+    },
+    {
+      case: 'R-RET-1 the day before, from its first minute',
+      asOf: '2027-01-29T15:00:00.000Z',
+      holder: {},
+      deadline: '保存できるのは2027年1月31日まで（あと1日）',
+      state: 'あなたの情報を持っています。',
+    },
+    {
+      case: 'R-RET-1 the deadline day, from its first minute',
+      asOf: '2027-01-30T15:00:00.000Z',
+      holder: {},
+      deadline: '保存できるのは2027年1月31日まで（今日が最後の日です）',
+      state: 'あなたの情報を持っています。',
+    },
+    {
+      case: 'R-RET-1 the deadline day, to its last minute',
+      asOf: '2027-01-31T14:59:59.000Z',
+      holder: {},
+      deadline: '保存できるのは2027年1月31日まで（今日が最後の日です）',
+      state: 'あなたの情報を持っています。',
+    },
     {
       case: 'R-RET-1 the day after: deleted, and why',
       asOf: '2027-01-31T15:00:00.000Z',
@@ -95,19 +128,26 @@ describe('the data-holders list', () => {
     {
       case: 'R-RET-2 the day after: deleted, and why',
       asOf: '2028-03-31T15:00:00.000Z',
-      holder: { acceptedOn: '2026-11-27', retentionDeadline: '2028-03-31', copy: { state: 'deleted', rule: 'R-RET-2', deletedAt: '2028-03-31T15:00:00.000Z', extensionDeletedAt: null } },
+      holder: {
+        acceptedOn: '2026-11-27',
+        retentionDeadline: '2028-03-31',
+        copy: { state: 'deleted', rule: 'R-RET-2', deletedAt: '2028-03-31T15:00:00.000Z', extensionDeletedAt: null },
+      },
       deadline: '保存できるのは2028年3月31日まで',
       state: '保存できる期限を過ぎたため、2028年4月1日 00:00に削除されました。',
     },
-  ] as Array<{ case: string; asOf: string; holder: Partial<DataHolder>; deadline: string; state: string }>)('$case', async ({ asOf, holder, deadline, state }) => {
-    w.now = () => new Date(asOf);
-    w.seeker.holders = [dataHolder(holder)];
-    const root = await mount(<DataHolders ctx={ctx} />);
-    expect(field(root, '株式会社みらい人材', '保存できる期限')).toEqual([deadline]);
-    expect(field(root, '株式会社みらい人材', '今の状態')[0]).toBe(state);
-    // Only a copy still held can be asked to be deleted.
-    expect(button(root, '情報の削除を頼む') !== null).toBe(state === 'あなたの情報を持っています。');
-  });
+  ] as Array<{ case: string; asOf: string; holder: Partial<DataHolder>; deadline: string; state: string }>)(
+    '$case',
+    async ({ asOf, holder, deadline, state }) => {
+      w.now = () => new Date(asOf);
+      w.seeker.holders = [dataHolder(holder)];
+      const root = await mount(<DataHolders ctx={ctx} />);
+      expect(field(root, '株式会社みらい人材', '保存できる期限')).toEqual([deadline]);
+      expect(field(root, '株式会社みらい人材', '今の状態')[0]).toBe(state);
+      // Only a copy still held can be asked to be deleted.
+      expect(button(root, '情報の削除を頼む') !== null).toBe(state === 'あなたの情報を持っています。');
+    },
+  );
 
   it('R-RET-1 counts days by the Japan-time day, whatever the time of day', () => {
     expect(daysUntil('2027-01-31', '2027-01-30T14:59:59.000Z')).toBe(1);
@@ -118,15 +158,23 @@ describe('the data-holders list', () => {
     expect(daysUntil('2028-03-31', '2028-02-27T15:00:00.000Z')).toBe(32);
   });
 
-  it('R-BLOCK-2 shows a block, the deletion it caused, and when the agency\'s extension confirmed it', async () => {
+  it("R-BLOCK-2 shows a block, the deletion it caused, and when the agency's extension confirmed it", async () => {
     const blockedAt = '2026-11-25T01:00:00.000Z';
-    w.seeker.holders = [dataHolder({ copy: { state: 'deleted', rule: 'R-BLOCK-2', deletedAt: blockedAt, extensionDeletedAt: null }, block: { blockedAt, agencyDeletedAt: null } })];
+    w.seeker.holders = [
+      dataHolder({
+        copy: { state: 'deleted', rule: 'R-BLOCK-2', deletedAt: blockedAt, extensionDeletedAt: null },
+        block: { blockedAt, agencyDeletedAt: null },
+      }),
+    ];
     let root = await mount(<DataHolders ctx={ctx} />);
     expect(field(root, '株式会社みらい人材', '今の状態')).toEqual([
       'あなたがブロックしたため、2026年11月25日 10:00に削除されました。',
       '事業者の端末に残っている写しの削除は、まだ確認できていません（確認できたら、ここに表示します）。',
     ]);
-    expect(field(root, '株式会社みらい人材', 'ブロック')).toEqual(['2026年11月25日 10:00にブロックしました。', '事業者による削除の確認を待っています。']);
+    expect(field(root, '株式会社みらい人材', 'ブロック')).toEqual([
+      '2026年11月25日 10:00にブロックしました。',
+      '事業者による削除の確認を待っています。',
+    ]);
     expect(button(root, '情報の削除を頼む')).toBeNull();
 
     // The agency's extension acknowledged the block's event a minute later.
@@ -134,12 +182,25 @@ describe('the data-holders list', () => {
     w.seeker.holders[0]!.block!.agencyDeletedAt = '2026-11-25T01:01:00.000Z';
     document.body.innerHTML = '';
     root = await mount(<DataHolders ctx={ctx} />);
-    expect(field(root, '株式会社みらい人材', '今の状態')[1]).toBe('事業者の端末に残っていた写しの削除も、2026年11月25日 10:01に確認できました。');
+    expect(field(root, '株式会社みらい人材', '今の状態')[1]).toBe(
+      '事業者の端末に残っていた写しの削除も、2026年11月25日 10:01に確認できました。',
+    );
     expect(field(root, '株式会社みらい人材', 'ブロック')[1]).toBe('事業者はあなたの情報の削除を2026年11月25日 10:01に確認しました。');
   });
 
   it('R-BLOCK-3 after a lifted block shows when the agency first got the information and no deadline, as it holds nothing', async () => {
-    w.seeker.holders = [dataHolder({ acquiredOn: null, retentionDeadline: null, copy: { state: 'deleted', rule: 'R-BLOCK-2', deletedAt: '2026-11-25T01:00:00.000Z', extensionDeletedAt: '2026-11-25T01:00:30.000Z' } })];
+    w.seeker.holders = [
+      dataHolder({
+        acquiredOn: null,
+        retentionDeadline: null,
+        copy: {
+          state: 'deleted',
+          rule: 'R-BLOCK-2',
+          deletedAt: '2026-11-25T01:00:00.000Z',
+          extensionDeletedAt: '2026-11-25T01:00:30.000Z',
+        },
+      }),
+    ];
     const root = await mount(<DataHolders ctx={ctx} />);
     expect(field(root, '株式会社みらい人材', 'あなたの情報を受け取った日')).toEqual(['2026年11月20日']);
     expect(field(root, '株式会社みらい人材', '保存できる期限')).toEqual(['ありません（情報は削除されています）']);
@@ -147,25 +208,44 @@ describe('the data-holders list', () => {
   });
 
   it('R-RET-3 shows that an agency stopped using the service and that its copy was deleted for that reason', async () => {
-    w.seeker.holders = [dataHolder({ agencyStatus: 'suspended', copy: { state: 'deleted', rule: 'R-RET-3', deletedAt: '2026-11-26T01:00:00.000Z', extensionDeletedAt: null } })];
+    w.seeker.holders = [
+      dataHolder({
+        agencyStatus: 'suspended',
+        copy: { state: 'deleted', rule: 'R-RET-3', deletedAt: '2026-11-26T01:00:00.000Z', extensionDeletedAt: null },
+      }),
+    ];
     const root = await mount(<DataHolders ctx={ctx} />);
     const text = lines(root).get('株式会社みらい人材') ?? '';
     expect(text).toContain('この事業者は、いまサービスの利用を停止されています。');
-    expect(field(root, '株式会社みらい人材', '今の状態')[0]).toBe('この事業者がサービスの利用をやめたため、2026年11月26日 10:00に削除されました。');
+    expect(field(root, '株式会社みらい人材', '今の状態')[0]).toBe(
+      'この事業者がサービスの利用をやめたため、2026年11月26日 10:00に削除されました。',
+    );
     expect(button(root, '情報の削除を頼む')).toBeNull();
   });
 
   it('R-DEL-2 shows a finished deletion request with when everything was deleted', async () => {
-    w.seeker.holders = [dataHolder({
-      copy: { state: 'deleted', rule: 'R-DEL-1', deletedAt: '2026-11-26T01:00:00.000Z', extensionDeletedAt: '2026-11-26T01:02:00.000Z' },
-      deletionRequest: { id: 'dr_1', state: 'deleted', requestedAt: '2026-11-26T01:00:00.000Z', serverDeletedAt: '2026-11-26T01:00:00.000Z', agencyDeletedAt: '2026-11-26T01:02:00.000Z', completedAt: '2026-11-26T01:02:00.000Z' },
-    })];
+    w.seeker.holders = [
+      dataHolder({
+        copy: { state: 'deleted', rule: 'R-DEL-1', deletedAt: '2026-11-26T01:00:00.000Z', extensionDeletedAt: '2026-11-26T01:02:00.000Z' },
+        deletionRequest: {
+          id: 'dr_1',
+          state: 'deleted',
+          requestedAt: '2026-11-26T01:00:00.000Z',
+          serverDeletedAt: '2026-11-26T01:00:00.000Z',
+          agencyDeletedAt: '2026-11-26T01:02:00.000Z',
+          completedAt: '2026-11-26T01:02:00.000Z',
+        },
+      }),
+    ];
     const root = await mount(<DataHolders ctx={ctx} />);
     expect(field(root, '株式会社みらい人材', '今の状態')).toEqual([
       'あなたが削除を頼んだため、2026年11月26日 10:00に削除されました。',
       '事業者の端末に残っていた写しの削除も、2026年11月26日 10:02に確認できました。',
     ]);
-    expect(field(root, '株式会社みらい人材', '削除の依頼')).toEqual(['2026年11月26日 10:00に削除を頼みました。', '削除がすべて終わりました（2026年11月26日 10:02）。']);
+    expect(field(root, '株式会社みらい人材', '削除の依頼')).toEqual([
+      '2026年11月26日 10:00に削除を頼みました。',
+      '削除がすべて終わりました（2026年11月26日 10:02）。',
+    ]);
     expect(button(root, '情報の削除を頼む')).toBeNull();
   });
 
@@ -176,7 +256,12 @@ describe('the data-holders list', () => {
   });
 
   it('reads the list through the shared schema: an answer of another shape is refused as unreadable, not half shown', async () => {
-    w.overrides.set('GET /v1/seeker/data-holders', { status: 200, body: { items: [{ agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', acquiredOn: '2026-11-20', retentionDeadline: '2027-01-31' }] } });
+    w.overrides.set('GET /v1/seeker/data-holders', {
+      status: 200,
+      body: {
+        items: [{ agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', acquiredOn: '2026-11-20', retentionDeadline: '2027-01-31' }],
+      },
+    });
     const error = await listDataHolders(ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiProblem);
     expect(error).toMatchObject({ code: 'invalid_response' });
@@ -235,9 +320,16 @@ describe('the deletion request from the list', () => {
     expect(button(root, '株式会社みらい人材に情報の削除を頼む')).not.toBeNull();
   });
 
-  it('R-DEL-1 is reached from the popup\'s menu and can be dismissed from the keyboard without asking anything', async () => {
+  it("R-DEL-1 is reached from the popup's menu and can be dismissed from the keyboard without asking anything", async () => {
     w.seeker.holders = [dataHolder()];
-    const session: Session = { role: 'seeker', accountId: PROFILE, account: accountKey('seeker', PROFILE), token: SEEKER_TOKEN, expiresAt: '2099-01-01T00:00:00.000Z', displayName: PROFILE };
+    const session: Session = {
+      role: 'seeker',
+      accountId: PROFILE,
+      account: accountKey('seeker', PROFILE),
+      token: SEEKER_TOKEN,
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      displayName: PROFILE,
+    };
     const root = await mount(<SeekerApp session={session} ctx={ctx} />);
     const tab = button(root, 'あなたの情報を持っている事業者');
     await click(tab);
@@ -258,10 +350,18 @@ describe('the deletion request from the list', () => {
       answer: problem(503, 'maintenance', { reopensAt: '2026-11-27T21:00:00.000Z' }, { 'retry-after': '600' }),
       says: ['ただいまメンテナンス中です', '2026年11月28日 06:00（日本時間）まで'],
     },
-    { case: 'R-SEC-1 when the sign-in has expired', answer: problem(401, 'unauthenticated'), says: ['もう一度サインインしてください', 'サインインの有効期限が切れた'] },
-    { case: 'R-OPS-2 when asked too often', answer: problem(429, 'rate_limited', {}, { 'retry-after': '30' }), says: ['アクセスが集中しています', '30秒ほど待ってから'] },
     {
-      case: 'with the worker\'s own words for an agency it does not know',
+      case: 'R-SEC-1 when the sign-in has expired',
+      answer: problem(401, 'unauthenticated'),
+      says: ['もう一度サインインしてください', 'サインインの有効期限が切れた'],
+    },
+    {
+      case: 'R-OPS-2 when asked too often',
+      answer: problem(429, 'rate_limited', {}, { 'retry-after': '30' }),
+      says: ['アクセスが集中しています', '30秒ほど待ってから'],
+    },
+    {
+      case: "with the worker's own words for an agency it does not know",
       answer: problem(404, 'agency_not_found', { title: '事業者が見つかりません', detail: `事業者（${AGENCY_ID}）は登録されていません。` }),
       says: ['事業者が見つかりません', '登録されていません'],
     },

@@ -33,17 +33,20 @@ describe('local retention sweep', () => {
     ['2026-01-01', '2026-03-31'],
   ];
 
-  it.each(window)('R-RET-1 keeps data acquired %s without 求職受理 through %s (JST) and deletes it at 00:00 the next day', async (acquiredOn, lastDay) => {
-    await seedJobseeker(P1, { acquiredOn });
-    await sweepRetention({ now: jst(lastDay, '23:59') });
-    expect(await held()).toEqual(ONE);
+  it.each(window)(
+    'R-RET-1 keeps data acquired %s without 求職受理 through %s (JST) and deletes it at 00:00 the next day',
+    async (acquiredOn, lastDay) => {
+      await seedJobseeker(P1, { acquiredOn });
+      await sweepRetention({ now: jst(lastDay, '23:59') });
+      expect(await held()).toEqual(ONE);
 
-    const nextDay = new Date(jst(lastDay, '00:00').getTime() + 86_400_000);
-    const result = await sweepRetention({ now: nextDay });
-    expect(result.expiredProfiles).toBe(1);
-    expect(await held()).toEqual(NONE);
-    expect(await logRules()).toEqual(['R-RET-1:acquisition:1', 'R-RET-1:conversation:1', 'R-RET-1:message:2', 'R-RET-1:profile:1']);
-  });
+      const nextDay = new Date(jst(lastDay, '00:00').getTime() + 86_400_000);
+      const result = await sweepRetention({ now: nextDay });
+      expect(result.expiredProfiles).toBe(1);
+      expect(await held()).toEqual(NONE);
+      expect(await logRules()).toEqual(['R-RET-1:acquisition:1', 'R-RET-1:conversation:1', 'R-RET-1:message:2', 'R-RET-1:profile:1']);
+    },
+  );
 
   it('R-RET-1 needs no connection: the sweep runs with no worker at all and leaves profiles still in time', async () => {
     await seedJobseeker(P1, { acquiredOn: '2026-11-27' });
@@ -67,15 +70,18 @@ describe('local retention sweep', () => {
     ['2027-02-10', '2027-03-31', '2028-03-31'],
   ];
 
-  it.each(accepted)('R-RET-2 keeps data acquired %s and accepted %s through %s, then deletes it', async (acquiredOn, acceptedOn, lastDay) => {
-    await seedJobseeker(P1, { acquiredOn, acceptedOn });
-    // Well past the R-RET-1 window, still kept.
-    await sweepRetention({ now: jst(lastDay, '23:59') });
-    expect(await held()).toEqual(ONE);
-    await sweepRetention({ now: new Date(jst(lastDay, '00:00').getTime() + 86_400_000) });
-    expect(await held()).toEqual(NONE);
-    expect(new Set((await db.deletions.toArray()).map((d) => d.rule))).toEqual(new Set(['R-RET-2']));
-  });
+  it.each(accepted)(
+    'R-RET-2 keeps data acquired %s and accepted %s through %s, then deletes it',
+    async (acquiredOn, acceptedOn, lastDay) => {
+      await seedJobseeker(P1, { acquiredOn, acceptedOn });
+      // Well past the R-RET-1 window, still kept.
+      await sweepRetention({ now: jst(lastDay, '23:59') });
+      expect(await held()).toEqual(ONE);
+      await sweepRetention({ now: new Date(jst(lastDay, '00:00').getTime() + 86_400_000) });
+      expect(await held()).toEqual(NONE);
+      expect(new Set((await db.deletions.toArray()).map((d) => d.rule))).toEqual(new Set(['R-RET-2']));
+    },
+  );
 
   it('R-RET-1 deletes jobseeker data that has no acquisition record, so no deadline can be shown', async () => {
     await seedJobseeker(P1);
@@ -91,7 +97,14 @@ describe('events from the worker', () => {
     const { w, ctx } = worker();
     const conversationId = await seedJobseeker(P1);
     await seedJobseeker(P2);
-    w.addEvent({ id: 'ev_block', type: 'block', rule: 'R-BLOCK-2', profileId: P1, conversationId, details: { blockedAt: '2026-11-27T02:59:00.000Z' } });
+    w.addEvent({
+      id: 'ev_block',
+      type: 'block',
+      rule: 'R-BLOCK-2',
+      profileId: P1,
+      conversationId,
+      details: { blockedAt: '2026-11-27T02:59:00.000Z' },
+    });
 
     const round = await processAgencyEvents({ ctx, account: ACCOUNT, now: () => new Date('2026-11-27T03:00:01.000Z') });
 
@@ -113,7 +126,13 @@ describe('events from the worker', () => {
   it('R-DEL-1 deletes on a deletion request and confirms when and how much, so the jobseeker can be told (R-DEL-2)', async () => {
     const { w, ctx } = worker();
     await seedJobseeker(P1, { messages: 3 });
-    w.addEvent({ id: 'ev_del', type: 'deletion_request', rule: 'R-DEL-1', profileId: P1, details: { requestId: 'dr_1', requestedAt: '2026-11-27T02:00:00.000Z' } });
+    w.addEvent({
+      id: 'ev_del',
+      type: 'deletion_request',
+      rule: 'R-DEL-1',
+      profileId: P1,
+      details: { requestId: 'dr_1', requestedAt: '2026-11-27T02:00:00.000Z' },
+    });
 
     await processAgencyEvents({ ctx, account: ACCOUNT, now: () => new Date('2026-11-27T03:00:02.000Z') });
 
@@ -125,7 +144,13 @@ describe('events from the worker', () => {
   it('R-RET-1 deletes on the worker’s retention-expiry event even before the local deadline (the worker’s clock wins when earlier)', async () => {
     const { w, ctx } = worker();
     await seedJobseeker(P1, { acquiredOn: '2026-11-27' });
-    w.addEvent({ id: 'ev_ret', type: 'retention_expired', rule: 'R-RET-1', profileId: P1, details: { deadline: '2027-01-31', reason: 'not_accepted' } });
+    w.addEvent({
+      id: 'ev_ret',
+      type: 'retention_expired',
+      rule: 'R-RET-1',
+      profileId: P1,
+      details: { deadline: '2027-01-31', reason: 'not_accepted' },
+    });
     await processAgencyEvents({ ctx, account: ACCOUNT });
     expect(await held(ACCOUNT, P1)).toEqual(NONE);
     expect(w.acked.has('ev_ret')).toBe(true);
@@ -139,8 +164,13 @@ describe('events from the worker', () => {
     await seedJobseeker(P1, { account: OTHER_ACCOUNT });
     await db.templates.add({ account: ACCOUNT, name: '定型文', body: 'はじめまして。', updatedAt: '2026-11-27T00:00:00.000Z' });
     w.addEvent({
-      id: 'ev_status', type: 'status_changed', rule: 'R-SAN-2',
-      details: { status: 'suspended', suspension: { reason: '利用状況の報告がありません', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' } },
+      id: 'ev_status',
+      type: 'status_changed',
+      rule: 'R-SAN-2',
+      details: {
+        status: 'suspended',
+        suspension: { reason: '利用状況の報告がありません', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' },
+      },
     });
 
     await processAgencyEvents({ ctx, account: ACCOUNT });
@@ -176,7 +206,14 @@ describe('the deletion log', () => {
     const { w, ctx } = worker();
     const conversationId = await seedJobseeker(P1);
     await seedJobseeker(P2, { acquiredOn: '2026-09-01' });
-    w.addEvent({ id: 'ev_b', type: 'block', rule: 'R-BLOCK-2', profileId: P1, conversationId, details: { blockedAt: '2026-11-27T02:00:00.000Z' } });
+    w.addEvent({
+      id: 'ev_b',
+      type: 'block',
+      rule: 'R-BLOCK-2',
+      profileId: P1,
+      conversationId,
+      details: { blockedAt: '2026-11-27T02:00:00.000Z' },
+    });
     await processAgencyEvents({ ctx, account: ACCOUNT, now: () => new Date('2026-11-27T03:00:00.000Z') });
     await sweepRetention({ now: jst('2026-12-01') });
 

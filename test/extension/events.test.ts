@@ -20,7 +20,13 @@ describe('events poller', () => {
   it('R-DEL-2 acknowledges each event once: a second round sends nothing and deletes nothing more', async () => {
     const { w, ctx } = setup();
     await seedJobseeker(P1);
-    w.addEvent({ id: 'ev_1', type: 'deletion_request', rule: 'R-DEL-1', profileId: P1, details: { requestId: 'dr_1', requestedAt: '2026-11-27T02:00:00.000Z' } });
+    w.addEvent({
+      id: 'ev_1',
+      type: 'deletion_request',
+      rule: 'R-DEL-1',
+      profileId: P1,
+      details: { requestId: 'dr_1', requestedAt: '2026-11-27T02:00:00.000Z' },
+    });
 
     const first = await processAgencyEvents({ ctx, account: ACCOUNT });
     const logAfterFirst = await db.deletions.count();
@@ -32,7 +38,10 @@ describe('events poller', () => {
     expect(await db.deletions.count()).toBe(logAfterFirst);
     expect(await getMeta(db, ACCOUNT, 'eventsCursor')).toBe(1);
     // The second round asked only for events after the one it handled.
-    expect(w.calls('/v1/agency/events?').map((r) => r.path)).toEqual(['/v1/agency/events?after=0&limit=100', '/v1/agency/events?after=1&limit=100']);
+    expect(w.calls('/v1/agency/events?').map((r) => r.path)).toEqual([
+      '/v1/agency/events?after=0&limit=100',
+      '/v1/agency/events?after=1&limit=100',
+    ]);
   });
 
   it('R-DEL-2 deletes at once even when the acknowledgement cannot be sent, and retries it with the same figures', async () => {
@@ -56,7 +65,10 @@ describe('events poller', () => {
   it('R-OPS-1 keeps an acknowledgement pending through maintenance (503) and sends it once service returns', async () => {
     const { w, ctx } = setup();
     w.addEvent({ id: 'ev_1', type: 'report_reminder', rule: 'R-REP-2', details: { fiscalYear: 2026, dueOn: '2027-04-20' } });
-    w.overrides.set('POST /v1/agency/events/ev_1/ack', problem(503, 'maintenance', { reopensAt: '2026-11-27T21:00:00.000Z' }, { 'Retry-After': '600' }));
+    w.overrides.set(
+      'POST /v1/agency/events/ev_1/ack',
+      problem(503, 'maintenance', { reopensAt: '2026-11-27T21:00:00.000Z' }, { 'Retry-After': '600' }),
+    );
     expect(await processAgencyEvents({ ctx, account: ACCOUNT })).toMatchObject({ handled: 1, acked: 0, pendingAcks: 1 });
     w.overrides.clear();
     expect(await processAgencyEvents({ ctx, account: ACCOUNT })).toMatchObject({ acked: 1, pendingAcks: 0 });
@@ -65,7 +77,14 @@ describe('events poller', () => {
   it('R-BLOCK-2 deletes the local copy even when another browser of the agency already acknowledged the event', async () => {
     const { w, ctx } = setup();
     await seedJobseeker(P1);
-    w.addEvent({ id: 'ev_1', type: 'block', rule: 'R-BLOCK-2', profileId: P1, details: { blockedAt: '2026-11-27T02:00:00.000Z' }, ackedAt: '2026-11-27T02:00:05.000Z' });
+    w.addEvent({
+      id: 'ev_1',
+      type: 'block',
+      rule: 'R-BLOCK-2',
+      profileId: P1,
+      details: { blockedAt: '2026-11-27T02:00:00.000Z' },
+      ackedAt: '2026-11-27T02:00:05.000Z',
+    });
     await processAgencyEvents({ ctx, account: ACCOUNT });
     expect(await held(ACCOUNT, P1)).toEqual(NONE);
   });
@@ -73,7 +92,13 @@ describe('events poller', () => {
   it('R-DEL-2 handles an event once when the background and an open dashboard poll at the same moment', async () => {
     const { w, ctx } = setup();
     await seedJobseeker(P1);
-    w.addEvent({ id: 'ev_1', type: 'deletion_request', rule: 'R-DEL-1', profileId: P1, details: { requestId: 'dr_1', requestedAt: '2026-11-27T02:00:00.000Z' } });
+    w.addEvent({
+      id: 'ev_1',
+      type: 'deletion_request',
+      rule: 'R-DEL-1',
+      profileId: P1,
+      details: { requestId: 'dr_1', requestedAt: '2026-11-27T02:00:00.000Z' },
+    });
     const rounds = await Promise.all([processAgencyEvents({ ctx, account: ACCOUNT }), processAgencyEvents({ ctx, account: ACCOUNT })]);
     expect(rounds.reduce((n, r) => n + r.handled, 0)).toBe(1);
     expect((await db.events.get([ACCOUNT, 'ev_1']))?.deletedRecords).toBe(5);
@@ -87,7 +112,13 @@ describe('events poller', () => {
     const ids = ['13-0000000001', '13-0000000002', '13-0000000003', '13-0000000004', '13-0000000005'];
     for (const id of ids) await seedJobseeker(id);
     for (const [i, id] of ids.entries()) {
-      w.addEvent({ id: `ev_${i + 1}`, type: 'deletion_request', rule: 'R-DEL-1', profileId: id, details: { requestId: `dr_${i}`, requestedAt: '2026-11-27T02:00:00.000Z' } });
+      w.addEvent({
+        id: `ev_${i + 1}`,
+        type: 'deletion_request',
+        rule: 'R-DEL-1',
+        profileId: id,
+        details: { requestId: `dr_${i}`, requestedAt: '2026-11-27T02:00:00.000Z' },
+      });
     }
     const round = await processAgencyEvents({ ctx, account: ACCOUNT, pageSize: 2 });
     expect(round.handled).toBe(5);
@@ -107,7 +138,10 @@ describe('events poller', () => {
     const { w, ctx } = setup();
     w.addEvent({ id: 'ev_1', type: 'report_reminder', rule: 'R-REP-2', details: { fiscalYear: 2026, dueOn: '2027-04-20' } });
     w.overrides.set('GET /v1/agency/events', problem(401, 'unauthenticated'));
-    await expect(processAgencyEvents({ ctx, account: ACCOUNT })).rejects.toMatchObject({ code: 'unauthenticated', status: 401 } satisfies Partial<ApiProblem>);
+    await expect(processAgencyEvents({ ctx, account: ACCOUNT })).rejects.toMatchObject({
+      code: 'unauthenticated',
+      status: 401,
+    } satisfies Partial<ApiProblem>);
     expect(await db.events.count()).toBe(0);
   });
 

@@ -27,10 +27,26 @@ export function profileWithId(id: string): Profile {
 /** The agency record `GET /v1/agency/me` answers with. */
 export function agencyAccount(overrides: Partial<AgencyAccount> = {}): AgencyAccount {
   return {
-    id: AGENCY_ID, name: '株式会社みらい人材', email: 'info@mirai.example.jp', prefecture: '13', status: 'active', suspension: null,
-    revokedOn: null, withdrawnOn: null, licence: { kind: 'paid', number: '13-ユ-123456' }, services: ['job_offer', 'jobseeker'], term: null,
-    contactMethods: [{ kind: 'phone', value: '03-1234-5678' }, { kind: 'url', value: 'https://mirai.example.jp/contact' }],
-    mandatoryInformation: { version: 1, acceptedAt: '2026-04-01T00:00:00.000Z', content: structuredClone(exampleMandatoryInformationShown) as unknown as MandatoryInformation },
+    id: AGENCY_ID,
+    name: '株式会社みらい人材',
+    email: 'info@mirai.example.jp',
+    prefecture: '13',
+    status: 'active',
+    suspension: null,
+    revokedOn: null,
+    withdrawnOn: null,
+    licence: { kind: 'paid', number: '13-ユ-123456' },
+    services: ['job_offer', 'jobseeker'],
+    term: null,
+    contactMethods: [
+      { kind: 'phone', value: '03-1234-5678' },
+      { kind: 'url', value: 'https://mirai.example.jp/contact' },
+    ],
+    mandatoryInformation: {
+      version: 1,
+      acceptedAt: '2026-04-01T00:00:00.000Z',
+      content: structuredClone(exampleMandatoryInformationShown) as unknown as MandatoryInformation,
+    },
     ...overrides,
   };
 }
@@ -41,21 +57,36 @@ export function agencyAccount(overrides: Partial<AgencyAccount> = {}): AgencyAcc
  */
 export function dataHolder(overrides: Partial<DataHolder> = {}): DataHolder {
   return {
-    agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', agencyStatus: 'active', firstAcquiredOn: '2026-11-20',
-    acquiredOn: '2026-11-20', acceptedOn: null, retentionDeadline: '2027-01-31',
-    copy: { state: 'held', rule: null, deletedAt: null, extensionDeletedAt: null }, block: null, deletionRequest: null,
+    agencyId: AGENCY_ID,
+    agencyName: '株式会社みらい人材',
+    agencyStatus: 'active',
+    firstAcquiredOn: '2026-11-20',
+    acquiredOn: '2026-11-20',
+    acceptedOn: null,
+    retentionDeadline: '2027-01-31',
+    copy: { state: 'held', rule: null, deletedAt: null, extensionDeletedAt: null },
+    block: null,
+    deletionRequest: null,
     ...overrides,
   };
 }
 
 /** An event as a test writes it: the worker numbers and dates it. */
-type NewEvent = AgencyEvent extends infer E ? (E extends AgencyEvent ? Omit<E, 'seq' | 'createdAt' | 'ackedAt'> & Partial<Pick<E, 'createdAt' | 'ackedAt'>> : never) : never;
+type NewEvent = AgencyEvent extends infer E
+  ? E extends AgencyEvent
+    ? Omit<E, 'seq' | 'createdAt' | 'ackedAt'> & Partial<Pick<E, 'createdAt' | 'ackedAt'>>
+    : never
+  : never;
 
 type Problem = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
 /** Problem details as the worker writes them. */
 export function problem(status: number, code: string, extras: Record<string, unknown> = {}, headers: Record<string, string> = {}): Problem {
-  return { status, body: { type: `https://madoguchi.example/problems/${code}`, title: 'タイトル', status, detail: '詳細', code, ...extras }, headers };
+  return {
+    status,
+    body: { type: `https://madoguchi.example/problems/${code}`, title: 'タイトル', status, detail: '詳細', code, ...extras },
+    headers,
+  };
 }
 
 export class FakeWorker {
@@ -129,10 +160,13 @@ export class FakeWorker {
     if (method === 'GET' && path === '/v1/agency/events') {
       const after = Number(url.searchParams.get('after') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 20);
-      const items = this.events.filter((e) => e.seq > after).slice(0, limit).map((e) => {
-        const ack = this.acked.get(e.id);
-        return { ...e, ackedAt: ack ? ack.ackedAt : e.ackedAt };
-      });
+      const items = this.events
+        .filter((e) => e.seq > after)
+        .slice(0, limit)
+        .map((e) => {
+          const ack = this.acked.get(e.id);
+          return { ...e, ackedAt: ack ? ack.ackedAt : e.ackedAt };
+        });
       return this.json(200, { items, lastSeq: items.length ? items[items.length - 1]!.seq : after });
     }
     if (method === 'POST' && (m = /^\/v1\/agency\/events\/([^/]+)\/ack$/.exec(path))) {
@@ -153,10 +187,25 @@ export class FakeWorker {
     }
     if (method === 'GET' && path === '/v1/agency/acquisitions') return this.json(200, { items: this.acquisitions });
     if (method === 'GET' && path === '/v1/agency/feed') {
-      const items = [...this.profiles.values()].map(({ id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn }) => ({
-        id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn,
-      }));
-      return this.json(200, { items, nextCursor: null, ...(this.feedTotal !== null ? { total: this.feedTotal, totalExact: this.feedTotalExact } : {}) });
+      const items = [...this.profiles.values()].map(
+        ({ id, occupations, industries, areas, employmentTypes, wage, ageBand, education, publishedOn, updatedOn }) => ({
+          id,
+          occupations,
+          industries,
+          areas,
+          employmentTypes,
+          wage,
+          ageBand,
+          education,
+          publishedOn,
+          updatedOn,
+        }),
+      );
+      return this.json(200, {
+        items,
+        nextCursor: null,
+        ...(this.feedTotal !== null ? { total: this.feedTotal, totalExact: this.feedTotalExact } : {}),
+      });
     }
     if (method === 'GET' && (m = /^\/v1\/agency\/feed\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
@@ -165,7 +214,15 @@ export class FakeWorker {
       let acquisition = this.acquisitions.find((a) => a.profileId === id);
       if (!acquisition) {
         const today = jstDate(this.now());
-        acquisition = { profileId: id, acquiredOn: today, acceptedOn: null, retentionDeadline: retentionDeadline(today), state: 'held', deletedAt: null, deletedRule: null };
+        acquisition = {
+          profileId: id,
+          acquiredOn: today,
+          acceptedOn: null,
+          retentionDeadline: retentionDeadline(today),
+          state: 'held',
+          deletedAt: null,
+          deletedRule: null,
+        };
         this.acquisitions.push(acquisition);
       }
       return this.json(200, { profile, acquisition });
@@ -186,17 +243,35 @@ export class FakeWorker {
       const id = `cv_new_${this.conversations.length + 1}`;
       const at = this.now().toISOString();
       const conversation: Conversation = {
-        id, agencyId: AGENCY_ID, agencyName: this.agency.name, profileId, state: 'awaiting_seeker',
-        mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: 1, unread: 0, lastMessageAt: at,
+        id,
+        agencyId: AGENCY_ID,
+        agencyName: this.agency.name,
+        profileId,
+        state: 'awaiting_seeker',
+        mandatoryInformationVersion: 1,
+        mandatoryInformationVersionSeen: 1,
+        unread: 0,
+        lastMessageAt: at,
       };
-      const message = { id: `${id}_m1`, conversationId: id, from: 'agency' as const, kind: 'first_contact' as const, body: text, sentAt: at, mandatoryInformation: this.agency.mandatoryInformation! };
+      const message = {
+        id: `${id}_m1`,
+        conversationId: id,
+        from: 'agency' as const,
+        kind: 'first_contact' as const,
+        body: text,
+        sentAt: at,
+        mandatoryInformation: this.agency.mandatoryInformation!,
+      };
       this.conversations.push(conversation);
       this.threads.set(id, { conversation, messages: [message], mandatoryInformation: this.agency.mandatoryInformation! });
       this.quota = { ...this.quota, used: this.quota.used + 1, remaining: this.quota.remaining - 1 };
       return this.json(201, { conversationId: id, message, quota: this.quota, warnings: [], replayed: false });
     }
     if (method === 'GET' && path === '/v1/seeker/conversations') {
-      const items = this.seeker.conversations.map((c) => ({ ...c, mandatoryInformation: this.seeker.threads.get(c.id)?.mandatoryInformation ?? this.agency.mandatoryInformation }));
+      const items = this.seeker.conversations.map((c) => ({
+        ...c,
+        mandatoryInformation: this.seeker.threads.get(c.id)?.mandatoryInformation ?? this.agency.mandatoryInformation,
+      }));
       return this.json(200, { items, nextCursor: null });
     }
     if (method === 'GET' && (m = /^\/v1\/seeker\/conversations\/([^/]+)$/.exec(path))) {
@@ -205,14 +280,23 @@ export class FakeWorker {
     }
     if (method === 'POST' && (m = /^\/v1\/seeker\/conversations\/([^/]+)\/messages$/.exec(path))) {
       const thread = this.seeker.threads.get(decodeURIComponent(m[1]!))!;
-      const message = { id: `sm_${thread.messages.length + 1}`, conversationId: thread.conversation.id, from: 'seeker' as const, kind: 'reply' as const, body: (body as { body: string }).body, sentAt: this.now().toISOString() };
+      const message = {
+        id: `sm_${thread.messages.length + 1}`,
+        conversationId: thread.conversation.id,
+        from: 'seeker' as const,
+        kind: 'reply' as const,
+        body: (body as { body: string }).body,
+        sentAt: this.now().toISOString(),
+      };
       thread.messages.push(message);
       return this.json(201, { conversationId: thread.conversation.id, message });
     }
     if ((method === 'PUT' || method === 'DELETE') && (m = /^\/v1\/seeker\/conversations\/([^/]+)\/paid-service-consent$/.exec(path))) {
       const thread = this.seeker.threads.get(decodeURIComponent(m[1]!))!;
       thread.paidServiceConsentAt = method === 'PUT' ? this.now().toISOString() : null;
-      return method === 'PUT' ? this.json(200, { conversationId: thread.conversation.id, consentedAt: thread.paidServiceConsentAt }) : new Response(null, { status: 204 });
+      return method === 'PUT'
+        ? this.json(200, { conversationId: thread.conversation.id, consentedAt: thread.paidServiceConsentAt })
+        : new Response(null, { status: 204 });
     }
     if (method === 'GET' && path === '/v1/seeker/blocks') return this.json(200, { items: this.seeker.blocks });
     if ((method === 'PUT' || method === 'DELETE') && (m = /^\/v1\/seeker\/blocks\/([^/]+)$/.exec(path))) {
@@ -229,8 +313,16 @@ export class FakeWorker {
       const at = this.now().toISOString();
       const holder = this.seeker.holders.find((h) => h.agencyId === agencyId);
       const record: DeletionRequest = {
-        id: `dr_${this.seeker.deletionRequests.length + 1}`, agencyId, agencyName: holder?.agencyName ?? this.agency.name, state: 'requested', agencyHeldData: true,
-        requestedAt: at, serverDeletedAt: at, agencyDeletedAt: null, completedAt: null, notice: null,
+        id: `dr_${this.seeker.deletionRequests.length + 1}`,
+        agencyId,
+        agencyName: holder?.agencyName ?? this.agency.name,
+        state: 'requested',
+        agencyHeldData: true,
+        requestedAt: at,
+        serverDeletedAt: at,
+        agencyDeletedAt: null,
+        completedAt: null,
+        notice: null,
       };
       this.seeker.deletionRequests.push(record);
       if (holder) {
@@ -248,7 +340,14 @@ export class FakeWorker {
     if (method === 'POST' && path === '/v1/seeker/complaints') {
       const complaint = body as { agencyId: string; content: string };
       this.seeker.complaints.push(complaint);
-      return this.json(201, { id: `sc_${this.seeker.complaints.length}`, ...complaint, agencyName: this.agency.name, profileId: '13-7K3QM2XPA9', receivedAt: this.now().toISOString(), forwardedAt: null });
+      return this.json(201, {
+        id: `sc_${this.seeker.complaints.length}`,
+        ...complaint,
+        agencyName: this.agency.name,
+        profileId: '13-7K3QM2XPA9',
+        receivedAt: this.now().toISOString(),
+        forwardedAt: null,
+      });
     }
     if (method === 'DELETE' && path === '/v1/seeker/profile') {
       this.seeker.listed = false;
@@ -256,11 +355,27 @@ export class FakeWorker {
     }
     if (method === 'POST' && (path === '/v1/seeker/sessions' || path === '/v1/seeker/activation')) {
       const { profileId } = body as { profileId: string };
-      return this.json(201, { token: `s.${profileId}.${'y'.repeat(32)}`, expiresAt: '2099-01-01T00:00:00.000Z', role: 'seeker', profileId });
+      return this.json(201, {
+        token: `s.${profileId}.${'y'.repeat(32)}`,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        role: 'seeker',
+        profileId,
+      });
     }
-    if (method === 'POST' && path === '/v1/agency/sessions') return this.json(201, { token: AGENCY_TOKEN, expiresAt: '2026-11-27T15:00:00.000Z', role: 'agency' });
+    if (method === 'POST' && path === '/v1/agency/sessions')
+      return this.json(201, { token: AGENCY_TOKEN, expiresAt: '2026-11-27T15:00:00.000Z', role: 'agency' });
     if (method === 'GET' && path === '/v1/me/sessions') {
-      return this.json(200, { items: [{ id: 'S1', createdAt: '2026-11-27T01:00:00.000Z', lastSeenAt: '2026-11-27T03:00:00.000Z', expiresAt: '2026-11-27T13:00:00.000Z', current: true }] });
+      return this.json(200, {
+        items: [
+          {
+            id: 'S1',
+            createdAt: '2026-11-27T01:00:00.000Z',
+            lastSeenAt: '2026-11-27T03:00:00.000Z',
+            expiresAt: '2026-11-27T13:00:00.000Z',
+            current: true,
+          },
+        ],
+      });
     }
     if (method === 'DELETE' && path.startsWith('/v1/me/sessions/')) return this.json(204, null);
     return this.json(404, problem(404, 'not_found').body);

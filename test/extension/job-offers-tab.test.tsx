@@ -15,13 +15,58 @@ import { WORKER } from './fake-worker';
 import { ACCOUNT } from './seed';
 
 const offer = JobOfferSchema.parse(exampleJobOffer);
-const base = { jobseekerRef: 'K-1', version: 1, hash: 'a'.repeat(64), presentedAs: 'hello_work' as const, createdAt: '2026-11-27T01:00:00.000Z', introductionProcedure: 'x' };
+const base = {
+  jobseekerRef: 'K-1',
+  version: 1,
+  hash: 'a'.repeat(64),
+  presentedAs: 'hello_work' as const,
+  createdAt: '2026-11-27T01:00:00.000Z',
+  introductionProcedure: 'x',
+};
 const quotes: Quote[] = [
-  { ...base, id: 'QCURRENT001', offerNumber: '13010-00000001', state: 'current', changed: [], latestVersion: 1, closedReason: null, offer, text: '【引用本文】現在の版' },
-  { ...base, id: 'QSTALE00001', offerNumber: '13010-00000002', state: 'stale', changed: ['賃金'], latestVersion: 2, closedReason: null, offer, text: '古い引用本文' },
-  { ...base, id: 'QCLOSED0001', offerNumber: '13010-00000003', state: 'closed', changed: [], latestVersion: null, closedReason: 'valid_until_passed', offer: null, text: null },
+  {
+    ...base,
+    id: 'QCURRENT001',
+    offerNumber: '13010-00000001',
+    state: 'current',
+    changed: [],
+    latestVersion: 1,
+    closedReason: null,
+    offer,
+    text: '【引用本文】現在の版',
+  },
+  {
+    ...base,
+    id: 'QSTALE00001',
+    offerNumber: '13010-00000002',
+    state: 'stale',
+    changed: ['賃金'],
+    latestVersion: 2,
+    closedReason: null,
+    offer,
+    text: '古い引用本文',
+  },
+  {
+    ...base,
+    id: 'QCLOSED0001',
+    offerNumber: '13010-00000003',
+    state: 'closed',
+    changed: [],
+    latestVersion: null,
+    closedReason: 'valid_until_passed',
+    offer: null,
+    text: null,
+  },
 ];
-const additions = [{ id: 'D1', offerNumber: '13010-00000001', text: '職場見学を当社が手配します。', consent: { by: '人事部 田中様', on: '2026-11-20', method: 'email' as const }, createdAt: '2026-11-27T01:00:00.000Z' }];
+const additions = [
+  {
+    id: 'D1',
+    offerNumber: '13010-00000001',
+    text: '職場見学を当社が手配します。',
+    consent: { by: '人事部 田中様', on: '2026-11-20', method: 'email' as const },
+    createdAt: '2026-11-27T01:00:00.000Z',
+  },
+];
 const fetch = (async (input: RequestInfo | URL) => {
   const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
   const body = path === '/v1/agency/quotes' ? { items: quotes, additions } : { items: [] };
@@ -47,8 +92,18 @@ describe('the 求人 tab', () => {
   });
 
   it('R-JOB-6 shows the statement as email text and a printable page with every part', async () => {
-    const order = JobOrderRequestSchema.parse({ employer: { name: '社会福祉法人さくら会' }, acceptedOn: '2026-11-20', jobsHandled: { occupations: ['050'], prefectures: ['13'], text: '介護職' }, fees: { text: '20%' }, subsidies: { handles: false, kinds: [] } });
-    const statement = employerStatement(order, { name: '株式会社みらい人材', licence: { kind: 'paid', number: '13-ユ-1' }, complaintsOfficer: { name: '佐藤', contact: '03-1234-5679' } });
+    const order = JobOrderRequestSchema.parse({
+      employer: { name: '社会福祉法人さくら会' },
+      acceptedOn: '2026-11-20',
+      jobsHandled: { occupations: ['050'], prefectures: ['13'], text: '介護職' },
+      fees: { text: '20%' },
+      subsidies: { handles: false, kinds: [] },
+    });
+    const statement = employerStatement(order, {
+      name: '株式会社みらい人材',
+      licence: { kind: 'paid', number: '13-ユ-1' },
+      complaintsOfficer: { name: '佐藤', contact: '03-1234-5679' },
+    });
     let printed = 0;
     const root = await mount(<StatementView statement={statement} onPrint={() => printed++} />);
     expect((root.querySelector('#statement-text') as HTMLTextAreaElement).value).toBe(statement.text);

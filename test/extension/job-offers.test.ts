@@ -19,9 +19,20 @@ const HASH = 'a'.repeat(64);
 function quote(offer: JobOffer, state: Quote['state']): Quote {
   const closed = state === 'closed';
   return {
-    id: `Q${offer.offerNumber.slice(-4)}`, offerNumber: offer.offerNumber, jobseekerRef: 'K-1', version: 1, hash: HASH, presentedAs: 'hello_work',
-    createdAt: '2026-11-27T01:00:00.000Z', state, changed: state === 'stale' ? ['賃金'] : [], latestVersion: closed ? null : 1,
-    closedReason: closed ? 'closed_by_bureau' : null, offer: closed ? null : offer, introductionProcedure: 'x', text: closed ? null : '引用本文',
+    id: `Q${offer.offerNumber.slice(-4)}`,
+    offerNumber: offer.offerNumber,
+    jobseekerRef: 'K-1',
+    version: 1,
+    hash: HASH,
+    presentedAs: 'hello_work',
+    createdAt: '2026-11-27T01:00:00.000Z',
+    state,
+    changed: state === 'stale' ? ['賃金'] : [],
+    latestVersion: closed ? null : 1,
+    closedReason: closed ? 'closed_by_bureau' : null,
+    offer: closed ? null : offer,
+    introductionProcedure: 'x',
+    text: closed ? null : '引用本文',
   };
 }
 
@@ -34,7 +45,15 @@ function worker(quotes: Quote[], states: Record<string, 'open' | 'closed'>) {
     asked.push(url.pathname + url.search);
     if (url.pathname === '/v1/agency/quotes') return json({ items: quotes, additions: [] });
     if (url.pathname === '/v1/agency/job-offers/status') {
-      return json({ items: url.searchParams.getAll('number').map((n) => ({ offerNumber: n, status: states[n] ?? 'unknown', version: 1, hash: HASH, closedReason: states[n] === 'closed' ? 'closed_by_bureau' : null })) });
+      return json({
+        items: url.searchParams.getAll('number').map((n) => ({
+          offerNumber: n,
+          status: states[n] ?? 'unknown',
+          version: 1,
+          hash: HASH,
+          closedReason: states[n] === 'closed' ? 'closed_by_bureau' : null,
+        })),
+      });
     }
     return new Response('{}', { status: 404 });
   }) as typeof globalThis.fetch;
@@ -42,10 +61,15 @@ function worker(quotes: Quote[], states: Record<string, 'open' | 'closed'>) {
 }
 
 async function hold(offer: JobOffer) {
-  await db.jobOffers.put({ account: ACCOUNT, offerNumber: offer.offerNumber, detail: { offer, version: 1, hash: HASH, status: 'open', closedReason: null, updatedAt: '2026-11-27T01:00:00.000Z' }, fetchedAt: '2026-11-27T01:00:00.000Z' });
+  await db.jobOffers.put({
+    account: ACCOUNT,
+    offerNumber: offer.offerNumber,
+    detail: { offer, version: 1, hash: HASH, status: 'open', closedReason: null, updatedAt: '2026-11-27T01:00:00.000Z' },
+    fetchedAt: '2026-11-27T01:00:00.000Z',
+  });
 }
 
-describe('R-JOB-3 closed offers leave the extension\'s copy', () => {
+describe("R-JOB-3 closed offers leave the extension's copy", () => {
   it('R-JOB-3 a quoted offer the worker reports closed disappears, and its quote keeps no content', async () => {
     await Promise.all([hold(offerA), hold(offerB)]);
     const { ctx } = worker([quote(offerA, 'closed'), quote(offerB, 'stale')], {});

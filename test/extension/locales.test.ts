@@ -22,7 +22,10 @@ function sources(dir: string): string[] {
 describe('locales', () => {
   it('the _locales files are generated from locales/messages.ts and are current', () => {
     for (const locale of ['ja', 'en'] as const) {
-      expect(readFileSync(join(root, 'public', '_locales', locale, 'messages.json'), 'utf8'), `run: npx tsx extension/locales/generate.ts`).toBe(messagesFile(locale));
+      expect(
+        readFileSync(join(root, 'public', '_locales', locale, 'messages.json'), 'utf8'),
+        `run: npx tsx extension/locales/generate.ts`,
+      ).toBe(messagesFile(locale));
     }
   });
 
@@ -36,7 +39,9 @@ describe('locales', () => {
   });
 
   it('every t() key the code uses exists, and the Japanese is Japanese', () => {
-    const used = new Set(sources(root).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z0-9]+)'/g)].map((m) => m[1]!)));
+    const used = new Set(
+      sources(root).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z0-9]+)'/g)].map((m) => m[1]!)),
+    );
     for (const key of used) expect(MESSAGES, key).toHaveProperty(key);
     for (const [key, entry] of Object.entries(MESSAGES)) expect(entry.ja, key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });

@@ -15,7 +15,14 @@ const P1 = '13-7K3QM2XPA9';
 
 async function signIn() {
   await fakeBrowser.storage.local.set({ workerUrl: WORKER });
-  await setSession({ role: 'agency', accountId: AGENCY_ID, account: accountKey('agency', AGENCY_ID), token: AGENCY_TOKEN, expiresAt: '2099-01-01T00:00:00.000Z', displayName: '株式会社みらい人材' });
+  await setSession({
+    role: 'agency',
+    accountId: AGENCY_ID,
+    account: accountKey('agency', AGENCY_ID),
+    token: AGENCY_TOKEN,
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    displayName: '株式会社みらい人材',
+  });
 }
 
 describe('background round', () => {
@@ -43,10 +50,19 @@ describe('background round', () => {
     const w = new FakeWorker();
     await signIn();
     const conversationId = await seedJobseeker(P1);
-    w.conversations = [{
-      id: conversationId, agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', profileId: P1, state: 'open',
-      mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: 1, unread: 3, lastMessageAt: '2026-11-27T02:30:00.000Z',
-    }];
+    w.conversations = [
+      {
+        id: conversationId,
+        agencyId: AGENCY_ID,
+        agencyName: '株式会社みらい人材',
+        profileId: P1,
+        state: 'open',
+        mandatoryInformationVersion: 1,
+        mandatoryInformationVersionSeen: 1,
+        unread: 3,
+        lastMessageAt: '2026-11-27T02:30:00.000Z',
+      },
+    ];
     w.addEvent({ id: 'ev_1', type: 'report_reminder', rule: 'R-REP-2', details: { fiscalYear: 2026, dueOn: '2027-04-20' } });
 
     expect(await pollRound({ now: jst('2026-11-27', '12:00'), fetch: w.fetch })).toBe('ok');
@@ -54,17 +70,32 @@ describe('background round', () => {
     expect((await getMeta(db, ACCOUNT, 'quota'))?.used).toBe(12);
     expect((await getMeta(db, ACCOUNT, 'agency'))?.status).toBe('active');
     expect((await db.conversations.get([ACCOUNT, conversationId]))?.unread).toBe(3);
-    expect(await readSummary(ACCOUNT)).toMatchObject({ unreadMessages: 3, unreadThreads: 1, newEvents: 1, lastProblem: null, quota: { used: 12 } });
+    expect(await readSummary(ACCOUNT)).toMatchObject({
+      unreadMessages: 3,
+      unreadThreads: 1,
+      newEvents: 1,
+      lastProblem: null,
+      quota: { used: 12 },
+    });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
   });
 
   it('does not cache an inbox line whose acquisition (so whose deadline) is unknown', async () => {
     const w = new FakeWorker();
     await signIn();
-    w.conversations = [{
-      id: 'cv_x', agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', profileId: '27-ABCDEFGHJK', state: 'open',
-      mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: 1, unread: 1, lastMessageAt: '2026-11-27T02:30:00.000Z',
-    }];
+    w.conversations = [
+      {
+        id: 'cv_x',
+        agencyId: AGENCY_ID,
+        agencyName: '株式会社みらい人材',
+        profileId: '27-ABCDEFGHJK',
+        state: 'open',
+        mandatoryInformationVersion: 1,
+        mandatoryInformationVersionSeen: 1,
+        unread: 1,
+        lastMessageAt: '2026-11-27T02:30:00.000Z',
+      },
+    ];
     await pollRound({ now: jst('2026-11-27'), fetch: w.fetch });
     expect(await db.conversations.count()).toBe(0);
   });
@@ -72,11 +103,30 @@ describe('background round', () => {
   it('R-RET-1 reads the worker’s acquisitions when the inbox names a profile acquired elsewhere, then keeps the thread', async () => {
     const w = new FakeWorker();
     await signIn();
-    w.acquisitions = [{ profileId: '27-ABCDEFGHJK', acquiredOn: '2026-11-26', acceptedOn: null, retentionDeadline: '2027-01-31', state: 'held', deletedAt: null, deletedRule: null }];
-    w.conversations = [{
-      id: 'cv_y', agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', profileId: '27-ABCDEFGHJK', state: 'open',
-      mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: 1, unread: 2, lastMessageAt: '2026-11-27T02:30:00.000Z',
-    }];
+    w.acquisitions = [
+      {
+        profileId: '27-ABCDEFGHJK',
+        acquiredOn: '2026-11-26',
+        acceptedOn: null,
+        retentionDeadline: '2027-01-31',
+        state: 'held',
+        deletedAt: null,
+        deletedRule: null,
+      },
+    ];
+    w.conversations = [
+      {
+        id: 'cv_y',
+        agencyId: AGENCY_ID,
+        agencyName: '株式会社みらい人材',
+        profileId: '27-ABCDEFGHJK',
+        state: 'open',
+        mandatoryInformationVersion: 1,
+        mandatoryInformationVersionSeen: 1,
+        unread: 2,
+        lastMessageAt: '2026-11-27T02:30:00.000Z',
+      },
+    ];
     await pollRound({ now: jst('2026-11-27'), fetch: w.fetch });
     expect((await db.conversations.get([ACCOUNT, 'cv_y']))?.unread).toBe(2);
     expect((await db.acquisitions.get([ACCOUNT, '27-ABCDEFGHJK']))?.retentionDeadline).toBe('2027-01-31');
@@ -96,7 +146,11 @@ describe('background round', () => {
     const w = new FakeWorker();
     await signIn();
     await seedJobseeker(P1);
-    w.agency = { ...w.agency, status: 'suspended', suspension: { reason: '違反', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' } };
+    w.agency = {
+      ...w.agency,
+      status: 'suspended',
+      suspension: { reason: '違反', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' },
+    };
     await pollRound({ now: jst('2026-11-27'), fetch: w.fetch });
     expect(await held()).toEqual(NONE);
     expect((await readSummary(ACCOUNT))?.status).toBe('suspended');
@@ -109,8 +163,24 @@ describe('background round', () => {
     await seedJobseeker(P1, { acquiredOn: '2026-11-27' });
     await seedJobseeker('14-8M4RN3YQB0', { acquiredOn: '2026-11-27' });
     w.acquisitions = [
-      { profileId: P1, acquiredOn: '2026-11-27', acceptedOn: '2026-11-27', retentionDeadline: '2028-03-31', state: 'held', deletedAt: null, deletedRule: null },
-      { profileId: '14-8M4RN3YQB0', acquiredOn: '2026-11-27', acceptedOn: null, retentionDeadline: '2027-01-31', state: 'deleted', deletedAt: '2026-11-27T02:00:00.000Z', deletedRule: 'R-DEL-1' },
+      {
+        profileId: P1,
+        acquiredOn: '2026-11-27',
+        acceptedOn: '2026-11-27',
+        retentionDeadline: '2028-03-31',
+        state: 'held',
+        deletedAt: null,
+        deletedRule: null,
+      },
+      {
+        profileId: '14-8M4RN3YQB0',
+        acquiredOn: '2026-11-27',
+        acceptedOn: null,
+        retentionDeadline: '2027-01-31',
+        state: 'deleted',
+        deletedAt: '2026-11-27T02:00:00.000Z',
+        deletedRule: 'R-DEL-1',
+      },
     ];
     await sweepRound({ now: jst('2026-11-27'), fetch: w.fetch });
     expect((await db.acquisitions.get([ACCOUNT, P1]))?.retentionDeadline).toBe('2028-03-31');

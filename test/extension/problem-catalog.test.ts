@@ -13,7 +13,14 @@ describe('the extension explains every code the worker can emit (R-SEC-3)', () =
   });
 
   it('R-MSG-2, R-CAP-1, R-BLOCK-2, R-MSG-4, R-OPS-1 have their own wording, not the generic one', () => {
-    for (const code of ['first_message_already_sent', 'cap_reached', 'blocked_by_recipient', 'contact_details_not_allowed', 'maintenance', 'rate_limited']) {
+    for (const code of [
+      'first_message_already_sent',
+      'cap_reached',
+      'blocked_by_recipient',
+      'contact_details_not_allowed',
+      'maintenance',
+      'rate_limited',
+    ]) {
       expect(DESCRIBED_CODES, code).toContain(code);
     }
   });

@@ -12,14 +12,32 @@ const quota = (used: number) => ({ day: '2026-11-27', used, limit: 1000, remaini
 
 describe('the quota after a send', () => {
   it('R-CAP-1 updates the stored quota and the published summary together', async () => {
-    await publishSummary({ account: ACCOUNT, updatedAt: '2026-11-27T01:00:00.000Z', unreadMessages: 0, unreadThreads: 0, newEvents: 0, quota: quota(0), status: 'active', lastProblem: null });
+    await publishSummary({
+      account: ACCOUNT,
+      updatedAt: '2026-11-27T01:00:00.000Z',
+      unreadMessages: 0,
+      unreadThreads: 0,
+      newEvents: 0,
+      quota: quota(0),
+      status: 'active',
+      lastProblem: null,
+    });
     await storeQuota(ACCOUNT, quota(1));
     expect((await getMeta(db, ACCOUNT, 'quota'))?.used).toBe(1);
     expect(await readSummary(ACCOUNT)).toMatchObject({ quota: { used: 1, remaining: 999 }, updatedAt: '2026-11-27T01:00:00.000Z' });
   });
 
   it('R-CAP-1 leaves another account’s summary alone, and makes none when the background has published none', async () => {
-    await publishSummary({ account: OTHER_ACCOUNT, updatedAt: '2026-11-27T01:00:00.000Z', unreadMessages: 0, unreadThreads: 0, newEvents: 0, quota: quota(5), status: 'active', lastProblem: null });
+    await publishSummary({
+      account: OTHER_ACCOUNT,
+      updatedAt: '2026-11-27T01:00:00.000Z',
+      unreadMessages: 0,
+      unreadThreads: 0,
+      newEvents: 0,
+      quota: quota(5),
+      status: 'active',
+      lastProblem: null,
+    });
     await storeQuota(ACCOUNT, quota(1));
     expect(await readSummary(ACCOUNT)).toBeNull();
     expect((await readSummary(OTHER_ACCOUNT))?.quota?.used).toBe(5);

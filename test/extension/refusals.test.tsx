@@ -20,8 +20,20 @@ import { button, labelled, mount, submit, type } from './dom';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-function refusal(status: number, code: string, extras: Partial<ProblemDetails> & Record<string, unknown> = {}, retryAfter: number | null = null) {
-  const body = { type: `https://madoguchi.example/problems/${code}`, title: 'ワーカーのタイトル', status, detail: 'ワーカーの説明', code, ...extras } as ProblemDetails;
+function refusal(
+  status: number,
+  code: string,
+  extras: Partial<ProblemDetails> & Record<string, unknown> = {},
+  retryAfter: number | null = null,
+) {
+  const body = {
+    type: `https://madoguchi.example/problems/${code}`,
+    title: 'ワーカーのタイトル',
+    status,
+    detail: 'ワーカーの説明',
+    code,
+    ...extras,
+  } as ProblemDetails;
   return new ApiProblem(status, code, body, retryAfter);
 }
 
@@ -46,7 +58,9 @@ describe('refusal messages', () => {
     expect(root.querySelector('meter')?.getAttribute('value')).toBe('1000');
     expect(root.textContent).toContain('1000 / 1000 通');
     expect(root.textContent).toContain('2026年11月28日 00:00にリセット');
-    expect(sendBlockedReason(agencyAccount(), quota, new Date('2026-11-27T05:00:00.000Z'))).toContain('2026年11月28日 00:00（日本時間）から再び送信できます');
+    expect(sendBlockedReason(agencyAccount(), quota, new Date('2026-11-27T05:00:00.000Z'))).toContain(
+      '2026年11月28日 00:00（日本時間）から再び送信できます',
+    );
     // After the reset (and outside the night maintenance window) sending opens again.
     expect(sendBlockedReason(agencyAccount(), quota, new Date('2026-11-27T21:00:00.000Z'))).toBeNull();
   });
@@ -87,19 +101,26 @@ describe('refusal messages', () => {
   });
 
   it('R-SAN-2 says the agency is suspended and until when', async () => {
-    const text = await alertText(refusal(403, 'agency_suspended', { suspension: { reason: '報告なし', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' } }));
+    const text = await alertText(
+      refusal(403, 'agency_suspended', { suspension: { reason: '報告なし', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' } }),
+    );
     expect(text).toContain('利用停止中です');
     expect(text).toContain('2027年5月26日まで');
   });
 
   it('R-SAN-2 shows 停止中 with reason and end, and says the data is deleted (R-RET-3)', async () => {
-    const suspended = agencyAccount({ status: 'suspended', suspension: { reason: '利用状況の報告がありません', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' } });
+    const suspended = agencyAccount({
+      status: 'suspended',
+      suspension: { reason: '利用状況の報告がありません', startsOn: '2026-11-27', endsOn: '2027-05-26', kind: 'fixed' },
+    });
     const root = await mount(<StatusBanner agency={suspended} now={new Date('2026-11-27T03:00:00.000Z')} />);
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('停止中');
     expect(root.textContent).toContain('2027年5月26日まで');
     expect(root.textContent).toContain('理由: 利用状況の報告がありません');
     expect(root.textContent).toContain('削除されます');
-    const revoked = await mount(<StatusBanner agency={agencyAccount({ status: 'revoked', revokedOn: '2026-11-20' })} now={new Date('2026-11-27T03:00:00.000Z')} />);
+    const revoked = await mount(
+      <StatusBanner agency={agencyAccount({ status: 'revoked', revokedOn: '2026-11-20' })} now={new Date('2026-11-27T03:00:00.000Z')} />,
+    );
     expect(revoked.textContent).toContain('2026年11月20日に利用解除されました');
   });
 
@@ -125,10 +146,22 @@ describe('refusal messages', () => {
       expect(text.detail, code).toMatch(JAPANESE);
       expect(text.title).not.toBe('ワーカーのタイトル');
     }
-    expect(DESCRIBED_CODES).toEqual(expect.arrayContaining([
-      'cap_reached', 'blocked_by_recipient', 'contact_details_not_allowed', 'maintenance', 'agency_suspended', 'agency_revoked',
-      'agency_withdrawn', 'data_deleted', 'rate_limited', 'first_message_already_sent', 'unauthenticated', 'network_error',
-    ]));
+    expect(DESCRIBED_CODES).toEqual(
+      expect.arrayContaining([
+        'cap_reached',
+        'blocked_by_recipient',
+        'contact_details_not_allowed',
+        'maintenance',
+        'agency_suspended',
+        'agency_revoked',
+        'agency_withdrawn',
+        'data_deleted',
+        'rate_limited',
+        'first_message_already_sent',
+        'unauthenticated',
+        'network_error',
+      ]),
+    );
   });
 
   it('falls back to the worker’s own Japanese for a code added later', async () => {
@@ -236,7 +269,10 @@ describe('plain-text rendering', () => {
 
   it('R-MSG-6 shows message bodies as text: markup stays visible characters and creates no elements', async () => {
     const root = await mount(
-      <MessageList agencyName="株式会社みらい人材" messages={[{ id: 'm1', conversationId: 'cv_1', from: 'seeker', kind: 'reply', body: markup, sentAt: '2026-11-27T03:00:00.000Z' }]} />,
+      <MessageList
+        agencyName="株式会社みらい人材"
+        messages={[{ id: 'm1', conversationId: 'cv_1', from: 'seeker', kind: 'reply', body: markup, sentAt: '2026-11-27T03:00:00.000Z' }]}
+      />,
     );
     const body = root.querySelector('.message-text');
     expect(body?.textContent).toBe(markup);
@@ -257,7 +293,19 @@ describe('plain-text rendering', () => {
     const info = structuredClone(exampleMandatoryInformationShown) as unknown as MandatoryInformation;
     const root = await mount(<MandatoryInfoCard info={info} agencyName="株式会社みらい人材" version={1} />);
     const text = root.textContent ?? '';
-    for (const part of ['職業紹介の実績', '2025年度 常用就職 42件', '施設介護の職業', '医療，福祉', '東京都', '神奈川県', '求職者から受け取る手数料', 'なし', '個人情報管理・苦情の責任者', '山田 花子', '電話: 03-1234-5678']) {
+    for (const part of [
+      '職業紹介の実績',
+      '2025年度 常用就職 42件',
+      '施設介護の職業',
+      '医療，福祉',
+      '東京都',
+      '神奈川県',
+      '求職者から受け取る手数料',
+      'なし',
+      '個人情報管理・苦情の責任者',
+      '山田 花子',
+      '電話: 03-1234-5678',
+    ]) {
       expect(text).toContain(part);
     }
   });

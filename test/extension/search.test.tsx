@@ -52,7 +52,13 @@ describe('feed search', () => {
     const path = w.requests.find((r) => r.path.startsWith('/v1/agency/feed?'))!.path;
     const query = new URLSearchParams(path.split('?')[1]);
     expect(Object.fromEntries(query)).toMatchObject({
-      municipality: '13101,13102', hoursMin: '20', qualification: '介護福祉士', experienceOccupation: '050', experienceYearsMin: '3', industry: 'P', education: 'high_school',
+      municipality: '13101,13102',
+      hoursMin: '20',
+      qualification: '介護福祉士',
+      experienceOccupation: '050',
+      experienceYearsMin: '3',
+      industry: 'P',
+      education: 'high_school',
     });
     expect(query.has('ageBand')).toBe(false);
   });

@@ -11,8 +11,24 @@ import type { Seat, SeatList } from '../../shared/schemas/seat';
 import type { ApiContext } from '../../extension/utils/api';
 import { mount, settle } from './dom';
 
-const liaison: Seat = { id: 'A7K3M9X2QAB', name: '連絡 太郎', email: 'info@mirai.example.jp', role: 'liaison', createdAt: '2026-12-01T00:00:00.000Z', removedAt: null, today: { sends: 3, openings: 5 } };
-const staff: Seat = { id: 'U4F8K2M9XQA', name: '<b>佐藤</b> 花子', email: 'sato@mirai.example.jp', role: 'staff', createdAt: '2026-12-01T01:00:00.000Z', removedAt: null, today: { sends: 7, openings: 2 } };
+const liaison: Seat = {
+  id: 'A7K3M9X2QAB',
+  name: '連絡 太郎',
+  email: 'info@mirai.example.jp',
+  role: 'liaison',
+  createdAt: '2026-12-01T00:00:00.000Z',
+  removedAt: null,
+  today: { sends: 3, openings: 5 },
+};
+const staff: Seat = {
+  id: 'U4F8K2M9XQA',
+  name: '<b>佐藤</b> 花子',
+  email: 'sato@mirai.example.jp',
+  role: 'staff',
+  createdAt: '2026-12-01T01:00:00.000Z',
+  removedAt: null,
+  today: { sends: 7, openings: 2 },
+};
 
 /** An in-memory `/v1/agency/seats` answering as the caller `you`. */
 function fakeSeats(you: string) {
@@ -22,7 +38,8 @@ function fakeSeats(you: string) {
     const req = new Request(input, init);
     const path = new URL(req.url).pathname;
     calls.push(`${req.method} ${path}`);
-    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (req.method === 'GET') return json({ items: seats, you, canManage: you === liaison.id } satisfies SeatList);
     if (req.method === 'DELETE') {
       const i = seats.findIndex((s) => path.endsWith(s.id));
@@ -33,7 +50,6 @@ function fakeSeats(you: string) {
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
 }
-
 
 describe('SeatManager', () => {
   it('R-ORG-2 shows each seat with what it did today, names as plain text; the liaison officer may add and remove', async () => {
@@ -74,8 +90,23 @@ describe('SeatManager', () => {
 describe('who did what (R-ORG-2)', () => {
   it('R-ORG-2 the thread names which member of staff sent each agency message, as plain text', async () => {
     const messages: Message[] = [
-      { id: 'msg_01', conversationId: 'cv_01', from: 'agency', kind: 'first_contact', body: 'はじめまして。', sentAt: '2026-12-01T01:00:00.000Z', sentBy: { id: staff.id, name: staff.name } },
-      { id: 'msg_02', conversationId: 'cv_01', from: 'seeker', kind: 'reply', body: '詳しく教えてください。', sentAt: '2026-12-01T02:00:00.000Z' },
+      {
+        id: 'msg_01',
+        conversationId: 'cv_01',
+        from: 'agency',
+        kind: 'first_contact',
+        body: 'はじめまして。',
+        sentAt: '2026-12-01T01:00:00.000Z',
+        sentBy: { id: staff.id, name: staff.name },
+      },
+      {
+        id: 'msg_02',
+        conversationId: 'cv_01',
+        from: 'seeker',
+        kind: 'reply',
+        body: '詳しく教えてください。',
+        sentAt: '2026-12-01T02:00:00.000Z',
+      },
       { id: 'msg_03', conversationId: 'cv_01', from: 'agency', kind: 'reply', body: 'お答えします。', sentAt: '2026-12-01T03:00:00.000Z' },
     ];
     const root = await mount(<MessageList messages={messages} agencyName="株式会社みらい人材" />);
@@ -84,10 +115,17 @@ describe('who did what (R-ORG-2)', () => {
     expect(root.querySelector('.message-meta b')).toBeNull();
   });
 
-  it('R-ORG-2 R-CAP-1 the quota shows the organisation\'s count and each seat\'s share', async () => {
+  it("R-ORG-2 R-CAP-1 the quota shows the organisation's count and each seat's share", async () => {
     const quota: DailyQuota = {
-      day: '2026-12-01', used: 10, limit: 1000, remaining: 990, resetsAt: '2026-12-01T15:00:00.000Z',
-      bySeat: [{ seat: { id: staff.id, name: staff.name }, used: 7 }, { seat: { id: liaison.id, name: liaison.name }, used: 3 }],
+      day: '2026-12-01',
+      used: 10,
+      limit: 1000,
+      remaining: 990,
+      resetsAt: '2026-12-01T15:00:00.000Z',
+      bySeat: [
+        { seat: { id: staff.id, name: staff.name }, used: 7 },
+        { seat: { id: liaison.id, name: liaison.name }, used: 3 },
+      ],
     };
     const root = await mount(<QuotaMeter quota={quota} />);
     expect(root.textContent).toContain('10');

@@ -20,17 +20,38 @@ export async function seedJobseeker(
   const acquiredOn = options.acquiredOn ?? '2026-11-27';
   const acceptedOn = options.acceptedOn ?? null;
   const conversationId = `cv_${profileId.replace(/\W/g, '')}`;
-  await database.acquisitions.put({ account, profileId, acquiredOn, acceptedOn, retentionDeadline: localRetentionDeadline(acquiredOn, acceptedOn), source: 'worker' });
+  await database.acquisitions.put({
+    account,
+    profileId,
+    acquiredOn,
+    acceptedOn,
+    retentionDeadline: localRetentionDeadline(acquiredOn, acceptedOn),
+    source: 'worker',
+  });
   await database.profiles.put({ account, profileId, profile: profileWithId(profileId), fetchedAt: `${acquiredOn}T01:00:00.000Z` });
   await database.conversations.put({
-    account, id: conversationId, agencyId: account.split(':')[1]!, agencyName: '株式会社みらい人材', profileId, state: 'open',
-    mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: 1, unread: 1, lastMessageAt: `${acquiredOn}T02:00:00.000Z`,
+    account,
+    id: conversationId,
+    agencyId: account.split(':')[1]!,
+    agencyName: '株式会社みらい人材',
+    profileId,
+    state: 'open',
+    mandatoryInformationVersion: 1,
+    mandatoryInformationVersionSeen: 1,
+    unread: 1,
+    lastMessageAt: `${acquiredOn}T02:00:00.000Z`,
   });
   const n = options.messages ?? 2;
   for (let i = 0; i < n; i++) {
     await database.messages.put({
-      account, id: `${conversationId}_m${i}`, conversationId, profileId, from: i % 2 ? 'seeker' : 'agency', kind: i ? 'reply' : 'first_contact',
-      body: i % 2 ? '夜勤の回数を教えてください。' : 'はじめまして。介護職の求人をご紹介できます。', sentAt: `${acquiredOn}T0${2 + i}:00:00.000Z`,
+      account,
+      id: `${conversationId}_m${i}`,
+      conversationId,
+      profileId,
+      from: i % 2 ? 'seeker' : 'agency',
+      kind: i ? 'reply' : 'first_contact',
+      body: i % 2 ? '夜勤の回数を教えてください。' : 'はじめまして。介護職の求人をご紹介できます。',
+      sentAt: `${acquiredOn}T0${2 + i}:00:00.000Z`,
     });
   }
   return conversationId;
@@ -38,7 +59,8 @@ export async function seedJobseeker(
 
 /** How many local records of each jobseeker-data kind an account holds for a profile (or all). */
 export async function held(account: AccountKey = ACCOUNT, profileId?: string) {
-  const match = <T extends { account: string; profileId: string }>(r: T) => r.account === account && (profileId === undefined || r.profileId === profileId);
+  const match = <T extends { account: string; profileId: string }>(r: T) =>
+    r.account === account && (profileId === undefined || r.profileId === profileId);
   return {
     acquisitions: (await db.acquisitions.toArray()).filter(match).length,
     profiles: (await db.profiles.toArray()).filter(match).length,

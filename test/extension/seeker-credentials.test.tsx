@@ -19,8 +19,10 @@ const stand = (async (input: RequestInfo | URL, init?: RequestInit) => {
   const req = new Request(input, init);
   const path = new URL(req.url).pathname;
   calls.push({ method: req.method, path, body: await req.json().catch(() => null), auth: req.headers.get('authorization') });
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  if (path === '/v1/seeker/sessions') return json(201, { token: RESTRICTED, expiresAt: '2099-01-01T00:00:00.000Z', role: 'seeker', passwordChangeRequired: true });
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  if (path === '/v1/seeker/sessions')
+    return json(201, { token: RESTRICTED, expiresAt: '2099-01-01T00:00:00.000Z', role: 'seeker', passwordChangeRequired: true });
   if (path === '/v1/me/password') return json(200, { token: FREED, sessionsEnded: 1 });
   return json(404, { type: 'about:blank', title: '見つかりません', status: 404, detail: '見つかりません。', code: 'not_found' });
 }) as typeof globalThis.fetch;
@@ -51,7 +53,12 @@ describe('the jobseeker’s passphrase after a compromise report (R-SEC-6)', () 
     await type(labelled(root, 'もう一度入力'), 'なつのうみとあおいそらのいろ');
     await submit(root.querySelector('form.change-password'));
     await settle(12);
-    expect(calls.at(-1)).toMatchObject({ method: 'PUT', path: '/v1/me/password', body: { currentPassword: 'はるのひざしとさくらのはな', newPassword: 'なつのうみとあおいそらのいろ' }, auth: `Bearer ${RESTRICTED}` });
+    expect(calls.at(-1)).toMatchObject({
+      method: 'PUT',
+      path: '/v1/me/password',
+      body: { currentPassword: 'はるのひざしとさくらのはな', newPassword: 'なつのうみとあおいそらのいろ' },
+      auth: `Bearer ${RESTRICTED}`,
+    });
     expect(await getSession()).toMatchObject({ role: 'seeker', accountId: PROFILE, token: FREED });
   });
 });

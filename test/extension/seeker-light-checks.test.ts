@@ -23,14 +23,28 @@ const ctx = (w: FakeWorker) => ({ baseUrl: WORKER, token: `s.${PROFILE}.${'y'.re
 /** Strings near the formats: valid IDs and codes, their look-alikes, and noise. */
 const profileIds = fc.oneof(
   fc.constantFrom(PROFILE, '48-7K3QM2XPA9', '00-7K3QM2XPA9', '47-0000000000', '13-7K3QM2XPAU', '13-7k3qm2xpa9', '', '13-7K3QM2XPA'),
-  fc.tuple(fc.integer({ min: 0, max: 60 }), fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: 9, maxLength: 11 })).map(([p, r]) => `${String(p).padStart(2, '0')}-${r}`),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 60 }),
+      fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: 9, maxLength: 11 }),
+    )
+    .map(([p, r]) => `${String(p).padStart(2, '0')}-${r}`),
   fc.string(),
 );
 const codes = fc.oneof(
   fc.constantFrom('K7QM-2XPA-9RTD', ' k7qm-2xpa-9rtd ', 'K7QM-2XPA-9RTU', 'OILO-2XPA-9RTD', 'K7QM2XPA9RTD', ''),
-  fc.array(fc.string({ unit: fc.constantFrom(...'0123456789abcdefghijklmnopqrstuvwxyzIOLU '), minLength: 3, maxLength: 5 }), { minLength: 2, maxLength: 4 }).map((g) => g.join('-')),
+  fc
+    .array(fc.string({ unit: fc.constantFrom(...'0123456789abcdefghijklmnopqrstuvwxyzIOLU '), minLength: 3, maxLength: 5 }), {
+      minLength: 2,
+      maxLength: 4,
+    })
+    .map((g) => g.join('-')),
 );
-const passphrases = fc.oneof(fc.string({ maxLength: 14 }), fc.string({ minLength: 120, maxLength: 140 }), fc.constantFrom('さくらが咲く春の朝に吹く風', 'a'.repeat(128), 'a'.repeat(129), 'a'.repeat(11)));
+const passphrases = fc.oneof(
+  fc.string({ maxLength: 14 }),
+  fc.string({ minLength: 120, maxLength: 140 }),
+  fc.constantFrom('さくらが咲く春の朝に吹く風', 'a'.repeat(128), 'a'.repeat(129), 'a'.repeat(11)),
+);
 
 describe('the jobseeker’s forms without zod agree with the shared schemas', () => {
   it('R-FEED-1 activation: same verdict, same messages in the same order, same normalised code', () => {
@@ -48,19 +62,39 @@ describe('the jobseeker’s forms without zod agree with the shared schemas', ()
 
   it('R-FEED-1 sign-in: same verdict on generated IDs and passphrases', () => {
     fc.assert(
-      fc.property(profileIds, fc.oneof(fc.string({ maxLength: 3 }), fc.string({ minLength: 126, maxLength: 130 })), (profileId, passphrase) => {
-        expect(parseSeekerSignIn({ profileId, passphrase }).success).toBe(SeekerSignInSchema.safeParse({ profileId, passphrase }).success);
-      }),
+      fc.property(
+        profileIds,
+        fc.oneof(fc.string({ maxLength: 3 }), fc.string({ minLength: 126, maxLength: 130 })),
+        (profileId, passphrase) => {
+          expect(parseSeekerSignIn({ profileId, passphrase }).success).toBe(
+            SeekerSignInSchema.safeParse({ profileId, passphrase }).success,
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 });
 
 describe('problem details without zod (R-SEC-3)', () => {
-  const base = { type: 'https://madoguchi.example/problems/cap_reached', title: '本日の送信上限に達しました', status: 429, detail: '本日は1,000通送信済みです。', code: 'cap_reached' };
+  const base = {
+    type: 'https://madoguchi.example/problems/cap_reached',
+    title: '本日の送信上限に達しました',
+    status: 429,
+    detail: '本日は1,000通送信済みです。',
+    code: 'cap_reached',
+  };
   const variants: Array<Record<string, unknown> | unknown> = [
     base,
-    { ...base, used: 1000, limit: 1000, resetsAt: '2026-04-01T15:00:00.000Z', retryAfter: 30, reopensAt: '2026-04-01T15:00Z', extra: { kept: true } },
+    {
+      ...base,
+      used: 1000,
+      limit: 1000,
+      resetsAt: '2026-04-01T15:00:00.000Z',
+      retryAfter: 30,
+      reopensAt: '2026-04-01T15:00Z',
+      extra: { kept: true },
+    },
     { ...base, errors: [{ path: 'wage.max', message: '最低額が最高額を上回っています' }] },
     { ...base, errors: [{ path: 1, message: 'x' }] },
     { ...base, status: 399 },
@@ -89,12 +123,33 @@ describe('problem details without zod (R-SEC-3)', () => {
 
 describe('the jobseeker’s answer shapes', () => {
   it('accept what the shared schemas accept', () => {
-    const holders = { profileId: PROFILE, asOf: '2026-11-27T03:00:00.000Z', items: [dataHolder(), dataHolder({ block: { blockedAt: '2026-11-20T01:00:00.000Z', agencyDeletedAt: null } })] };
+    const holders = {
+      profileId: PROFILE,
+      asOf: '2026-11-27T03:00:00.000Z',
+      items: [dataHolder(), dataHolder({ block: { blockedAt: '2026-11-20T01:00:00.000Z', agencyDeletedAt: null } })],
+    };
     expect(DataHoldersSchema.safeParse(holders).success).toBe(true);
     expect(S.DataHoldersShape(holders)).toBe(true);
-    const blocks = { items: [{ agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', blockedAt: '2026-11-20T01:00:00.000Z', agencyDeletedAt: null }] };
+    const blocks = {
+      items: [{ agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', blockedAt: '2026-11-20T01:00:00.000Z', agencyDeletedAt: null }],
+    };
     expect(BlockListSchema.safeParse(blocks).success && S.BlockListShape(blocks)).toBe(true);
-    const requests = { items: [{ id: 'dr_1', agencyId: AGENCY_ID, agencyName: 'x', state: 'requested', agencyHeldData: true, requestedAt: '2026-11-20T01:00:00.000Z', serverDeletedAt: null, agencyDeletedAt: null, completedAt: null, notice: null }] };
+    const requests = {
+      items: [
+        {
+          id: 'dr_1',
+          agencyId: AGENCY_ID,
+          agencyName: 'x',
+          state: 'requested',
+          agencyHeldData: true,
+          requestedAt: '2026-11-20T01:00:00.000Z',
+          serverDeletedAt: null,
+          agencyDeletedAt: null,
+          completedAt: null,
+          notice: null,
+        },
+      ],
+    };
     expect(DeletionRequestListSchema.safeParse(requests).success && S.DeletionRequestListShape(requests)).toBe(true);
   });
 

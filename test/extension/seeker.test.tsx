@@ -18,28 +18,63 @@ import { button, click, labelled, mount, settle, submit, type } from './dom';
 
 const PROFILE = '13-7K3QM2XPA9';
 const SEEKER_TOKEN = `s.${PROFILE}.${'y'.repeat(32)}`;
-const session: Session = { role: 'seeker', accountId: PROFILE, account: accountKey('seeker', PROFILE), token: SEEKER_TOKEN, expiresAt: '2099-01-01T00:00:00.000Z', displayName: PROFILE };
+const session: Session = {
+  role: 'seeker',
+  accountId: PROFILE,
+  account: accountKey('seeker', PROFILE),
+  token: SEEKER_TOKEN,
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  displayName: PROFILE,
+};
 
 let w: FakeWorker;
 let ctx: ApiContext;
 
 function conversationFor(worker: FakeWorker, overrides: Partial<Conversation> = {}): Conversation {
   return {
-    id: 'cv_1', agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', profileId: PROFILE, state: 'awaiting_seeker',
-    mandatoryInformationVersion: 2, mandatoryInformationVersionSeen: 1, unread: 2, lastMessageAt: '2026-11-27T02:00:00.000Z', ...overrides,
+    id: 'cv_1',
+    agencyId: AGENCY_ID,
+    agencyName: '株式会社みらい人材',
+    profileId: PROFILE,
+    state: 'awaiting_seeker',
+    mandatoryInformationVersion: 2,
+    mandatoryInformationVersionSeen: 1,
+    unread: 2,
+    lastMessageAt: '2026-11-27T02:00:00.000Z',
+    ...overrides,
   };
 }
 
 function seedThread(worker: FakeWorker): ConversationThread {
   const conversation = conversationFor(worker);
   const v1 = worker.agency.mandatoryInformation!;
-  const v2 = { ...v1, version: 2, content: { ...v1.content, feesToJobseekers: { hasFees: true, text: '就職決定時に2万円をいただきます。' } } };
+  const v2 = {
+    ...v1,
+    version: 2,
+    content: { ...v1.content, feesToJobseekers: { hasFees: true, text: '就職決定時に2万円をいただきます。' } },
+  };
   const thread: ConversationThread = {
     conversation,
     mandatoryInformation: v2,
     messages: [
-      { id: 'm1', conversationId: 'cv_1', from: 'agency', kind: 'first_contact', body: 'はじめまして。介護職の求人をご紹介できます。', sentAt: '2026-11-27T01:00:00.000Z', mandatoryInformation: v1 },
-      { id: 'm2', conversationId: 'cv_1', from: 'system', kind: 'notice', body: '事業者の必須情報が変更されました。', sentAt: '2026-11-27T02:00:00.000Z', mandatoryInformation: v2 },
+      {
+        id: 'm1',
+        conversationId: 'cv_1',
+        from: 'agency',
+        kind: 'first_contact',
+        body: 'はじめまして。介護職の求人をご紹介できます。',
+        sentAt: '2026-11-27T01:00:00.000Z',
+        mandatoryInformation: v1,
+      },
+      {
+        id: 'm2',
+        conversationId: 'cv_1',
+        from: 'system',
+        kind: 'notice',
+        body: '事業者の必須情報が変更されました。',
+        sentAt: '2026-11-27T02:00:00.000Z',
+        mandatoryInformation: v2,
+      },
     ],
   };
   worker.seeker.conversations = [conversation];
@@ -73,7 +108,11 @@ describe('jobseeker sign-in', () => {
 
     await type(labelled(root, 'もう一度入力'), 'さくらが咲く春の朝に吹く風');
     await submit(root.querySelector('form'));
-    expect(w.requests[0]).toMatchObject({ method: 'POST', path: '/v1/seeker/activation', body: { profileId: PROFILE, code: 'K7QM-2XPA-9RTD' } });
+    expect(w.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/seeker/activation',
+      body: { profileId: PROFILE, code: 'K7QM-2XPA-9RTD' },
+    });
     expect(await getSession()).toMatchObject({ role: 'seeker', account: `seeker:${PROFILE}`, displayName: PROFILE });
   });
 
@@ -126,7 +165,10 @@ describe('jobseeker popup', () => {
 
     await type(labelled(root, '質問・返信を書く'), '夜勤は月に何回ありますか。');
     await submit(root.querySelector('form.composer'));
-    expect(w.requests.find((r) => r.method === 'POST')).toMatchObject({ path: '/v1/seeker/conversations/cv_1/messages', body: { body: '夜勤は月に何回ありますか。' } });
+    expect(w.requests.find((r) => r.method === 'POST')).toMatchObject({
+      path: '/v1/seeker/conversations/cv_1/messages',
+      body: { body: '夜勤は月に何回ありますか。' },
+    });
     expect(root.textContent).toContain('夜勤は月に何回ありますか。');
   });
 
@@ -147,7 +189,10 @@ describe('jobseeker popup', () => {
 
   it('R-MSG-4 shows the worker’s refusal of contact details in the jobseeker’s wording', async () => {
     seedThread(w);
-    w.overrides.set('POST /v1/seeker/conversations/cv_1/messages', problem(422, 'contact_details_not_allowed', { detail: '「メッセンジャーID（LINE: taro）」が含まれています。' }));
+    w.overrides.set(
+      'POST /v1/seeker/conversations/cv_1/messages',
+      problem(422, 'contact_details_not_allowed', { detail: '「メッセンジャーID（LINE: taro）」が含まれています。' }),
+    );
     const root = await mount(<SeekerApp session={session} ctx={ctx} />);
     await click(root.querySelector('.inbox-line'));
     await type(labelled(root, '質問・返信を書く'), 'よろしくお願いします。');
@@ -172,10 +217,13 @@ describe('jobseeker popup', () => {
     expect(root.textContent).toContain('株式会社みらい人材をブロックしました。');
   });
 
-  it('R-BLOCK-1 bug B: says it once, and the inbox row turns to ブロック中 even before the worker\'s list shows it', async () => {
+  it("R-BLOCK-1 bug B: says it once, and the inbox row turns to ブロック中 even before the worker's list shows it", async () => {
     seedThread(w);
     // The worker answers the block but its inbox still lists the thread as it was (as after a deletion request).
-    w.overrides.set(`PUT /v1/seeker/blocks/${AGENCY_ID}`, { status: 200, body: { agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', blockedAt: '2026-11-27T03:00:00.000Z', agencyDeletedAt: null } } as never);
+    w.overrides.set(`PUT /v1/seeker/blocks/${AGENCY_ID}`, {
+      status: 200,
+      body: { agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', blockedAt: '2026-11-27T03:00:00.000Z', agencyDeletedAt: null },
+    } as never);
     const root = await mount(<SeekerApp session={session} ctx={ctx} />);
     await click(button(root, 'この事業者をブロックする'));
     await click(button(root.querySelector('.confirm')!, 'ブロックする'));
@@ -196,7 +244,14 @@ describe('jobseeker popup', () => {
   });
 
   it('R-BLOCK-3 lists blocks and lifts one, saying deleted data does not come back', async () => {
-    w.seeker.blocks = [{ agencyId: AGENCY_ID, agencyName: '株式会社みらい人材', blockedAt: '2026-11-20T01:00:00.000Z', agencyDeletedAt: '2026-11-20T01:00:04.000Z' }];
+    w.seeker.blocks = [
+      {
+        agencyId: AGENCY_ID,
+        agencyName: '株式会社みらい人材',
+        blockedAt: '2026-11-20T01:00:00.000Z',
+        agencyDeletedAt: '2026-11-20T01:00:04.000Z',
+      },
+    ];
     const root = await mount(<SeekerApp session={session} ctx={ctx} />);
     await click(button(root, 'ブロック'));
     expect(root.textContent).toContain('（2026年11月20日 10:00にブロック）');
@@ -217,13 +272,20 @@ describe('jobseeker popup', () => {
     expect(root.textContent).toContain('保存できるのは2027年1月31日まで（あと65日）');
     await click(button(root, '株式会社みらい人材に情報の削除を頼む'));
     await click(button(root.querySelector('.confirm')!, '削除を頼む'));
-    expect(w.requests.find((r) => r.method === 'POST')).toMatchObject({ path: '/v1/seeker/deletion-requests', body: { agencyId: AGENCY_ID } });
+    expect(w.requests.find((r) => r.method === 'POST')).toMatchObject({
+      path: '/v1/seeker/deletion-requests',
+      body: { agencyId: AGENCY_ID },
+    });
 
     await click(button(root, '削除の依頼'));
     expect(root.textContent).toContain('サーバー上の事業者の情報は2026年11月27日 12:00に削除されました。');
     expect(root.textContent).toContain('事業者の端末での削除の確認を待っています。');
 
-    Object.assign(w.seeker.deletionRequests[0]!, { state: 'deleted', agencyDeletedAt: '2026-11-27T03:01:00.000Z', completedAt: '2026-11-27T03:01:00.000Z' });
+    Object.assign(w.seeker.deletionRequests[0]!, {
+      state: 'deleted',
+      agencyDeletedAt: '2026-11-27T03:01:00.000Z',
+      completedAt: '2026-11-27T03:01:00.000Z',
+    });
     await click(button(root, 'あなたの情報を持っている事業者'));
     await click(button(root, '削除の依頼'));
     expect(root.textContent).toContain('削除がすべて終わりました（2026年11月27日 12:01）。');

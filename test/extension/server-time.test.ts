@@ -36,8 +36,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('the worker\'s time in the extension', () => {
-  it('T-5 keeps the worker\'s clock as an offset that every page and the background share', async () => {
+describe("the worker's time in the extension", () => {
+  it("T-5 keeps the worker's clock as an offset that every page and the background share", async () => {
     const w = workerAt(WORKER_NOW);
     expect(maintenanceUntil(serverNow())).not.toBeNull();
     expect(await syncServerTime(WORKER, { fetch: w.fetch })).toBe(WORKER_NOW.getTime() - BROWSER_NOW.getTime());
@@ -65,7 +65,7 @@ describe('the worker\'s time in the extension', () => {
     expect(serverNow().toISOString()).toBe(WORKER_NOW.toISOString());
   });
 
-  it('R-OPS-1 sending is open when the worker\'s clock is in service hours, whatever the browser\'s clock says', async () => {
+  it("R-OPS-1 sending is open when the worker's clock is in service hours, whatever the browser's clock says", async () => {
     await syncServerTime(WORKER, { fetch: workerAt(WORKER_NOW).fetch });
     expect(sendBlockedReason(null, null, serverNow())).toBeNull();
     // …and closed when the worker's clock is in a window although the browser's is not.
@@ -77,15 +77,29 @@ describe('the worker\'s time in the extension', () => {
   it('R-OPS-1 R-CAP-1 the background round follows the worker: no false maintenance, the same quota as the dashboard', async () => {
     const w = workerAt(WORKER_NOW);
     await fakeBrowser.storage.local.set({ workerUrl: WORKER });
-    await setSession({ role: 'agency', accountId: AGENCY_ID, account: accountKey('agency', AGENCY_ID), token: AGENCY_TOKEN, expiresAt: '2026-12-01T09:00:00.000Z', displayName: '株式会社みらい人材' });
+    await setSession({
+      role: 'agency',
+      accountId: AGENCY_ID,
+      account: accountKey('agency', AGENCY_ID),
+      token: AGENCY_TOKEN,
+      expiresAt: '2026-12-01T09:00:00.000Z',
+      displayName: '株式会社みらい人材',
+    });
     expect(await pollRound({ fetch: w.fetch })).toBe('ok');
     expect(w.requests.map((r) => r.path)).toContain('/v1/agency/quota');
     expect((await getMeta(db, ACCOUNT, 'quota'))?.used).toBe(1);
     expect(await readSummary(ACCOUNT)).toMatchObject({ lastProblem: null, quota: { used: 1 }, updatedAt: WORKER_NOW.toISOString() });
   });
 
-  it('T-5 a session ends by the worker\'s clock, not the browser\'s', async () => {
-    await setSession({ role: 'agency', accountId: AGENCY_ID, account: accountKey('agency', AGENCY_ID), token: AGENCY_TOKEN, expiresAt: '2026-11-30T20:00:00.000Z', displayName: 'x' });
+  it("T-5 a session ends by the worker's clock, not the browser's", async () => {
+    await setSession({
+      role: 'agency',
+      accountId: AGENCY_ID,
+      account: accountKey('agency', AGENCY_ID),
+      token: AGENCY_TOKEN,
+      expiresAt: '2026-11-30T20:00:00.000Z',
+      displayName: 'x',
+    });
     expect(await getSession()).not.toBeNull();
     await syncServerTime(WORKER, { fetch: workerAt(WORKER_NOW).fetch });
     expect(await getSession()).toBeNull();

@@ -13,14 +13,35 @@ import { AGENCY_ID, AGENCY_TOKEN, FakeWorker, WORKER, agencyAccount } from './fa
 import { ACCOUNT, NONE, ONE, OTHER_ACCOUNT, held, seedJobseeker } from './seed';
 
 const session: Session = {
-  role: 'agency', accountId: AGENCY_ID, account: accountKey('agency', AGENCY_ID), token: AGENCY_TOKEN, expiresAt: '2099-01-01T00:00:00.000Z', displayName: '株式会社みらい人材',
+  role: 'agency',
+  accountId: AGENCY_ID,
+  account: accountKey('agency', AGENCY_ID),
+  token: AGENCY_TOKEN,
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  displayName: '株式会社みらい人材',
 };
 
 async function seedAccount(account = ACCOUNT) {
   await seedJobseeker('13-7K3QM2XPA9', { account });
   await db.templates.add({ account, name: '定型文', body: 'はじめまして。', updatedAt: '2026-11-27T00:00:00.000Z' });
-  await db.savedSearches.add({ account, name: '東京の介護', query: { prefecture: '13', q: '介護' }, createdAt: '2026-11-27T00:00:00.000Z' });
-  await db.events.put({ account, id: 'ev_1', seq: 1, type: 'report_reminder', rule: 'R-REP-2', createdAt: '2026-11-27T00:00:00.000Z', handledAt: '2026-11-27T00:00:00.000Z', ackedAt: null, deletedRecords: 0, seenAt: null });
+  await db.savedSearches.add({
+    account,
+    name: '東京の介護',
+    query: { prefecture: '13', q: '介護' },
+    createdAt: '2026-11-27T00:00:00.000Z',
+  });
+  await db.events.put({
+    account,
+    id: 'ev_1',
+    seq: 1,
+    type: 'report_reminder',
+    rule: 'R-REP-2',
+    createdAt: '2026-11-27T00:00:00.000Z',
+    handledAt: '2026-11-27T00:00:00.000Z',
+    ackedAt: null,
+    deletedRecords: 0,
+    seenAt: null,
+  });
   await db.deletions.add({ account, at: '2026-11-27T00:00:00.000Z', recordKind: 'profile', count: 1, rule: 'R-RET-1', cause: 'sweep' });
   await setMeta(db, account, 'agency', agencyAccount());
   await setMeta(db, account, 'eventsCursor', 1);
@@ -38,7 +59,16 @@ describe('sign-out', () => {
     await seedAccount(OTHER_ACCOUNT);
     const w = new FakeWorker();
     await setSession(session);
-    await publishSummary({ account: ACCOUNT, updatedAt: '2026-11-27T00:00:00.000Z', unreadMessages: 2, unreadThreads: 1, newEvents: 1, quota: null, status: 'active', lastProblem: null });
+    await publishSummary({
+      account: ACCOUNT,
+      updatedAt: '2026-11-27T00:00:00.000Z',
+      unreadMessages: 2,
+      unreadThreads: 1,
+      newEvents: 1,
+      quota: null,
+      status: 'active',
+      lastProblem: null,
+    });
 
     await signOut(session, { baseUrl: WORKER, fetch: w.fetch, wipe: wipeAccountData });
 

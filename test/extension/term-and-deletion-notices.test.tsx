@@ -80,8 +80,16 @@ describe('R-TERM-1 R-RET-3 the extension deletes when the term ends', () => {
 describe('R-DEL-2 the deletion notices in the popup', () => {
   it('R-DEL-2 lists each notice with its time, as plain text', async () => {
     const request: DeletionRequest = {
-      id: 'D01', agencyId: 'A7K3M9X2QAB', agencyName: '株式会社みらい人材', state: 'requested', agencyHeldData: true,
-      requestedAt: '2026-11-27T01:00:00.000Z', serverDeletedAt: '2026-11-27T01:00:00.000Z', agencyDeletedAt: null, completedAt: null, notice: null,
+      id: 'D01',
+      agencyId: 'A7K3M9X2QAB',
+      agencyName: '株式会社みらい人材',
+      state: 'requested',
+      agencyHeldData: true,
+      requestedAt: '2026-11-27T01:00:00.000Z',
+      serverDeletedAt: '2026-11-27T01:00:00.000Z',
+      agencyDeletedAt: null,
+      completedAt: null,
+      notice: null,
       notices: [
         { kind: 'server_access_removed', at: '2026-11-27T01:00:00.000Z', text: 'サーバー上の閲覧権限を削除しました。<b>x</b>' },
         { kind: 'not_confirmed', at: '2026-11-28T01:01:00.000Z', text: '24時間を過ぎても確認していません。' },

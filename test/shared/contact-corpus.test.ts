@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { disallowedContactDetails } from '../../shared/rules/contact-details';
 import { CORPUS, CORPUS_REGISTERED } from './contact-corpus';
 
-const check = (text: string, author: 'jobseeker' | 'agency') => disallowedContactDetails(text, author === 'agency' ? CORPUS_REGISTERED : null);
+const check = (text: string, author: 'jobseeker' | 'agency') =>
+  disallowedContactDetails(text, author === 'agency' ? CORPUS_REGISTERED : null);
 
 describe('the labelled corpus (R-MSG-4, R-FEED-2)', () => {
   it('R-MSG-4 R-FEED-2 holds at least 300 realistic sentences, about half with contact details or names', () => {
@@ -21,7 +22,8 @@ describe('the labelled corpus (R-MSG-4, R-FEED-2)', () => {
       const findings = check(c.text, c.author);
       if (c.contact && findings.length > 0) truePositives++;
       if (c.contact && findings.length === 0) misses.push(`${c.author}: ${c.text}`);
-      if (!c.contact && findings.length > 0) falseAlarms.push(`${c.author}: ${c.text} → ${findings.map((f) => `${f.kind}「${f.text}」`).join(', ')}`);
+      if (!c.contact && findings.length > 0)
+        falseAlarms.push(`${c.author}: ${c.text} → ${findings.map((f) => `${f.kind}「${f.text}」`).join(', ')}`);
     }
     const precision = truePositives / (truePositives + falseAlarms.length);
     const recall = truePositives / (truePositives + misses.length);

@@ -15,7 +15,12 @@ const DISGUISES: Array<[string, string, ContactKind, string]> = [
   ['formal kanji numerals', '零九零-壱弐参四-五六七八', 'phone', '零九零-壱弐参四-五六七八'],
   ['enclosed numerals', '⓪⑨⓪-①②③④-⑤⑥⑦⑧', 'phone', '⓪⑨⓪-①②③④-⑤⑥⑦⑧'],
   ['digits read aloud in kana', 'ぜろきゅうぜろ いちにさんよん ごろくななはち', 'phone', 'ぜろきゅうぜろ いちにさんよん ごろくななはち'],
-  ['digits read aloud in English', 'zero nine zero one two three four five six seven eight', 'phone', 'zero nine zero one two three four five six seven eight'],
+  [
+    'digits read aloud in English',
+    'zero nine zero one two three four five six seven eight',
+    'phone',
+    'zero nine zero one two three four five six seven eight',
+  ],
   ['one digit at a time', '0 9 0 1 2 3 4 5 6 7 8', 'phone', '0 9 0 1 2 3 4 5 6 7 8'],
   ['words between the groups', '090の1234の5678', 'phone', '090の1234の5678'],
   ['country code', '+81 (0)90-1234-5678', 'phone', '+81 (0)90-1234-5678'],
@@ -55,10 +60,13 @@ describe('disguised contact details in messages (R-MSG-4)', () => {
     expect(describeFindings(findings)).toContain(part.replace(/\s+/gu, ' ').slice(0, 30));
   });
 
-  it.each(DISGUISES.filter(([, , kind]) => kind !== 'name'))('R-MSG-4 refuses an agency message with %s it did not register', (_what, text, kind, part) => {
-    const findings = disallowedContactDetails(`ご連絡ありがとうございます。${text}`, [{ kind: 'phone', value: '06-6000-0000' }]);
-    expect(findings.map((f) => [f.kind, f.text])).toContainEqual([kind, part]);
-  });
+  it.each(DISGUISES.filter(([, , kind]) => kind !== 'name'))(
+    'R-MSG-4 refuses an agency message with %s it did not register',
+    (_what, text, kind, part) => {
+      const findings = disallowedContactDetails(`ご連絡ありがとうございます。${text}`, [{ kind: 'phone', value: '06-6000-0000' }]);
+      expect(findings.map((f) => [f.kind, f.text])).toContainEqual([kind, part]);
+    },
+  );
 });
 
 describe('disguised contact details in the feed (R-FEED-2)', () => {

@@ -18,7 +18,7 @@ describe('layers: shared ← worker/lib ← worker/objects ← worker/flows ← 
     const text = (lines: string[]) => lines.join('\n');
     const edges = [
       ...importsOf('worker/lib/feed.ts', text(["import type { ShardRow } from '../objects/feed-shard';"])),
-      ...importsOf('worker/lib/x.ts', text(["import {", "  sendMessage,", "} from '../flows/send';"])),
+      ...importsOf('worker/lib/x.ts', text(['import {', '  sendMessage,', "} from '../flows/send';"])),
       ...importsOf('worker/objects/agency/sending.ts', text(["import { deliver } from '../seeker/conversations';"])),
       ...importsOf('worker/objects/clock.ts', text(["export { x } from './feed-meter';"])),
       ...importsOf('worker/flows/send.ts', text(["import { scopeOf } from '../routes/admin';"])),
@@ -30,8 +30,14 @@ describe('layers: shared ← worker/lib ← worker/objects ← worker/flows ← 
 
   it('allowed imports pass: downward, within one object, types from the worker into the extension', () => {
     const edges = [
-      ...importsOf('worker/routes/messaging.ts', "import { sendMessage } from '../flows/send';\nimport type { SendRequest } from '../objects/agency';"),
-      ...importsOf('worker/objects/agency/sending.ts', "import { x } from './store';\nimport { y } from '../../lib/problem';\nimport { z } from '../../../shared/rules';"),
+      ...importsOf(
+        'worker/routes/messaging.ts',
+        "import { sendMessage } from '../flows/send';\nimport type { SendRequest } from '../objects/agency';",
+      ),
+      ...importsOf(
+        'worker/objects/agency/sending.ts',
+        "import { x } from './store';\nimport { y } from '../../lib/problem';\nimport { z } from '../../../shared/rules';",
+      ),
       ...importsOf('extension/utils/api.ts', "import type { AppType } from '../../worker/app';"),
       ...importsOf('shared/rules/x.ts', "import { z } from 'zod';\nimport { p } from '../data/prefectures';"),
     ];

@@ -35,7 +35,11 @@ export function importsOf(file: string, text: string): ImportEdge[] {
   const edges: ImportEdge[] = [];
   for (const m of text.matchAll(IMPORT)) {
     const spec = m[2]!;
-    const to = spec.startsWith('.') ? normalize(join(dirname(file), spec)).replace(/\\/g, '/').replace(/\.tsx?$/, '') : spec;
+    const to = spec.startsWith('.')
+      ? normalize(join(dirname(file), spec))
+          .replace(/\\/g, '/')
+          .replace(/\.tsx?$/, '')
+      : spec;
     edges.push({ from: file, to, typeOnly: Boolean(m[1]) });
   }
   return edges;
@@ -73,11 +77,13 @@ export function layerViolations(edges: ImportEdge[]): string[] {
   for (const { from, to, typeOnly } of edges) {
     if (from.startsWith('shared/')) {
       if (RUNTIME_PACKAGES.test(to)) out.push(`${from} imports the runtime package ${to}; shared/ stays pure`);
-      else if (!to.startsWith('shared/') && /^(worker|extension|test|scripts)\//.test(to)) out.push(`${from} imports ${to}; shared/ imports only shared/`);
+      else if (!to.startsWith('shared/') && /^(worker|extension|test|scripts)\//.test(to))
+        out.push(`${from} imports ${to}; shared/ imports only shared/`);
       continue;
     }
     if (from.startsWith('extension/')) {
-      if (to.startsWith('worker/') && !typeOnly) out.push(`${from} imports worker code from ${to}; the extension takes only types (import type)`);
+      if (to.startsWith('worker/') && !typeOnly)
+        out.push(`${from} imports worker code from ${to}; the extension takes only types (import type)`);
       continue;
     }
     const a = rank(from);
@@ -86,7 +92,8 @@ export function layerViolations(edges: ImportEdge[]): string[] {
     if (b > a) out.push(`${from} (${NAMES[a]}) imports ${to} (${NAMES[b]}); imports point down only`);
     const oa = objectOf(from);
     const ob = objectOf(to);
-    if (oa && ob && oa !== ob) out.push(`${from} (object ${oa}) imports ${to} (object ${ob}); an object never imports another object's module`);
+    if (oa && ob && oa !== ob)
+      out.push(`${from} (object ${oa}) imports ${to} (object ${ob}); an object never imports another object's module`);
   }
   return out;
 }

@@ -10,7 +10,8 @@ describe('R-SEC-7 the deployable configuration is production-safe', () => {
   it('R-SEC-7 PUT /v1/admin/clock answers 404 from the top-level configuration', async () => {
     for (const authorization of [undefined, 'Bearer b.S0000000000.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']) {
       const res = await SELF.fetch('http://madoguchi.test/v1/admin/clock', {
-        method: 'PUT', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({ at: '2030-01-01T00:00:00+09:00', frozen: true }),
       });
       expect(res.status).toBe(404);

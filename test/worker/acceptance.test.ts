@@ -17,7 +17,13 @@ function accept(agency: Agency, body: Record<string, unknown>) {
 }
 
 async function acquisitionOf(agency: Agency, profileId: string) {
-  return ((await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items as Array<{ profileId: string; acceptedOn: string | null; retentionDeadline: string }>).find((a) => a.profileId === profileId);
+  return (
+    (await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items as Array<{
+      profileId: string;
+      acceptedOn: string | null;
+      retentionDeadline: string;
+    }>
+  ).find((a) => a.profileId === profileId);
 }
 
 beforeAll(async () => {
@@ -50,9 +56,17 @@ describe('R-APP-5 recording 求職受理 records the fee explanation', () => {
 
   it('R-APP-5 records fees explained the day of (or before) the acceptance, or none charged', async () => {
     const explained = await acquired(paid);
-    const same = await accept(paid, { profileId: explained, acceptedOn: '2026-11-27', fees: { kind: 'explained', explainedOn: '2026-11-27' } });
+    const same = await accept(paid, {
+      profileId: explained,
+      acceptedOn: '2026-11-27',
+      fees: { kind: 'explained', explainedOn: '2026-11-27' },
+    });
     expect(same.status).toBe(200);
-    expect(same.body).toMatchObject({ extended: true, fees: { kind: 'explained', explainedOn: '2026-11-27' }, acquisition: { acceptedOn: '2026-11-27', retentionDeadline: '2028-03-31' } });
+    expect(same.body).toMatchObject({
+      extended: true,
+      fees: { kind: 'explained', explainedOn: '2026-11-27' },
+      acquisition: { acceptedOn: '2026-11-27', retentionDeadline: '2028-03-31' },
+    });
 
     const none = await acquired(paid);
     const res = await accept(paid, { profileId: none, acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } });
@@ -72,7 +86,10 @@ describe('R-APP-5 a refusal to accept is recorded with its reason and visible to
   it('R-APP-5 records the refusal and shows it per agency beside the deletion figures', async () => {
     const id = await acquired(paid);
     const reason = '申込みの内容が法令に違反するため（職業安定法第5条の5第1項ただし書）';
-    const res = await api('POST', '/v1/agency/acceptance-refusals', { token: paid.token, body: { profileId: id, refusedOn: '2026-11-27', reason } });
+    const res = await api('POST', '/v1/agency/acceptance-refusals', {
+      token: paid.token,
+      body: { profileId: id, refusedOn: '2026-11-27', reason },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ profileId: id, refusedOn: '2026-11-27', reason });
 

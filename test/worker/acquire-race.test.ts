@@ -13,7 +13,10 @@ const TODAY = '2027-03-01';
 const NOW = Date.parse(jst(TODAY, '10:00'));
 
 async function suspend(agencyId: string): Promise<void> {
-  const res = await api('POST', `/v1/admin/agencies/${agencyId}/suspensions`, { token: await bureau('13'), body: { kind: 'temporary', reason: '事実確認のため' } });
+  const res = await api('POST', `/v1/admin/agencies/${agencyId}/suspensions`, {
+    token: await bureau('13'),
+    body: { kind: 'temporary', reason: '事実確認のため' },
+  });
   if (res.status !== 200) throw new Error(`suspension failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -47,13 +50,26 @@ describe('no acquisition survives a purge (R-RET-3, R-SAN-2)', () => {
     // Steps 1 and 2 of the send flow: reserved (the agency was active) and delivered.
     const r = await agencyObject(agency.id).reserveSend({ key, kind: 'first_contact', profileId: seeker.profileId, body }, NOW);
     if (!r.ok || r.state !== 'reserved') throw new Error('reservation failed');
-    const delivered = await env.SEEKER.get(env.SEEKER.idFromName(seeker.profileId)).deliver({
-      kind: 'first_contact', profileId: seeker.profileId, agencyId: r.agencyId, agencyName: r.agencyName, key, body, mandatoryInformation: r.mandatoryInformation!,
-    }, NOW);
+    const delivered = await env.SEEKER.get(env.SEEKER.idFromName(seeker.profileId)).deliver(
+      {
+        kind: 'first_contact',
+        profileId: seeker.profileId,
+        agencyId: r.agencyId,
+        agencyName: r.agencyName,
+        key,
+        body,
+        mandatoryInformation: r.mandatoryInformation!,
+      },
+      NOW,
+    );
     if (!delivered.ok) throw new Error('delivery failed');
     // The suspension lands and purges; then step 3 completes the send.
     await suspend(agency.id);
-    await agencyObject(agency.id).completeSend(key, { conversationId: delivered.conversationId, profileId: seeker.profileId, message: delivered.message }, NOW);
+    await agencyObject(agency.id).completeSend(
+      key,
+      { conversationId: delivered.conversationId, profileId: seeker.profileId, message: delivered.message },
+      NOW,
+    );
     expect(await heldProfiles(agency.id)).toEqual([]);
     // The jobseeker's conversation ended with the agency's use of the service, as the purge ends the others.
     const thread = await api('GET', `/v1/seeker/conversations/${delivered.conversationId}`, { token: seeker.token });
@@ -68,7 +84,11 @@ describe('no acquisition survives a purge (R-RET-3, R-SAN-2)', () => {
     for (let i = 0; i < 3; i++) await openConversation(agency, await jobseeker());
     const another = await jobseeker();
     const stub = agencyObject(agency.id);
-    const purging = stub.setStatus('suspended', { kind: 'temporary', reason: '事実確認のため', startsOn: TODAY, endsOn: null } as never, NOW);
+    const purging = stub.setStatus(
+      'suspended',
+      { kind: 'temporary', reason: '事実確認のため', startsOn: TODAY, endsOn: null } as never,
+      NOW,
+    );
     const acquiring = stub.acquire(another.profileId, NOW);
     const [purged, acquired] = await Promise.all([purging, acquiring]);
     expect(purged.ok).toBe(true);
@@ -85,13 +105,30 @@ describe('no acquisition survives a purge (R-RET-3, R-SAN-2)', () => {
     const stub = agencyObject(agency.id);
     const r = await stub.reserveSend({ key, kind: 'first_contact', profileId: seeker.profileId, body }, NOW);
     if (!r.ok || r.state !== 'reserved') throw new Error('reservation failed');
-    const delivered = await env.SEEKER.get(env.SEEKER.idFromName(seeker.profileId)).deliver({
-      kind: 'first_contact', profileId: seeker.profileId, agencyId: r.agencyId, agencyName: r.agencyName, key, body, mandatoryInformation: r.mandatoryInformation!,
-    }, NOW);
+    const delivered = await env.SEEKER.get(env.SEEKER.idFromName(seeker.profileId)).deliver(
+      {
+        kind: 'first_contact',
+        profileId: seeker.profileId,
+        agencyId: r.agencyId,
+        agencyName: r.agencyName,
+        key,
+        body,
+        mandatoryInformation: r.mandatoryInformation!,
+      },
+      NOW,
+    );
     if (!delivered.ok) throw new Error('delivery failed');
     // completeSend() records the acquisition and waits on the jobseeker's shard; the suspension runs meanwhile.
-    const completing = stub.completeSend(key, { conversationId: delivered.conversationId, profileId: seeker.profileId, message: delivered.message }, NOW);
-    const purging = stub.setStatus('suspended', { kind: 'temporary', reason: '事実確認のため', startsOn: TODAY, endsOn: null } as never, NOW);
+    const completing = stub.completeSend(
+      key,
+      { conversationId: delivered.conversationId, profileId: seeker.profileId, message: delivered.message },
+      NOW,
+    );
+    const purging = stub.setStatus(
+      'suspended',
+      { kind: 'temporary', reason: '事実確認のため', startsOn: TODAY, endsOn: null } as never,
+      NOW,
+    );
     await Promise.all([completing, purging]);
     expect(await heldProfiles(agency.id)).toEqual([]);
     await runInDurableObject(stub, async (_obj, state) => {

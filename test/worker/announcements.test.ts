@@ -24,7 +24,14 @@ describe('R-OPS-3 announced maintenance and restrictions', () => {
     await setClock(jst(DAY, '12:00'));
     const agency = await admittedAgency();
     const seeker = await seekerIn('13');
-    const res = await announce({ kind: 'maintenance', title: 'システム更新', reason: 'サーバーの更新作業のため', audience: everyone, startsAt: jst(DAY, '13:00'), endsAt: jst(DAY, '15:00') });
+    const res = await announce({
+      kind: 'maintenance',
+      title: 'システム更新',
+      reason: 'サーバーの更新作業のため',
+      audience: everyone,
+      startsAt: jst(DAY, '13:00'),
+      endsAt: jst(DAY, '15:00'),
+    });
     expect(res.status).toBe(201);
     const listed = (await api('GET', '/v1/public/announcements')).body;
     expect(listed.upcoming.map((a: { id: string }) => a.id)).toContain(res.body.id);
@@ -35,7 +42,11 @@ describe('R-OPS-3 announced maintenance and restrictions', () => {
     await setClock(jst(DAY, '13:00'));
     const closed = await api('GET', '/v1/agency/quota', { token: agency.token });
     expect(closed.status).toBe(503);
-    expect(closed.body).toMatchObject({ code: 'maintenance', reopensAt: new Date(jst(DAY, '15:00')).toISOString(), reason: 'サーバーの更新作業のため' });
+    expect(closed.body).toMatchObject({
+      code: 'maintenance',
+      reopensAt: new Date(jst(DAY, '15:00')).toISOString(),
+      reason: 'サーバーの更新作業のため',
+    });
     expect(closed.body.detail).toContain('15:00');
     expect(closed.headers.get('retry-after')).toBe(String(2 * 3600));
     expect((await api('GET', '/v1/seeker/conversations', { token: seeker.token })).status).toBe(503);
@@ -56,8 +67,12 @@ describe('R-OPS-3 announced maintenance and restrictions', () => {
     const restricted = await admittedAgency();
     const other = await admittedAgency();
     const res = await announce({
-      kind: 'restriction', title: 'アクセス制限', reason: '短時間に大量の検索が行われたため',
-      audience: { roles: ['agency'], agencyIds: [restricted.id], routes: ['/v1/agency/feed'] }, startsAt: jst(DAY, '10:00'), endsAt: jst(DAY, '18:00'),
+      kind: 'restriction',
+      title: 'アクセス制限',
+      reason: '短時間に大量の検索が行われたため',
+      audience: { roles: ['agency'], agencyIds: [restricted.id], routes: ['/v1/agency/feed'] },
+      startsAt: jst(DAY, '10:00'),
+      endsAt: jst(DAY, '18:00'),
     });
     expect(res.status).toBe(201);
     await setClock(jst(DAY, '10:00'));
@@ -74,7 +89,13 @@ describe('R-OPS-3 announced maintenance and restrictions', () => {
   it('R-OPS-3 emergency maintenance starts at once with its reason and expected end; cancelling it reopens at once', async () => {
     await setClock(jst(DAY, '11:00'));
     const agency = await admittedAgency();
-    const res = await announce({ kind: 'emergency_maintenance', title: '緊急メンテナンス', reason: '障害の復旧作業のため', audience: everyone, endsAt: jst(DAY, '12:30') });
+    const res = await announce({
+      kind: 'emergency_maintenance',
+      title: '緊急メンテナンス',
+      reason: '障害の復旧作業のため',
+      audience: everyone,
+      endsAt: jst(DAY, '12:30'),
+    });
     expect(res.status).toBe(201);
     expect(res.body.startsAt).toBe(new Date(jst(DAY, '11:00')).toISOString());
     const closed = await api('GET', '/v1/agency/quota', { token: agency.token });
@@ -90,15 +111,56 @@ describe('R-OPS-3 announced maintenance and restrictions', () => {
 
   it('R-OPS-3 a planned one must be announced before it starts; only the ministry announces; bad input is a 4xx', async () => {
     await setClock(jst(DAY, '10:00'));
-    const late = await announce({ kind: 'maintenance', title: '更新', reason: '更新', audience: everyone, startsAt: jst(DAY, '10:00'), endsAt: jst(DAY, '11:00') });
+    const late = await announce({
+      kind: 'maintenance',
+      title: '更新',
+      reason: '更新',
+      audience: everyone,
+      startsAt: jst(DAY, '10:00'),
+      endsAt: jst(DAY, '11:00'),
+    });
     expect(late.status).toBe(422);
     expect(late.body.code).toBe('announcement_not_in_advance');
-    const backwards = await announce({ kind: 'restriction', title: '制限', reason: '制限', audience: everyone, startsAt: jst(DAY, '12:00'), endsAt: jst(DAY, '11:00') });
+    const backwards = await announce({
+      kind: 'restriction',
+      title: '制限',
+      reason: '制限',
+      audience: everyone,
+      startsAt: jst(DAY, '12:00'),
+      endsAt: jst(DAY, '11:00'),
+    });
     expect(backwards.status).toBe(422);
-    expect((await announce({ kind: 'maintenance', title: '更新', reason: '更新', audience: everyone, endsAt: jst(DAY, '11:00') })).status).toBe(400);
-    expect((await announce({ kind: 'maintenance', title: '更新', reason: '更新', audience: { roles: [] }, startsAt: jst(DAY, '12:00'), endsAt: jst(DAY, '13:00') })).status).toBe(400);
-    expect((await announce({ kind: 'maintenance', title: '更新', reason: '更新', audience: { roles: ['agency'], routes: ['/v1/admin'] }, startsAt: jst(DAY, '12:00'), endsAt: jst(DAY, '13:00') })).status).toBe(400);
-    const byBureau = await announce({ kind: 'maintenance', title: '更新', reason: '更新', audience: everyone, startsAt: jst(DAY, '12:00'), endsAt: jst(DAY, '13:00') }, await bureau('13'));
+    expect(
+      (await announce({ kind: 'maintenance', title: '更新', reason: '更新', audience: everyone, endsAt: jst(DAY, '11:00') })).status,
+    ).toBe(400);
+    expect(
+      (
+        await announce({
+          kind: 'maintenance',
+          title: '更新',
+          reason: '更新',
+          audience: { roles: [] },
+          startsAt: jst(DAY, '12:00'),
+          endsAt: jst(DAY, '13:00'),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await announce({
+          kind: 'maintenance',
+          title: '更新',
+          reason: '更新',
+          audience: { roles: ['agency'], routes: ['/v1/admin'] },
+          startsAt: jst(DAY, '12:00'),
+          endsAt: jst(DAY, '13:00'),
+        })
+      ).status,
+    ).toBe(400);
+    const byBureau = await announce(
+      { kind: 'maintenance', title: '更新', reason: '更新', audience: everyone, startsAt: jst(DAY, '12:00'), endsAt: jst(DAY, '13:00') },
+      await bureau('13'),
+    );
     expect(byBureau.status).toBe(403);
     expect((await api('POST', '/v1/admin/announcements', { body: {} })).status).toBe(401);
   });

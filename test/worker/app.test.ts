@@ -45,11 +45,26 @@ describe('the app', () => {
   it('serves an OpenAPI document that lists the routes built so far', async () => {
     const res = await api('GET', '/v1/openapi.json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining([
-      '/v1/health', '/v1/public/registrations', '/v1/agency/sessions', '/v1/seeker/sessions', '/v1/admin/sessions', '/v1/me/sessions',
-      '/v1/me/sessions/{id}', '/v1/agency/feed', '/v1/agency/feed/{profileId}', '/v1/agency/acceptances', '/v1/admin/feed/profiles',
-      '/v1/admin/feed/profiles/{id}', '/v1/admin/clock', '/v1/admin/staff', '/v1/seeker/activation', '/v1/seeker/profile',
-    ]));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/health',
+        '/v1/public/registrations',
+        '/v1/agency/sessions',
+        '/v1/seeker/sessions',
+        '/v1/admin/sessions',
+        '/v1/me/sessions',
+        '/v1/me/sessions/{id}',
+        '/v1/agency/feed',
+        '/v1/agency/feed/{profileId}',
+        '/v1/agency/acceptances',
+        '/v1/admin/feed/profiles',
+        '/v1/admin/feed/profiles/{id}',
+        '/v1/admin/clock',
+        '/v1/admin/staff',
+        '/v1/seeker/activation',
+        '/v1/seeker/profile',
+      ]),
+    );
   });
 
   it('T-5 moves the worker clock for the ministry only, and "now" follows it', async () => {

@@ -12,15 +12,21 @@ beforeAll(async () => {
   await setClock(jst('2026-11-27', '10:00'));
   tokyo = await agencyIn('13', {
     organisation: { name: `ＡＢＣ人材${TAG}`, address: '東京都千代田区霞が関1-2-2', prefecture: '13' },
-    handlesSubsidies: true, certifications: ['privacy_mark', 'yuryo'],
+    handlesSubsidies: true,
+    certifications: ['privacy_mark', 'yuryo'],
   });
   osaka = await agencyIn('27', {
     organisation: { name: `なにわ職業紹介${TAG}`, address: '大阪府大阪市北区梅田1-1', prefecture: '27' },
-    licence: { kind: 'free', number: '27-ム-000123' }, handlesSubsidies: false, certifications: [],
+    licence: { kind: 'free', number: '27-ム-000123' },
+    handlesSubsidies: false,
+    certifications: [],
   });
   school = await agencyIn('27', {
     organisation: { name: `浪速大学${TAG}`, address: '大阪府吹田市山田丘1-1', prefecture: '27' },
-    licence: { kind: 'school', number: '27-学-000009', schoolKind: 'university' }, services: ['job_offer'], mandatoryInformation: undefined, placements: [],
+    licence: { kind: 'school', number: '27-学-000009', schoolKind: 'university' },
+    services: ['job_offer'],
+    mandatoryInformation: undefined,
+    placements: [],
   });
 });
 
@@ -31,8 +37,17 @@ describe('R-DIR-1 the public directory of admitted agencies', () => {
     expect(res.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
     const entry = res.body.items.find((i: { id: string }) => i.id === tokyo.id);
     expect(entry).toEqual({
-      id: tokyo.id, name: `ＡＢＣ人材${TAG}`, address: '東京都千代田区霞が関1-2-2', prefecture: '13', licenceNumber: expect.any(String), licenceKind: 'paid',
-      services: ['job_offer', 'jobseeker'], handlesSubsidies: true, certifications: ['privacy_mark', 'yuryo'], suspended: false, statusLabel: '利用中',
+      id: tokyo.id,
+      name: `ＡＢＣ人材${TAG}`,
+      address: '東京都千代田区霞が関1-2-2',
+      prefecture: '13',
+      licenceNumber: expect.any(String),
+      licenceKind: 'paid',
+      services: ['job_offer', 'jobseeker'],
+      handlesSubsidies: true,
+      certifications: ['privacy_mark', 'yuryo'],
+      suspended: false,
+      statusLabel: '利用中',
       // R-TERM-1: the last day of the jobseeker service's term.
       termEndsOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
@@ -50,7 +65,9 @@ describe('R-DIR-1 the public directory of admitted agencies', () => {
   ])('R-DIR-1 filters by %s', async (_label, query, expected) => {
     const ids: Record<string, string> = { tokyo: tokyo.id, osaka: osaka.id, school: school.id };
     // A text filter is the one text box; the other filters combine with this file's tag.
-    const url = query.includes('&q=') ? `/v1/public/agencies?limit=100${query}` : `/v1/public/agencies?limit=100&q=${encodeURIComponent(TAG)}${query}`;
+    const url = query.includes('&q=')
+      ? `/v1/public/agencies?limit=100${query}`
+      : `/v1/public/agencies?limit=100&q=${encodeURIComponent(TAG)}${query}`;
     const res = await api('GET', url);
     expect(res.status).toBe(200);
     const found = res.body.items.map((i: { id: string }) => i.id).filter((id: string) => Object.values(ids).includes(id));
@@ -102,7 +119,10 @@ describe('R-DIR-2 the list of revoked agencies, for 3 years', () => {
   beforeAll(async () => {
     await setClock(jst('2026-11-27', '10:00'));
     revoked = await agencyIn('14', { organisation: { name, address: '神奈川県横浜市中区1-1', prefecture: '14' } });
-    const res = await api('POST', `/v1/admin/agencies/${revoked.id}/revocation`, { token: await ministry(), body: { reason: '求職情報の不正取得（§8(2)④b）' } });
+    const res = await api('POST', `/v1/admin/agencies/${revoked.id}/revocation`, {
+      token: await ministry(),
+      body: { reason: '求職情報の不正取得（§8(2)④b）' },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -110,9 +130,13 @@ describe('R-DIR-2 the list of revoked agencies, for 3 years', () => {
     const res = await api('GET', `/v1/public/revoked-agencies?q=${encodeURIComponent(name)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toMatch(/public/);
-    expect(res.body.items).toEqual([{ name, address: '神奈川県横浜市中区1-1', prefecture: '14', licenceNumber: expect.any(String), revokedOn: '2026-11-27' }]);
+    expect(res.body.items).toEqual([
+      { name, address: '神奈川県横浜市中区1-1', prefecture: '14', licenceNumber: expect.any(String), revokedOn: '2026-11-27' },
+    ]);
     expect(await directoryEntry(revoked.id)).toBeUndefined();
-    expect((await api('GET', '/v1/public/revoked-agencies?prefecture=13')).body.items.map((i: { name: string }) => i.name)).not.toContain(name);
+    expect((await api('GET', '/v1/public/revoked-agencies?prefecture=13')).body.items.map((i: { name: string }) => i.name)).not.toContain(
+      name,
+    );
   });
 
   it.each([

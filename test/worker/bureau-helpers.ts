@@ -9,7 +9,10 @@ export type Agency = { id: string; token: string; email: string; password: strin
 
 /** A licence number no other test agency has (R-APP-3 follows licence numbers). */
 export function licenceNumber(prefecture = '13'): string {
-  return `${prefecture}-ユ-${unique('').replace(/[^0-9a-z]/g, '').slice(-10).toUpperCase()}`;
+  return `${prefecture}-ユ-${unique('')
+    .replace(/[^0-9a-z]/g, '')
+    .slice(-10)
+    .toUpperCase()}`;
 }
 
 /** A registration body for an agency of `prefecture`, with its own licence number. */
@@ -33,7 +36,10 @@ export async function register(body: RegistrationRequestInput) {
 }
 
 /** A registration body with a regular placement dated today (worker time). */
-export async function eligibleBody(prefecture = '13', overrides: Partial<RegistrationRequestInput> = {}): Promise<RegistrationRequestInput> {
+export async function eligibleBody(
+  prefecture = '13',
+  overrides: Partial<RegistrationRequestInput> = {},
+): Promise<RegistrationRequestInput> {
   const today = await workerToday();
   return bodyIn(prefecture, { placements: [{ placedOn: today, fixedTermMonths: null, seasonal: false }], ...overrides });
 }
@@ -41,7 +47,9 @@ export async function eligibleBody(prefecture = '13', overrides: Partial<Registr
 /** A jobseeker of `prefecture` who activated the account; returns the profile ID and a token. */
 export async function seekerIn(prefecture = '13'): Promise<{ profileId: string; token: string }> {
   const row = (await loadRows([profileRow({ areas: [{ prefecture: prefecture as never }] })], await ministry())).body.results[0];
-  const res = await api('POST', '/v1/seeker/activation', { body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのひざしとさくらのはな' } });
+  const res = await api('POST', '/v1/seeker/activation', {
+    body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのひざしとさくらのはな' },
+  });
   if (res.status !== 201) throw new Error(`activation failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { profileId: row.id, token: res.body.token };
 }
@@ -74,7 +82,10 @@ export async function directoryEntry(agencyId: string, query = ''): Promise<Reco
   const items: Array<Record<string, unknown>> = [];
   let cursor: string | null = null;
   do {
-    const res: { body: { items: Array<Record<string, unknown>>; nextCursor: string | null } } = await api('GET', `/v1/public/agencies?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: { body: { items: Array<Record<string, unknown>>; nextCursor: string | null } } = await api(
+      'GET',
+      `/v1/public/agencies?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     items.push(...res.body.items);
     cursor = res.body.nextCursor;
   } while (cursor);

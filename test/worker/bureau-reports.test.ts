@@ -20,7 +20,8 @@ async function as(agency: Agency, method: string, path: string, body?: unknown) 
 }
 
 const status = async (agency: Agency) => (await as(agency, 'GET', '/v1/agency/me')).body;
-const overview = async (fy: number, token?: string) => (await api('GET', `/v1/admin/reports?fiscalYear=${fy}`, { token: token ?? (await ministry()) })).body;
+const overview = async (fy: number, token?: string) =>
+  (await api('GET', `/v1/admin/reports?fiscalYear=${fy}`, { token: token ?? (await ministry()) })).body;
 
 describe('R-REP fiscal year 2026 on the calendar', () => {
   const a: Record<'P' | 'F' | 'N' | 'S' | 'E' | 'L' | 'G', Agency> = {} as never;
@@ -29,7 +30,12 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
   beforeAll(async () => {
     await setClock(jst('2026-11-27', '10:00'));
     a.P = await agencyIn('13'); // paid, both services, files early
-    a.F = await agencyIn('13', { licence: { kind: 'free', number: `13-ム-${Date.now() % 1e6}` }, services: ['job_offer'], mandatoryInformation: undefined, placements: [] });
+    a.F = await agencyIn('13', {
+      licence: { kind: 'free', number: `13-ム-${Date.now() % 1e6}` },
+      services: ['job_offer'],
+      mandatoryInformation: undefined,
+      placements: [],
+    });
     a.N = await agencyIn('13'); // never files
     a.S = await agencyIn('13'); // files during its suspension
     a.E = await agencyIn('13'); // files on the due day
@@ -61,7 +67,11 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     }
     const o = await overview(2026);
     expect(o).toMatchObject({ reminderOn: '2027-03-15', dueOn: '2027-04-20', graceLastDay: '2027-05-20', reported: [] });
-    expect(o.missing.map((m: { agencyId: string }) => m.agencyId).sort()).toEqual(Object.values(a).map((x) => x.id).sort());
+    expect(o.missing.map((m: { agencyId: string }) => m.agencyId).sort()).toEqual(
+      Object.values(a)
+        .map((x) => x.id)
+        .sort(),
+    );
     expect(o.missing.every((m: { remindedAt: string | null }) => m.remindedAt !== null)).toBe(true);
   });
 
@@ -69,7 +79,11 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     const noFees = await as(a.P, 'PUT', '/v1/agency/reports/2026', { jobOffer: { hires: 3 }, jobseeker: { newApplications: 2 } });
     expect(noFees.status).toBe(422);
     expect(noFees.body.code).toBe('report_fields');
-    expect(noFees.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['jobOffer.feeTotal', 'jobseeker.employerFees', 'jobseeker.jobseekerFees']);
+    expect(noFees.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'jobOffer.feeTotal',
+      'jobseeker.employerFees',
+      'jobseeker.jobseekerFees',
+    ]);
     const onePart = await as(a.P, 'PUT', '/v1/agency/reports/2026', { jobOffer: { hires: 0, feeTotal: 0 } });
     expect(onePart.body.errors.map((e: { path: string }) => e.path)).toEqual(['jobseeker']);
     const filed = await as(a.P, 'PUT', '/v1/agency/reports/2026', zeros);
@@ -77,18 +91,33 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     expect(filed.body).toMatchObject({ agencyId: a.P.id, onTime: true, report: { fiscalYear: 2026, ...zeros } });
     const corrected = await as(a.P, 'PUT', '/v1/agency/reports/2026', { ...zeros, jobOffer: { hires: 2, feeTotal: 700000 } });
     expect(corrected.status).toBe(200);
-    expect(corrected.body).toMatchObject({ submittedAt: filed.body.submittedAt, updatedAt: expect.any(String), report: { jobOffer: { hires: 2 } } });
+    expect(corrected.body).toMatchObject({
+      submittedAt: filed.body.submittedAt,
+      updatedAt: expect.any(String),
+      report: { jobOffer: { hires: 2 } },
+    });
   });
 
   it('R-REP-1 a free job-offer-only agency reports hires without fees and nothing for the other service', async () => {
-    expect((await as(a.F, 'PUT', '/v1/agency/reports/2026', { jobOffer: { hires: 1, feeTotal: 0 } })).body.errors[0].path).toBe('jobOffer.feeTotal');
-    expect((await as(a.F, 'PUT', '/v1/agency/reports/2026', { jobOffer: { hires: 1 }, jobseeker: { newApplications: 0 } })).body.errors[0].path).toBe('jobseeker');
+    expect((await as(a.F, 'PUT', '/v1/agency/reports/2026', { jobOffer: { hires: 1, feeTotal: 0 } })).body.errors[0].path).toBe(
+      'jobOffer.feeTotal',
+    );
+    expect(
+      (await as(a.F, 'PUT', '/v1/agency/reports/2026', { jobOffer: { hires: 1 }, jobseeker: { newApplications: 0 } })).body.errors[0].path,
+    ).toBe('jobseeker');
     expect((await as(a.F, 'PUT', '/v1/agency/reports/2026', { jobOffer: { hires: 1 } })).status).toBe(201);
   });
 
   it('R-REP-1 refuses malformed reports with field problems', async () => {
     expect((await as(a.P, 'PUT', '/v1/agency/reports/2026', {})).status).toBe(400);
-    expect((await as(a.P, 'PUT', '/v1/agency/reports/2026', { ...zeros, jobseeker: { ...zeros.jobseeker, employerFees: { total: 5, count: 0 } } })).status).toBe(400);
+    expect(
+      (
+        await as(a.P, 'PUT', '/v1/agency/reports/2026', {
+          ...zeros,
+          jobseeker: { ...zeros.jobseeker, employerFees: { total: 5, count: 0 } },
+        })
+      ).status,
+    ).toBe(400);
     expect((await as(a.P, 'PUT', '/v1/agency/reports/abc', zeros)).status).toBe(400);
     expect((await as(a.P, 'PUT', '/v1/agency/reports/2027', zeros)).body.code).toBe('report_period_not_open');
   });
@@ -108,9 +137,18 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     for (const agency of [a.N, a.S, a.G, a.L]) {
       const requests = (await eventsOf(await refresh(agency))).filter((e) => e.type === 'report_request');
       expect(requests).toHaveLength(1);
-      expect(requests[0]).toMatchObject({ rule: 'R-REP-3', details: { fiscalYear: 2026, dueOn: '2027-04-20', graceLastDay: '2027-05-20', bureau: agency === a.L ? '大阪労働局' : '東京労働局' } });
+      expect(requests[0]).toMatchObject({
+        rule: 'R-REP-3',
+        details: {
+          fiscalYear: 2026,
+          dueOn: '2027-04-20',
+          graceLastDay: '2027-05-20',
+          bureau: agency === a.L ? '大阪労働局' : '東京労働局',
+        },
+      });
     }
-    for (const agency of [a.P, a.F, a.E]) expect((await eventsOf(await refresh(agency))).some((e) => e.type === 'report_request')).toBe(false);
+    for (const agency of [a.P, a.F, a.E])
+      expect((await eventsOf(await refresh(agency))).some((e) => e.type === 'report_request')).toBe(false);
     const missing = (await overview(2026)).missing as Array<{ agencyId: string; requestedAt: string | null }>;
     expect(missing.find((m) => m.agencyId === a.N.id)?.requestedAt).toBe('2027-04-21T01:00:00.000Z'); // the first run that day, 10:00 JST
     const audit = (await api('GET', '/v1/admin/audit?action=report.request&limit=10', { token: await ministry() })).body.items;
@@ -147,9 +185,15 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     const acquisitions = (await as(a.N, 'GET', '/v1/agency/acquisitions')).body.items;
     expect(acquisitions.some((x: { deletedRule: string | null }) => x.deletedRule === 'R-RET-3')).toBe(true);
     const o = await overview(2026);
-    expect(o.missing.find((m: { agencyId: string }) => m.agencyId === a.N.id)).toMatchObject({ status: 'suspended', suspendedOn: '2027-05-21', revokedOn: null });
+    expect(o.missing.find((m: { agencyId: string }) => m.agencyId === a.N.id)).toMatchObject({
+      status: 'suspended',
+      suspendedOn: '2027-05-21',
+      revokedOn: null,
+    });
     const audit = (await api('GET', '/v1/admin/audit?action=suspension.impose&limit=100', { token: await ministry() })).body.items;
-    expect(audit.filter((e: { actor: string; target: string }) => e.actor === 'system' && [a.N.id, a.S.id].includes(e.target))).toHaveLength(2);
+    expect(
+      audit.filter((e: { actor: string; target: string }) => e.actor === 'system' && [a.N.id, a.S.id].includes(e.target)),
+    ).toHaveLength(2);
     // Running again the same day changes nothing.
     await setClock(jst('2027-05-21', '11:00'));
     expect((await adminAgency(a.N.id)).suspensions).toHaveLength(1);
@@ -174,10 +218,17 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     expect(revokedList.some((r: { revokedOn: string }) => r.revokedOn === '2027-11-21')).toBe(true);
     const violations = (await adminAgency(a.N.id)).violations;
     expect(violations).toHaveLength(2);
-    expect(violations[0]).toMatchObject({ category: 'missed_procedure', recordedBy: 'system', proposal: { kind: 'revocation', basis: '§8(2)④a' } });
+    expect(violations[0]).toMatchObject({
+      category: 'missed_procedure',
+      recordedBy: 'system',
+      proposal: { kind: 'revocation', basis: '§8(2)④a' },
+    });
     expect(await status(a.S)).toMatchObject({ status: 'active', suspension: null });
     expect(await directoryEntry(a.S.id)).toMatchObject({ statusLabel: '利用中' });
-    expect((await overview(2026)).missing.find((m: { agencyId: string }) => m.agencyId === a.N.id)).toMatchObject({ status: 'revoked', revokedOn: '2027-11-21' });
+    expect((await overview(2026)).missing.find((m: { agencyId: string }) => m.agencyId === a.N.id)).toMatchObject({
+      status: 'revoked',
+      revokedOn: '2027-11-21',
+    });
   });
 
   it('R-REP-3 the request, not the March reminder, is what counts (decision 9): fiscal year 2027', async () => {
@@ -200,6 +251,9 @@ describe('R-REP fiscal year 2026 on the calendar', () => {
     await setClock(jst('2029-06-01')); // the whole request window (2029-04-21 – 2029-05-21) passed without a run
     expect((await status(R)).status).toBe('active');
     expect((await eventsOf(await refresh(R))).some((e) => e.type === 'report_request')).toBe(false);
-    expect((await overview(2028)).missing.find((m: { agencyId: string }) => m.agencyId === R.id)).toMatchObject({ requestedAt: null, suspendedOn: null });
+    expect((await overview(2028)).missing.find((m: { agencyId: string }) => m.agencyId === R.id)).toMatchObject({
+      requestedAt: null,
+      suspendedOn: null,
+    });
   });
 });

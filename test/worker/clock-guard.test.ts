@@ -22,6 +22,7 @@ describe('R-SEC-7 the controllable clock', () => {
     const env = (ENVIRONMENT?: string) => ({ ENVIRONMENT }) as unknown as Env;
     expect(clockIsControllable(env('development'))).toBe(true);
     expect(clockIsControllable(env('test'))).toBe(true);
-    for (const name of [undefined, '', 'production', 'staging', 'Development', 'dev', 'test ']) expect(clockIsControllable(env(name))).toBe(false);
+    for (const name of [undefined, '', 'production', 'staging', 'Development', 'dev', 'test '])
+      expect(clockIsControllable(env(name))).toBe(false);
   });
 });

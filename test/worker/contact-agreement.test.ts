@@ -26,7 +26,8 @@ const REGISTERED_CASES: CorpusCase[] = [
 const CASES = [...CORPUS, ...REGISTERED_CASES];
 
 const positions = (findings: Array<Pick<Finding, 'kind' | 'start' | 'end'>>) => findings.map((f) => [f.kind, f.start, f.end]);
-const composer = (c: CorpusCase) => (c.author === 'agency' ? agencyContactFindings(c.text, CORPUS_REGISTERED) : seekerContactFindings(c.text));
+const composer = (c: CorpusCase) =>
+  c.author === 'agency' ? agencyContactFindings(c.text, CORPUS_REGISTERED) : seekerContactFindings(c.text);
 
 describe('the worker and the composer agree (R-MSG-4)', () => {
   it('R-MSG-4 the check the objects run and the composer’s check give the same findings on every case', () => {
@@ -53,13 +54,17 @@ describe('the worker and the composer agree (R-MSG-4)', () => {
     it('R-MSG-4 the message routes refuse exactly what the composer flags, at the same places', async () => {
       const disagreements: string[] = [];
       const send = async (c: CorpusCase) => {
-        const res = c.author === 'agency' ? await reply(agency, conversationId, c.text) : await seekerWrites(seeker, conversationId, c.text);
+        const res =
+          c.author === 'agency' ? await reply(agency, conversationId, c.text) : await seekerWrites(seeker, conversationId, c.text);
         const expected = composer(c);
         if (expected.length === 0) {
           if (res.status !== 201) disagreements.push(`${c.author} ${res.status} ${res.body.code}: ${c.text}`);
           return;
         }
-        const same = res.status === 422 && res.body.code === 'contact_details_not_allowed' && JSON.stringify(positions(res.body.findings)) === JSON.stringify(positions(expected));
+        const same =
+          res.status === 422 &&
+          res.body.code === 'contact_details_not_allowed' &&
+          JSON.stringify(positions(res.body.findings)) === JSON.stringify(positions(expected));
         if (!same) disagreements.push(`${c.author} ${res.status} ${JSON.stringify(res.body.findings)}: ${c.text}`);
       };
       // A few at a time, as several tabs would send.

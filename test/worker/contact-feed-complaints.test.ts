@@ -24,7 +24,10 @@ describe('R-FEED-2 the feed load sees through disguises', () => {
     ['a 12-digit number in kanji', 'マイナンバー 一二三四五六七八九〇一二', '12桁'],
     ['a street address with 丁目', '西新宿二丁目8番1号に住んでいます', '住所'],
   ])('R-FEED-2 refuses a row with %s, with field and reason, and loads the rest', async (_what, text, label) => {
-    const res = await loadRows([profileRow({ selfIntroduction: '介護福祉士。月給25万円、9:00〜18:00希望。2026年4月から勤務可能。' }), profileRow({ selfIntroduction: text })]);
+    const res = await loadRows([
+      profileRow({ selfIntroduction: '介護福祉士。月給25万円、9:00〜18:00希望。2026年4月から勤務可能。' }),
+      profileRow({ selfIntroduction: text }),
+    ]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ loaded: 1, refused: 1 });
     const refused = res.body.results.find((r: { ok: boolean }) => !r.ok);
@@ -53,13 +56,20 @@ describe('R-MSG-4 a complaint passed on to the agency carries no contact details
     expect(refused.body.code).toBe('contact_details_not_allowed');
     expect(refused.body.findings.map((f: { kind: string }) => f.kind)).toEqual(['name', 'phone']);
     expect(refused.body.detail).toContain('要約');
-    const log = async () => (await api('GET', '/v1/agency/complaints', { token: agency.token })).body.items as Array<{ bureauComplaintId?: string }>;
+    const log = async () =>
+      (await api('GET', '/v1/agency/complaints', { token: agency.token })).body.items as Array<{ bureauComplaintId?: string }>;
     expect((await log()).some((e) => e.bureauComplaintId === filed.id)).toBe(false);
 
-    const dirtySummary = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, { token: osaka, body: { summary: '090-1234-5678 への電話が多いとの申出' } });
+    const dirtySummary = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, {
+      token: osaka,
+      body: { summary: '090-1234-5678 への電話が多いとの申出' },
+    });
     expect(dirtySummary.status).toBe(422);
 
-    const passed = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, { token: osaka, body: { summary: '夜間の電話連絡が多いとの申出' } });
+    const passed = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, {
+      token: osaka,
+      body: { summary: '夜間の電話連絡が多いとの申出' },
+    });
     expect(passed.status).toBe(200);
     expect((await log()).some((e) => e.bureauComplaintId === filed.id)).toBe(true);
   });

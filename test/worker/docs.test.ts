@@ -7,7 +7,9 @@ import { exports } from 'cloudflare:workers';
 import { api } from './helpers';
 
 async function get(path: string): Promise<Response> {
-  return (exports as unknown as { default: { fetch: (r: Request) => Promise<Response> } }).default.fetch(new Request(`http://madoguchi.test${path}`));
+  return (exports as unknown as { default: { fetch: (r: Request) => Promise<Response> } }).default.fetch(
+    new Request(`http://madoguchi.test${path}`),
+  );
 }
 
 describe('the API reference', () => {
@@ -39,17 +41,21 @@ describe('the API reference', () => {
     const industries = await api('GET', '/v1/public/codes/industries');
     expect(industries.body.items.map((i: { code: string }) => i.code).join('')).toBe('ABCDEFGHIJKLMNOPQRST');
     const doc = await api('GET', '/v1/openapi.json');
-    for (const path of ['/v1/public/codes/prefectures', '/v1/public/codes/occupations', '/v1/public/codes/industries']) expect(doc.body.paths[path]).toBeDefined();
+    for (const path of ['/v1/public/codes/prefectures', '/v1/public/codes/occupations', '/v1/public/codes/industries'])
+      expect(doc.body.paths[path]).toBeDefined();
   });
 
   it('describes every query and path parameter in Japanese', async () => {
     const doc = await api('GET', '/v1/openapi.json');
     const missing: string[] = [];
-    for (const [path, item] of Object.entries(doc.body.paths as Record<string, Record<string, { parameters?: Array<{ name: string; in: string; description?: string }> }>>)) {
+    for (const [path, item] of Object.entries(
+      doc.body.paths as Record<string, Record<string, { parameters?: Array<{ name: string; in: string; description?: string }> }>>,
+    )) {
       for (const [method, op] of Object.entries(item)) {
         for (const p of op.parameters ?? []) {
           if (p.in === 'header') continue;
-          if (!p.description || !/[\u3040-\u30ff\u4e00-\u9fff]/.test(p.description)) missing.push(`${method.toUpperCase()} ${path} ${p.in}:${p.name}`);
+          if (!p.description || !/[\u3040-\u30ff\u4e00-\u9fff]/.test(p.description))
+            missing.push(`${method.toUpperCase()} ${path} ${p.in}:${p.name}`);
         }
       }
     }

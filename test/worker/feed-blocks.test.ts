@@ -6,23 +6,31 @@ beforeAll(async () => {
 });
 
 /** A keyword no other test's profile holds. */
-const TAG = `ブロック${unique('').replace(/[^a-z0-9]/g, '').slice(-6)}`;
+const TAG = `ブロック${unique('')
+  .replace(/[^a-z0-9]/g, '')
+  .slice(-6)}`;
 
 const found = async (agency: { token: string }, prefecture: string) =>
-  (await api('GET', `/v1/agency/feed?prefecture=${prefecture}&q=${encodeURIComponent(TAG)}`, { token: agency.token })).body.items.map((i: { id: string }) => i.id);
+  (await api('GET', `/v1/agency/feed?prefecture=${prefecture}&q=${encodeURIComponent(TAG)}`, { token: agency.token })).body.items.map(
+    (i: { id: string }) => i.id,
+  );
 
 describe('R-FEED-4 blocks that stay', () => {
   it('R-FEED-4 a block survives bureau updates that add a prefecture, and that remove and re-add one', async () => {
     const row = profileRow({ areas: [{ prefecture: '13' as never }], selfIntroduction: `${TAG} よろしくお願いします。` });
     const created = (await loadRows([row])).body.results[0];
-    const activated = await api('POST', '/v1/seeker/activation', { body: { profileId: created.id, code: created.activationCode, passphrase: 'はるのひざしとさくらのはな' } });
+    const activated = await api('POST', '/v1/seeker/activation', {
+      body: { profileId: created.id, code: created.activationCode, passphrase: 'はるのひざしとさくらのはな' },
+    });
     const blocked = await admittedAgency();
     const other = await admittedAgency();
     expect((await api('PUT', `/v1/seeker/blocks/${blocked.id}`, { token: activated.body.token })).status).toBe(200);
     expect(await found(blocked, '13')).toEqual([]);
 
     const update = async (prefectures: string[]) => {
-      const res = await loadRows([{ ...row, id: created.id, areas: prefectures.map((prefecture) => ({ prefecture: prefecture as never })) }]);
+      const res = await loadRows([
+        { ...row, id: created.id, areas: prefectures.map((prefecture) => ({ prefecture: prefecture as never })) },
+      ]);
       expect(res.body.loaded).toBe(1);
     };
     // Adds 大阪府 (27): the new shard's row carries the block.

@@ -46,7 +46,9 @@ describe('R-SEC-9 bounded feed reading', () => {
 
     const usage = await api('GET', '/v1/admin/feed-usage', { token: await ministry() });
     expect(usage.status).toBe(200);
-    expect(usage.body.items).toContainEqual(expect.objectContaining({ agencyId: a.id, kind: 'search', state: 'reached', count: limit, limit }));
+    expect(usage.body.items).toContainEqual(
+      expect.objectContaining({ agencyId: a.id, kind: 'search', state: 'reached', count: limit, limit }),
+    );
     expect(usage.body.items.some((e: { agencyId: string }) => e.agencyId === b.id)).toBe(false);
     const osaka = await api('GET', '/v1/admin/feed-usage', { token: await bureau('27') });
     expect(osaka.body.items.some((e: { agencyId: string }) => e.agencyId === a.id)).toBe(false);

@@ -31,8 +31,12 @@ beforeAll(async () => {
   other = await admittedAgency();
   // 12 in Tokyo only, 6 in Tokyo and Kanagawa (listed in both shards), 5 in Osaka only; 4 of Tokyo's are part-time.
   const rows = [
-    ...Array.from({ length: 12 }, (_, i) => profileRow({ selfIntroduction: `${TAG} 東京で働きたい`, employmentTypes: i < 4 ? ['part_time'] : ['regular'] })),
-    ...Array.from({ length: 6 }, () => profileRow({ selfIntroduction: `${TAG} 東京か神奈川`, areas: [{ prefecture: '13' as never }, { prefecture: '14' as never }] })),
+    ...Array.from({ length: 12 }, (_, i) =>
+      profileRow({ selfIntroduction: `${TAG} 東京で働きたい`, employmentTypes: i < 4 ? ['part_time'] : ['regular'] }),
+    ),
+    ...Array.from({ length: 6 }, () =>
+      profileRow({ selfIntroduction: `${TAG} 東京か神奈川`, areas: [{ prefecture: '13' as never }, { prefecture: '14' as never }] }),
+    ),
     ...Array.from({ length: 5 }, () => profileRow({ selfIntroduction: `${TAG} 大阪で働きたい`, areas: [{ prefecture: '27' as never }] })),
   ];
   const res = await loadRows(rows);
@@ -76,7 +80,9 @@ describe('R-FEED-3 hit counts', () => {
   });
 
   it('R-FEED-4 leaves a jobseeker who blocked the agency out of its count only', async () => {
-    const act = await api('POST', '/v1/seeker/activation', { body: { profileId: activated.profileId, code: activated.code, passphrase: PASS } });
+    const act = await api('POST', '/v1/seeker/activation', {
+      body: { profileId: activated.profileId, code: activated.code, passphrase: PASS },
+    });
     expect(act.status).toBe(201);
     const blocked = await api('PUT', `/v1/seeker/blocks/${agency.id}`, { token: act.body.token });
     expect(blocked.status).toBe(200);
@@ -92,7 +98,14 @@ describe('R-FEED-3 bounded counting across shards', () => {
     expect(cap).toBe(213);
     const asked: number[] = [];
     // Every shard holds 5,000 matches: the first round already passes the bound.
-    const r = await settleCount(Array.from({ length: 47 }, () => cap), cap, async (_i, more) => { asked.push(more); return more; });
+    const r = await settleCount(
+      Array.from({ length: 47 }, () => cap),
+      cap,
+      async (_i, more) => {
+        asked.push(more);
+        return more;
+      },
+    );
     expect(r).toEqual({ total: 10_000, exact: false });
     expect(asked).toEqual([]);
   });
@@ -100,10 +113,34 @@ describe('R-FEED-3 bounded counting across shards', () => {
   it('R-FEED-3 counts again only the shards that reached their cap, sharing what is left of the bound', async () => {
     const truth = [0, 3, 40, 2];
     const asked: Array<[number, number]> = [];
-    const recount = async (i: number, more: number) => { asked.push([i, more]); return Math.min(truth[i]!, more); };
-    expect(await settleCount(truth.map((n) => Math.min(n, 3)), 3, recount, 30)).toEqual({ total: 30, exact: false });
+    const recount = async (i: number, more: number) => {
+      asked.push([i, more]);
+      return Math.min(truth[i]!, more);
+    };
+    expect(
+      await settleCount(
+        truth.map((n) => Math.min(n, 3)),
+        3,
+        recount,
+        30,
+      ),
+    ).toEqual({ total: 30, exact: false });
     expect(asked.every(([i]) => i === 1 || i === 2)).toBe(true);
-    expect(await settleCount(truth.map((n) => Math.min(n, 3)), 3, recount, 45)).toEqual({ total: 45, exact: true });
-    expect(await settleCount(truth.map((n) => Math.min(n, 3)), 3, recount, 100)).toEqual({ total: 45, exact: true });
+    expect(
+      await settleCount(
+        truth.map((n) => Math.min(n, 3)),
+        3,
+        recount,
+        45,
+      ),
+    ).toEqual({ total: 45, exact: true });
+    expect(
+      await settleCount(
+        truth.map((n) => Math.min(n, 3)),
+        3,
+        recount,
+        100,
+      ),
+    ).toEqual({ total: 45, exact: true });
   });
 });

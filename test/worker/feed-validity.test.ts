@@ -21,7 +21,10 @@ async function search(q: string, prefecture: string) {
 /** How many rows of a profile a shard holds (listed or home), straight from its SQLite. */
 async function rowsIn(prefecture: string, id: string): Promise<number> {
   const stub = env.FEED_SHARD.get(env.FEED_SHARD.idFromName(prefecture));
-  return runInDurableObject(stub, async (_obj, state) => state.storage.sql.exec('SELECT 1 FROM profiles WHERE id = ?', id).toArray().length);
+  return runInDurableObject(
+    stub,
+    async (_obj, state) => state.storage.sql.exec('SELECT 1 FROM profiles WHERE id = ?', id).toArray().length,
+  );
 }
 
 beforeAll(async () => {
@@ -34,17 +37,29 @@ describe('R-FEED-6 a profile is in the feed only while the registration is valid
     await setClock(jst('2026-11-27', '10:00'));
     const tag = `有効期限${Math.floor(Math.random() * 1e6)}`;
     // Home 13 (Tokyo), listed in 27 (Osaka) and 14 (Kanagawa) only: three shards hold it.
-    const loaded = await loadRows([profileRow({ homePrefecture: '13', areas: [{ prefecture: '27' }, { prefecture: '14' }], selfIntroduction: `${tag} 介護職を希望します。` })]);
+    const loaded = await loadRows([
+      profileRow({
+        homePrefecture: '13',
+        areas: [{ prefecture: '27' }, { prefecture: '14' }],
+        selfIntroduction: `${tag} 介護職を希望します。`,
+      }),
+    ]);
     const { id, activationCode, validUntil } = loaded.body.results[0];
     expect(validUntil).toBe('2027-01-31');
 
     // The agency acquires it and records the acceptance; the jobseeker and the agency talk.
     expect((await api('GET', `/v1/agency/feed/${id}`, { token: agency.token })).status).toBe(200);
-    const accepted = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } } });
+    const accepted = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: id, acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } },
+    });
     expect(accepted.status).toBe(200);
     const seeker = await api('POST', '/v1/seeker/activation', { body: { profileId: id, code: activationCode, passphrase: PASSPHRASE } });
     expect(seeker.status).toBe(201);
-    const first = await api('POST', '/v1/agency/conversations', { token: agency.token, body: { profileId: id, body: 'はじめまして。介護職の求人をご紹介できます。', idempotencyKey: `lapse-${id}` } });
+    const first = await api('POST', '/v1/agency/conversations', {
+      token: agency.token,
+      body: { profileId: id, body: 'はじめまして。介護職の求人をご紹介できます。', idempotencyKey: `lapse-${id}` },
+    });
     expect(first.status).toBe(201);
 
     // The last valid day: still found in both prefectures it wants (the service closes at 21:30
@@ -66,7 +81,9 @@ describe('R-FEED-6 a profile is in the feed only while the registration is valid
     expect(open.body.code).toBe('profile_not_found');
 
     // As after a withdrawal: the agency keeps its acquisition and its R-RET-2 deadline ...
-    const held = (await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items.find((a: { profileId: string }) => a.profileId === id);
+    const held = (await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items.find(
+      (a: { profileId: string }) => a.profileId === id,
+    );
     expect(held).toMatchObject({ state: 'held', acceptedOn: '2026-11-27', retentionDeadline: '2028-03-31' });
     // ... and the jobseeker still reads the conversation.
     const signIn = await api('POST', '/v1/seeker/sessions', { body: { profileId: id, passphrase: PASSPHRASE } });

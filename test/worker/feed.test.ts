@@ -60,7 +60,13 @@ describe('R-FEED-1 / R-FEED-2 the bureau loads profiles', () => {
   });
 
   it('R-FEED-2 reports broken NDJSON lines and wrong fields per row without stopping the load', async () => {
-    const res = await loadRows(['{not json', JSON.stringify({ ...profileRow(), wage: { unit: 'month', min: 300000, max: 100000 } }), profileRow({ selfIntroduction: `${TAG} ok` }), '', JSON.stringify({ ...profileRow(), extra: 1 })]);
+    const res = await loadRows([
+      '{not json',
+      JSON.stringify({ ...profileRow(), wage: { unit: 'month', min: 300000, max: 100000 } }),
+      profileRow({ selfIntroduction: `${TAG} ok` }),
+      '',
+      JSON.stringify({ ...profileRow(), extra: 1 }),
+    ]);
     expect(res.status).toBe(200);
     expect(res.body.loaded).toBe(1);
     expect(res.body.refused).toBe(3);
@@ -72,12 +78,18 @@ describe('R-FEED-1 / R-FEED-2 the bureau loads profiles', () => {
   });
 
   it('R-FEED-2 updates a profile by ID and withdraws it from every shard', async () => {
-    const created = (await loadRows([profileRow({ areas: [{ prefecture: '13' }, { prefecture: '14' }], selfIntroduction: `${TAG} 移動テスト` })])).body.results[0];
+    const created = (
+      await loadRows([profileRow({ areas: [{ prefecture: '13' }, { prefecture: '14' }], selfIntroduction: `${TAG} 移動テスト` })])
+    ).body.results[0];
     expect((await search({ prefecture: '14', q: `${TAG} 移動テスト` })).body.items.map((i: { id: string }) => i.id)).toContain(created.id);
-    const updated = await loadRows([{ ...profileRow({ areas: [{ prefecture: '13' }], selfIntroduction: `${TAG} 移動テスト` }), id: created.id }]);
+    const updated = await loadRows([
+      { ...profileRow({ areas: [{ prefecture: '13' }], selfIntroduction: `${TAG} 移動テスト` }), id: created.id },
+    ]);
     expect(updated.body.results[0]).toMatchObject({ ok: true, action: 'updated' });
     expect(updated.body.results[0].activationCode).toBeUndefined();
-    expect((await search({ prefecture: '14', q: `${TAG} 移動テスト` })).body.items.map((i: { id: string }) => i.id)).not.toContain(created.id);
+    expect((await search({ prefecture: '14', q: `${TAG} 移動テスト` })).body.items.map((i: { id: string }) => i.id)).not.toContain(
+      created.id,
+    );
     expect((await search({ prefecture: '13', q: `${TAG} 移動テスト` })).body.items.map((i: { id: string }) => i.id)).toContain(created.id);
     const withdrawn = await api('DELETE', `/v1/admin/feed/profiles/${created.id}`, { token: await ministry() });
     expect(withdrawn.status).toBe(204);
@@ -89,7 +101,10 @@ describe('R-FEED-1 / R-FEED-2 the bureau loads profiles', () => {
     const unknown = await loadRows([{ ...profileRow(), id: '13-0000000000' }]);
     expect(unknown.body.results[0].errors[0].code).toBe('unknown_profile');
     const osaka = await bureau('27');
-    const res = await loadRows([profileRow({ areas: [{ prefecture: '13' }] }), profileRow({ areas: [{ prefecture: '27' }], selfIntroduction: `${TAG} 大阪` })], osaka);
+    const res = await loadRows(
+      [profileRow({ areas: [{ prefecture: '13' }] }), profileRow({ areas: [{ prefecture: '27' }], selfIntroduction: `${TAG} 大阪` })],
+      osaka,
+    );
     expect(res.body.results[0].errors[0].code).toBe('out_of_scope');
     expect(res.body.results[1].ok).toBe(true);
   });
@@ -100,9 +115,33 @@ describe('R-FEED-3 agencies search the feed', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     const rows = {
-      kaigo: profileRow({ occupations: ['050'], areas: [{ prefecture: '13', municipality: '13104' }], selfIntroduction: `${TAG} 介護福祉士として特養で働いてきました。夜勤もできます。`, qualifications: ['介護福祉士'], experience: [{ occupation: '050', years: 8 }], ageBand: '40-44', education: 'vocational' }),
-      eigyo: profileRow({ occupations: ['060'], industries: ['I'], areas: [{ prefecture: '27' }], selfIntroduction: `${TAG} 法人営業の経験があります。`, employmentTypes: ['regular', 'contract'], wage: { unit: 'month', min: 300000, max: 400000 }, ageBand: '30-34', education: 'university' }),
-      jimu: profileRow({ occupations: ['030'], areas: [{ prefecture: '13' }], selfIntroduction: `${TAG} 一般事務を希望します。Excelが得意です。`, employmentTypes: ['part_time'], wage: { unit: 'hour', min: 1200, max: 1500 }, hours: { perWeek: 20, shift: false, overtimeOk: false } }),
+      kaigo: profileRow({
+        occupations: ['050'],
+        areas: [{ prefecture: '13', municipality: '13104' }],
+        selfIntroduction: `${TAG} 介護福祉士として特養で働いてきました。夜勤もできます。`,
+        qualifications: ['介護福祉士'],
+        experience: [{ occupation: '050', years: 8 }],
+        ageBand: '40-44',
+        education: 'vocational',
+      }),
+      eigyo: profileRow({
+        occupations: ['060'],
+        industries: ['I'],
+        areas: [{ prefecture: '27' }],
+        selfIntroduction: `${TAG} 法人営業の経験があります。`,
+        employmentTypes: ['regular', 'contract'],
+        wage: { unit: 'month', min: 300000, max: 400000 },
+        ageBand: '30-34',
+        education: 'university',
+      }),
+      jimu: profileRow({
+        occupations: ['030'],
+        areas: [{ prefecture: '13' }],
+        selfIntroduction: `${TAG} 一般事務を希望します。Excelが得意です。`,
+        employmentTypes: ['part_time'],
+        wage: { unit: 'hour', min: 1200, max: 1500 },
+        hours: { perWeek: 20, shift: false, overtimeOk: false },
+      }),
       yoru: profileRow({ occupations: ['050'], areas: [{ prefecture: '01' }], selfIntroduction: `${TAG} 夜の勤務を希望` }),
     };
     const res = await loadRows(Object.values(rows));
@@ -148,7 +187,14 @@ describe('R-FEED-3 agencies search the feed', () => {
   });
 
   it('R-FEED-3 refuses an age filter or sort with the reason (Art. 9), and the OpenAPI document offers none', async () => {
-    const queries: Array<Record<string, string | string[]>> = [{ ageBand: '40-44' }, { ageBand: ['30-34', '40-44'] }, { q: TAG, ageBand: '40-44' }, { sort: 'ageBand' }, { order: '-age' }, { ageMin: '30' }];
+    const queries: Array<Record<string, string | string[]>> = [
+      { ageBand: '40-44' },
+      { ageBand: ['30-34', '40-44'] },
+      { q: TAG, ageBand: '40-44' },
+      { sort: 'ageBand' },
+      { order: '-age' },
+      { ageMin: '30' },
+    ];
     for (const query of queries) {
       const res = await search(query);
       expect(res.status, JSON.stringify(query)).toBe(400);
@@ -175,7 +221,9 @@ describe('R-FEED-3 agencies search the feed', () => {
 
   it('R-FEED-3 pages with a stable order and cursor, unchanged while profiles are added', async () => {
     const tag = unique('頁');
-    const loaded = (await loadRows(Array.from({ length: 7 }, () => profileRow({ selfIntroduction: `${tag} 頁送り` })))).body.results.map((r: { id: string }) => r.id);
+    const loaded = (await loadRows(Array.from({ length: 7 }, () => profileRow({ selfIntroduction: `${tag} 頁送り` })))).body.results.map(
+      (r: { id: string }) => r.id,
+    );
     const first = await search({ q: tag, limit: '3' });
     expect(first.body.items).toHaveLength(3);
     expect(first.body.nextCursor).toBeTruthy();
@@ -192,7 +240,15 @@ describe('R-FEED-3 agencies search the feed', () => {
   });
 
   it('R-FEED-3 refuses bad filters and cursors with a 400 problem', async () => {
-    const bad: Array<Record<string, string>> = [{ prefecture: '48' }, { limit: '1000' }, { wageMin: '100' }, { occupation: 'abc' }, { cursor: 'not-a-cursor' }, { unknown: 'x' }, { q: 'あ'.repeat(101) }];
+    const bad: Array<Record<string, string>> = [
+      { prefecture: '48' },
+      { limit: '1000' },
+      { wageMin: '100' },
+      { occupation: 'abc' },
+      { cursor: 'not-a-cursor' },
+      { unknown: 'x' },
+      { q: 'あ'.repeat(101) },
+    ];
     for (const query of bad) {
       const res = await search(query);
       expect(res.status, JSON.stringify(query)).toBe(400);
@@ -211,7 +267,9 @@ describe('R-FEED-3 agencies search the feed', () => {
 describe('R-FEED-5 the feed leaves only toward the agency that asked', () => {
   it('R-FEED-5 serves no search or bulk load to anonymous callers, jobseekers or agencies', async () => {
     expect((await api('GET', '/v1/agency/feed')).status).toBe(401);
-    expect((await api('PUT', '/v1/admin/feed/profiles', { token: agency.token, raw: '{}', type: 'application/x-ndjson' })).status).toBe(403);
+    expect((await api('PUT', '/v1/admin/feed/profiles', { token: agency.token, raw: '{}', type: 'application/x-ndjson' })).status).toBe(
+      403,
+    );
     expect((await api('GET', '/v1/agency/feed', { token: 'a.A0000000000.AAAAAAAAAAAAAAAAAAAAAAAAAA' })).status).toBe(401);
   });
 });

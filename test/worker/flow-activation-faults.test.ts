@@ -36,7 +36,9 @@ describe('the activation flow converges when a step fails (R-SEC-6, R-SEC-8)', (
     await setClock(jst('2026-11-27', '10:00'));
     const [p] = await loadProfiles(1);
     armFault('activation.activate');
-    const wrong = await api('POST', '/v1/seeker/activation', { body: { profileId: p!.profileId, code: 'AAAA-BBBB-CCCC', passphrase: PASSPHRASE } });
+    const wrong = await api('POST', '/v1/seeker/activation', {
+      body: { profileId: p!.profileId, code: 'AAAA-BBBB-CCCC', passphrase: PASSPHRASE },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe('activation_invalid');
     disarmFaults();

@@ -7,7 +7,7 @@ afterEach(() => disarmFaults());
 
 describe('the block flow converges when a step fails (R-BLOCK-1, R-BLOCK-2, R-FEED-4)', () => {
   it.each(['block.seeker', 'block.agency', 'block.shards'])(
-    'R-BLOCK-2 a failure at %s: nothing is delivered after it, and the jobseeker\'s retry finishes the block once',
+    "R-BLOCK-2 a failure at %s: nothing is delivered after it, and the jobseeker's retry finishes the block once",
     async (step) => {
       await setClock(jst('2026-11-27', '10:00'));
       const agency = await admittedAgency();

@@ -14,15 +14,20 @@ const seekerObject = (profileId: string) => env.SEEKER.get(env.SEEKER.idFromName
 /** A real failure in the jobseeker's object: recording a notice aborts (a trigger) until it is dropped; reading still works. */
 const noticesAway = (profileId: string, away: boolean) =>
   runInDurableObject(seekerObject(profileId), async (_obj, state) => {
-    state.storage.sql.exec(away
-      ? "CREATE TRIGGER notices_fail BEFORE INSERT ON deletion_notices BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
-      : 'DROP TRIGGER notices_fail');
+    state.storage.sql.exec(
+      away
+        ? "CREATE TRIGGER notices_fail BEFORE INSERT ON deletion_notices BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        : 'DROP TRIGGER notices_fail',
+    );
   });
 
-const ask = (seeker: Seeker, agency: Agency) => api('POST', '/v1/seeker/deletion-requests', { token: seeker.token, body: { agencyId: agency.id } });
+const ask = (seeker: Seeker, agency: Agency) =>
+  api('POST', '/v1/seeker/deletion-requests', { token: seeker.token, body: { agencyId: agency.id } });
 const requests = async (seeker: Seeker) => {
   // Sessions end when the clock moves a day: sign in again (the fixture's passphrase).
-  const signedIn = await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'はるのあさにさくさくらのはな' } });
+  const signedIn = await api('POST', '/v1/seeker/sessions', {
+    body: { profileId: seeker.profileId, passphrase: 'はるのあさにさくさくらのはな' },
+  });
   if (signedIn.status === 201) seeker.token = signedIn.body.token;
   const res = await api('GET', '/v1/seeker/deletion-requests', { token: seeker.token });
   if (res.status !== 200) throw new Error(`deletion requests: ${res.status} ${JSON.stringify(res.body)}`);
@@ -31,7 +36,14 @@ const requests = async (seeker: Seeker) => {
 const kinds = (request: { notices?: Array<{ kind: string }> }) => (request.notices ?? []).map((n) => n.kind);
 const ackAll = async (agency: Agency) => {
   for (const e of await eventsOf(agency, 'deletion_request')) {
-    expect((await api('POST', `/v1/agency/events/${e.id}/ack`, { token: agency.token, body: { deletedAt: new Date().toISOString(), deletedRecords: 2 } })).status).toBe(200);
+    expect(
+      (
+        await api('POST', `/v1/agency/events/${e.id}/ack`, {
+          token: agency.token,
+          body: { deletedAt: new Date().toISOString(), deletedRecords: 2 },
+        })
+      ).status,
+    ).toBe(200);
   }
 };
 
@@ -62,8 +74,11 @@ describe('R-DEL-2 the three notices of a deletion request', () => {
     expect(kinds(done)).toEqual(['server_access_removed', 'agency_confirmed']);
     // The closed conversation shows both, after the request itself.
     const thread = (await api('GET', `/v1/seeker/conversations/${conversationId}`, { token: seeker.token })).body;
-    expect(thread.messages.filter((m: { from: string }) => m.from === 'system').map((m: { notice: string }) => m.notice))
-      .toEqual(['deletion_requested', 'deletion_server_removed', 'deletion_completed']);
+    expect(thread.messages.filter((m: { from: string }) => m.from === 'system').map((m: { notice: string }) => m.notice)).toEqual([
+      'deletion_requested',
+      'deletion_server_removed',
+      'deletion_completed',
+    ]);
     expect(await agencyObject(agency.id).pendingNotices()).toEqual([]);
   });
 
@@ -97,7 +112,9 @@ describe('R-DEL-2 the three notices of a deletion request', () => {
     expect(asked.body.notices).toEqual([]);
     expect((await api('GET', `/v1/agency/feed/${seeker.profileId}`, { token: agency.token })).status).toBe(410);
     const waiting = await agencyObject(agency.id).pendingNotices();
-    expect(waiting).toEqual([expect.objectContaining({ profileId: seeker.profileId, attempts: 1, notice: expect.objectContaining({ kind: 'deletion_server' }) })]);
+    expect(waiting).toEqual([
+      expect.objectContaining({ profileId: seeker.profileId, attempts: 1, notice: expect.objectContaining({ kind: 'deletion_server' }) }),
+    ]);
     // Still failing: the alarm keeps it and backs off.
     expect(await runDurableObjectAlarm(agencyObject(agency.id))).toBe(true);
     expect((await agencyObject(agency.id).pendingNotices())[0]!.attempts).toBe(2);
@@ -113,7 +130,9 @@ describe('R-DEL-2 the three notices of a deletion request', () => {
     // The confirmation fails the same way, and arrives the same way.
     await noticesAway(seeker.profileId, true);
     await ackAll(agency);
-    expect(await agencyObject(agency.id).pendingNotices()).toEqual([expect.objectContaining({ notice: expect.objectContaining({ kind: 'deletion_confirmed' }) })]);
+    expect(await agencyObject(agency.id).pendingNotices()).toEqual([
+      expect.objectContaining({ notice: expect.objectContaining({ kind: 'deletion_confirmed' }) }),
+    ]);
     await noticesAway(seeker.profileId, false);
     expect(await runDurableObjectAlarm(agencyObject(agency.id))).toBe(true);
     const [done] = await requests(seeker);
@@ -124,7 +143,7 @@ describe('R-DEL-2 the three notices of a deletion request', () => {
 });
 
 describe('the deletion-request flow converges when a step fails (R-DEL-1, R-DEL-2)', () => {
-  it('R-DEL-1 the flow stopped after the jobseeker\'s object: the retry removes the access and tells the jobseeker once', async () => {
+  it("R-DEL-1 the flow stopped after the jobseeker's object: the retry removes the access and tells the jobseeker once", async () => {
     const { agency, seeker } = await pair();
     const now = Date.parse(jst('2026-11-27', '10:00'));
     // Step 1 only: the jobseeker's object recorded the request, the agency's object was never reached.
@@ -138,7 +157,7 @@ describe('the deletion-request flow converges when a step fails (R-DEL-1, R-DEL-
     expect(await eventsOf(agency, 'deletion_request')).toHaveLength(1);
   });
 
-  it('R-DEL-2 the flow stopped after the agency\'s object with the notice undelivered: the retry delivers it, once', async () => {
+  it("R-DEL-2 the flow stopped after the agency's object with the notice undelivered: the retry delivers it, once", async () => {
     const { agency, seeker } = await pair();
     const now = Date.parse(jst('2026-11-27', '10:00'));
     // Steps 1 and 2, the notice failing on the way (the jobseeker's object was down).
@@ -158,11 +177,16 @@ describe('the deletion-request flow converges when a step fails (R-DEL-1, R-DEL-
     expect(kinds((await requests(seeker))[0])).toEqual(['server_access_removed', 'agency_confirmed']);
   });
 
-  it('R-DEL-1 the agency\'s object fails mid-way: nothing half-done there, and the retry finishes the request', async () => {
+  it("R-DEL-1 the agency's object fails mid-way: nothing half-done there, and the retry finishes the request", async () => {
     const { agency, seeker } = await pair();
-    const agencyFails = (on: boolean) => runInDurableObject(agencyObject(agency.id), async (_obj, state) => {
-      state.storage.sql.exec(on ? "CREATE TRIGGER events_fail BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected failure'); END" : 'DROP TRIGGER events_fail');
-    });
+    const agencyFails = (on: boolean) =>
+      runInDurableObject(agencyObject(agency.id), async (_obj, state) => {
+        state.storage.sql.exec(
+          on
+            ? "CREATE TRIGGER events_fail BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+            : 'DROP TRIGGER events_fail',
+        );
+      });
     await agencyFails(true);
     const failed = await ask(seeker, agency);
     expect(failed.status).toBeGreaterThanOrEqual(500);

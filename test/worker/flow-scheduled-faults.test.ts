@@ -28,7 +28,10 @@ async function scene() {
 
 async function expiryEvents(agency: { email: string; password: string }, profileId: string) {
   const token = await signInAgency(agency);
-  const items = (await api('GET', '/v1/agency/events?after=0&limit=100', { token })).body.items as Array<{ type: string; profileId?: string }>;
+  const items = (await api('GET', '/v1/agency/events?after=0&limit=100', { token })).body.items as Array<{
+    type: string;
+    profileId?: string;
+  }>;
   return items.filter((e) => e.type === 'retention_expired' && e.profileId === profileId);
 }
 
@@ -71,7 +74,9 @@ describe('the scheduled work converges when a step fails (R-RET-1, R-FEED-6)', (
     const { agency, opened } = await scene();
     await setClock(jst('2027-02-28', '10:00'));
     armFault('scheduled.offers');
-    await expect(runScheduled(workerEnv, new Date(jst('2027-03-01', '10:00')), { offers: true })).rejects.toThrow('injected fault at scheduled.offers');
+    await expect(runScheduled(workerEnv, new Date(jst('2027-03-01', '10:00')), { offers: true })).rejects.toThrow(
+      'injected fault at scheduled.offers',
+    );
     expect((await agencyObject(agency.id).acquisitionOf(opened))?.state).toBe('deleted');
     await expect(runScheduled(workerEnv, new Date(jst('2027-03-01', '10:05')), { offers: true })).resolves.toBeUndefined();
   });

@@ -24,7 +24,9 @@ describe('the send flow converges when a step fails (R-CAP-1, R-CAP-2, R-RET-1)'
     const body = 'はじめまして。介護職の求人をご紹介できます。';
     const now = Date.parse(jst('2026-11-27', '10:00'));
     // Step 1 only: reserved (counted), then the flow stopped.
-    expect((await agencyObject(agency.id).reserveSend({ key, kind: 'first_contact', profileId: seeker.profileId, body }, now)).ok).toBe(true);
+    expect((await agencyObject(agency.id).reserveSend({ key, kind: 'first_contact', profileId: seeker.profileId, body }, now)).ok).toBe(
+      true,
+    );
     const early = await firstContact(agency, seeker.profileId, body, key);
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('send_in_progress');
@@ -46,9 +48,18 @@ describe('the send flow converges when a step fails (R-CAP-1, R-CAP-2, R-RET-1)'
     // Steps 1 and 2: reserved and delivered at the jobseeker's object, then the flow stopped before completing.
     const r = await agencyObject(agency.id).reserveSend({ key, kind: 'first_contact', profileId: seeker.profileId, body }, now);
     if (!r.ok || r.state !== 'reserved') throw new Error('reservation failed');
-    const delivered = await env.SEEKER.get(env.SEEKER.idFromName(seeker.profileId)).deliver({
-      kind: 'first_contact', profileId: seeker.profileId, agencyId: r.agencyId, agencyName: r.agencyName, key, body, mandatoryInformation: r.mandatoryInformation!,
-    }, now);
+    const delivered = await env.SEEKER.get(env.SEEKER.idFromName(seeker.profileId)).deliver(
+      {
+        kind: 'first_contact',
+        profileId: seeker.profileId,
+        agencyId: r.agencyId,
+        agencyName: r.agencyName,
+        key,
+        body,
+        mandatoryInformation: r.mandatoryInformation!,
+      },
+      now,
+    );
     expect(delivered.ok).toBe(true);
     await ageThePendingKey(agency.id, key);
     const retried = await firstContact(agency, seeker.profileId, body, key);

@@ -11,7 +11,11 @@ export const BOOTSTRAP = (env as unknown as { BOOTSTRAP_STAFF_TOKEN: string }).B
 export type Res<T = any> = { status: number; body: T; headers: Headers };
 
 /** One HTTP call to the worker; JSON in, JSON (or problem JSON) out. */
-export async function api<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; type?: string; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+export async function api<T = any>(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; raw?: string; type?: string; headers?: Record<string, string> } = {},
+): Promise<Res<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
@@ -49,8 +53,12 @@ export async function ministry(): Promise<string> {
   }
   const email = 'ministry@mhlw.example.jp';
   const password = 'ministry-password-0001';
-  const created = await api('POST', '/v1/admin/staff', { token: BOOTSTRAP, body: { email, password, name: '厚労 太郎', role: 'ministry' } });
-  if (created.status !== 201 && created.status !== 409) throw new Error(`bootstrap failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await api('POST', '/v1/admin/staff', {
+    token: BOOTSTRAP,
+    body: { email, password, name: '厚労 太郎', role: 'ministry' },
+  });
+  if (created.status !== 201 && created.status !== 409)
+    throw new Error(`bootstrap failed: ${created.status} ${JSON.stringify(created.body)}`);
   const signIn = await api('POST', '/v1/admin/sessions', { body: { email, password } });
   if (signIn.status !== 201) throw new Error(`ministry sign-in failed: ${signIn.status} ${JSON.stringify(signIn.body)}`);
   ministryToken = signIn.body.token as string;
@@ -61,7 +69,10 @@ export async function ministry(): Promise<string> {
 export async function bureau(prefecture: string): Promise<string> {
   const email = `${unique('bureau')}@mhlw.example.jp`;
   const password = 'bureau-password-0001';
-  const created = await api('POST', '/v1/admin/staff', { token: await ministry(), body: { email, password, name: '労働 花子', role: 'bureau', prefecture } });
+  const created = await api('POST', '/v1/admin/staff', {
+    token: await ministry(),
+    body: { email, password, name: '労働 花子', role: 'bureau', prefecture },
+  });
   if (created.status !== 201) throw new Error(`bureau create failed: ${created.status} ${JSON.stringify(created.body)}`);
   return (await api('POST', '/v1/admin/sessions', { body: { email, password } })).body.token;
 }
@@ -88,11 +99,19 @@ export function registrationBody(overrides: Partial<RegistrationRequestInput> = 
   const base = structuredClone(exampleRegistration) as unknown as RegistrationRequestInput;
   // Each test agency has its own licence number: R-APP-3 follows licence numbers across emails.
   const licence = { ...base.licence, number: `13-ユ-${unique('').slice(-10)}` };
-  return { ...base, licence, email: `${unique('agency')}@agency.example.jp`, password: 'agency-password-0001', ...overrides } as RegistrationRequestInput;
+  return {
+    ...base,
+    licence,
+    email: `${unique('agency')}@agency.example.jp`,
+    password: 'agency-password-0001',
+    ...overrides,
+  } as RegistrationRequestInput;
 }
 
 /** Registers and admits an agency; returns its ID and a signed-in token. */
-export async function admittedAgency(overrides: Partial<RegistrationRequestInput> = {}): Promise<{ id: string; token: string; email: string; password: string }> {
+export async function admittedAgency(
+  overrides: Partial<RegistrationRequestInput> = {},
+): Promise<{ id: string; token: string; email: string; password: string }> {
   const today = await workerToday();
   const body = registrationBody({ placements: [{ placedOn: today, fixedTermMonths: null, seasonal: false }], ...overrides });
   const reg = await api('POST', '/v1/public/registrations', { body });

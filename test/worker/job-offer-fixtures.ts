@@ -30,7 +30,11 @@ export function offerRow(overrides: Partial<JobOfferInput> = {}, office = '13010
 /** Loads offers through `PUT /v1/admin/job-offers`; returns the per-row results. */
 export async function loadOffers(rows: Array<JobOfferInput | string>, opts: { token?: string; query?: string } = {}): Promise<Res> {
   const raw = rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
-  return api('PUT', `/v1/admin/job-offers${opts.query ? `?${opts.query}` : ''}`, { token: opts.token ?? (await ministry()), raw, type: 'application/x-ndjson' });
+  return api('PUT', `/v1/admin/job-offers${opts.query ? `?${opts.query}` : ''}`, {
+    token: opts.token ?? (await ministry()),
+    raw,
+    type: 'application/x-ndjson',
+  });
 }
 
 /** Searches offers as an agency. */
@@ -51,6 +55,7 @@ export async function numbersFound(token: string, query: Record<string, string |
 export async function schoolAgency() {
   return admittedAgency({
     licence: { kind: 'school', number: `13-学-${Math.floor(Math.random() * 1e9)}`, schoolKind: 'university' },
-    services: ['job_offer'], mandatoryInformation: undefined,
+    services: ['job_offer'],
+    mandatoryInformation: undefined,
   });
 }

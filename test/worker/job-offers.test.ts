@@ -16,7 +16,13 @@ beforeAll(async () => {
 describe('R-JOB-1 the bureau loads, versions and closes offers', () => {
   it('R-JOB-1 loads offers line by line with the office and dates, refusing bad lines with field and reason', async () => {
     const good = offerRow({ notes: `${TAG} 読込` });
-    const res = await loadOffers([good, '{broken', JSON.stringify({ ...offerRow(), introductionDeadline: '2027-03-01' }), JSON.stringify({ ...offerRow(), extra: 1 }), good]);
+    const res = await loadOffers([
+      good,
+      '{broken',
+      JSON.stringify({ ...offerRow(), introductionDeadline: '2027-03-01' }),
+      JSON.stringify({ ...offerRow(), extra: 1 }),
+      good,
+    ]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ loaded: 1, refused: 4, closed: 0 });
     const [first, broken, late, extra, dup] = res.body.results;
@@ -27,7 +33,11 @@ describe('R-JOB-1 the bureau loads, versions and closes offers', () => {
     expect(dup.errors[0].code).toBe('duplicate_in_load');
     const opened = await api('GET', `/v1/agency/job-offers/${good.offerNumber}`, { token: agency.token });
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ version: 1, status: 'open', offer: { receivingOffice: { name: 'ハローワーク13010' }, validUntil: '2027-01-31', introductionDeadline: '2027-01-31' } });
+    expect(opened.body).toMatchObject({
+      version: 1,
+      status: 'open',
+      offer: { receivingOffice: { name: 'ハローワーク13010' }, validUntil: '2027-01-31', introductionDeadline: '2027-01-31' },
+    });
     expect(opened.body.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -37,12 +47,18 @@ describe('R-JOB-1 the bureau loads, versions and closes offers', () => {
     expect((await loadOffers([row])).body.results[0]).toMatchObject({ action: 'unchanged', version: 1 });
     const changed = await loadOffers([{ ...row, wage: { ...row.wage, min: 240000 } as never }]);
     expect(changed.body.results[0]).toMatchObject({ action: 'updated', version: 2, changed: ['賃金'] });
-    expect((await api('GET', `/v1/agency/job-offers/${row.offerNumber}`, { token: agency.token })).body).toMatchObject({ version: 2, offer: { wage: { min: 240000 } } });
+    expect((await api('GET', `/v1/agency/job-offers/${row.offerNumber}`, { token: agency.token })).body).toMatchObject({
+      version: 2,
+      offer: { wage: { min: 240000 } },
+    });
   });
 
   it('R-JOB-1 a bureau loads and closes only the offers its own offices took', async () => {
     const osaka = await bureau('27');
-    const res = await loadOffers([offerRow({}, '13010'), offerRow({ workplace: { prefecture: '27', address: '大阪市北区1-1' } as never }, '27010')], { token: osaka });
+    const res = await loadOffers(
+      [offerRow({}, '13010'), offerRow({ workplace: { prefecture: '27', address: '大阪市北区1-1' } as never }, '27010')],
+      { token: osaka },
+    );
     expect(res.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
     expect(res.body.results[0].errors[0].code).toBe('out_of_scope');
     const tokyoOffer = offerRow();
@@ -66,7 +82,11 @@ describe('R-JOB-1 the bureau loads, versions and closes offers', () => {
 
   it('R-JOB-1 a snapshot load closes the open offers of its office that it lacks, and only those', async () => {
     const office = '13020';
-    const [kept, missing, other] = [offerRow({ notes: `${TAG} 全件` }, office), offerRow({ notes: `${TAG} 全件` }, office), offerRow({ notes: `${TAG} 全件` }, '13030')];
+    const [kept, missing, other] = [
+      offerRow({ notes: `${TAG} 全件` }, office),
+      offerRow({ notes: `${TAG} 全件` }, office),
+      offerRow({ notes: `${TAG} 全件` }, '13030'),
+    ];
     await loadOffers([kept, missing, other]);
     const snap = await loadOffers([kept, offerRow({}, '13030')], { query: `snapshot=${office}` });
     expect(snap.body.results[1].errors[0].code).toBe('outside_snapshot');
@@ -75,7 +95,9 @@ describe('R-JOB-1 the bureau loads, versions and closes offers', () => {
     expect(found).toContain(kept.offerNumber);
     expect(found).toContain(other.offerNumber);
     expect(found).not.toContain(missing.offerNumber);
-    expect((await api('GET', `/v1/agency/job-offers/${missing.offerNumber}`, { token: agency.token })).body.closedReason).toBe('missing_from_snapshot');
+    expect((await api('GET', `/v1/agency/job-offers/${missing.offerNumber}`, { token: agency.token })).body.closedReason).toBe(
+      'missing_from_snapshot',
+    );
   });
 
   it('R-JOB-1 a snapshot in parts closes nothing until its last part, and a reload reopens a closed offer', async () => {
@@ -90,7 +112,10 @@ describe('R-JOB-1 the bureau loads, versions and closes offers', () => {
   });
 
   it('R-JOB-1 an offer whose workplace is in another prefecture is found there, and follows a move', async () => {
-    const row = offerRow({ notes: `${TAG} 越境`, workplace: { prefecture: '14', municipality: '14101', address: '横浜市鶴見区1-1' } as never });
+    const row = offerRow({
+      notes: `${TAG} 越境`,
+      workplace: { prefecture: '14', municipality: '14101', address: '横浜市鶴見区1-1' } as never,
+    });
     await loadOffers([row]);
     expect(await numbersFound(agency.token, { prefecture: '14', q: `${TAG} 越境` })).toEqual([row.offerNumber]);
     expect(await numbersFound(agency.token, { prefecture: '13', q: `${TAG} 越境` })).toEqual([]);
@@ -106,9 +131,14 @@ describe('R-JOB-1 agencies search offers', () => {
   it('R-JOB-1 filters by occupation, industry, municipality, employment type, wage and hours, and finds 1- and 2-character keywords', async () => {
     const care = offerRow({ notes: `${TAG} 検索`, job: { title: '介護職員', occupation: '050', description: '夜勤あり' } });
     const office = offerRow({
-      notes: `${TAG} 検索`, job: { title: '一般事務', occupation: '025', description: '日勤のみ' }, employer: { name: '株式会社あおぞら', industry: 'I', address: '東京都港区1-1', employees: 10 },
-      employmentType: 'part_time', workplace: { prefecture: '13', municipality: '13103', address: '東京都港区1-1' } as never,
-      wage: { ...care.wage, unit: 'hour', min: 1200, max: 1400, base: { min: 1200, max: 1400 } } as never, hours: { schedule: '09:00〜15:00', perWeek: 25, shift: false, overtime: 'なし' }, qualifications: { required: [], experience: null },
+      notes: `${TAG} 検索`,
+      job: { title: '一般事務', occupation: '025', description: '日勤のみ' },
+      employer: { name: '株式会社あおぞら', industry: 'I', address: '東京都港区1-1', employees: 10 },
+      employmentType: 'part_time',
+      workplace: { prefecture: '13', municipality: '13103', address: '東京都港区1-1' } as never,
+      wage: { ...care.wage, unit: 'hour', min: 1200, max: 1400, base: { min: 1200, max: 1400 } } as never,
+      hours: { schedule: '09:00〜15:00', perWeek: 25, shift: false, overtime: 'なし' },
+      qualifications: { required: [], experience: null },
     });
     await loadOffers([care, office]);
     const q = (more: Record<string, string>) => numbersFound(agency.token, { q: `${TAG} 検索`, ...more });
@@ -143,12 +173,20 @@ describe('R-JOB-1 offers close by themselves past their dates', () => {
     const byDeadline = offerRow({ notes: `${TAG} 期限`, validUntil: '2026-12-20', introductionDeadline: '2026-12-10' });
     const byValidity = offerRow({ notes: `${TAG} 期限`, validUntil: '2026-12-20', introductionDeadline: '2026-12-20' });
     await loadOffers([byDeadline, byValidity]);
-    const status = (n: string) => runInDurableObject(env.JOB_OFFER_SHARD.get(env.JOB_OFFER_SHARD.idFromName('13')), async (_o, state) =>
-      state.storage.sql.exec<{ status: string; closed_reason: string | null }>('SELECT status, closed_reason FROM offers WHERE number = ?', n).toArray()[0]);
+    const status = (n: string) =>
+      runInDurableObject(
+        env.JOB_OFFER_SHARD.get(env.JOB_OFFER_SHARD.idFromName('13')),
+        async (_o, state) =>
+          state.storage.sql
+            .exec<{ status: string; closed_reason: string | null }>('SELECT status, closed_reason FROM offers WHERE number = ?', n)
+            .toArray()[0],
+      );
 
     await setClock(jst('2026-12-10', '23:59'));
     let token = await signInAgency(agency);
-    expect(await numbersFound(token, { q: `${TAG} 期限` })).toEqual(expect.arrayContaining([byDeadline.offerNumber, byValidity.offerNumber]));
+    expect(await numbersFound(token, { q: `${TAG} 期限` })).toEqual(
+      expect.arrayContaining([byDeadline.offerNumber, byValidity.offerNumber]),
+    );
     await setClock(jst('2026-12-11', '00:00'));
     await closeLapsedOffers(env as unknown as Env, new Date(jst('2026-12-11', '00:00')));
     expect(await status(byDeadline.offerNumber)).toEqual({ status: 'closed', closed_reason: 'introduction_deadline_passed' });
@@ -156,7 +194,9 @@ describe('R-JOB-1 offers close by themselves past their dates', () => {
     await setClock(jst('2026-12-11', '09:00'));
     token = await signInAgency(agency);
     expect(await numbersFound(token, { q: `${TAG} 期限` })).toEqual([byValidity.offerNumber]);
-    expect((await api('GET', `/v1/agency/job-offers/${byDeadline.offerNumber}`, { token })).body.closedReason).toBe('introduction_deadline_passed');
+    expect((await api('GET', `/v1/agency/job-offers/${byDeadline.offerNumber}`, { token })).body.closedReason).toBe(
+      'introduction_deadline_passed',
+    );
 
     await setClock(jst('2026-12-20', '23:59'));
     token = await signInAgency(agency);
@@ -187,7 +227,10 @@ describe('R-JOB-1 who may read offers', () => {
     const seekerOnly = await admittedAgency({ services: ['jobseeker'] });
     expect((await searchOffers(seekerOnly.token, {})).body.code).toBe('service_not_admitted');
     const suspended = await admittedAgency();
-    await api('POST', `/v1/admin/agencies/${suspended.id}/suspensions`, { token: await ministry(), body: { kind: 'until_corrected', reason: '確認のため' } });
+    await api('POST', `/v1/admin/agencies/${suspended.id}/suspensions`, {
+      token: await ministry(),
+      body: { kind: 'until_corrected', reason: '確認のため' },
+    });
     const res = await searchOffers(suspended.token, {});
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('agency_suspended');

@@ -8,7 +8,10 @@ beforeAll(async () => {
 
 const search = (agency: { token: string }, q: string) => api('GET', `/v1/agency/feed?q=${encodeURIComponent(q)}`, { token: agency.token });
 const ack = (agency: { token: string }, eventId: string) =>
-  api('POST', `/v1/agency/events/${eventId}/ack`, { token: agency.token, body: { deletedAt: '2026-11-27T01:00:00.000Z', deletedRecords: 2 } });
+  api('POST', `/v1/agency/events/${eventId}/ack`, {
+    token: agency.token,
+    body: { deletedAt: '2026-11-27T01:00:00.000Z', deletedRecords: 2 },
+  });
 
 describe('blocking (R-BLOCK-1..3, R-FEED-4)', () => {
   it('R-BLOCK-1 never delivers any of 200 sends racing a block after the block', async () => {
@@ -31,7 +34,9 @@ describe('blocking (R-BLOCK-1..3, R-FEED-4)', () => {
     expect(blockAt).toBeGreaterThan(0);
     const agencyAfterBlock = thread.messages.slice(blockAt).filter((m: { from: string }) => m.from === 'agency');
     expect(agencyAfterBlock).toEqual([]);
-    const replies = thread.messages.filter((m: { from: string; kind: string }) => m.from === 'agency' && m.kind === 'reply').map((m: { id: string }) => m.id);
+    const replies = thread.messages
+      .filter((m: { from: string; kind: string }) => m.from === 'agency' && m.kind === 'reply')
+      .map((m: { id: string }) => m.id);
     expect(replies.sort()).toEqual(delivered.map((r) => r.body.message.id).sort());
     // Refused sends were not counted: one first contact plus what was delivered.
     expect((await api('GET', '/v1/agency/quota', { token: agency.token })).body.used).toBe(1 + delivered.length);
@@ -58,17 +63,27 @@ describe('blocking (R-BLOCK-1..3, R-FEED-4)', () => {
 
     it('R-BLOCK-2 tells the agency to delete, and removes its access to the profile and the conversation', async () => {
       const [event] = await eventsOf(agency, 'block');
-      expect(event).toMatchObject({ type: 'block', rule: 'R-BLOCK-2', profileId: seeker.profileId, conversationId: id, details: { blockedAt: '2026-11-27T01:00:00.000Z' }, ackedAt: null });
+      expect(event).toMatchObject({
+        type: 'block',
+        rule: 'R-BLOCK-2',
+        profileId: seeker.profileId,
+        conversationId: id,
+        details: { blockedAt: '2026-11-27T01:00:00.000Z' },
+        ackedAt: null,
+      });
       expect((await api('GET', '/v1/agency/conversations', { token: agency.token })).body.items).toEqual([]);
       const thread = await api('GET', `/v1/agency/conversations/${id}`, { token: agency.token });
       expect(thread.status).toBe(403);
       expect(thread.body.code).toBe('blocked_by_recipient');
       const acquisitions = (await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items;
-      expect(acquisitions.find((a: { profileId: string }) => a.profileId === seeker.profileId)).toMatchObject({ state: 'deleted', deletedRule: 'R-BLOCK-2' });
+      expect(acquisitions.find((a: { profileId: string }) => a.profileId === seeker.profileId)).toMatchObject({
+        state: 'deleted',
+        deletedRule: 'R-BLOCK-2',
+      });
       expect((await firstContact(agency, seeker.profileId)).body.code).toBe('blocked_by_recipient');
     });
 
-    it('R-FEED-4 hides the jobseeker from the blocked agency\'s search and profile view only', async () => {
+    it("R-FEED-4 hides the jobseeker from the blocked agency's search and profile view only", async () => {
       expect((await search(agency, TAG)).body.items).toEqual([]);
       const opened = await api('GET', `/v1/agency/feed/${seeker.profileId}`, { token: agency.token });
       expect(opened.status).toBe(410); // its earlier acquisition was deleted by the block (R-BLOCK-2)
@@ -77,7 +92,7 @@ describe('blocking (R-BLOCK-1..3, R-FEED-4)', () => {
       expect((await search(other, TAG)).body.items.map((p: { id: string }) => p.id)).toEqual([seeker.profileId]);
     });
 
-    it('R-BLOCK-2 tells the jobseeker when the agency\'s extension confirmed the deletion; a block is idempotent', async () => {
+    it("R-BLOCK-2 tells the jobseeker when the agency's extension confirmed the deletion; a block is idempotent", async () => {
       const again = await api('PUT', `/v1/seeker/blocks/${agency.id}`, { token: seeker.token });
       expect(again.body.blockedAt).toBe('2026-11-27T01:00:00.000Z');
       const events = await eventsOf(agency, 'block');
@@ -85,7 +100,14 @@ describe('blocking (R-BLOCK-1..3, R-FEED-4)', () => {
       expect((await ack(agency, events[0].id)).status).toBe(200);
       await ack(agency, events[0].id);
       const blocks = (await api('GET', '/v1/seeker/blocks', { token: seeker.token })).body.items;
-      expect(blocks).toEqual([{ agencyId: agency.id, agencyName: expect.any(String), blockedAt: '2026-11-27T01:00:00.000Z', agencyDeletedAt: '2026-11-27T01:00:00.000Z' }]);
+      expect(blocks).toEqual([
+        {
+          agencyId: agency.id,
+          agencyName: expect.any(String),
+          blockedAt: '2026-11-27T01:00:00.000Z',
+          agencyDeletedAt: '2026-11-27T01:00:00.000Z',
+        },
+      ]);
       const thread = (await api('GET', `/v1/seeker/conversations/${id}`, { token: seeker.token })).body;
       expect(thread.conversation.state).toBe('blocked');
       expect(thread.messages.filter((m: { notice?: string }) => m.notice === 'deleted_after_block')).toHaveLength(1);
@@ -109,7 +131,9 @@ describe('blocking (R-BLOCK-1..3, R-FEED-4)', () => {
       const inbox = (await api('GET', '/v1/agency/conversations', { token: agency.token })).body.items.map((c: { id: string }) => c.id);
       expect(inbox).toEqual([fresh.body.conversationId]);
       const seekerInbox = (await api('GET', '/v1/seeker/conversations', { token: seeker.token })).body.items;
-      expect(seekerInbox.map((c: { id: string; state: string }) => `${c.id}:${c.state}`).sort()).toEqual([`${fresh.body.conversationId}:awaiting_seeker`, `${id}:closed`].sort());
+      expect(seekerInbox.map((c: { id: string; state: string }) => `${c.id}:${c.state}`).sort()).toEqual(
+        [`${fresh.body.conversationId}:awaiting_seeker`, `${id}:closed`].sort(),
+      );
     });
   });
 
@@ -136,12 +160,17 @@ describe('deletion requests (R-DEL-1, R-DEL-2)', () => {
     id = await openConversation(agency, seeker);
   });
 
-  it('R-DEL-1 deletes the agency\'s worker-side copy at once and tells its extension', async () => {
+  it("R-DEL-1 deletes the agency's worker-side copy at once and tells its extension", async () => {
     const res = await api('POST', '/v1/seeker/deletion-requests', { token: seeker.token, body: { agencyId: agency.id } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      agencyId: agency.id, state: 'requested', agencyHeldData: true, requestedAt: '2026-11-27T01:00:00.000Z',
-      serverDeletedAt: '2026-11-27T01:00:00.000Z', agencyDeletedAt: null, completedAt: null,
+      agencyId: agency.id,
+      state: 'requested',
+      agencyHeldData: true,
+      requestedAt: '2026-11-27T01:00:00.000Z',
+      serverDeletedAt: '2026-11-27T01:00:00.000Z',
+      agencyDeletedAt: null,
+      completedAt: null,
     });
     requestId = res.body.id;
     const again = await api('POST', '/v1/seeker/deletion-requests', { token: seeker.token, body: { agencyId: agency.id } });
@@ -150,13 +179,21 @@ describe('deletion requests (R-DEL-1, R-DEL-2)', () => {
 
     const [event, ...more] = await eventsOf(agency, 'deletion_request');
     expect(more).toEqual([]);
-    expect(event).toMatchObject({ rule: 'R-DEL-1', profileId: seeker.profileId, conversationId: id, details: { requestId, requestedAt: '2026-11-27T01:00:00.000Z' } });
+    expect(event).toMatchObject({
+      rule: 'R-DEL-1',
+      profileId: seeker.profileId,
+      conversationId: id,
+      details: { requestId, requestedAt: '2026-11-27T01:00:00.000Z' },
+    });
     expect((await api('GET', '/v1/agency/conversations', { token: agency.token })).body.items).toEqual([]);
     const thread = await api('GET', `/v1/agency/conversations/${id}`, { token: agency.token });
     expect(thread.status).toBe(410);
     expect(thread.body.code).toBe('data_deleted');
     const acquisitions = (await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items;
-    expect(acquisitions.find((a: { profileId: string }) => a.profileId === seeker.profileId)).toMatchObject({ state: 'deleted', deletedRule: 'R-DEL-1' });
+    expect(acquisitions.find((a: { profileId: string }) => a.profileId === seeker.profileId)).toMatchObject({
+      state: 'deleted',
+      deletedRule: 'R-DEL-1',
+    });
     expect((await api('GET', `/v1/agency/feed/${seeker.profileId}`, { token: agency.token })).status).toBe(410);
     expect((await firstContact(agency, seeker.profileId)).status).toBe(410);
     expect((await reply(agency, id)).status).toBe(410);
@@ -164,7 +201,10 @@ describe('deletion requests (R-DEL-1, R-DEL-2)', () => {
     const mine = (await api('GET', `/v1/seeker/conversations/${id}`, { token: seeker.token })).body;
     expect(mine.conversation.state).toBe('closed');
     // R-DEL-2: the request, then at once what was removed on the server and when.
-    expect(mine.messages.slice(-2)).toMatchObject([{ from: 'system', notice: 'deletion_requested' }, { from: 'system', notice: 'deletion_server_removed' }]);
+    expect(mine.messages.slice(-2)).toMatchObject([
+      { from: 'system', notice: 'deletion_requested' },
+      { from: 'system', notice: 'deletion_server_removed' },
+    ]);
     expect((await seekerWrites(seeker, id)).status).toBe(410);
   });
 
@@ -178,7 +218,11 @@ describe('deletion requests (R-DEL-1, R-DEL-2)', () => {
     const list = (await api('GET', '/v1/seeker/deletion-requests', { token: seeker.token })).body.items;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
-      id: requestId, state: 'deleted', serverDeletedAt: '2026-11-27T01:00:00.000Z', agencyDeletedAt: '2026-11-27T01:30:00.000Z', completedAt: '2026-11-27T01:30:00.000Z',
+      id: requestId,
+      state: 'deleted',
+      serverDeletedAt: '2026-11-27T01:00:00.000Z',
+      agencyDeletedAt: '2026-11-27T01:30:00.000Z',
+      completedAt: '2026-11-27T01:30:00.000Z',
     });
     expect(list[0].notice).toContain('2026年11月27日 10:00');
     expect(list[0].notice).toContain('2026年11月27日 10:30');

@@ -2,7 +2,17 @@ import { createExecutionContext, env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
 import { admittedAgency, api, jst, setClock, type Res } from './helpers';
-import { agencyObject, firstContact, jobseeker, loadProfiles, openConversation, reply, sendKey, signIn, type Agency } from './messaging-fixtures';
+import {
+  agencyObject,
+  firstContact,
+  jobseeker,
+  loadProfiles,
+  openConversation,
+  reply,
+  sendKey,
+  signIn,
+  type Agency,
+} from './messaging-fixtures';
 
 beforeAll(async () => {
   await setClock(jst('2026-11-27', '10:00'));
@@ -14,9 +24,15 @@ beforeAll(async () => {
  * so 1,500 at once through it take minutes without ever reaching the worker in parallel.
  */
 async function direct(method: string, path: string, opts: { token: string; body: unknown }): Promise<Res> {
-  const res = await worker.fetch(new Request(`http://madoguchi.test${path}`, {
-    method, headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' }, body: JSON.stringify(opts.body),
-  }), env, createExecutionContext());
+  const res = await worker.fetch(
+    new Request(`http://madoguchi.test${path}`, {
+      method,
+      headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(opts.body),
+    }),
+    env,
+    createExecutionContext(),
+  );
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
@@ -31,9 +47,19 @@ describe('the daily cap (R-CAP-1, R-CAP-2)', () => {
     expect((await api('GET', '/v1/agency/quota', { token: agency.token })).body.used).toBe(20);
     // 980 sends left today; 1,500 race for them, first contacts and answers interleaved.
     const isFirst = (i: number) => i % 10 === 0;
-    const results = await Promise.all(Array.from({ length: 1500 }, (_, i) => (isFirst(i)
-      ? direct('POST', '/v1/agency/conversations', { token: agency.token, body: { profileId: fresh[i / 10]!.profileId, body: 'はじめまして。', idempotencyKey: sendKey('fc') } })
-      : direct('POST', `/v1/agency/conversations/${conversations[i % 20]}/messages`, { token: agency.token, body: { body: `回答 ${i}`, idempotencyKey: sendKey('rp') } }))));
+    const results = await Promise.all(
+      Array.from({ length: 1500 }, (_, i) =>
+        isFirst(i)
+          ? direct('POST', '/v1/agency/conversations', {
+              token: agency.token,
+              body: { profileId: fresh[i / 10]!.profileId, body: 'はじめまして。', idempotencyKey: sendKey('fc') },
+            })
+          : direct('POST', `/v1/agency/conversations/${conversations[i % 20]}/messages`, {
+              token: agency.token,
+              body: { body: `回答 ${i}`, idempotencyKey: sendKey('rp') },
+            }),
+      ),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(980);
     expect(statuses.filter((s) => s === 429)).toHaveLength(520);
@@ -45,7 +71,11 @@ describe('the daily cap (R-CAP-1, R-CAP-2)', () => {
 
     const quota = await api('GET', '/v1/agency/quota', { token: agency.token });
     expect(quota.body).toEqual({
-      day: '2026-11-27', used: 1000, limit: 1000, remaining: 0, resetsAt: '2026-11-27T15:00:00.000Z',
+      day: '2026-11-27',
+      used: 1000,
+      limit: 1000,
+      remaining: 0,
+      resetsAt: '2026-11-27T15:00:00.000Z',
       bySeat: [{ seat: { id: agency.id, name: expect.any(String) }, used: 1000 }],
     });
     // Delivered means delivered once: every accepted send is in a jobseeker's thread, nothing else is.
@@ -54,7 +84,11 @@ describe('the daily cap (R-CAP-1, R-CAP-2)', () => {
     for (const s of talking) {
       const inbox = (await api('GET', '/v1/seeker/conversations', { token: s.token })).body.items;
       const thread = await api('GET', `/v1/seeker/conversations/${inbox[0].id}`, { token: s.token });
-      inThreads.push(...thread.body.messages.filter((m: { kind: string; from: string }) => m.kind === 'reply' && m.from === 'agency').map((m: { id: string }) => m.id));
+      inThreads.push(
+        ...thread.body.messages
+          .filter((m: { kind: string; from: string }) => m.kind === 'reply' && m.from === 'agency')
+          .map((m: { id: string }) => m.id),
+      );
     }
     const inbox = new Set<string>();
     let cursor: string | null = null;
@@ -77,7 +111,11 @@ describe('the daily cap (R-CAP-1, R-CAP-2)', () => {
     expect(late.body.used).toBe(1000);
     const stub = agencyObject(agency.id);
     expect((await stub.quota(Date.parse(jst('2026-11-27', '23:59')) + 59_999)).used).toBe(1000);
-    expect(await stub.quota(Date.parse(jst('2026-11-28', '00:00')))).toMatchObject({ day: '2026-11-28', used: 0, resetsAt: '2026-11-28T15:00:00.000Z' });
+    expect(await stub.quota(Date.parse(jst('2026-11-28', '00:00')))).toMatchObject({
+      day: '2026-11-28',
+      used: 0,
+      resetsAt: '2026-11-28T15:00:00.000Z',
+    });
 
     await setClock(jst('2026-11-28', '06:00'));
     agency = await signIn(agency);
@@ -96,10 +134,17 @@ describe('the daily cap (R-CAP-1, R-CAP-2)', () => {
     expect(first.body.replayed).toBe(false);
     const retried = await firstContact(agency, seeker.profileId, 'はじめまして。', key);
     expect(retried.status).toBe(201);
-    expect(retried.body).toMatchObject({ replayed: true, conversationId: first.body.conversationId, message: { id: first.body.message.id } });
+    expect(retried.body).toMatchObject({
+      replayed: true,
+      conversationId: first.body.conversationId,
+      message: { id: first.body.message.id },
+    });
     expect((await api('GET', '/v1/agency/quota', { token: agency.token })).body.used).toBe(1);
 
-    await api('POST', `/v1/seeker/conversations/${first.body.conversationId}/messages`, { token: seeker.token, body: { body: '質問です。' } });
+    await api('POST', `/v1/seeker/conversations/${first.body.conversationId}/messages`, {
+      token: seeker.token,
+      body: { body: '質問です。' },
+    });
     const raceKey = sendKey('race');
     const racing = await Promise.all(Array.from({ length: 10 }, () => reply(agency, first.body.conversationId, '回答です。', raceKey)));
     for (const r of racing) expect([201, 409]).toContain(r.status);

@@ -18,7 +18,9 @@ export async function loadProfiles(n: number, text = 'よろしくお願いし�
 /** A jobseeker whose profile is in the feed and who activated their account. */
 export async function jobseeker(text?: string): Promise<Seeker> {
   const [p] = await loadProfiles(1, text);
-  const res = await api('POST', '/v1/seeker/activation', { body: { profileId: p!.profileId, code: p!.code, passphrase: 'はるのあさにさくさくらのはな' } });
+  const res = await api('POST', '/v1/seeker/activation', {
+    body: { profileId: p!.profileId, code: p!.code, passphrase: 'はるのあさにさくさくらのはな' },
+  });
   if (res.status !== 201) throw new Error(`activation failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { profileId: p!.profileId, token: res.body.token };
 }
@@ -29,12 +31,22 @@ export function sendKey(prefix = 'send'): string {
 }
 
 /** The agency's first message to a profile. */
-export function firstContact(agency: { token: string }, profileId: string, body = 'はじめまして。介護職の求人をご紹介できます。', key = sendKey('fc')): Promise<Res> {
+export function firstContact(
+  agency: { token: string },
+  profileId: string,
+  body = 'はじめまして。介護職の求人をご紹介できます。',
+  key = sendKey('fc'),
+): Promise<Res> {
   return api('POST', '/v1/agency/conversations', { token: agency.token, body: { profileId, body, idempotencyKey: key } });
 }
 
 /** The agency answers in a conversation. */
-export function reply(agency: { token: string }, conversationId: string, body = 'ご質問ありがとうございます。', key = sendKey('rp')): Promise<Res> {
+export function reply(
+  agency: { token: string },
+  conversationId: string,
+  body = 'ご質問ありがとうございます。',
+  key = sendKey('rp'),
+): Promise<Res> {
   return api('POST', `/v1/agency/conversations/${conversationId}/messages`, { token: agency.token, body: { body, idempotencyKey: key } });
 }
 

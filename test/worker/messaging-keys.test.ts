@@ -29,7 +29,7 @@ describe('R-CAP-2 an idempotency key names one send', () => {
   });
 });
 
-describe('R-MSG-2 the jobseeker\'s reply takes an idempotency key too', () => {
+describe("R-MSG-2 the jobseeker's reply takes an idempotency key too", () => {
   it('R-MSG-2 a retried reply with the same key is stored once and counted unread once; the key with other content is refused', async () => {
     await setClock(jst('2026-11-24', '11:00'));
     const agency = await admittedAgency();
@@ -37,7 +37,10 @@ describe('R-MSG-2 the jobseeker\'s reply takes an idempotency key too', () => {
     const conversationId = await openConversation(agency, seeker);
     const key = sendKey('seeker');
     const path = `/v1/seeker/conversations/${conversationId}/messages`;
-    const unread = async () => (await api('GET', '/v1/agency/conversations', { token: agency.token })).body.items.find((c: { id: string }) => c.id === conversationId).unread as number;
+    const unread = async () =>
+      (await api('GET', '/v1/agency/conversations', { token: agency.token })).body.items.find(
+        (c: { id: string }) => c.id === conversationId,
+      ).unread as number;
     const before = await unread();
     const first = await api('POST', path, { token: seeker.token, body: { body: '勤務地について教えてください。', idempotencyKey: key } });
     expect(first.status).toBe(201);

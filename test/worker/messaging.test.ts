@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleMandatoryInformationShown, exampleOfficer } from '../../shared/schemas/examples';
 import { admittedAgency, api, jst, setClock } from './helpers';
 import {
-  agencyObject, eventsOf, firstContact, jobseeker, openConversation, reply, seekerWrites, sendKey, type Agency, type Seeker,
+  agencyObject,
+  eventsOf,
+  firstContact,
+  jobseeker,
+  openConversation,
+  reply,
+  seekerWrites,
+  sendKey,
+  type Agency,
+  type Seeker,
 } from './messaging-fixtures';
 
 let agency: Agency;
@@ -19,20 +28,32 @@ describe('first contact and answers (R-MSG-1, R-MSG-2)', () => {
     const seeker = await jobseeker();
     const sent = await firstContact(agency, seeker.profileId, 'はじめまして。介護職の求人をご紹介できます。');
     expect(sent.status).toBe(201);
-    expect(sent.body.message).toMatchObject({ from: 'agency', kind: 'first_contact', body: 'はじめまして。介護職の求人をご紹介できます。' });
+    expect(sent.body.message).toMatchObject({
+      from: 'agency',
+      kind: 'first_contact',
+      body: 'はじめまして。介護職の求人をご紹介できます。',
+    });
     expect(sent.body.message.mandatoryInformation).toMatchObject({ version: 1, content: exampleMandatoryInformationShown });
 
     const inbox = await api('GET', '/v1/seeker/conversations', { token: seeker.token });
     expect(inbox.status).toBe(200);
     expect(inbox.body.items).toHaveLength(1);
     expect(inbox.body.items[0]).toMatchObject({
-      id: sent.body.conversationId, agencyId: agency.id, state: 'awaiting_seeker', unread: 1,
-      mandatoryInformationVersion: 1, mandatoryInformationVersionSeen: null, mandatoryInformation: { version: 1, content: exampleMandatoryInformationShown },
+      id: sent.body.conversationId,
+      agencyId: agency.id,
+      state: 'awaiting_seeker',
+      unread: 1,
+      mandatoryInformationVersion: 1,
+      mandatoryInformationVersionSeen: null,
+      mandatoryInformation: { version: 1, content: exampleMandatoryInformationShown },
     });
     const thread = await api('GET', `/v1/seeker/conversations/${sent.body.conversationId}`, { token: seeker.token });
     expect(thread.body.messages[0].mandatoryInformation.content).toEqual(exampleMandatoryInformationShown);
     // The complaints officer is the privacy officer the agency registered, not a separately typed person.
-    expect(thread.body.mandatoryInformation.content.complaintsOfficer).toEqual({ name: exampleOfficer.name, contact: { kind: 'phone', value: exampleOfficer.phone } });
+    expect(thread.body.mandatoryInformation.content.complaintsOfficer).toEqual({
+      name: exampleOfficer.name,
+      contact: { kind: 'phone', value: exampleOfficer.phone },
+    });
     expect(thread.body.conversation).toMatchObject({ unread: 0, mandatoryInformationVersionSeen: 1 });
   });
 
@@ -40,7 +61,13 @@ describe('first contact and answers (R-MSG-1, R-MSG-2)', () => {
     const seeker = await jobseeker();
     const forged = { ...exampleMandatoryInformationShown, feesToJobseekers: { hasFees: false, text: '無料です（偽）' } };
     const res = await api('POST', '/v1/agency/conversations', {
-      token: agency.token, body: { profileId: seeker.profileId, body: 'はじめまして。', idempotencyKey: sendKey(), mandatoryInformation: { version: 9, acceptedAt: new Date().toISOString(), content: forged } },
+      token: agency.token,
+      body: {
+        profileId: seeker.profileId,
+        body: 'はじめまして。',
+        idempotencyKey: sendKey(),
+        mandatoryInformation: { version: 9, acceptedAt: new Date().toISOString(), content: forged },
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid_request');
@@ -70,7 +97,12 @@ describe('first contact and answers (R-MSG-1, R-MSG-2)', () => {
 
     const thread = await api('GET', `/v1/agency/conversations/${id}`, { token: agency.token });
     expect(thread.status).toBe(200);
-    expect(thread.body.messages.map((m: { from: string; kind: string }) => `${m.from}:${m.kind}`)).toEqual(['agency:first_contact', 'seeker:reply', 'agency:reply', 'agency:reply']);
+    expect(thread.body.messages.map((m: { from: string; kind: string }) => `${m.from}:${m.kind}`)).toEqual([
+      'agency:first_contact',
+      'seeker:reply',
+      'agency:reply',
+      'agency:reply',
+    ]);
     expect(thread.body.conversation.unread).toBe(0);
     const second = await firstContact(agency, seeker.profileId);
     expect(second.status).toBe(409);
@@ -141,7 +173,11 @@ describe('contact details and plain text (R-MSG-4, R-MSG-5, R-MSG-6)', () => {
       expect(res.body.message.body).toBe(body);
     }
     const used = await quotaUsed(agency);
-    for (const [body, label] of [['担当の携帯 090-9999-8888 へどうぞ', '電話番号'], ['tanto@gmail.com までご連絡を', 'メールアドレス'], ['https://other.example.com/jobs もご覧ください', 'URL']]) {
+    for (const [body, label] of [
+      ['担当の携帯 090-9999-8888 へどうぞ', '電話番号'],
+      ['tanto@gmail.com までご連絡を', 'メールアドレス'],
+      ['https://other.example.com/jobs もご覧ください', 'URL'],
+    ]) {
       const res = await reply(agency, conversationId, body!);
       expect(res.status, body).toBe(422);
       expect(res.body.code).toBe('contact_details_not_allowed');
@@ -185,7 +221,10 @@ describe('mandatory-information changes (R-MSG-3, R-CAP-3)', () => {
     expect((await api('PUT', `/v1/seeker/blocks/${a.id}`, { token: blocking.token })).status).toBe(200);
     await api('GET', `/v1/seeker/conversations/${talkingId}`, { token: talking.token });
 
-    const changed = { ...exampleMandatoryInformationShown, feesToJobseekers: { hasFees: true, text: '就職決定時に賃金の10%（税別）をいただきます。' } };
+    const changed = {
+      ...exampleMandatoryInformationShown,
+      feesToJobseekers: { hasFees: true, text: '就職決定時に賃金の10%（税別）をいただきます。' },
+    };
     const usedBefore = await quotaUsed(a);
     const installed = await agencyObject(a.id).installMandatoryInformation(changed, Date.parse(jst('2026-11-27', '10:00')));
     expect(installed).toEqual({ ok: true, version: 2, notified: 2 });
@@ -196,13 +235,24 @@ describe('mandatory-information changes (R-MSG-3, R-CAP-3)', () => {
     expect(inbox.mandatoryInformation.content.feesToJobseekers.text).toContain('10%');
     const thread = await api('GET', `/v1/seeker/conversations/${talkingId}`, { token: talking.token });
     const notice = thread.body.messages.at(-1);
-    expect(notice).toMatchObject({ from: 'system', kind: 'notice', notice: 'mandatory_info_changed', mandatoryInformation: { version: 2, content: changed } });
+    expect(notice).toMatchObject({
+      from: 'system',
+      kind: 'notice',
+      notice: 'mandatory_info_changed',
+      mandatoryInformation: { version: 2, content: changed },
+    });
     expect(notice.body).toContain('必須情報が変更されました');
     expect(notice.body).toContain('10%');
     expect(thread.body.conversation.mandatoryInformationVersionSeen).toBe(2);
     const agencyInbox = (await api('GET', '/v1/agency/conversations', { token: a.token })).body.items;
-    expect(agencyInbox.find((c: { id: string }) => c.id === talkingId)).toMatchObject({ mandatoryInformationVersion: 2, mandatoryInformationVersionSeen: 2 });
-    expect(agencyInbox.find((c: { id: string }) => c.id === waitingId)).toMatchObject({ mandatoryInformationVersion: 2, mandatoryInformationVersionSeen: null });
+    expect(agencyInbox.find((c: { id: string }) => c.id === talkingId)).toMatchObject({
+      mandatoryInformationVersion: 2,
+      mandatoryInformationVersionSeen: 2,
+    });
+    expect(agencyInbox.find((c: { id: string }) => c.id === waitingId)).toMatchObject({
+      mandatoryInformationVersion: 2,
+      mandatoryInformationVersionSeen: null,
+    });
 
     expect((await eventsOf(a, 'mandatory_info_changed')).map((e) => e.details.version)).toEqual([2]);
     expect((await api('GET', '/v1/agency/me', { token: a.token })).body.mandatoryInformation.version).toBe(2);
@@ -223,7 +273,10 @@ describe('mandatory-information changes (R-MSG-3, R-CAP-3)', () => {
       expect(r.ok).toBe(true);
     }
     expect((await reply(a, id)).body.code).toBe('cap_reached');
-    const installed = await stub.installMandatoryInformation({ ...exampleMandatoryInformationShown, placementRecord: { fiscalYear: 2025, placements: 50, summary: '常用就職50件' } }, now);
+    const installed = await stub.installMandatoryInformation(
+      { ...exampleMandatoryInformationShown, placementRecord: { fiscalYear: 2025, placements: 50, summary: '常用就職50件' } },
+      now,
+    );
     expect(installed.notified).toBe(1);
     const thread = await api('GET', `/v1/seeker/conversations/${id}`, { token: seeker.token });
     expect(thread.body.messages.at(-1).notice).toBe('mandatory_info_changed');
@@ -267,11 +320,20 @@ describe('who may read and write (R-SEC-2 ownership)', () => {
 
   it('lists every messaging route in the OpenAPI document', async () => {
     const paths = Object.keys((await api('GET', '/v1/openapi.json')).body.paths);
-    expect(paths).toEqual(expect.arrayContaining([
-      '/v1/agency/quota', '/v1/agency/conversations', '/v1/agency/conversations/{id}', '/v1/agency/conversations/{id}/messages',
-      '/v1/seeker/conversations', '/v1/seeker/conversations/{id}', '/v1/seeker/conversations/{id}/messages',
-      '/v1/seeker/blocks', '/v1/seeker/blocks/{agencyId}', '/v1/seeker/deletion-requests',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/v1/agency/quota',
+        '/v1/agency/conversations',
+        '/v1/agency/conversations/{id}',
+        '/v1/agency/conversations/{id}/messages',
+        '/v1/seeker/conversations',
+        '/v1/seeker/conversations/{id}',
+        '/v1/seeker/conversations/{id}/messages',
+        '/v1/seeker/blocks',
+        '/v1/seeker/blocks/{agencyId}',
+        '/v1/seeker/deletion-requests',
+      ]),
+    );
   });
 });
 
@@ -290,14 +352,22 @@ describe('stopping use and the deletion record (R-RET-3, R-RET-4)', () => {
     expect(gone.status).toBe(410);
     expect(gone.body.code).toBe('data_deleted');
     expect((await reply(a, id1)).status).toBe(410);
-    for (const [seeker, id] of [[s1, id1], [s2, id2]] as const) {
+    for (const [seeker, id] of [
+      [s1, id1],
+      [s2, id2],
+    ] as const) {
       const thread = await api('GET', `/v1/seeker/conversations/${id}`, { token: seeker.token });
       expect(thread.body.conversation.state).toBe('closed');
       expect(thread.body.messages.at(-1)).toMatchObject({ from: 'system', notice: 'conversation_closed' });
       expect((await seekerWrites(seeker, id)).status).toBe(410);
     }
     const log = await agencyObject(a.id).deletionLog();
-    expect(log.filter((d) => d.rule === 'R-RET-3').map((d) => d.recordKind).sort()).toEqual(['acquired_profile', 'acquired_profile', 'conversation', 'conversation']);
+    expect(
+      log
+        .filter((d) => d.rule === 'R-RET-3')
+        .map((d) => d.recordKind)
+        .sort(),
+    ).toEqual(['acquired_profile', 'acquired_profile', 'conversation', 'conversation']);
   });
 
   it('R-RET-4 records each deletion (kind, rule, when) without the deleted content', async () => {
@@ -308,9 +378,16 @@ describe('stopping use and the deletion record (R-RET-3, R-RET-4)', () => {
     await seekerWrites(seeker, id, secret);
     await api('POST', '/v1/seeker/deletion-requests', { token: seeker.token, body: { agencyId: a.id } });
     const [event] = await eventsOf(a, 'deletion_request');
-    await api('POST', `/v1/agency/events/${event.id}/ack`, { token: a.token, body: { deletedAt: new Date().toISOString(), deletedRecords: 3 } });
+    await api('POST', `/v1/agency/events/${event.id}/ack`, {
+      token: a.token,
+      body: { deletedAt: new Date().toISOString(), deletedRecords: 3 },
+    });
     const log = await agencyObject(a.id).deletionLog();
-    expect(log.map((d) => `${d.recordKind}:${d.rule}`).sort()).toEqual(['acquired_profile:R-DEL-1', 'conversation:R-DEL-1', 'extension_copy:R-DEL-1']);
+    expect(log.map((d) => `${d.recordKind}:${d.rule}`).sort()).toEqual([
+      'acquired_profile:R-DEL-1',
+      'conversation:R-DEL-1',
+      'extension_copy:R-DEL-1',
+    ]);
     for (const d of log) expect(d.at).toBe('2026-11-27T01:00:00.000Z');
     expect(JSON.stringify(log)).not.toContain(secret);
     expect(JSON.stringify(log)).not.toContain('勤務時間');

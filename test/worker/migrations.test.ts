@@ -8,7 +8,10 @@ import { migrate, type MigrationStep } from '../../worker/lib/migrations';
 import { SEEKER_MIGRATIONS } from '../../worker/objects/seeker/schema';
 
 const tables = (sql: SqlStorage) =>
-  sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray().map((r) => r.name);
+  sql
+    .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .toArray()
+    .map((r) => r.name);
 
 describe('migrate', () => {
   it('creates a fresh jobseeker object with every step and records the last version', async () => {
@@ -26,7 +29,10 @@ describe('migrate', () => {
       const sql = state.storage.sql;
       const tx = <T>(work: () => T) => state.storage.transactionSync(work);
       let ran = 0;
-      const extra: MigrationStep = (s) => { ran++; s.exec('CREATE TABLE extra_step (a)'); };
+      const extra: MigrationStep = (s) => {
+        ran++;
+        s.exec('CREATE TABLE extra_step (a)');
+      };
       migrate(sql, [...SEEKER_MIGRATIONS, extra], tx);
       migrate(sql, [...SEEKER_MIGRATIONS, extra], tx);
       expect(ran).toBe(1);
@@ -39,7 +45,10 @@ describe('migrate', () => {
     await runInDurableObject(stub, async (_o, state) => {
       const sql = state.storage.sql;
       const tx = <T>(work: () => T) => state.storage.transactionSync(work);
-      const half: MigrationStep = (s) => { s.exec('CREATE TABLE half_done (a)'); s.exec('INSERT INTO no_such_table VALUES (1)'); };
+      const half: MigrationStep = (s) => {
+        s.exec('CREATE TABLE half_done (a)');
+        s.exec('INSERT INTO no_such_table VALUES (1)');
+      };
       expect(() => migrate(sql, [...SEEKER_MIGRATIONS, half], tx)).toThrow();
       expect(tables(sql)).not.toContain('half_done');
       expect(sql.exec<{ version: number }>('SELECT version FROM _schema').toArray()).toEqual([{ version: SEEKER_MIGRATIONS.length }]);

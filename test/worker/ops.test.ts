@@ -10,7 +10,11 @@ beforeAll(async () => {
   await setClock(jst('2026-11-27', '10:00'));
   agency = await admittedAgency();
   const row = (await loadRows([profileRow()])).body.results[0];
-  seeker = { profileId: row.id, token: (await api('POST', '/v1/seeker/activation', { body: { profileId: row.id, code: row.activationCode, passphrase: PASSPHRASE } })).body.token };
+  seeker = {
+    profileId: row.id,
+    token: (await api('POST', '/v1/seeker/activation', { body: { profileId: row.id, code: row.activationCode, passphrase: PASSPHRASE } }))
+      .body.token,
+  };
 });
 
 describe('R-OPS-1 maintenance windows', () => {
@@ -33,10 +37,15 @@ describe('R-OPS-1 maintenance windows', () => {
     await setClock(`${at}+09:00`);
     if (!closed) {
       agency.token = await signInAgency(agency);
-      seeker.token = (await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: PASSPHRASE } })).body.token;
+      seeker.token = (
+        await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: PASSPHRASE } })
+      ).body.token;
     }
     // The window is checked before the token, so even a stale token learns when service returns.
-    for (const [path, token] of [['/v1/agency/me', agency.token], ['/v1/me/sessions', seeker.token]] as const) {
+    for (const [path, token] of [
+      ['/v1/agency/me', agency.token],
+      ['/v1/me/sessions', seeker.token],
+    ] as const) {
       const res = await api('GET', path, { token });
       if (!closed) {
         expect(res.status, path).toBe(200);
@@ -60,7 +69,8 @@ describe('R-OPS-2 per-account rate limits', () => {
   it('R-OPS-2 answers 429 with Retry-After once an account’s burst is spent, and only for that account', async () => {
     await setClock(jst('2026-11-27', '10:00'));
     agency.token = await signInAgency(agency);
-    const seekerToken = (await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: PASSPHRASE } })).body.token as string;
+    const seekerToken = (await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: PASSPHRASE } })).body
+      .token as string;
     const stub = env.SEEKER.get(env.SEEKER.idFromName(seeker.profileId));
     // Spend the burst at one instant a little ahead of real time, so no refill happens meanwhile.
     const wall = Date.now() + 20_000;

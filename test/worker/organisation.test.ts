@@ -13,12 +13,18 @@ function spellings(): { issued: string; others: string[] } {
   const wide = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   return {
     issued: `13-ユ-0${serial}`,
-    others: [`${wide('13')}－ユ－${wide(`0${serial}`)}`, `13ﾕ${serial}`, `13-ゆ-0${serial}`, `第13ー ユ ー0${serial}号`, `13−ユ−0${serial}`],
+    others: [
+      `${wide('13')}－ユ－${wide(`0${serial}`)}`,
+      `13ﾕ${serial}`,
+      `13-ゆ-0${serial}`,
+      `第13ー ユ ー0${serial}号`,
+      `13−ユ−0${serial}`,
+    ],
   };
 }
 
 describe('R-ORG-1 one account per organisation', () => {
-  it('R-ORG-1 refuses a second account for an active agency\'s licence, however the number is typed', async () => {
+  it("R-ORG-1 refuses a second account for an active agency's licence, however the number is typed", async () => {
     const { issued, others } = spellings();
     await agencyIn('13', { licence: { kind: 'paid', number: issued } });
     for (const number of [issued, ...others]) {
@@ -38,7 +44,10 @@ describe('R-ORG-1 one account per organisation', () => {
 
     const suspended = spellings();
     const agency = await agencyIn('13', { licence: { kind: 'paid', number: suspended.issued } });
-    await api('POST', `/v1/admin/agencies/${agency.id}/suspensions`, { token: await ministry(), body: { kind: 'until_corrected', reason: '是正要請中' } });
+    await api('POST', `/v1/admin/agencies/${agency.id}/suspensions`, {
+      token: await ministry(),
+      body: { kind: 'until_corrected', reason: '是正要請中' },
+    });
     const again = await register(await eligibleBody('13', { licence: { kind: 'paid', number: suspended.others[1]! } }));
     expect(again.body.code).toBe('agency_suspended');
   });
@@ -57,8 +66,12 @@ describe('R-ORG-1 one account per organisation', () => {
     // A registration that predates the rule: inserted as the old code stored it.
     const registry = env.REGISTRY.get(env.REGISTRY.idFromName('registry'));
     await runInDurableObject(registry, async (_obj, state) => {
-      state.storage.sql.exec("INSERT INTO registrations (id, email, payload, password_hash, registered_on, deadline, status, licence_key) VALUES ('RLEGACY0001', ?, ?, '', '2026-12-01', '2026-12-15', 'pending', ?)",
-        second.email, JSON.stringify(second), '13ユ' + others[2]!.split('-').pop()!.replace(/^0+/, ''));
+      state.storage.sql.exec(
+        "INSERT INTO registrations (id, email, payload, password_hash, registered_on, deadline, status, licence_key) VALUES ('RLEGACY0001', ?, ?, '', '2026-12-01', '2026-12-15', 'pending', ?)",
+        second.email,
+        JSON.stringify(second),
+        '13ユ' + others[2]!.split('-').pop()!.replace(/^0+/, ''),
+      );
     });
     const token = await ministry();
     expect((await api('POST', `/v1/admin/registrations/${first.body.id}/accept`, { token, body: {} })).status).toBe(200);

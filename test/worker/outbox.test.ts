@@ -24,7 +24,10 @@ describe('R-MSG-3 notices are delivered at least once', () => {
   it('R-MSG-3 a notice whose first delivery fails stays queued and arrives when the alarm retries it', async () => {
     const agency = await agencyIn('13');
     const seeker = await seekerIn('13');
-    const first = await api('POST', '/v1/agency/conversations', { token: agency.token, body: { profileId: seeker.profileId, body: 'はじめまして。求人をご紹介できます。', idempotencyKey: `k${Date.now()}` } });
+    const first = await api('POST', '/v1/agency/conversations', {
+      token: agency.token,
+      body: { profileId: seeker.profileId, body: 'はじめまして。求人をご紹介できます。', idempotencyKey: `k${Date.now()}` },
+    });
     expect(first.status).toBe(201);
 
     await renameTable(seeker.profileId, 'conversations', 'conversations_away');
@@ -34,7 +37,11 @@ describe('R-MSG-3 notices are delivered at least once', () => {
     expect(accepted.body).toMatchObject({ mandatoryInformationVersion: 2, notified: 0 });
     const waiting = await agencyObject(agency.id).pendingNotices();
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]).toMatchObject({ profileId: seeker.profileId, attempts: 1, notice: { kind: 'mandatory_info', conversationId: first.body.conversationId, info: { version: 2 } } });
+    expect(waiting[0]).toMatchObject({
+      profileId: seeker.profileId,
+      attempts: 1,
+      notice: { kind: 'mandatory_info', conversationId: first.body.conversationId, info: { version: 2 } },
+    });
 
     // Still failing: the alarm tries again, keeps it, and backs off further.
     expect(await runDurableObjectAlarm(agencyObject(agency.id))).toBe(true);

@@ -7,7 +7,9 @@ const PLAIN = 'はじめまして。事務職の求人をご紹介できます�
 
 async function seeker(overrides: Parameters<typeof profileRow>[0] = {}): Promise<Seeker> {
   const row = (await loadRows([profileRow(overrides)])).body.results[0];
-  const res = await api('POST', '/v1/seeker/activation', { body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのあさにさくさくらのはな' } });
+  const res = await api('POST', '/v1/seeker/activation', {
+    body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのあさにさくさくらのはな' },
+  });
   expect(res.status).toBe(201);
   return { profileId: row.id, token: res.body.token };
 }
@@ -42,7 +44,10 @@ describe('R-MSG-7 paid services to new graduates need the notification and the c
     expect((await reply(agency, conversationId, OFFER)).body.missing).toEqual(['notification', 'consent']);
 
     // The notification is a change request: filed, it changes nothing until the bureau accepts it.
-    const filed = await api('POST', '/v1/agency/change-requests', { token: agency.token, body: { paidServicesForNewGraduates: [{ kind: '面接対策講座（全3回）', price: '1回 5,500円（税込）' }] } });
+    const filed = await api('POST', '/v1/agency/change-requests', {
+      token: agency.token,
+      body: { paidServicesForNewGraduates: [{ kind: '面接対策講座（全3回）', price: '1回 5,500円（税込）' }] },
+    });
     expect(filed.status).toBe(201);
     expect((await reply(agency, conversationId, OFFER)).body.missing).toEqual(['notification', 'consent']);
     const accepted = await api('POST', `/v1/admin/change-requests/${filed.body.id}/accept`, { token: await ministry(), body: {} });
@@ -64,7 +69,9 @@ describe('R-MSG-7 paid services to new graduates need the notification and the c
     expect(delivered.body.warnings.map((w: { kind: string }) => w.kind)).toContain('paid_side_service');
 
     // Withdrawn consent refuses the next offer again; a plain answer still goes.
-    expect((await api('DELETE', `/v1/seeker/conversations/${conversationId}/paid-service-consent`, { token: graduate.token })).status).toBe(204);
+    expect((await api('DELETE', `/v1/seeker/conversations/${conversationId}/paid-service-consent`, { token: graduate.token })).status).toBe(
+      204,
+    );
     await seekerWrites(graduate, conversationId);
     expect((await reply(agency, conversationId, OFFER)).body.missing).toEqual(['consent']);
     expect((await reply(agency, conversationId, 'ご質問ありがとうございます。')).status).toBe(201);
@@ -77,11 +84,15 @@ describe('R-MSG-7 paid services to new graduates need the notification and the c
     expect(res.body.warnings.map((w: { kind: string }) => w.kind)).toContain('paid_side_service');
   });
 
-  it('R-MSG-7 consent is only the jobseeker\'s, in their own live conversation', async () => {
+  it("R-MSG-7 consent is only the jobseeker's, in their own live conversation", async () => {
     const graduate = await seeker({ newGraduate: true });
     const opened = await firstContact(agency, graduate.profileId, PLAIN);
-    expect((await api('PUT', `/v1/seeker/conversations/${opened.body.conversationId}/paid-service-consent`, { token: agency.token })).status).toBe(403);
-    expect((await api('PUT', `/v1/seeker/conversations/C${'A'.repeat(16)}/paid-service-consent`, { token: graduate.token })).status).toBe(404);
+    expect(
+      (await api('PUT', `/v1/seeker/conversations/${opened.body.conversationId}/paid-service-consent`, { token: agency.token })).status,
+    ).toBe(403);
+    expect((await api('PUT', `/v1/seeker/conversations/C${'A'.repeat(16)}/paid-service-consent`, { token: graduate.token })).status).toBe(
+      404,
+    );
     const paths = Object.keys((await api('GET', '/v1/openapi.json')).body.paths);
     expect(paths).toContain('/v1/seeker/conversations/{id}/paid-service-consent');
   });

@@ -16,11 +16,18 @@ async function freshProfile(): Promise<string> {
 
 /** The agency's acquisition of a profile, as its extension reads it. */
 async function held(agency: Agency, profileId: string) {
-  return ((await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items as Array<{ profileId: string }>).find((a) => a.profileId === profileId);
+  return ((await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items as Array<{ profileId: string }>).find(
+    (a) => a.profileId === profileId,
+  );
 }
 
 async function events(token: string) {
-  return (await api('GET', '/v1/agency/events?after=0&limit=100', { token })).body.items as Array<{ type: string; profileId?: string; rule: string; details: Record<string, unknown> }>;
+  return (await api('GET', '/v1/agency/events?after=0&limit=100', { token })).body.items as Array<{
+    type: string;
+    profileId?: string;
+    rule: string;
+    details: Record<string, unknown>;
+  }>;
 }
 
 describe('R-RET-1 data not accepted is deleted after the month after next', () => {
@@ -36,7 +43,12 @@ describe('R-RET-1 data not accepted is deleted after the month after next', () =
     const id = await freshProfile();
     const opened = await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
     expect(opened.status).toBe(200);
-    expect(opened.body.acquisition).toMatchObject({ acquiredOn: '2026-11-27', retentionDeadline: '2027-01-31', acceptedOn: null, state: 'held' });
+    expect(opened.body.acquisition).toMatchObject({
+      acquiredOn: '2026-11-27',
+      retentionDeadline: '2027-01-31',
+      acceptedOn: null,
+      state: 'held',
+    });
 
     await setClock(jst('2027-01-31', '10:00'));
     expect((await api('GET', `/v1/agency/feed/${id}`, { token: agency.token })).status).toBe(200);
@@ -59,7 +71,9 @@ describe('R-RET-1 data not accepted is deleted after the month after next', () =
     await setClock(jst('2027-02-28', '10:00'));
     expect((await events(agency.token)).some((e) => e.profileId === id)).toBe(false);
     await setClock(jst('2027-03-01', '10:00')); // the clock move runs the sweep
-    const acq = (await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items.find((a: { profileId: string }) => a.profileId === id);
+    const acq = (await api('GET', '/v1/agency/acquisitions', { token: agency.token })).body.items.find(
+      (a: { profileId: string }) => a.profileId === id,
+    );
     expect(acq).toMatchObject({ state: 'deleted', deletedRule: 'R-RET-1', retentionDeadline: '2027-02-28' });
     expect((await events(agency.token)).find((e) => e.profileId === id)?.type).toBe('retention_expired');
   });
@@ -85,7 +99,10 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
     await setClock(jst('2026-11-16', '10:00'));
-    const accepted = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-15', fees: { kind: 'none_charged' } } });
+    const accepted = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: id, acceptedOn: '2026-11-15', fees: { kind: 'none_charged' } },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ extended: true, acquisition: { acceptedOn: '2026-11-15', retentionDeadline: '2028-03-31' } });
     await setClock(jst('2028-03-31', '10:00'));
@@ -104,10 +121,16 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     await api('GET', `/v1/agency/feed/${inTime}`, { token: agency.token });
     await api('GET', `/v1/agency/feed/${late}`, { token: agency.token });
     await setClock(jst('2027-01-31', '10:00'));
-    const ok = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: inTime, acceptedOn: '2027-01-31', fees: { kind: 'none_charged' } } });
+    const ok = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: inTime, acceptedOn: '2027-01-31', fees: { kind: 'none_charged' } },
+    });
     expect(ok.body.acquisition.retentionDeadline).toBe('2028-03-31');
     await setClock(jst('2027-02-01', '10:00'));
-    const tooLate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: late, acceptedOn: '2027-02-01', fees: { kind: 'none_charged' } } });
+    const tooLate = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: late, acceptedOn: '2027-02-01', fees: { kind: 'none_charged' } },
+    });
     expect(tooLate.status).toBe(410);
     expect(await held(agency, inTime)).toMatchObject({ state: 'held', retentionDeadline: '2028-03-31' });
   });
@@ -117,7 +140,10 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
     await setClock(jst('2027-04-01', '10:00'));
-    const res = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2027-04-01', fees: { kind: 'none_charged' } } });
+    const res = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: id, acceptedOn: '2027-04-01', fees: { kind: 'none_charged' } },
+    });
     expect(res.body.acquisition.retentionDeadline).toBe('2029-03-31');
   });
 
@@ -125,13 +151,25 @@ describe('R-RET-2 accepted applications are kept to the end of the next fiscal y
     await setClock(jst('2026-11-27', '10:00'));
     const id = await freshProfile();
     await api('GET', `/v1/agency/feed/${id}`, { token: agency.token });
-    const future = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-28', fees: { kind: 'none_charged' } } });
+    const future = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: id, acceptedOn: '2026-11-28', fees: { kind: 'none_charged' } },
+    });
     expect(future.status).toBe(422);
-    const before = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-11-26', fees: { kind: 'none_charged' } } });
+    const before = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: id, acceptedOn: '2026-11-26', fees: { kind: 'none_charged' } },
+    });
     expect(before.status).toBe(422);
-    const never = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: await freshProfile(), acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } } });
+    const never = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: await freshProfile(), acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } },
+    });
     expect(never.status).toBe(404);
-    const badDate = await api('POST', '/v1/agency/acceptances', { token: agency.token, body: { profileId: id, acceptedOn: '2026-02-30', fees: { kind: 'none_charged' } } });
+    const badDate = await api('POST', '/v1/agency/acceptances', {
+      token: agency.token,
+      body: { profileId: id, acceptedOn: '2026-02-30', fees: { kind: 'none_charged' } },
+    });
     expect(badDate.status).toBe(400);
   });
 });

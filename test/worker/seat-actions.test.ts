@@ -19,13 +19,23 @@ describe('R-ORG-2 who did what', () => {
     const liaison = await admittedAgency();
     const email = `${unique('seat')}@agency.example.jp`;
     const added = await api('POST', '/v1/agency/seats', { token: liaison.token, body: { name: '佐藤 花子', email, password: PASSWORD } });
-    const seat = { id: added.body.id as string, token: (await api('POST', '/v1/agency/sessions', { body: { email, password: PASSWORD } })).body.token as string };
+    const seat = {
+      id: added.body.id as string,
+      token: (await api('POST', '/v1/agency/sessions', { body: { email, password: PASSWORD } })).body.token as string,
+    };
     const seeker = await jobseeker();
 
     // The seat opens the profile: counted as its opening today.
     expect((await api('GET', `/v1/agency/feed/${seeker.profileId}`, { token: seat.token })).status).toBe(200);
-    const today = async () => new Map(((await api('GET', '/v1/agency/seats', { token: liaison.token })).body.items as Array<{ id: string; today: { sends: number; openings: number } }>)
-      .map((s) => [s.id, s.today]));
+    const today = async () =>
+      new Map(
+        (
+          (await api('GET', '/v1/agency/seats', { token: liaison.token })).body.items as Array<{
+            id: string;
+            today: { sends: number; openings: number };
+          }>
+        ).map((s) => [s.id, s.today]),
+      );
     expect((await today()).get(seat.id)).toEqual({ sends: 0, openings: 1 });
     expect((await today()).get(liaison.id)).toEqual({ sends: 0, openings: 0 });
 
@@ -42,7 +52,11 @@ describe('R-ORG-2 who did what', () => {
 
     const thread = await api('GET', `/v1/agency/conversations/${conversationId}`, { token: liaison.token });
     const senders = (thread.body.messages as Array<{ from: string; sentBy?: { id: string } }>).map((m) => [m.from, m.sentBy?.id ?? null]);
-    expect(senders).toEqual([['agency', seat.id], ['seeker', null], ['agency', liaison.id]]);
+    expect(senders).toEqual([
+      ['agency', seat.id],
+      ['seeker', null],
+      ['agency', liaison.id],
+    ]);
     expect((await today()).get(seat.id)).toEqual({ sends: 1, openings: 1 });
     expect((await today()).get(liaison.id)).toEqual({ sends: 1, openings: 0 });
     // The jobseeker's view of the same thread names the organisation only.
@@ -53,18 +67,28 @@ describe('R-ORG-2 who did what', () => {
 
     // The seat records 求職受理.
     const accepted = await api('POST', '/v1/agency/acceptances', {
-      token: seat.token, body: { profileId: seeker.profileId, acceptedOn: '2026-12-03', fees: { kind: 'explained', explainedOn: '2026-12-03' } },
+      token: seat.token,
+      body: { profileId: seeker.profileId, acceptedOn: '2026-12-03', fees: { kind: 'explained', explainedOn: '2026-12-03' } },
     });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     const recorded = await runInDurableObject(agencyObject(liaison.id), async (_o, state) =>
-      state.storage.sql.exec<{ seat_id: string; action: string }>("SELECT seat_id, action FROM seat_actions WHERE action IN ('opening', 'acceptance') ORDER BY seq").toArray());
-    expect(recorded.map((r) => ({ ...r }))).toEqual([{ seat_id: seat.id, action: 'opening' }, { seat_id: seat.id, action: 'acceptance' }]);
+      state.storage.sql
+        .exec<{ seat_id: string; action: string }>(
+          "SELECT seat_id, action FROM seat_actions WHERE action IN ('opening', 'acceptance') ORDER BY seq",
+        )
+        .toArray(),
+    );
+    expect(recorded.map((r) => ({ ...r }))).toEqual([
+      { seat_id: seat.id, action: 'opening' },
+      { seat_id: seat.id, action: 'acceptance' },
+    ]);
 
     // The jobseeker blocks the organisation; the seat's extension confirms the deletion, once.
     expect((await api('PUT', `/v1/seeker/blocks/${liaison.id}`, { token: seeker.token })).status).toBe(200);
     const [block] = await eventsOf(liaison, 'block');
     expect(block.ackedBy).toBeUndefined();
-    const ack = (token: string) => api('POST', `/v1/agency/events/${block.id}/ack`, { token, body: { deletedAt: '2026-12-03T01:05:00.000Z', deletedRecords: 2 } });
+    const ack = (token: string) =>
+      api('POST', `/v1/agency/events/${block.id}/ack`, { token, body: { deletedAt: '2026-12-03T01:05:00.000Z', deletedRecords: 2 } });
     expect((await ack(seat.token)).status).toBe(200);
     expect((await ack(liaison.token)).status).toBe(200);
     const [after] = await eventsOf(liaison, 'block');

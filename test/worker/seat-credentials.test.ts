@@ -24,7 +24,7 @@ async function seatOf(liaison: Agency, name = '佐藤 花子') {
 const signIn = (email: string, password: string) => api('POST', '/v1/agency/sessions', { body: { email, password } });
 const works = async (token: string) => (await api('GET', '/v1/agency/quota', { token })).status;
 
-describe('R-ORG-2 each seat\'s own credentials', () => {
+describe("R-ORG-2 each seat's own credentials", () => {
   beforeAll(async () => setClock(jst('2027-06-08', '10:00')));
 
   it('R-ORG-2 R-SEC-5 wrong passwords lock the seat whose email was typed, not the liaison officer or another seat', async () => {
@@ -45,7 +45,7 @@ describe('R-ORG-2 each seat\'s own credentials', () => {
     expect((await signIn(liaison.email, other.password)).status).toBe(401);
   }, 30_000);
 
-  it('R-ORG-2 R-SEC-6 a seat changes its own password: its other sessions end, the liaison officer\'s do not', async () => {
+  it("R-ORG-2 R-SEC-6 a seat changes its own password: its other sessions end, the liaison officer's do not", async () => {
     const liaison = await admittedAgency();
     const seat = await seatOf(liaison);
     const seatElsewhere = (await signIn(seat.email, seat.password)).body.token as string;
@@ -62,7 +62,7 @@ describe('R-ORG-2 each seat\'s own credentials', () => {
     expect((await signIn(liaison.email, liaison.password)).status).toBe(201);
   }, 30_000);
 
-  it('R-ORG-2 R-SEC-6 the bureau resets one seat by its email; the code sets that seat\'s password and ends only its sessions', async () => {
+  it("R-ORG-2 R-SEC-6 the bureau resets one seat by its email; the code sets that seat's password and ends only its sessions", async () => {
     const liaison = await admittedAgency();
     const seat = await seatOf(liaison);
     const stranger = await admittedAgency();
@@ -75,7 +75,9 @@ describe('R-ORG-2 each seat\'s own credentials', () => {
     const issued = await api('POST', `/v1/admin/agencies/${liaison.id}/sign-in-resets`, { token, body: { email: seat.email } });
     expect(issued.status).toBe(201);
     // The code belongs to the seat's email: it does not reset the liaison officer.
-    const onLiaison = await api('POST', '/v1/agency/password-resets', { body: { email: liaison.email, code: issued.body.code, newPassword: NEW } });
+    const onLiaison = await api('POST', '/v1/agency/password-resets', {
+      body: { email: liaison.email, code: issued.body.code, newPassword: NEW },
+    });
     expect(onLiaison.status).toBe(401);
     const used = await api('POST', '/v1/agency/password-resets', { body: { email: seat.email, code: issued.body.code, newPassword: NEW } });
     expect(used.status).toBe(204);
@@ -86,15 +88,19 @@ describe('R-ORG-2 each seat\'s own credentials', () => {
     // Without an email the reset is the liaison officer's seat, as before seats.
     const plain = await api('POST', `/v1/admin/agencies/${liaison.id}/sign-in-resets`, { token });
     expect(plain.status).toBe(201);
-    expect((await api('POST', '/v1/agency/password-resets', { body: { email: liaison.email, code: plain.body.code, newPassword: NEW } })).status).toBe(204);
+    expect(
+      (await api('POST', '/v1/agency/password-resets', { body: { email: liaison.email, code: plain.body.code, newPassword: NEW } })).status,
+    ).toBe(204);
     expect((await signIn(liaison.email, NEW)).status).toBe(201);
   }, 30_000);
 
-  it('R-ORG-2 R-SEC-6 a seat\'s compromise report requires that seat\'s password change at its next sign-in, not the others\'', async () => {
+  it("R-ORG-2 R-SEC-6 a seat's compromise report requires that seat's password change at its next sign-in, not the others'", async () => {
     const liaison = await admittedAgency();
     const seat = await seatOf(liaison);
     const seatElsewhere = (await signIn(seat.email, seat.password)).body.token as string;
-    expect((await api('POST', '/v1/me/compromise-reports', { token: seat.token, body: { note: '見覚えのないサインイン' } })).status).toBe(201);
+    expect((await api('POST', '/v1/me/compromise-reports', { token: seat.token, body: { note: '見覚えのないサインイン' } })).status).toBe(
+      201,
+    );
     expect(await works(seatElsewhere)).toBe(401);
     expect(await works(liaison.token)).toBe(200);
     const next = await signIn(seat.email, seat.password);

@@ -13,9 +13,15 @@ beforeAll(async () => {
 
 /** One request straight through the worker's fetch handler, so a burst really runs in parallel. */
 async function direct(method: string, path: string, opts: { token: string; body: unknown }): Promise<Res> {
-  const res = await worker.fetch(new Request(`http://madoguchi.test${path}`, {
-    method, headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' }, body: JSON.stringify(opts.body),
-  }), env, createExecutionContext());
+  const res = await worker.fetch(
+    new Request(`http://madoguchi.test${path}`, {
+      method,
+      headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(opts.body),
+    }),
+    env,
+    createExecutionContext(),
+  );
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
@@ -32,11 +38,15 @@ async function seatOf(liaison: { token: string }, name = '佐藤 花子') {
 }
 
 describe('R-ORG-2 staff seats', () => {
-  it('R-ORG-2 the registering account is the liaison officer\'s seat; a new seat signs in with its own email into the same organisation', async () => {
+  it("R-ORG-2 the registering account is the liaison officer's seat; a new seat signs in with its own email into the same organisation", async () => {
     const liaison = await admittedAgency();
     const list = await api('GET', '/v1/agency/seats', { token: liaison.token });
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ you: liaison.id, canManage: true, items: [{ id: liaison.id, email: liaison.email, role: 'liaison', removedAt: null }] });
+    expect(list.body).toMatchObject({
+      you: liaison.id,
+      canManage: true,
+      items: [{ id: liaison.id, email: liaison.email, role: 'liaison', removedAt: null }],
+    });
 
     const seat = await seatOf(liaison);
     const me = await api('GET', '/v1/agency/me', { token: seat.token });
@@ -54,7 +64,10 @@ describe('R-ORG-2 staff seats', () => {
     const liaison = await admittedAgency();
     const seat = await seatOf(liaison);
     const other = await seatOf(liaison, '鈴木 一郎');
-    const add = await api('POST', '/v1/agency/seats', { token: seat.token, body: { name: '田中', email: `${unique('x')}@agency.example.jp`, password: PASSWORD } });
+    const add = await api('POST', '/v1/agency/seats', {
+      token: seat.token,
+      body: { name: '田中', email: `${unique('x')}@agency.example.jp`, password: PASSWORD },
+    });
     expect(add.status).toBe(403);
     expect(add.body.code).toBe('liaison_only');
     const remove = await api('DELETE', `/v1/agency/seats/${other.id}`, { token: seat.token });
@@ -76,15 +89,20 @@ describe('R-ORG-2 staff seats', () => {
     const seat = await seatOf(liaison);
     expect((await api('POST', '/v1/agency/withdrawal', { token: liaison.token, body: { reason: '事業の廃止' } })).status).toBe(200);
     const email = `${unique('late')}@agency.example.jp`;
-    const refused = await api('POST', '/v1/agency/seats', { token: liaison.token, body: { name: '遅れて 来た', email, password: PASSWORD } });
+    const refused = await api('POST', '/v1/agency/seats', {
+      token: liaison.token,
+      body: { name: '遅れて 来た', email, password: PASSWORD },
+    });
     expect([refused.status, refused.body.code]).toEqual([403, 'agency_withdrawn']);
     // Nothing was left half done: the email is free for anyone else.
     const other = await admittedAgency();
-    expect((await api('POST', '/v1/agency/seats', { token: other.token, body: { name: '別の 人', email, password: PASSWORD } })).status).toBe(201);
+    expect(
+      (await api('POST', '/v1/agency/seats', { token: other.token, body: { name: '別の 人', email, password: PASSWORD } })).status,
+    ).toBe(201);
     expect((await api('DELETE', `/v1/agency/seats/${seat.id}`, { token: liaison.token })).status).toBe(204);
   });
 
-  it('R-ORG-2 a removed seat\'s token is refused at once, and it cannot sign in again', async () => {
+  it("R-ORG-2 a removed seat's token is refused at once, and it cannot sign in again", async () => {
     const liaison = await admittedAgency();
     const seat = await seatOf(liaison);
     const second = await api('POST', '/v1/agency/sessions', { body: { email: seat.email, password: PASSWORD } });
@@ -103,10 +121,11 @@ describe('R-ORG-2 staff seats', () => {
     expect(list.find((s: { id: string }) => s.id === seat.id).removedAt).not.toBeNull();
   });
 
-  it('R-ORG-2 R-APP-2 a seat\'s email is unique across the service and stays reserved after removal', async () => {
+  it("R-ORG-2 R-APP-2 a seat's email is unique across the service and stays reserved after removal", async () => {
     const liaison = await admittedAgency();
     const stranger = await admittedAgency();
-    const taken = async (token: string, email: string) => api('POST', '/v1/agency/seats', { token, body: { name: '田中 次郎', email, password: PASSWORD } });
+    const taken = async (token: string, email: string) =>
+      api('POST', '/v1/agency/seats', { token, body: { name: '田中 次郎', email, password: PASSWORD } });
     // Another account's ID, and this organisation's own liaison email.
     expect((await taken(liaison.token, stranger.email)).body.code).toBe('email_in_use');
     expect((await taken(liaison.token, liaison.email.toUpperCase())).body.code).toBe('email_in_use');
@@ -131,9 +150,14 @@ describe('R-ORG-2 staff seats', () => {
     const talking = await Promise.all(Array.from({ length: 20 }, () => jobseeker()));
     const conversations = await Promise.all(talking.map((s) => openConversation(liaison, s)));
     // 980 sends left today; 1,200 answers race for them, from both seats, interleaved.
-    const results = await Promise.all(Array.from({ length: 1200 }, (_, i) => direct('POST', `/v1/agency/conversations/${conversations[i % 20]}/messages`, {
-      token: i % 2 ? seat.token : liaison.token, body: { body: `回答 ${i}`, idempotencyKey: sendKey('seat') },
-    })));
+    const results = await Promise.all(
+      Array.from({ length: 1200 }, (_, i) =>
+        direct('POST', `/v1/agency/conversations/${conversations[i % 20]}/messages`, {
+          token: i % 2 ? seat.token : liaison.token,
+          body: { body: `回答 ${i}`, idempotencyKey: sendKey('seat') },
+        }),
+      ),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(980);
     expect(results.filter((r) => r.status === 429)).toHaveLength(220);
     for (const r of results.filter((x) => x.status === 429)) expect(r.body).toMatchObject({ code: 'cap_reached', used: 1000, limit: 1000 });

@@ -26,22 +26,41 @@ describe('smaller findings of the security review', () => {
     expect((await api('GET', `/v1/admin/agencies/${agency.id}`, { token: officer })).status).toBe(200);
     // The agency's complaint log holds what jobseekers wrote about it.
     expect((await api('GET', `/v1/admin/agencies/${agency.id}/complaints`, { token: officer })).status).toBe(200);
-    const audit = (await api('GET', '/v1/admin/audit?action=personal_data.read&limit=50', { token: await ministry() })).body.items as Array<{ target: string; actor: string }>;
+    const audit = (await api('GET', '/v1/admin/audit?action=personal_data.read&limit=50', { token: await ministry() })).body
+      .items as Array<{ target: string; actor: string }>;
     const targets = audit.map((e) => e.target);
-    for (const t of ['/v1/admin/registrations', '/v1/admin/complaints', '/v1/admin/compromise-reports', `/v1/admin/agencies/${agency.id}`, `/v1/admin/agencies/${agency.id}/complaints`]) expect(targets).toContain(t);
+    for (const t of [
+      '/v1/admin/registrations',
+      '/v1/admin/complaints',
+      '/v1/admin/compromise-reports',
+      `/v1/admin/agencies/${agency.id}`,
+      `/v1/admin/agencies/${agency.id}/complaints`,
+    ])
+      expect(targets).toContain(t);
   }, 30_000);
 
   it('R-CMP-1 a complaint whose text holds contact details is not forwarded as it is; a clean summary is', async () => {
     const agency = await agencyIn('13');
     const seeker = await seekerIn('13');
-    const filed = (await api('POST', '/v1/seeker/complaints', { token: seeker.token, body: { agencyId: agency.id, content: '連絡は yamada.hanako@example.jp か 090-1234-5678 へお願いします。' } })).body;
+    const filed = (
+      await api('POST', '/v1/seeker/complaints', {
+        token: seeker.token,
+        body: { agencyId: agency.id, content: '連絡は yamada.hanako@example.jp か 090-1234-5678 へお願いします。' },
+      })
+    ).body;
     const officer = await bureau('13');
     const raw = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, { token: officer, body: {} });
     expect(raw.status).toBe(422);
     expect(raw.body.code).toBe('contact_details_not_allowed');
-    const leaky = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, { token: officer, body: { summary: '折り返しは 03-9876-5432 まで' } });
+    const leaky = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, {
+      token: officer,
+      body: { summary: '折り返しは 03-9876-5432 まで' },
+    });
     expect(leaky.status).toBe(422);
-    const clean = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, { token: officer, body: { summary: '連絡方法についての申出' } });
+    const clean = await api('POST', `/v1/admin/complaints/${filed.id}/forward`, {
+      token: officer,
+      body: { summary: '連絡方法についての申出' },
+    });
     expect(clean.status).toBe(200);
     expect(clean.body.agencyComplaint.content).not.toMatch(/090|yamada/);
   }, 30_000);

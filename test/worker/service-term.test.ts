@@ -43,10 +43,16 @@ describe('R-TERM-1 the service term', () => {
     await setClock(jst('2026-12-01', '10:00'));
     const body = await eligibleBody('13');
     const reg = await register(body);
-    const refused = await api('POST', `/v1/admin/registrations/${reg.body.id}/accept`, { token: await ministry(), body: { termEndsOn: '2026-12-01' } });
+    const refused = await api('POST', `/v1/admin/registrations/${reg.body.id}/accept`, {
+      token: await ministry(),
+      body: { termEndsOn: '2026-12-01' },
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('term_invalid');
-    const ok = await api('POST', `/v1/admin/registrations/${reg.body.id}/accept`, { token: await ministry(), body: { termEndsOn: '2026-12-02' } });
+    const ok = await api('POST', `/v1/admin/registrations/${reg.body.id}/accept`, {
+      token: await ministry(),
+      body: { termEndsOn: '2026-12-02' },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -59,7 +65,8 @@ describe('R-TERM-1 the service term', () => {
     expect((await termEvents(agency, 'term_reminder')).map((e) => e.details)).toEqual([{ kind: 'term', endsOn: '2027-03-31' }]);
     agency = await on('2027-03-11', agency); // 30 days before the licence's expiry; the term is not reminded again
     expect((await termEvents(agency, 'term_reminder')).map((e) => e.details)).toEqual([
-      { kind: 'term', endsOn: '2027-03-31' }, { kind: 'licence', endsOn: '2027-04-10' },
+      { kind: 'term', endsOn: '2027-03-31' },
+      { kind: 'licence', endsOn: '2027-04-10' },
     ]);
     expect((await termEvents(agency, 'term_reminder'))[0]!.rule).toBe('R-TERM-1');
   });
@@ -89,7 +96,8 @@ describe('R-TERM-1 the service term', () => {
     await setClock(jst('2027-03-20', '10:00'));
     let agency = await admitted({ termEndsOn: '2027-03-31' });
     const filed = await api('POST', '/v1/agency/renewals', {
-      token: agency.token, body: { services: ['job_offer', 'jobseeker'], placements: [{ placedOn: '2027-03-01', fixedTermMonths: null, seasonal: false }] },
+      token: agency.token,
+      body: { services: ['job_offer', 'jobseeker'], placements: [{ placedOn: '2027-03-01', fixedTermMonths: null, seasonal: false }] },
     });
     expect(filed.status).toBe(201);
     const accepted = await api('POST', `/v1/admin/renewals/${filed.body.id}/accept`, { token: await ministry(), body: {} });
@@ -111,7 +119,9 @@ describe('R-TERM-1 the service term', () => {
     const { violations } = await adminAgency(agency.id);
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({
-      category: 'missed_procedure', recordedBy: 'system', proposal: { kind: 'suspension', term: { months: 6 }, basis: '§8(2)④a' },
+      category: 'missed_procedure',
+      recordedBy: 'system',
+      proposal: { kind: 'suspension', term: { months: 6 }, basis: '§8(2)④a' },
     });
     expect(violations[0].note).toContain('2027-04-30');
     // Proposed, not imposed: the bureau decides.
@@ -128,11 +138,20 @@ describe('R-TERM-1 the service term', () => {
     const change = await api('POST', '/v1/agency/change-requests', { token: filing.token, body: { licenceNumber: '13-ユ-999999' } });
     expect(change.status).toBe(201);
     // The signed form reached the bureau in time (R-APP-4): the change stays filed however long the bureau takes.
-    expect((await api('POST', `/v1/admin/procedures/${change.body.id}/form-received`, { token: await ministry(), body: { receivedOn: '2027-03-20' } })).status).toBe(200);
+    expect(
+      (
+        await api('POST', `/v1/admin/procedures/${change.body.id}/form-received`, {
+          token: await ministry(),
+          body: { receivedOn: '2027-03-20' },
+        })
+      ).status,
+    ).toBe(200);
     lapsed = await on('2027-04-30', lapsed);
     expect((await adminAgency(lapsed.id)).violations).toEqual([]);
     await on('2027-05-01', lapsed);
-    expect((await adminAgency(lapsed.id)).violations).toEqual([expect.objectContaining({ category: 'missed_procedure', proposal: expect.objectContaining({ basis: '§8(2)④a' }) })]);
+    expect((await adminAgency(lapsed.id)).violations).toEqual([
+      expect.objectContaining({ category: 'missed_procedure', proposal: expect.objectContaining({ basis: '§8(2)④a' }) }),
+    ]);
     expect((await adminAgency(filing.id)).violations).toEqual([]);
     filing = await refresh(filing);
     // The licence does not stop the jobseeker service by itself; only the term does.

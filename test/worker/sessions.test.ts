@@ -8,7 +8,9 @@ beforeAll(async () => {
 
 async function activatedSeeker() {
   const row = (await loadRows([profileRow()])).body.results[0];
-  const res = await api('POST', '/v1/seeker/activation', { body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのひざしとさくらのはな' } });
+  const res = await api('POST', '/v1/seeker/activation', {
+    body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのひざしとさくらのはな' },
+  });
   return { profileId: row.id as string, code: row.activationCode as string, token: res.body.token as string, res };
 }
 
@@ -18,7 +20,9 @@ describe('R-SEC-2 accounts and sessions', () => {
     const stub = env.AGENCY.get(env.AGENCY.idFromName(agency.id));
     await runInDurableObject(stub, async (_obj, state) => {
       // R-ORG-2: the password is the liaison officer's seat's.
-      const password = state.storage.sql.exec<{ value: string }>('SELECT password_hash AS value FROM seats WHERE id = ?', agency.id).one().value;
+      const password = state.storage.sql
+        .exec<{ value: string }>('SELECT password_hash AS value FROM seats WHERE id = ?', agency.id)
+        .one().value;
       expect(password).toMatch(/^pbkdf2-sha256\$100000\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
       expect(password).not.toContain(agency.password);
       const sessions = state.storage.sql.exec<{ token_hash: string }>('SELECT token_hash FROM sessions').toArray();
@@ -35,7 +39,9 @@ describe('R-SEC-2 accounts and sessions', () => {
   it('R-SEC-2 refuses a wrong password and an unknown account alike', async () => {
     const agency = await admittedAgency();
     const wrong = await api('POST', '/v1/agency/sessions', { body: { email: agency.email, password: 'wrong-password-123' } });
-    const unknown = await api('POST', '/v1/agency/sessions', { body: { email: 'nobody@agency.example.jp', password: 'wrong-password-123' } });
+    const unknown = await api('POST', '/v1/agency/sessions', {
+      body: { email: 'nobody@agency.example.jp', password: 'wrong-password-123' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.code).toBe(unknown.body.code);
@@ -80,7 +86,10 @@ describe('R-SEC-2 accounts and sessions', () => {
 describe('R-RET-3 a revoked agency’s extension still learns it must delete', () => {
   it('R-RET-3 answers any token of a revoked agency with 403 agency_revoked, not a bare 401', async () => {
     const agency = await admittedAgency();
-    const revoked = await api('POST', `/v1/admin/agencies/${agency.id}/revocation`, { token: await ministry(), body: { reason: '悪質な違反' } });
+    const revoked = await api('POST', `/v1/admin/agencies/${agency.id}/revocation`, {
+      token: await ministry(),
+      body: { reason: '悪質な違反' },
+    });
     expect(revoked.status).toBe(200);
     const res = await api('GET', '/v1/agency/events', { token: agency.token });
     expect(res.status).toBe(403);
@@ -120,24 +129,48 @@ describe('jobseeker activation', () => {
     const seeker = await activatedSeeker();
     expect(seeker.res.status).toBe(201);
     expect(seeker.res.body).toMatchObject({ role: 'seeker', profileId: seeker.profileId });
-    const again = await api('POST', '/v1/seeker/activation', { body: { profileId: seeker.profileId, code: seeker.code, passphrase: 'べつのぱすふれーずですよね' } });
+    const again = await api('POST', '/v1/seeker/activation', {
+      body: { profileId: seeker.profileId, code: seeker.code, passphrase: 'べつのぱすふれーずですよね' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('activation_used');
-    const signIn = await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'はるのひざしとさくらのはな' } });
+    const signIn = await api('POST', '/v1/seeker/sessions', {
+      body: { profileId: seeker.profileId, passphrase: 'はるのひざしとさくらのはな' },
+    });
     expect(signIn.status).toBe(201);
-    const wrong = await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'ちがうぱすふれーずですよね' } });
+    const wrong = await api('POST', '/v1/seeker/sessions', {
+      body: { profileId: seeker.profileId, passphrase: 'ちがうぱすふれーずですよね' },
+    });
     expect(wrong.status).toBe(401);
   });
 
   it('R-SEC-2 refuses a wrong code, a code of another profile and a short passphrase', async () => {
     const [a, b] = (await loadRows([profileRow(), profileRow()])).body.results;
-    expect((await api('POST', '/v1/seeker/activation', { body: { profileId: a.id, code: b.activationCode, passphrase: 'はるのひざしとさくらのはな' } })).status).toBe(401);
-    expect((await api('POST', '/v1/seeker/activation', { body: { profileId: a.id, code: 'ABCD-EFGH-JKMN', passphrase: 'はるのひざしとさくらのはな' } })).status).toBe(401);
+    expect(
+      (
+        await api('POST', '/v1/seeker/activation', {
+          body: { profileId: a.id, code: b.activationCode, passphrase: 'はるのひざしとさくらのはな' },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await api('POST', '/v1/seeker/activation', {
+          body: { profileId: a.id, code: 'ABCD-EFGH-JKMN', passphrase: 'はるのひざしとさくらのはな' },
+        })
+      ).status,
+    ).toBe(401);
     const short = await api('POST', '/v1/seeker/activation', { body: { profileId: a.id, code: a.activationCode, passphrase: 'short' } });
     expect(short.status).toBe(400);
     expect(short.body.errors[0].path).toBe('passphrase');
     // The code still works after those failures.
-    expect((await api('POST', '/v1/seeker/activation', { body: { profileId: a.id, code: a.activationCode.toLowerCase(), passphrase: 'はるのひざしとさくらのはな' } })).status).toBe(201);
+    expect(
+      (
+        await api('POST', '/v1/seeker/activation', {
+          body: { profileId: a.id, code: a.activationCode.toLowerCase(), passphrase: 'はるのひざしとさくらのはな' },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('R-SEC-2 lets an activation code expire after 90 days', async () => {
@@ -146,9 +179,14 @@ describe('jobseeker activation', () => {
     const row = (await loadRows([input])).body.results[0];
     // The office extended the registration (R-FEED-6), so the profile is still in the feed.
     await setClock(jst('2027-01-20', '10:00'));
-    expect((await loadRows([{ ...input, id: row.id, validUntil: '2027-03-31' }])).body.results[0]).toMatchObject({ ok: true, validUntil: '2027-03-31' });
+    expect((await loadRows([{ ...input, id: row.id, validUntil: '2027-03-31' }])).body.results[0]).toMatchObject({
+      ok: true,
+      validUntil: '2027-03-31',
+    });
     await setClock(jst('2027-02-25', '10:00'));
-    const res = await api('POST', '/v1/seeker/activation', { body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのひざしとさくらのはな' } });
+    const res = await api('POST', '/v1/seeker/activation', {
+      body: { profileId: row.id, code: row.activationCode, passphrase: 'はるのひざしとさくらのはな' },
+    });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('activation_expired');
     await setClock(jst('2026-11-27', '10:00'));

@@ -89,7 +89,10 @@ describe('R-SEC-5 throttled sign-in', () => {
   it('R-SEC-5 staff and jobseekers are throttled the same way; staff locks and staff sign-ins are audited', async () => {
     await setClock(at(3000));
     const email = `${unique('officer')}@mhlw.example.jp`;
-    await api('POST', '/v1/admin/staff', { token: await ministry(), body: { email, password: 'bureau-password-0001', name: '労働 次郎', role: 'bureau', prefecture: '13' } });
+    await api('POST', '/v1/admin/staff', {
+      token: await ministry(),
+      body: { email, password: 'bureau-password-0001', name: '労働 次郎', role: 'bureau', prefecture: '13' },
+    });
     const staff: number[] = [];
     for (let i = 0; i < 6; i++) staff.push((await api('POST', '/v1/admin/sessions', { body: { email, password: `bad-${i}` } })).status);
     expect(staff).toEqual([401, 401, 401, 401, 401, 429]);
@@ -103,21 +106,34 @@ describe('R-SEC-5 throttled sign-in', () => {
 
     const seeker = await seekerIn('13');
     const seekers: number[] = [];
-    for (let i = 0; i < 6; i++) seekers.push((await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: `まちがったあいことば${i}` } })).status);
+    for (let i = 0; i < 6; i++)
+      seekers.push(
+        (await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: `まちがったあいことば${i}` } }))
+          .status,
+      );
     expect(seekers).toEqual([401, 401, 401, 401, 401, 429]);
-    expect((await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'はるのひざしとさくらのはな' } })).status).toBe(429);
+    expect(
+      (await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'はるのひざしとさくらのはな' } }))
+        .status,
+    ).toBe(429);
   }, 30_000);
 
   it('R-SEC-5 public registration is throttled per client address', async () => {
     await setClock(at(4000));
     const ip = `192.0.2.${Math.floor(Math.random() * 200) + 1}`;
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await api('POST', '/v1/public/registrations', { body: await eligibleBody(), headers: { 'cf-connecting-ip': ip } })).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push(
+        (await api('POST', '/v1/public/registrations', { body: await eligibleBody(), headers: { 'cf-connecting-ip': ip } })).status,
+      );
     expect(statuses).toEqual(Array(10).fill(201));
     const last = await api('POST', '/v1/public/registrations', { body: await eligibleBody(), headers: { 'cf-connecting-ip': ip } });
     expect(last.status).toBe(429);
     expect(last.body.code).toBe('registration_throttled');
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await api('POST', '/v1/public/registrations', { body: await eligibleBody(), headers: { 'cf-connecting-ip': '198.51.100.9' } })).status).toBe(201);
+    expect(
+      (await api('POST', '/v1/public/registrations', { body: await eligibleBody(), headers: { 'cf-connecting-ip': '198.51.100.9' } }))
+        .status,
+    ).toBe(201);
   });
 });

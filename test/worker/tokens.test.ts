@@ -62,9 +62,15 @@ describe('R-SEC-8 tokens that prove themselves', () => {
     expect(await exists(bindings.SEEKER, made)).toBe(false);
     // A real jobseeker still signs in, including after leaving the feed.
     const seeker = await seekerIn('13');
-    expect((await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'はるのひざしとさくらのはな' } })).status).toBe(201);
+    expect(
+      (await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'はるのひざしとさくらのはな' } }))
+        .status,
+    ).toBe(201);
     expect((await api('DELETE', '/v1/seeker/profile', { token: seeker.token })).status).toBeLessThan(300);
-    expect((await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'はるのひざしとさくらのはな' } })).status).toBe(201);
+    expect(
+      (await api('POST', '/v1/seeker/sessions', { body: { profileId: seeker.profileId, passphrase: 'はるのひざしとさくらのはな' } }))
+        .status,
+    ).toBe(201);
   });
 
   it('R-SEC-8 blocking or unblocking a made-up agency ID answers 404 and creates no AgencyObject', async () => {

@@ -50,7 +50,10 @@ async function compliance(token: string, query = '') {
 }
 
 function ack(agency: Agency, eventId: string) {
-  return api('POST', `/v1/agency/events/${eventId}/ack`, { token: agency.token, body: { deletedAt: '2026-11-27T01:00:00.000Z', deletedRecords: 1 } });
+  return api('POST', `/v1/agency/events/${eventId}/ack`, {
+    token: agency.token,
+    body: { deletedAt: '2026-11-27T01:00:00.000Z', deletedRecords: 1 },
+  });
 }
 
 const open = (agency: Agency, profileId: string) => api('GET', `/v1/agency/feed/${profileId}`, { token: agency.token });
@@ -72,7 +75,14 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     conversationId = first.body.conversationId;
     expect((await seekerWrites(S, conversationId)).status).toBe(201);
     expect((await open(B, S.profileId)).status).toBe(200);
-    expect((await api('POST', '/v1/agency/acceptances', { token: B.token, body: { profileId: S.profileId, acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } } })).status).toBe(200);
+    expect(
+      (
+        await api('POST', '/v1/agency/acceptances', {
+          token: B.token,
+          body: { profileId: S.profileId, acceptedOn: '2026-11-27', fees: { kind: 'none_charged' } },
+        })
+      ).status,
+    ).toBe(200);
     expect((await open(B, T.profileId)).status).toBe(200);
     expect((await open(G, S.profileId)).status).toBe(200);
 
@@ -82,10 +92,21 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     expect(list.items.map((h) => h.agencyId).sort()).toEqual([A.id, B.id, G.id].sort());
     const held = { state: 'held', rule: null, deletedAt: null, extensionDeletedAt: null };
     expect(list.items.find((h) => h.agencyId === A.id)).toMatchObject({
-      agencyStatus: 'active', firstAcquiredOn: '2026-11-27', acquiredOn: '2026-11-27', acceptedOn: null, retentionDeadline: '2027-01-31',
-      copy: held, block: null, deletionRequest: null,
+      agencyStatus: 'active',
+      firstAcquiredOn: '2026-11-27',
+      acquiredOn: '2026-11-27',
+      acceptedOn: null,
+      retentionDeadline: '2027-01-31',
+      copy: held,
+      block: null,
+      deletionRequest: null,
     });
-    expect(list.items.find((h) => h.agencyId === B.id)).toMatchObject({ acquiredOn: '2026-11-27', acceptedOn: '2026-11-27', retentionDeadline: '2028-03-31', copy: held });
+    expect(list.items.find((h) => h.agencyId === B.id)).toMatchObject({
+      acquiredOn: '2026-11-27',
+      acceptedOn: '2026-11-27',
+      retentionDeadline: '2028-03-31',
+      copy: held,
+    });
     expect(list.items.find((h) => h.agencyId === A.id)?.agencyName).toMatch(/^テスト人材/);
   });
 
@@ -104,15 +125,19 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
   });
 
   it('R-RET-3 shows the copy of an agency that stopped using the service as deleted, with the rule and the time', async () => {
-    const suspended = await api('POST', `/v1/admin/agencies/${G.id}/suspensions`, { token: await ministry(), body: { kind: 'temporary', reason: '事実確認のため' } });
+    const suspended = await api('POST', `/v1/admin/agencies/${G.id}/suspensions`, {
+      token: await ministry(),
+      body: { kind: 'temporary', reason: '事実確認のため' },
+    });
     expect(suspended.status).toBe(200);
     expect(await holderOf(S, G)).toMatchObject({
-      agencyStatus: 'suspended', acquiredOn: '2026-11-27',
+      agencyStatus: 'suspended',
+      acquiredOn: '2026-11-27',
       copy: { state: 'deleted', rule: 'R-RET-3', deletedAt: '2026-11-27T01:00:00.000Z', extensionDeletedAt: null },
     });
   });
 
-  it('R-BLOCK-2 R-DEL-1 show a block and a deletion request with when the agency\'s extension confirmed the deletion', async () => {
+  it("R-BLOCK-2 R-DEL-1 show a block and a deletion request with when the agency's extension confirmed the deletion", async () => {
     expect((await open(C, U.profileId)).status).toBe(200);
     expect((await open(D, U.profileId)).status).toBe(200);
     expect((await api('PUT', `/v1/seeker/blocks/${C.id}`, { token: U.token })).status).toBe(200);
@@ -120,24 +145,38 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
 
     expect(await holderOf(U, C)).toMatchObject({
       copy: { state: 'deleted', rule: 'R-BLOCK-2', deletedAt: '2026-11-27T01:00:00.000Z', extensionDeletedAt: null },
-      block: { blockedAt: '2026-11-27T01:00:00.000Z', agencyDeletedAt: null }, deletionRequest: null,
+      block: { blockedAt: '2026-11-27T01:00:00.000Z', agencyDeletedAt: null },
+      deletionRequest: null,
     });
     expect(await holderOf(U, D)).toMatchObject({
       copy: { state: 'deleted', rule: 'R-DEL-1', deletedAt: '2026-11-27T01:00:00.000Z', extensionDeletedAt: null },
-      block: null, deletionRequest: { state: 'requested', requestedAt: '2026-11-27T01:00:00.000Z', serverDeletedAt: '2026-11-27T01:00:00.000Z', agencyDeletedAt: null },
+      block: null,
+      deletionRequest: {
+        state: 'requested',
+        requestedAt: '2026-11-27T01:00:00.000Z',
+        serverDeletedAt: '2026-11-27T01:00:00.000Z',
+        agencyDeletedAt: null,
+      },
     });
 
     expect((await ack(C, (await eventsOf(C)).find((e) => e.type === 'block')!.id)).status).toBe(200);
     expect((await ack(D, (await eventsOf(D)).find((e) => e.type === 'deletion_request')!.id)).status).toBe(200);
-    expect(await holderOf(U, C)).toMatchObject({ copy: { extensionDeletedAt: '2026-11-27T01:00:00.000Z' }, block: { agencyDeletedAt: '2026-11-27T01:00:00.000Z' } });
+    expect(await holderOf(U, C)).toMatchObject({
+      copy: { extensionDeletedAt: '2026-11-27T01:00:00.000Z' },
+      block: { agencyDeletedAt: '2026-11-27T01:00:00.000Z' },
+    });
     expect(await holderOf(U, D)).toMatchObject({
-      copy: { extensionDeletedAt: '2026-11-27T01:00:00.000Z' }, deletionRequest: { state: 'deleted', agencyDeletedAt: '2026-11-27T01:00:00.000Z' },
+      copy: { extensionDeletedAt: '2026-11-27T01:00:00.000Z' },
+      deletionRequest: { state: 'deleted', agencyDeletedAt: '2026-11-27T01:00:00.000Z' },
     });
 
     // R-BLOCK-3: lifting the block removes the acquisition row, but the agency stays listed as having deleted it.
     expect((await api('DELETE', `/v1/seeker/blocks/${C.id}`, { token: U.token })).status).toBe(204);
     expect(await holderOf(U, C)).toMatchObject({
-      firstAcquiredOn: '2026-11-27', acquiredOn: null, retentionDeadline: null, block: null,
+      firstAcquiredOn: '2026-11-27',
+      acquiredOn: null,
+      retentionDeadline: null,
+      block: null,
       copy: { state: 'deleted', rule: 'R-BLOCK-2', deletedAt: '2026-11-27T01:00:00.000Z', extensionDeletedAt: '2026-11-27T01:00:00.000Z' },
     });
 
@@ -154,13 +193,16 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
   it('R-RET-1 lists the copy as deleted the day after the deadline, and the agency loses the conversation with that jobseeker too', async () => {
     await moveTo(jst('2027-02-01', '10:00')); // the clock move runs the retention sweep
     expect(await holderOf(S, A)).toMatchObject({
-      acquiredOn: '2026-11-27', retentionDeadline: '2027-01-31', copy: { state: 'deleted', rule: 'R-RET-1', deletedAt: '2027-02-01T01:00:00.000Z', extensionDeletedAt: null },
+      acquiredOn: '2026-11-27',
+      retentionDeadline: '2027-01-31',
+      copy: { state: 'deleted', rule: 'R-RET-1', deletedAt: '2027-02-01T01:00:00.000Z', extensionDeletedAt: null },
     });
     expect(await holderOf(S, B)).toMatchObject({ retentionDeadline: '2028-03-31', copy: { state: 'held' } });
     expect(await holderOf(T, B)).toMatchObject({ copy: { state: 'deleted', rule: 'R-RET-1' } });
 
     // The agency's access to the conversation is gone, as after a deletion request.
-    const expiry = (await eventsOf(A)).find((e) => e.type === 'retention_expired') as { profileId?: string; conversationId?: string } | undefined;
+    const expiry = (await eventsOf(A)).find((e) => e.type === 'retention_expired') as
+      { profileId?: string; conversationId?: string } | undefined;
     expect(expiry).toMatchObject({ profileId: S.profileId, conversationId });
     expect((await api('GET', '/v1/agency/conversations', { token: A.token })).body.items).toEqual([]);
     const late = await reply(A, conversationId);
@@ -168,7 +210,12 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     expect(late.body).toMatchObject({ code: 'data_deleted', rule: 'R-RET-1' });
     expect((await api('GET', `/v1/agency/conversations/${conversationId}`, { token: A.token })).status).toBe(410);
     const log = await agencyObject(A.id).deletionLog();
-    expect(log.filter((d) => d.profileId === S.profileId).map((d) => `${d.recordKind}:${d.rule}`).sort()).toEqual(['acquired_profile:R-RET-1', 'conversation:R-RET-1']);
+    expect(
+      log
+        .filter((d) => d.profileId === S.profileId)
+        .map((d) => `${d.recordKind}:${d.rule}`)
+        .sort(),
+    ).toEqual(['acquired_profile:R-RET-1', 'conversation:R-RET-1']);
 
     // The jobseeker's side: the conversation is closed with a notice naming the deadline.
     const thread = (await api('GET', `/v1/seeker/conversations/${conversationId}`, { token: S.token })).body;
@@ -180,7 +227,7 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     expect((await firstContact(A, S.profileId)).status).toBe(410);
   });
 
-  it('R-RET-4 R-DEL-1 R-BLOCK-2 the extension\'s confirmations show up in the figures, with the right median and worst time', async () => {
+  it("R-RET-4 R-DEL-1 R-BLOCK-2 the extension's confirmations show up in the figures, with the right median and worst time", async () => {
     const expiries = (await eventsOf(E)).filter((e) => e.type === 'retention_expired');
     expect(expiries).toHaveLength(4);
     const aExpiry = (await eventsOf(A)).find((e) => e.type === 'retention_expired')!;
@@ -196,13 +243,28 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     const figures = await compliance(await bureau('47'));
     const e = figures.items.find((i) => i.agencyId === E.id);
     expect(e).toMatchObject({
-      prefecture: '47', required: { block: 0, deletion_request: 0, retention_expired: 4, status_changed: 0, total: 4 },
-      confirmed: 3, confirmedLate: 0, unconfirmed: 1, medianSecondsToConfirm: 1800, worstSecondsToConfirm: 7200, overdueCount: 0, overdue: [],
+      prefecture: '47',
+      required: { block: 0, deletion_request: 0, retention_expired: 4, status_changed: 0, total: 4 },
+      confirmed: 3,
+      confirmedLate: 0,
+      unconfirmed: 1,
+      medianSecondsToConfirm: 1800,
+      worstSecondsToConfirm: 7200,
+      overdueCount: 0,
+      overdue: [],
     });
     expect(figures.items.find((i) => i.agencyId === C.id)).toMatchObject({
-      required: { block: 1, deletion_request: 0, retention_expired: 0, total: 1 }, confirmed: 1, medianSecondsToConfirm: 0, worstSecondsToConfirm: 0, overdueCount: 0,
+      required: { block: 1, deletion_request: 0, retention_expired: 0, total: 1 },
+      confirmed: 1,
+      medianSecondsToConfirm: 0,
+      worstSecondsToConfirm: 0,
+      overdueCount: 0,
     });
-    expect(figures.items.find((i) => i.agencyId === D.id)).toMatchObject({ required: { deletion_request: 1, block: 0, total: 1 }, confirmed: 1, overdueCount: 0 });
+    expect(figures.items.find((i) => i.agencyId === D.id)).toMatchObject({
+      required: { deletion_request: 1, block: 0, total: 1 },
+      confirmed: 1,
+      overdueCount: 0,
+    });
     expect(figures.overdueAfterHours).toBe(24);
     expect(figures.asOf).toBe('2027-02-01T03:00:00.000Z');
   });
@@ -218,17 +280,27 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     const figures = await compliance(await bureau('47'));
     const e = figures.items.find((i) => i.agencyId === E.id)!;
     expect(e.overdueCount).toBe(1);
-    expect(e.overdue).toEqual([{
-      eventId: unconfirmed.id, kind: 'retention_expired', rule: 'R-RET-1', profileId: unconfirmed.profileId,
-      createdAt: '2027-02-01T01:00:00.000Z', ageSeconds: 24 * 3600 + 60,
-    }]);
+    expect(e.overdue).toEqual([
+      {
+        eventId: unconfirmed.id,
+        kind: 'retention_expired',
+        rule: 'R-RET-1',
+        profileId: unconfirmed.profileId,
+        createdAt: '2027-02-01T01:00:00.000Z',
+        ageSeconds: 24 * 3600 + 60,
+      },
+    ]);
     expect(figures.items[0]!.overdueCount).toBeGreaterThanOrEqual(1); // those to act on come first
     expect(figures.totals.overdue).toBe(figures.items.reduce((n, i) => n + i.overdueCount, 0));
 
     // Confirming it late takes it off the list and counts it as late.
     expect((await ack(E, unconfirmed.id)).status).toBe(200);
     expect((await compliance(await bureau('47'))).items.find((i) => i.agencyId === E.id)).toMatchObject({
-      confirmed: 4, confirmedLate: 1, overdueCount: 0, worstSecondsToConfirm: 24 * 3600 + 60, medianSecondsToConfirm: Math.round((1800 + 7200) / 2),
+      confirmed: 4,
+      confirmedLate: 1,
+      overdueCount: 0,
+      worstSecondsToConfirm: 24 * 3600 + 60,
+      medianSecondsToConfirm: Math.round((1800 + 7200) / 2),
     });
   });
 
@@ -254,7 +326,10 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     const g = (await compliance(await ministry(), '?prefecture=46')).items;
     expect(g.every((i) => i.prefecture === '46')).toBe(true);
     expect(g.find((i) => i.agencyId === G.id)).toMatchObject({
-      status: 'suspended', required: { status_changed: 1, total: 1 }, confirmed: 0, overdueCount: 1,
+      status: 'suspended',
+      required: { status_changed: 1, total: 1 },
+      confirmed: 0,
+      overdueCount: 1,
       overdue: [{ kind: 'status_changed', rule: 'R-SAN-2', profileId: null, createdAt: '2026-11-27T01:00:00.000Z' }],
     });
 
@@ -269,6 +344,8 @@ describe('GET /v1/seeker/data-holders and GET /v1/admin/deletion-compliance', ()
     expect(await holderOf(S, B)).toMatchObject({ acceptedOn: '2026-11-27', retentionDeadline: '2028-03-31', copy: { state: 'held' } });
     await moveTo(jst('2028-04-01', '10:00'));
     expect(await holderOf(S, B)).toMatchObject({ copy: { state: 'deleted', rule: 'R-RET-2', deletedAt: '2028-04-01T01:00:00.000Z' } });
-    expect((await holders(S)).items.map((h) => `${h.agencyId}:${h.copy.state}`).sort()).toEqual([`${A.id}:deleted`, `${B.id}:deleted`, `${G.id}:deleted`].sort());
+    expect((await holders(S)).items.map((h) => `${h.agencyId}:${h.copy.state}`).sort()).toEqual(
+      [`${A.id}:deleted`, `${B.id}:deleted`, `${G.id}:deleted`].sort(),
+    );
   });
 });

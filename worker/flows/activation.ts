@@ -25,7 +25,10 @@ const ACTIVATION_REFUSED = {
  * @example const r = await activateSeeker(env, { profileId, code, passphrase }, now, g.fail);
  */
 export async function activateSeeker(
-  env: Env, input: { profileId: string; code: string; passphrase: string }, now: number, onWrongCode: () => Promise<void>,
+  env: Env,
+  input: { profileId: string; code: string; passphrase: string },
+  now: number,
+  onWrongCode: () => Promise<void>,
 ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
   const { profileId } = input;
   const shard = shardStub(env, profileHomePrefecture(profileId as ProfileId));

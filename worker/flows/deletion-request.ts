@@ -16,7 +16,13 @@ import { agencyStub, seekerStub } from '../lib/stubs';
  *
  * @example const { request, created } = await requestDeletion(env, '13-7K3QM2XPA9', 'A7K3M9X2QAB', '株式会社みらい人材', now);
  */
-export async function requestDeletion(env: Env, profileId: string, agencyId: string, agencyName: string, now: number): Promise<{ request: DeletionRequest; created: boolean }> {
+export async function requestDeletion(
+  env: Env,
+  profileId: string,
+  agencyId: string,
+  agencyName: string,
+  now: number,
+): Promise<{ request: DeletionRequest; created: boolean }> {
   const seeker = seekerStub(env, profileId);
   const r = await seeker.requestDeletion(agencyId, agencyName, now);
   await agencyStub(env, agencyId).deletionRequested(profileId, r.request.id, r.conversationIds, Date.parse(r.request.requestedAt), now);

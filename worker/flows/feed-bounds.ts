@@ -23,9 +23,19 @@ export async function meterFeedRead(c: Context<AppEnv>, kind: FeedReadKind): Pro
   const { day, resetAt } = feedDay(c.var.now);
   const limit = feedBounds(c.env)[kind];
   const agency = c.var.agency;
-  const r = await feedMeter(c.env, agency.id).take(kind, day, limit, { agencyId: agency.id, prefecture: agency.prefecture, now: c.var.now.getTime() });
+  const r = await feedMeter(c.env, agency.id).take(kind, day, limit, {
+    agencyId: agency.id,
+    prefecture: agency.prefecture,
+    now: c.var.now.getTime(),
+  });
   if (r.ok) return;
   const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - c.var.now.getTime()) / 1000));
   const what = kind === 'search' ? '検索' : '求職者情報の閲覧';
-  throw new ApiError('feed_bound_reached', `${what}は1日${limit.toLocaleString('ja-JP')}回までです。${formatJstDateTime(resetAt)}（日本時間）から再び利用できます。`, { kind, limit, resetAt: resetAt.toISOString(), retryAfter }, { status: 429, title: '本日の利用上限に達しました' }, { 'Retry-After': String(retryAfter) });
+  throw new ApiError(
+    'feed_bound_reached',
+    `${what}は1日${limit.toLocaleString('ja-JP')}回までです。${formatJstDateTime(resetAt)}（日本時間）から再び利用できます。`,
+    { kind, limit, resetAt: resetAt.toISOString(), retryAfter },
+    { status: 429, title: '本日の利用上限に達しました' },
+    { 'Retry-After': String(retryAfter) },
+  );
 }

@@ -20,11 +20,18 @@ type LoadError = { field: string; reason: string; code: string };
 
 /** R-FEED-2: the free-text fields that must not hold contact details or identifiers. */
 function contactErrors(row: ProfileLoadRow): LoadError[] {
-  const fields: Array<[string, string]> = [['selfIntroduction', row.selfIntroduction], ...row.qualifications.map((q, i): [string, string] => [`qualifications.${i}`, q])];
+  const fields: Array<[string, string]> = [
+    ['selfIntroduction', row.selfIntroduction],
+    ...row.qualifications.map((q, i): [string, string] => [`qualifications.${i}`, q]),
+  ];
   const errors: LoadError[] = [];
   for (const [field, text] of fields) {
     for (const f of findContactDetails(text)) {
-      errors.push({ field, code: 'contact_details', reason: `${f.start + 1}文字目から${f.label}と思われる記載があります。個人を特定できる情報は掲載できません。` });
+      errors.push({
+        field,
+        code: 'contact_details',
+        reason: `${f.start + 1}文字目から${f.label}と思われる記載があります。個人を特定できる情報は掲載できません。`,
+      });
     }
   }
   return errors;
@@ -36,9 +43,17 @@ function contactErrors(row: ProfileLoadRow): LoadError[] {
  */
 function validUntilErrors(validUntil: string | undefined, today: string): LoadError[] {
   if (validUntil === undefined) return [];
-  if (validUntil < today) return [{ field: 'validUntil', code: 'registration_lapsed', reason: `有効期限（${validUntil}）はすでに過ぎています。有効期限が切れた求職者は掲載できません。` }];
+  if (validUntil < today)
+    return [
+      {
+        field: 'validUntil',
+        code: 'registration_lapsed',
+        reason: `有効期限（${validUntil}）はすでに過ぎています。有効期限が切れた求職者は掲載できません。`,
+      },
+    ];
   const latest = registrationValidUntil(today);
-  if (validUntil > latest) return [{ field: 'validUntil', code: 'valid_until_too_late', reason: `有効期限は翌々月末（${latest}）までです。` }];
+  if (validUntil > latest)
+    return [{ field: 'validUntil', code: 'valid_until_too_late', reason: `有効期限は翌々月末（${latest}）までです。` }];
   return [];
 }
 
@@ -55,7 +70,12 @@ export function newActivationCode(): string {
  *
  * @example await loadProfiles(env, '{"hwRef":"…", …}\n', now, '13');
  */
-export async function loadProfiles(env: Env, body: string, now: Date, scopePrefecture: string | null): Promise<{ loaded: number; refused: number; results: ProfileLoadResult[] }> {
+export async function loadProfiles(
+  env: Env,
+  body: string,
+  now: Date,
+  scopePrefecture: string | null,
+): Promise<{ loaded: number; refused: number; results: ProfileLoadResult[] }> {
   const lines = body.split(/\r?\n/);
   if (lines.filter((l) => l.trim()).length > MAX_ROWS_PER_LOAD) {
     throw new ApiError('too_many_rows', `1回に読み込めるのは${MAX_ROWS_PER_LOAD}行までです。ファイルを分けて送ってください。`);
@@ -77,16 +97,24 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
     }
     const parsed = ProfileLoadRowSchema.safeParse(value);
     if (!parsed.success) {
-      const hwRef = typeof (value as { hwRef?: unknown })?.hwRef === 'string' ? String((value as { hwRef: string }).hwRef).slice(0, 40) : undefined;
-      results.push({ line, ok: false, ...(hwRef ? { hwRef } : {}), errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: 'invalid_field', reason: i.message })) });
+      const hwRef =
+        typeof (value as { hwRef?: unknown })?.hwRef === 'string' ? String((value as { hwRef: string }).hwRef).slice(0, 40) : undefined;
+      results.push({
+        line,
+        ok: false,
+        ...(hwRef ? { hwRef } : {}),
+        errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: 'invalid_field', reason: i.message })),
+      });
       return;
     }
     const row = parsed.data;
     const errors = contactErrors(row);
     const home = (row.id?.slice(0, 2) ?? row.homePrefecture ?? row.areas[0]!.prefecture) as PrefectureCode;
-    if (scopePrefecture && home !== scopePrefecture) errors.push({ field: 'homePrefecture', code: 'out_of_scope', reason: '管轄外の都道府県の求職者は読み込めません。' });
+    if (scopePrefecture && home !== scopePrefecture)
+      errors.push({ field: 'homePrefecture', code: 'out_of_scope', reason: '管轄外の都道府県の求職者は読み込めません。' });
     errors.push(...validUntilErrors(row.validUntil, today));
-    if (hwRefs.has(row.hwRef)) errors.push({ field: 'hwRef', code: 'duplicate_in_load', reason: '同じ管理番号の行がこのファイル内にすでにあります。' });
+    if (hwRefs.has(row.hwRef))
+      errors.push({ field: 'hwRef', code: 'duplicate_in_load', reason: '同じ管理番号の行がこのファイル内にすでにあります。' });
     if (errors.length) {
       results.push({ line, ok: false, ...(row.id ? { id: row.id } : {}), hwRef: row.hwRef, errors });
       return;
@@ -96,20 +124,31 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
   });
 
   // Updates must name an existing profile; they also tell which shards to leave.
-  const previous = new Map<string, { areas: string[]; doc: Profile; validUntil: string | null; exclusions: Array<{ agencyId: string; reason: string }> }>();
+  const previous = new Map<
+    string,
+    { areas: string[]; doc: Profile; validUntil: string | null; exclusions: Array<{ agencyId: string; reason: string }> }
+  >();
   const updatesByHome = new Map<string, string[]>();
   for (const a of accepted.filter((x) => x.update)) {
     const list = updatesByHome.get(a.id.slice(0, 2)) ?? [];
     list.push(a.id);
     updatesByHome.set(a.id.slice(0, 2), list);
   }
-  await Promise.all([...updatesByHome].map(async ([home, ids]) => {
-    const shard = shardOf(env, home);
-    for (const id of ids) {
-      const rec = await shard.home(id);
-      if (rec) previous.set(id, { areas: rec.areas, doc: JSON.parse(rec.doc) as Profile, validUntil: rec.validUntil, exclusions: rec.exclusions });
-    }
-  }));
+  await Promise.all(
+    [...updatesByHome].map(async ([home, ids]) => {
+      const shard = shardOf(env, home);
+      for (const id of ids) {
+        const rec = await shard.home(id);
+        if (rec)
+          previous.set(id, {
+            areas: rec.areas,
+            doc: JSON.parse(rec.doc) as Profile,
+            validUntil: rec.validUntil,
+            exclusions: rec.exclusions,
+          });
+      }
+    }),
+  );
 
   const byShard = new Map<string, ShardRow[]>();
   const removals = new Map<string, string[]>();
@@ -117,16 +156,29 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
   for (const a of accepted) {
     const prior = previous.get(a.id);
     if (a.update && !prior) {
-      results.push({ line: a.line, ok: false, id: a.id, hwRef: a.row.hwRef, errors: [{ field: 'id', code: 'unknown_profile', reason: 'この求職者IDは登録されていません（新規の場合は id を省いてください）。' }] });
+      results.push({
+        line: a.line,
+        ok: false,
+        id: a.id,
+        hwRef: a.row.hwRef,
+        errors: [
+          { field: 'id', code: 'unknown_profile', reason: 'この求職者IDは登録されていません（新規の場合は id を省いてください）。' },
+        ],
+      });
       continue;
     }
     const { id: _id, hwRef, homePrefecture: _home, validUntil: given, ...content } = a.row;
     // R-FEED-6: the bureau's date wins; a new profile defaults to a registration made today, an update keeps its date.
-    const validUntil = given ?? (prior ? prior.validUntil ?? registrationValidUntil(today) : registrationValidUntil(today));
+    const validUntil = given ?? (prior ? (prior.validUntil ?? registrationValidUntil(today)) : registrationValidUntil(today));
     const profile: Profile = { id: a.id, ...content, publishedOn: prior?.doc.publishedOn ?? today, updatedOn: today };
     const code = prior ? undefined : newActivationCode();
     const rows = shardRows(profile, {
-      hwRef, activationHash: code ? await sha256Hex(code) : null, activationExpiresAt: code ? expires : null, updatedAt: now.getTime(), created: !prior, validUntil,
+      hwRef,
+      activationHash: code ? await sha256Hex(code) : null,
+      activationExpiresAt: code ? expires : null,
+      updatedAt: now.getTime(),
+      created: !prior,
+      validUntil,
       exclusions: prior?.exclusions,
     });
     for (const [pref, r] of rows) byShard.set(pref, [...(byShard.get(pref) ?? []), r]);
@@ -135,24 +187,34 @@ export async function loadProfiles(env: Env, body: string, now: Date, scopePrefe
         if (!rows.has(old)) removals.set(old, [...(removals.get(old) ?? []), a.id]);
       }
     }
-    results.push({ line: a.line, ok: true, id: a.id, action: prior ? 'updated' : 'created', hwRef, validUntil, ...(code ? { activationCode: code } : {}) });
+    results.push({
+      line: a.line,
+      ok: true,
+      id: a.id,
+      action: prior ? 'updated' : 'created',
+      hwRef,
+      validUntil,
+      ...(code ? { activationCode: code } : {}),
+    });
   }
 
   // R-FEED-6: the calendar learns each shard's dates before the rows land, so none is missed.
   const lapses = new Map<string, { validUntil: string; prefecture: string }>();
-  for (const [prefecture, rows] of byShard) for (const r of rows) if (r.validUntil) lapses.set(`${r.validUntil}|${prefecture}`, { validUntil: r.validUntil, prefecture });
+  for (const [prefecture, rows] of byShard)
+    for (const r of rows) if (r.validUntil) lapses.set(`${r.validUntil}|${prefecture}`, { validUntil: r.validUntil, prefecture });
   faultPoint(env, 'feed-load.calendar');
   if (lapses.size) await registryStub(env).noteFeedValidity([...lapses.values()]);
   // The home rows go last: a home row records the prefectures the profile is listed in, which is
   // what a retry of the same file compares against to find the shards to leave. Written before a
   // failed step, it would hide those shards from the retry and leave the profile listed there.
-  const upserts = (home: boolean) => [...byShard].map(async ([pref, all]) => {
-    const rows = all.filter((r) => r.home === home);
-    if (!rows.length) return;
-    faultPoint(env, `feed-load.${home ? 'home' : 'upsert'}:${pref}`);
-    const shard = shardOf(env, pref);
-    for (let i = 0; i < rows.length; i += SHARD_BATCH) await shard.upsert(rows.slice(i, i + SHARD_BATCH));
-  });
+  const upserts = (home: boolean) =>
+    [...byShard].map(async ([pref, all]) => {
+      const rows = all.filter((r) => r.home === home);
+      if (!rows.length) return;
+      faultPoint(env, `feed-load.${home ? 'home' : 'upsert'}:${pref}`);
+      const shard = shardOf(env, pref);
+      for (let i = 0; i < rows.length; i += SHARD_BATCH) await shard.upsert(rows.slice(i, i + SHARD_BATCH));
+    });
   await Promise.all([
     ...upserts(false),
     ...[...removals].map(async ([pref, ids]) => {
@@ -176,7 +238,11 @@ export async function withdrawProfile(env: Env, id: string): Promise<boolean> {
   const home = shardOf(env, id.slice(0, 2));
   const rec = await home.home(id);
   if (!rec) return false;
-  await Promise.all(areaPrefectures(rec.areas.map((prefecture) => ({ prefecture }))).filter((p) => p !== id.slice(0, 2)).map((p) => shardOf(env, p).remove([id])));
+  await Promise.all(
+    areaPrefectures(rec.areas.map((prefecture) => ({ prefecture })))
+      .filter((p) => p !== id.slice(0, 2))
+      .map((p) => shardOf(env, p).remove([id])),
+  );
   await home.remove([id]);
   return true;
 }
@@ -196,6 +262,9 @@ export async function removeLapsedProfiles(env: Env, now: Date): Promise<string[
   const due = await registry.dueFeedLapses(today);
   if (!due.length) return [];
   const swept = await Promise.all(due.map(async (p) => ({ p, ids: (await shardOf(env, p).removeLapsed(today)).removed })));
-  await registry.clearFeedLapses(today, swept.filter((x) => x.ids.length < LAPSE_BATCH).map((x) => x.p));
+  await registry.clearFeedLapses(
+    today,
+    swept.filter((x) => x.ids.length < LAPSE_BATCH).map((x) => x.p),
+  );
   return [...new Set(swept.flatMap((x) => x.ids))].sort();
 }

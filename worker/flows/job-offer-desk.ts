@@ -6,8 +6,22 @@
 import { PREFECTURE_CODES } from '../../shared/data/prefectures';
 import { jstDate } from '../../shared/rules';
 import { DEFAULT_INTRODUCTION_PROCEDURE, changedItems } from '../../shared/rules/job-offers';
-import { OFFER_CLOSE_REASON_LABELS, type JobOffer, type JobOfferDetail, type JobOfferPage, type JobOfferQuery, type JobOfferStatusList, type OfferCloseReason } from '../../shared/schemas/job-offer';
-import { EmployerConsentSchema, type Addition, type ChangeReport, type ChangeReportRequest, type Quote } from '../../shared/schemas/job-desk';
+import {
+  OFFER_CLOSE_REASON_LABELS,
+  type JobOffer,
+  type JobOfferDetail,
+  type JobOfferPage,
+  type JobOfferQuery,
+  type JobOfferStatusList,
+  type OfferCloseReason,
+} from '../../shared/schemas/job-offer';
+import {
+  EmployerConsentSchema,
+  type Addition,
+  type ChangeReport,
+  type ChangeReportRequest,
+  type Quote,
+} from '../../shared/schemas/job-desk';
 import { decodeCursor, encodeCursor } from '../lib/feed';
 import { homeOf, jobDesk, offerShard, offerSummary } from '../lib/job-offers';
 import { ApiError } from '../lib/problem';
@@ -24,20 +38,44 @@ export const PRESENTATION_CHANGED = '表示（当社が受理した求人への�
 export async function searchOffers(env: Env, q: JobOfferQuery, now: Date): Promise<JobOfferPage> {
   const match = q.q ? matchExpression(q.q) : null;
   const shardQuery: OfferShardQuery = {
-    occupations: q.occupation, industries: q.industry, municipalities: q.municipality, employmentTypes: q.employmentType,
-    wageUnit: q.wageUnit, wageMin: q.wageMin, wageMax: q.wageMax, hoursMin: q.hoursMin, hoursMax: q.hoursMax,
-    match: match ?? undefined, today: jstDate(now), after: q.cursor ? decodeCursor(q.cursor) : undefined, limit: q.limit + 1,
+    occupations: q.occupation,
+    industries: q.industry,
+    municipalities: q.municipality,
+    employmentTypes: q.employmentType,
+    wageUnit: q.wageUnit,
+    wageMin: q.wageMin,
+    wageMax: q.wageMax,
+    hoursMin: q.hoursMin,
+    hoursMax: q.hoursMax,
+    match: match ?? undefined,
+    today: jstDate(now),
+    after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit + 1,
   };
-  const prefs = q.prefecture?.length ? q.prefecture : q.municipality?.length ? [...new Set(q.municipality.map((m) => m.slice(0, 2)))] : [...PREFECTURE_CODES];
+  const prefs = q.prefecture?.length
+    ? q.prefecture
+    : q.municipality?.length
+      ? [...new Set(q.municipality.map((m) => m.slice(0, 2)))]
+      : [...PREFECTURE_CODES];
   const pages = await Promise.all(prefs.map((p) => offerShard(env, p).search(shardQuery)));
-  const merged: OfferHit[] = pages.flat().sort((a, b) => b.updatedAt - a.updatedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  const merged: OfferHit[] = pages
+    .flat()
+    .sort((a, b) => b.updatedAt - a.updatedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   const page = merged.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { items: page.map((h) => offerSummary(h.doc, h.version)), nextCursor: merged.length > q.limit && last ? encodeCursor({ updatedAt: last.updatedAt, id: last.number }) : null };
+  return {
+    items: page.map((h) => offerSummary(h.doc, h.version)),
+    nextCursor: merged.length > q.limit && last ? encodeCursor({ updatedAt: last.updatedAt, id: last.number }) : null,
+  };
 }
 
 function closedProblem(reason: OfferCloseReason | null): ApiError {
-  return new ApiError('offer_closed', `${reason ? OFFER_CLOSE_REASON_LABELS[reason] : '求人は終了しました'}。終了した求人は提供できません。`, { closedReason: reason }, { status: 410, title: 'この求人は終了しました' });
+  return new ApiError(
+    'offer_closed',
+    `${reason ? OFFER_CLOSE_REASON_LABELS[reason] : '求人は終了しました'}。終了した求人は提供できません。`,
+    { closedReason: reason },
+    { status: 410, title: 'この求人は終了しました' },
+  );
 }
 
 /** The latest version of one offer, open or not (null when the number is unknown). */
@@ -54,7 +92,17 @@ export async function offerStatuses(env: Env, numbers: string[], now: Date): Pro
   const byHome = new Map<string, string[]>();
   for (const n of new Set(numbers)) byHome.set(homeOf(n), [...(byHome.get(homeOf(n)) ?? []), n]);
   const today = jstDate(now);
-  const states = (await Promise.all([...byHome].map(([home, list]) => offerShard(env, home).states(list.map((number) => ({ number, hashes: [] })), today, now.getTime())))).flat();
+  const states = (
+    await Promise.all(
+      [...byHome].map(([home, list]) =>
+        offerShard(env, home).states(
+          list.map((number) => ({ number, hashes: [] })),
+          today,
+          now.getTime(),
+        ),
+      ),
+    )
+  ).flat();
   return states.map((s) => ({ offerNumber: s.number, status: s.status, version: s.version, hash: s.hash, closedReason: s.closedReason }));
 }
 
@@ -63,19 +111,58 @@ export async function offerStatuses(env: Env, numbers: string[], now: Date): Pro
  */
 export async function openOffer(env: Env, number: string, now: Date): Promise<JobOfferDetail> {
   const found = await findOffer(env, number, now);
-  if (!found) throw new ApiError('offer_not_found', `求人番号 ${number} の求人は提供されていません。`, {}, { status: 404, title: '求人が見つかりません' });
+  if (!found)
+    throw new ApiError(
+      'offer_not_found',
+      `求人番号 ${number} の求人は提供されていません。`,
+      {},
+      { status: 404, title: '求人が見つかりません' },
+    );
   if (found.status === 'closed') throw closedProblem(found.closedReason);
-  return { offer: JSON.parse(found.doc) as JobOffer, version: found.version, hash: found.hash, status: 'open', closedReason: null, updatedAt: new Date(found.updatedAt).toISOString() };
+  return {
+    offer: JSON.parse(found.doc) as JobOffer,
+    version: found.version,
+    hash: found.hash,
+    status: 'open',
+    closedReason: null,
+    updatedAt: new Date(found.updatedAt).toISOString(),
+  };
 }
 
 /** R-JOB-2, R-JOB-7: quotes the latest version of an open offer for one of the agency's jobseekers. */
-export async function makeQuote(env: Env, agencyId: string, number: string, req: { jobseekerRef: string; introductionProcedure?: string }, now: Date): Promise<Quote> {
+export async function makeQuote(
+  env: Env,
+  agencyId: string,
+  number: string,
+  req: { jobseekerRef: string; introductionProcedure?: string },
+  now: Date,
+): Promise<Quote> {
   const d = await openOffer(env, number, now);
-  const q = await jobDesk(env, agencyId).quote({ offer: d.offer, version: d.version, hash: d.hash, jobseekerRef: req.jobseekerRef, introductionProcedure: req.introductionProcedure ?? DEFAULT_INTRODUCTION_PROCEDURE }, now.getTime());
+  const q = await jobDesk(env, agencyId).quote(
+    {
+      offer: d.offer,
+      version: d.version,
+      hash: d.hash,
+      jobseekerRef: req.jobseekerRef,
+      introductionProcedure: req.introductionProcedure ?? DEFAULT_INTRODUCTION_PROCEDURE,
+    },
+    now.getTime(),
+  );
   return {
-    id: q.id, offerNumber: q.offerNumber, jobseekerRef: q.jobseekerRef, version: q.version, hash: q.hash, presentedAs: q.presentedAs,
-    createdAt: new Date(q.createdAt).toISOString(), state: 'current', changed: [], latestVersion: q.version, closedReason: null,
-    offer: d.offer, introductionProcedure: q.introductionProcedure, text: q.text,
+    id: q.id,
+    offerNumber: q.offerNumber,
+    jobseekerRef: q.jobseekerRef,
+    version: q.version,
+    hash: q.hash,
+    presentedAs: q.presentedAs,
+    createdAt: new Date(q.createdAt).toISOString(),
+    state: 'current',
+    changed: [],
+    latestVersion: q.version,
+    closedReason: null,
+    offer: d.offer,
+    introductionProcedure: q.introductionProcedure,
+    text: q.text,
   };
 }
 
@@ -87,23 +174,49 @@ export async function listQuotes(env: Env, agencyId: string, now: Date): Promise
   const desk = jobDesk(env, agencyId);
   const { quotes, presentation, additions } = await desk.quotes();
   const latest = new Map<string, { number: string; hashes: string[] }>();
-  for (const q of quotes) if (q.doc) latest.set(q.offerNumber, { number: q.offerNumber, hashes: [...new Set([...(latest.get(q.offerNumber)?.hashes ?? []), q.hash])] });
+  for (const q of quotes)
+    if (q.doc)
+      latest.set(q.offerNumber, { number: q.offerNumber, hashes: [...new Set([...(latest.get(q.offerNumber)?.hashes ?? []), q.hash])] });
   const byHome = new Map<string, Array<{ number: string; hashes: string[] }>>();
   for (const l of latest.values()) byHome.set(homeOf(l.number), [...(byHome.get(homeOf(l.number)) ?? []), l]);
   const today = jstDate(now);
-  const states = new Map((await Promise.all([...byHome].map(([home, list]) => offerShard(env, home).states(list, today, now.getTime())))).flat().map((s) => [s.number, s]));
-  const closed = [...states.values()].filter((s) => s.status !== 'open').map((s) => ({ number: s.number, reason: s.closedReason ?? ('closed_by_bureau' as const) }));
+  const states = new Map(
+    (await Promise.all([...byHome].map(([home, list]) => offerShard(env, home).states(list, today, now.getTime()))))
+      .flat()
+      .map((s) => [s.number, s]),
+  );
+  const closed = [...states.values()]
+    .filter((s) => s.status !== 'open')
+    .map((s) => ({ number: s.number, reason: s.closedReason ?? ('closed_by_bureau' as const) }));
   if (closed.length) await desk.forgetClosed(closed, now.getTime());
   const closedSet = new Map(closed.map((c) => [c.number, c.reason]));
   const items = quotes.map((q): Quote => {
-    const base = { id: q.id, offerNumber: q.offerNumber, jobseekerRef: q.jobseekerRef, version: q.version, hash: q.hash, presentedAs: q.presentedAs, createdAt: new Date(q.createdAt).toISOString(), introductionProcedure: q.introductionProcedure };
-    const reason = q.doc ? closedSet.get(q.offerNumber) : q.closedReason ?? 'closed_by_bureau';
-    if (!q.doc || reason) return { ...base, state: 'closed', changed: [], latestVersion: null, closedReason: reason ?? null, offer: null, text: null };
+    const base = {
+      id: q.id,
+      offerNumber: q.offerNumber,
+      jobseekerRef: q.jobseekerRef,
+      version: q.version,
+      hash: q.hash,
+      presentedAs: q.presentedAs,
+      createdAt: new Date(q.createdAt).toISOString(),
+      introductionProcedure: q.introductionProcedure,
+    };
+    const reason = q.doc ? closedSet.get(q.offerNumber) : (q.closedReason ?? 'closed_by_bureau');
+    if (!q.doc || reason)
+      return { ...base, state: 'closed', changed: [], latestVersion: null, closedReason: reason ?? null, offer: null, text: null };
     const s = states.get(q.offerNumber)!;
     const offer = JSON.parse(q.doc) as JobOffer;
     const changed = s.hash !== q.hash ? (s.doc ? changedItems(offer, JSON.parse(s.doc) as JobOffer) : []) : [];
     if (presentation[q.offerNumber] !== q.presentedAs) changed.push(PRESENTATION_CHANGED);
-    return { ...base, state: changed.length || s.hash !== q.hash ? 'stale' : 'current', changed, latestVersion: s.version, closedReason: null, offer, text: q.text };
+    return {
+      ...base,
+      state: changed.length || s.hash !== q.hash ? 'stale' : 'current',
+      changed,
+      latestVersion: s.version,
+      closedReason: null,
+      offer,
+      text: q.text,
+    };
   });
   return { items, additions };
 }
@@ -112,16 +225,38 @@ export async function listQuotes(env: Env, agencyId: string, now: Date): Promise
  * R-JOB-4: an addition to an offer, refused without the employer's recorded consent (who, when,
  * how) and never dated after today.
  */
-export async function addAddition(env: Env, agencyId: string, number: string, body: { text: string; consent?: unknown }, now: Date): Promise<Addition> {
+export async function addAddition(
+  env: Env,
+  agencyId: string,
+  number: string,
+  body: { text: string; consent?: unknown },
+  now: Date,
+): Promise<Addition> {
   if (body.consent === undefined || body.consent === null) {
-    throw new ApiError('employer_consent_required', '求人に情報を付け加えるには、求人事業主の同意（誰が・いつ・どの方法で）を記録してください。', {}, { status: 422, title: '求人事業主の同意が必要です' });
+    throw new ApiError(
+      'employer_consent_required',
+      '求人に情報を付け加えるには、求人事業主の同意（誰が・いつ・どの方法で）を記録してください。',
+      {},
+      { status: 422, title: '求人事業主の同意が必要です' },
+    );
   }
   const consent = EmployerConsentSchema.safeParse(body.consent);
   if (!consent.success) {
     const errors = consent.error.issues.map((i) => ({ path: `consent.${i.path.join('.')}`, message: i.message }));
-    throw new ApiError('employer_consent_required', `次の項目を確認してください: ${errors.map((e) => e.path).join('、')}`, { errors }, { status: 422, title: '求人事業主の同意の記録が不十分です' });
+    throw new ApiError(
+      'employer_consent_required',
+      `次の項目を確認してください: ${errors.map((e) => e.path).join('、')}`,
+      { errors },
+      { status: 422, title: '求人事業主の同意の記録が不十分です' },
+    );
   }
-  if (consent.data.on > jstDate(now)) throw new ApiError('consent_in_future', '求人事業主から同意を得た日を記録してください。', {}, { status: 422, title: '同意の日付が未来です' });
+  if (consent.data.on > jstDate(now))
+    throw new ApiError(
+      'consent_in_future',
+      '求人事業主から同意を得た日を記録してください。',
+      {},
+      { status: 422, title: '同意の日付が未来です' },
+    );
   await openOffer(env, number, now);
   return jobDesk(env, agencyId).addition(number, body.text, consent.data, now.getTime());
 }
@@ -132,14 +267,37 @@ export async function addAddition(env: Env, agencyId: string, number: string, bo
  */
 export async function reportChange(env: Env, agencyId: string, number: string, req: ChangeReportRequest, now: Date): Promise<ChangeReport> {
   const found = await findOffer(env, number, now);
-  if (!found) throw new ApiError('offer_not_found', `求人番号 ${number} の求人は提供されていません。`, {}, { status: 404, title: '求人が見つかりません' });
+  if (!found)
+    throw new ApiError(
+      'offer_not_found',
+      `求人番号 ${number} の求人は提供されていません。`,
+      {},
+      { status: 404, title: '求人が見つかりません' },
+    );
   const offer = JSON.parse(found.doc) as JobOffer;
   const office = offer.receivingOffice;
   if (!req.employerAskedOn) {
-    throw new ApiError('employer_not_asked', `求人の${req.kind === 'change' ? '変更' : '取消し'}は、求人事業主から受理安定所（${office.name}${office.phone ? `、電話 ${office.phone}` : ''}）へ連絡してもらう必要があります。求人事業主に依頼し、依頼した日を記録してください。`, { receivingOffice: office }, { status: 422, title: '求人事業主への依頼が必要です' });
+    throw new ApiError(
+      'employer_not_asked',
+      `求人の${req.kind === 'change' ? '変更' : '取消し'}は、求人事業主から受理安定所（${office.name}${office.phone ? `、電話 ${office.phone}` : ''}）へ連絡してもらう必要があります。求人事業主に依頼し、依頼した日を記録してください。`,
+      { receivingOffice: office },
+      { status: 422, title: '求人事業主への依頼が必要です' },
+    );
   }
   const today = jstDate(now);
-  if (req.employerAskedOn > today || req.learnedOn > today) throw new ApiError('date_in_future', '知った日と依頼した日は今日以前の日付にしてください。', {}, { status: 422, title: '日付が未来です' });
-  if (req.employerAskedOn < req.learnedOn) throw new ApiError('asked_before_learned', '依頼した日は、変更を知った日以後の日付にしてください。', {}, { status: 422, title: '日付の順序が正しくありません' });
+  if (req.employerAskedOn > today || req.learnedOn > today)
+    throw new ApiError(
+      'date_in_future',
+      '知った日と依頼した日は今日以前の日付にしてください。',
+      {},
+      { status: 422, title: '日付が未来です' },
+    );
+  if (req.employerAskedOn < req.learnedOn)
+    throw new ApiError(
+      'asked_before_learned',
+      '依頼した日は、変更を知った日以後の日付にしてください。',
+      {},
+      { status: 422, title: '日付の順序が正しくありません' },
+    );
   return jobDesk(env, agencyId).changeReport(offer, { ...req, employerAskedOn: req.employerAskedOn }, now.getTime());
 }

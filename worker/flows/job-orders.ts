@@ -13,7 +13,10 @@ import { findOffer } from './job-offer-desk';
 
 const PROBLEMS = {
   fees_required: ['手数料の明示が必要です', '有料職業紹介事業者は、手数料に関する事項（fees）を求人事業主に明示してください。'],
-  fees_not_allowed: ['手数料は記載できません', '無料で職業紹介を行う事業者は手数料を求めることができません（fees は記載しないでください）。'],
+  fees_not_allowed: [
+    '手数料は記載できません',
+    '無料で職業紹介を行う事業者は手数料を求めることができません（fees は記載しないでください）。',
+  ],
   complaints_officer_required: ['苦情の処理の担当者が必要です', '苦情の処理に関する事項（担当者・連絡先・処理方法）を記載してください。'],
 } as const;
 
@@ -30,9 +33,20 @@ export function statementAgency(a: AgencyRecord): StatementAgency {
  * @example await acceptOrder(env, agency, { offerNumber: '13010-12345678', … }, now);
  */
 export async function acceptOrder(env: Env, agency: AgencyRecord, order: JobOrderRequest, now: Date): Promise<JobOrder> {
-  if (order.acceptedOn > jstDate(now)) throw new ApiError('date_in_future', '求人を受理した日は今日以前の日付にしてください。', {}, { status: 422, title: '受理日が未来です' });
+  if (order.acceptedOn > jstDate(now))
+    throw new ApiError(
+      'date_in_future',
+      '求人を受理した日は今日以前の日付にしてください。',
+      {},
+      { status: 422, title: '受理日が未来です' },
+    );
   if (order.offerNumber && !(await findOffer(env, order.offerNumber, now))) {
-    throw new ApiError('offer_not_found', `求人番号 ${order.offerNumber} の求人は提供されていません。`, {}, { status: 404, title: '求人が見つかりません' });
+    throw new ApiError(
+      'offer_not_found',
+      `求人番号 ${order.offerNumber} の求人は提供されていません。`,
+      {},
+      { status: 404, title: '求人が見つかりません' },
+    );
   }
   const who = statementAgency(agency);
   const problem = statementProblem(order, who);
@@ -42,8 +56,20 @@ export async function acceptOrder(env: Env, agency: AgencyRecord, order: JobOrde
 
 /** R-REP-1: a hire through an order; only paid agencies record a fee. */
 export async function recordHire(env: Env, agency: AgencyRecord, orderId: string, hire: HireRequest, now: Date): Promise<JobOrder> {
-  if (hire.hiredOn > jstDate(now)) throw new ApiError('date_in_future', '採用が決まった日は今日以前の日付にしてください。', {}, { status: 422, title: '採用日が未来です' });
-  if (agency.licence.kind !== 'paid' && hire.fee > 0) throw new ApiError('fees_not_allowed', '無料で職業紹介を行う事業者の採用には手数料がありません。', {}, { status: 422, title: '手数料は記録できません' });
+  if (hire.hiredOn > jstDate(now))
+    throw new ApiError(
+      'date_in_future',
+      '採用が決まった日は今日以前の日付にしてください。',
+      {},
+      { status: 422, title: '採用日が未来です' },
+    );
+  if (agency.licence.kind !== 'paid' && hire.fee > 0)
+    throw new ApiError(
+      'fees_not_allowed',
+      '無料で職業紹介を行う事業者の採用には手数料がありません。',
+      {},
+      { status: 422, title: '手数料は記録できません' },
+    );
   const r = (await jobDesk(env, agency.id).hire(orderId, hire, now.getTime())) as { ok: true; order: JobOrder } | Refusal;
   return unwrap(r).order;
 }
@@ -57,6 +83,11 @@ export async function checkReportAgainstHires(env: Env, agency: AgencyRecord, fy
   const t = await jobDesk(env, agency.id).tally(fy);
   const fee = report.jobOffer.feeTotal ?? 0;
   if (report.jobOffer.hires < t.hires || (agency.licence.kind === 'paid' && fee < t.feeTotal)) {
-    throw new ApiError('report_below_recorded_hires', `${fy}年度に求人情報提供サービスを通じて記録した採用は${t.hires}人${agency.licence.kind === 'paid' ? `（手数料合計 ${t.feeTotal}円）` : ''}です。報告はこれを下回れません。`, { recorded: t }, { status: 422, title: '記録した採用より少ない報告です' });
+    throw new ApiError(
+      'report_below_recorded_hires',
+      `${fy}年度に求人情報提供サービスを通じて記録した採用は${t.hires}人${agency.licence.kind === 'paid' ? `（手数料合計 ${t.feeTotal}円）` : ''}です。報告はこれを下回れません。`,
+      { recorded: t },
+      { status: 422, title: '記録した採用より少ない報告です' },
+    );
   }
 }

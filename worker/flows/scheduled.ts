@@ -61,10 +61,12 @@ async function sweepAgencies(env: Env, at: number): Promise<void> {
   const ids = await registryStub(env).agencyIds([...SWEPT_STATES]);
   const failures: unknown[] = [];
   for (let i = 0; i < ids.length; i += SWEEP_BATCH) {
-    const results = await Promise.allSettled(ids.slice(i, i + SWEEP_BATCH).map(async (id) => {
-      faultPoint(env, `scheduled.sweep:${id}`);
-      return agencyStub(env, id).sweep(at);
-    }));
+    const results = await Promise.allSettled(
+      ids.slice(i, i + SWEEP_BATCH).map(async (id) => {
+        faultPoint(env, `scheduled.sweep:${id}`);
+        return agencyStub(env, id).sweep(at);
+      }),
+    );
     for (const r of results) if (r.status === 'rejected') failures.push(r.reason);
   }
   if (failures.length) throw failures[0];

@@ -15,14 +15,25 @@ import { agencyStub, registryStub } from '../lib/stubs';
  *
  * @example const r = await addSeat(env, 'A7K3M9X2QAB', 'A7K3M9X2QAB', { name, email, password }, now);
  */
-export async function addSeat(env: Env, agencyId: string, actorSeatId: string, input: SeatCreate, now: number): Promise<{ ok: true; seat: Seat } | Refusal> {
+export async function addSeat(
+  env: Env,
+  agencyId: string,
+  actorSeatId: string,
+  input: SeatCreate,
+  now: number,
+): Promise<{ ok: true; seat: Seat } | Refusal> {
   const agency = agencyStub(env, agencyId);
   const allowed: { ok: true } | Refusal = await agency.requireLiaison(actorSeatId);
   if (!allowed.ok) return allowed;
   const seatId = `U${randomBase32(10)}`;
   const reserved: { ok: true } | Refusal = await registryStub(env).reserveSeatEmail(agencyId, seatId, input.email, now);
   if (!reserved.ok) return reserved;
-  const added: { ok: true; seat: Seat } | Refusal = await agency.addSeat(actorSeatId, { id: seatId, email: input.email, name: input.name }, await hashPassword(input.password), now);
+  const added: { ok: true; seat: Seat } | Refusal = await agency.addSeat(
+    actorSeatId,
+    { id: seatId, email: input.email, name: input.name },
+    await hashPassword(input.password),
+    now,
+  );
   if (!added.ok) await registryStub(env).releaseSeatEmail(agencyId, seatId, false, now);
   return added;
 }
@@ -34,8 +45,18 @@ export async function addSeat(env: Env, agencyId: string, actorSeatId: string, i
  *
  * @example await removeSeat(env, 'A7K3M9X2QAB', 'A7K3M9X2QAB', 'U4F8…', now);
  */
-export async function removeSeat(env: Env, agencyId: string, actorSeatId: string, seatId: string, now: number): Promise<{ ok: true; sessionsEnded: number } | Refusal> {
-  const removed: { ok: true; email: string; sessionsEnded: number } | Refusal = await agencyStub(env, agencyId).removeSeat(actorSeatId, seatId, now);
+export async function removeSeat(
+  env: Env,
+  agencyId: string,
+  actorSeatId: string,
+  seatId: string,
+  now: number,
+): Promise<{ ok: true; sessionsEnded: number } | Refusal> {
+  const removed: { ok: true; email: string; sessionsEnded: number } | Refusal = await agencyStub(env, agencyId).removeSeat(
+    actorSeatId,
+    seatId,
+    now,
+  );
   if (!removed.ok) return removed;
   await registryStub(env).releaseSeatEmail(agencyId, seatId, true, now);
   return { ok: true, sessionsEnded: removed.sessionsEnded };

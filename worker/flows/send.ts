@@ -25,20 +25,38 @@ function refused<T extends { ok: boolean }>(r: T): r is Extract<T, { ok: false }
  * @example const r = await sendMessage(env, 'A7K3M9X2QAB', { key, kind: 'reply', conversationId, body }, now, {}, 'U4F8…');
  */
 export async function sendMessage(
-  env: Env, agencyId: string, req: SendRequest, now: number, recipient: { newGraduate?: boolean } = {}, seatId: string | null = null,
+  env: Env,
+  agencyId: string,
+  req: SendRequest,
+  now: number,
+  recipient: { newGraduate?: boolean } = {},
+  seatId: string | null = null,
 ): Promise<{ ok: true; sent: SendResult } | Refusal> {
   const agency = agencyStub(env, agencyId);
   const r = await agency.reserveSend(req, now);
   if (refused(r)) return r;
-  if (r.state === 'replay') return { ok: true, sent: { conversationId: r.conversationId, message: r.message, quota: r.quota, warnings: r.warnings, replayed: true } };
-  const delivered = await seekerStub(env, r.profileId).deliver({
-    kind: req.kind, profileId: r.profileId, agencyId: r.agencyId, agencyName: r.agencyName, key: req.key, body: req.body,
-    ...(r.conversationId ? { conversationId: r.conversationId } : {}),
-    ...(r.mandatoryInformation ? { mandatoryInformation: r.mandatoryInformation } : {}),
-    // R-MSG-7: the jobseeker's object, which knows consent and new-graduate status, decides.
-    paidServiceOffer: r.paidServiceOffer, paidServicesNotified: r.paidServicesNotified,
-    ...(recipient.newGraduate !== undefined ? { newGraduate: recipient.newGraduate } : {}),
-  }, now);
+  if (r.state === 'replay')
+    return {
+      ok: true,
+      sent: { conversationId: r.conversationId, message: r.message, quota: r.quota, warnings: r.warnings, replayed: true },
+    };
+  const delivered = await seekerStub(env, r.profileId).deliver(
+    {
+      kind: req.kind,
+      profileId: r.profileId,
+      agencyId: r.agencyId,
+      agencyName: r.agencyName,
+      key: req.key,
+      body: req.body,
+      ...(r.conversationId ? { conversationId: r.conversationId } : {}),
+      ...(r.mandatoryInformation ? { mandatoryInformation: r.mandatoryInformation } : {}),
+      // R-MSG-7: the jobseeker's object, which knows consent and new-graduate status, decides.
+      paidServiceOffer: r.paidServiceOffer,
+      paidServicesNotified: r.paidServicesNotified,
+      ...(recipient.newGraduate !== undefined ? { newGraduate: recipient.newGraduate } : {}),
+    },
+    now,
+  );
   if (refused(delivered)) {
     await agency.releaseSend(req.key);
     return delivered;
@@ -47,8 +65,31 @@ export async function sendMessage(
     // The jobseeker's object already holds this key's message and the agency had forgotten the key:
     // nothing new went out, so it is not counted again (R-CAP-2).
     await agency.releaseSend(req.key);
-    return { ok: true, sent: { conversationId: delivered.conversationId, message: delivered.message, quota: await agency.quota(now), warnings: r.warnings, replayed: true } };
+    return {
+      ok: true,
+      sent: {
+        conversationId: delivered.conversationId,
+        message: delivered.message,
+        quota: await agency.quota(now),
+        warnings: r.warnings,
+        replayed: true,
+      },
+    };
   }
-  const done = await agency.completeSend(req.key, { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message }, now, seatId);
-  return { ok: true, sent: { conversationId: delivered.conversationId, message: delivered.message, quota: done.quota, warnings: r.warnings, replayed: delivered.replayed } };
+  const done = await agency.completeSend(
+    req.key,
+    { conversationId: delivered.conversationId, profileId: r.profileId, message: delivered.message },
+    now,
+    seatId,
+  );
+  return {
+    ok: true,
+    sent: {
+      conversationId: delivered.conversationId,
+      message: delivered.message,
+      quota: done.quota,
+      warnings: r.warnings,
+      replayed: delivered.replayed,
+    },
+  };
 }

@@ -45,7 +45,13 @@ export function accountKey(role: Role, key: string): string {
 /** R-SEC-5: 429 with Retry-After; says nothing about whether the account exists. */
 export function lockedOut(retryAfter: number): ApiError {
   const minutes = Math.ceil(retryAfter / 60);
-  return new ApiError('sign_in_locked', `サインインの失敗が続いたため、約${retryAfter < 60 ? `${retryAfter}秒` : `${minutes}分`}後まで受け付けません。パスワードがわからない場合は、管理者または管轄の労働局にご相談ください。`, { retryAfter }, { status: 429, title: 'サインインを一時的に制限しています' }, { 'Retry-After': String(retryAfter) });
+  return new ApiError(
+    'sign_in_locked',
+    `サインインの失敗が続いたため、約${retryAfter < 60 ? `${retryAfter}秒` : `${minutes}分`}後まで受け付けません。パスワードがわからない場合は、管理者または管轄の労働局にご相談ください。`,
+    { retryAfter },
+    { status: 429, title: 'サインインを一時的に制限しています' },
+    { 'Retry-After': String(retryAfter) },
+  );
 }
 
 /** Decoy hash parameters for an unknown account: stable per name, so a second look reveals nothing (R-SEC-5). */
@@ -60,7 +66,11 @@ async function decoyParams(env: Env, role: Role, key: string): Promise<PasswordP
  *
  * @example const r = await throttledSignIn(c, { role: 'agency', key: email, lookup, complete, wrong }, password);
  */
-export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, secret: string): Promise<{ token: string; expiresAt: number; accountId: string; mustChange: boolean }> {
+export async function throttledSignIn(
+  c: Context<AppEnv>,
+  target: SignInTarget,
+  secret: string,
+): Promise<{ token: string; expiresAt: number; accountId: string; mustChange: boolean }> {
   const now = c.var.now.getTime();
   const address = clientAddress(c);
   const keys = [throttle(c.env, accountKey(target.role, target.key)), ...(address ? [throttle(c.env, `address:${address}`)] : [])];
@@ -81,12 +91,17 @@ export async function throttledSignIn(c: Context<AppEnv>, target: SignInTarget, 
   const after = await Promise.all(keys.map((k, i) => k.fail(names[i]!, now)));
   const account = after[0]!;
   if (account.lockStarted && found) {
-    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.locked', found.accountId, null,
-      { role: target.role, failures: account.failures, lockedUntil: new Date(account.lockedUntil).toISOString() });
+    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.locked', found.accountId, null, {
+      role: target.role,
+      failures: account.failures,
+      lockedUntil: new Date(account.lockedUntil).toISOString(),
+    });
   }
   if (after[1]?.lockStarted) {
-    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.address_locked', `address:${address}`, null,
-      { failures: after[1].failures, lockedUntil: new Date(after[1].lockedUntil).toISOString() });
+    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.address_locked', `address:${address}`, null, {
+      failures: after[1].failures,
+      lockedUntil: new Date(after[1].lockedUntil).toISOString(),
+    });
   }
   const lockWait = Math.max(...after.map((x) => x.retryAfter));
   if (lockWait > 0) throw lockedOut(lockWait);
@@ -120,7 +135,11 @@ export async function throttleGuard(c: Context<AppEnv>, name: string) {
  *
  * @example await signInLockOf(c, 'agency', email) // { failures: 7, lockedUntil: '…' } or null
  */
-export async function signInLockOf(c: Context<AppEnv>, role: Role, key: string): Promise<{ failures: number; lockedUntil: string | null } | null> {
+export async function signInLockOf(
+  c: Context<AppEnv>,
+  role: Role,
+  key: string,
+): Promise<{ failures: number; lockedUntil: string | null } | null> {
   const name = accountKey(role, key);
   const s = await throttle(c.env, name).check(name, c.var.now.getTime());
   if (s.failures === 0) return null;
@@ -145,7 +164,13 @@ export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
 }
 
 function registrationsLocked(retryAfter: number): ApiError {
-  return new ApiError('registration_throttled', `この接続元からの申請が多すぎます。約${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。`, { retryAfter }, { status: 429, title: '申請が集中しています' }, { 'Retry-After': String(retryAfter) });
+  return new ApiError(
+    'registration_throttled',
+    `この接続元からの申請が多すぎます。約${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。`,
+    { retryAfter },
+    { status: 429, title: '申請が集中しています' },
+    { 'Retry-After': String(retryAfter) },
+  );
 }
 
 function registryOf(env: Env) {

@@ -38,7 +38,9 @@ export async function dataHolders(env: Env, profileId: string, now: number): Pro
   const seeker = seekerStub(env, profileId);
   faultPoint(env, 'data-holders.read');
   const [acquirers, blocks, requests] = await Promise.all([
-    shardStub(env, profileId.slice(0, 2)).acquirersOf(profileId), seeker.blocks(), seeker.deletionRequests(),
+    shardStub(env, profileId.slice(0, 2)).acquirersOf(profileId),
+    seeker.blocks(),
+    seeker.deletionRequests(),
   ]);
   const views = await inBatches(acquirers, (a) => {
     faultPoint(env, `data-holders.agency:${a.agencyId}`);
@@ -52,12 +54,24 @@ export async function dataHolders(env: Env, profileId: string, now: number): Pro
     const block = blocks.find((b) => b.agencyId === a.agencyId);
     const request = requestOf.get(a.agencyId);
     items.push({
-      agencyId: view.agencyId, agencyName: view.agencyName, agencyStatus: view.agencyStatus, firstAcquiredOn: a.firstAcquiredOn,
-      acquiredOn: view.acquisition?.acquiredOn ?? null, acceptedOn: view.acquisition?.acceptedOn ?? null,
-      retentionDeadline: view.acquisition?.retentionDeadline ?? null, copy: view.copy,
+      agencyId: view.agencyId,
+      agencyName: view.agencyName,
+      agencyStatus: view.agencyStatus,
+      firstAcquiredOn: a.firstAcquiredOn,
+      acquiredOn: view.acquisition?.acquiredOn ?? null,
+      acceptedOn: view.acquisition?.acceptedOn ?? null,
+      retentionDeadline: view.acquisition?.retentionDeadline ?? null,
+      copy: view.copy,
       block: block ? { blockedAt: block.blockedAt, agencyDeletedAt: block.agencyDeletedAt } : null,
       deletionRequest: request
-        ? { id: request.id, state: request.state, requestedAt: request.requestedAt, serverDeletedAt: request.serverDeletedAt, agencyDeletedAt: request.agencyDeletedAt, completedAt: request.completedAt }
+        ? {
+            id: request.id,
+            state: request.state,
+            requestedAt: request.requestedAt,
+            serverDeletedAt: request.serverDeletedAt,
+            agencyDeletedAt: request.agencyDeletedAt,
+            completedAt: request.completedAt,
+          }
         : null,
     });
   });

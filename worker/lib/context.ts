@@ -22,10 +22,14 @@ export type AppEnv = { Bindings: Env; Variables: AppVariables };
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (result.success) return;
   const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
-  const where = result.target === 'query' ? 'クエリ' : result.target === 'param' ? 'パス' : result.target === 'header' ? 'ヘッダー' : '本文';
+  const where =
+    result.target === 'query' ? 'クエリ' : result.target === 'param' ? 'パス' : result.target === 'header' ? 'ヘッダー' : '本文';
   const lines = errors.slice(0, 5).map((e) => `${e.path || '（全体）'}（${e.message}）`);
-  throw new ApiError('invalid_request',
-    `${where}の次の項目を確認してください: ${lines.join('、')}${errors.length > 5 ? ` ほか${errors.length - 5}件` : ''}`, { errors });
+  throw new ApiError(
+    'invalid_request',
+    `${where}の次の項目を確認してください: ${lines.join('、')}${errors.length > 5 ? ` ほか${errors.length - 5}件` : ''}`,
+    { errors },
+  );
 };
 
 /**
@@ -38,9 +42,16 @@ export function group(): OpenAPIHono<AppEnv> {
 }
 
 /** The problem-details body, for the OpenAPI document. */
-export const ProblemBody = z.object({
-  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), code: z.string(), instance: z.string().optional(),
-}).passthrough();
+export const ProblemBody = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    instance: z.string().optional(),
+  })
+  .passthrough();
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemBody } } });
 

@@ -32,7 +32,10 @@ export function randomBase32(n: number): string {
  */
 export function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(20));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /**

@@ -17,7 +17,10 @@ export const NEAR_SHARE = 0.8;
 export function feedBounds(env: Env): Record<FeedReadKind, number> {
   const read = (v: unknown, d: number) => (typeof v === 'string' && /^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : d);
   const e = env as { FEED_SEARCHES_PER_DAY?: string; FEED_OPENINGS_PER_DAY?: string };
-  return { search: read(e.FEED_SEARCHES_PER_DAY, DEFAULT_FEED_BOUNDS.search), opening: read(e.FEED_OPENINGS_PER_DAY, DEFAULT_FEED_BOUNDS.opening) };
+  return {
+    search: read(e.FEED_SEARCHES_PER_DAY, DEFAULT_FEED_BOUNDS.search),
+    opening: read(e.FEED_OPENINGS_PER_DAY, DEFAULT_FEED_BOUNDS.opening),
+  };
 }
 
 /**

@@ -28,7 +28,10 @@ export function firstRoundCap(shards: number, bound: number = FEED_COUNT_BOUND):
  * @example await settleCount([5, 213, 0], 213, (i, cap) => shards[i].count(q, cap, elsewhere[i]));
  */
 export async function settleCount(
-  counts: number[], cap: number, recount: (shard: number, cap: number) => Promise<number>, bound: number = FEED_COUNT_BOUND,
+  counts: number[],
+  cap: number,
+  recount: (shard: number, cap: number) => Promise<number>,
+  bound: number = FEED_COUNT_BOUND,
 ): Promise<HitCount> {
   const caps = counts.map(() => cap);
   const current = [...counts];
@@ -38,10 +41,12 @@ export async function settleCount(
     const open = current.flatMap((n, i) => (n >= caps[i]! ? [i] : []));
     if (!open.length) return { total: sum, exact: true };
     const share = Math.ceil((bound + 1 - sum) / open.length);
-    const again = await Promise.all(open.map((i) => {
-      caps[i] = current[i]! + share;
-      return recount(i, caps[i]!);
-    }));
+    const again = await Promise.all(
+      open.map((i) => {
+        caps[i] = current[i]! + share;
+        return recount(i, caps[i]!);
+      }),
+    );
     open.forEach((i, j) => (current[i] = again[j]!));
   }
 }

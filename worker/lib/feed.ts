@@ -49,7 +49,12 @@ function searchableText(p: Profile): string {
 export function shardRows(
   profile: Profile,
   extra: {
-    hwRef: string; activationHash: string | null; activationExpiresAt: number | null; updatedAt: number; created?: boolean; validUntil: string | null;
+    hwRef: string;
+    activationHash: string | null;
+    activationExpiresAt: number | null;
+    updatedAt: number;
+    created?: boolean;
+    validUntil: string | null;
     exclusions?: Array<{ agencyId: string; reason: string }>;
   },
 ): Map<string, ShardRow> {
@@ -64,11 +69,21 @@ export function shardRows(
     ...profile.qualifications.map((q): [string, string] => ['qual', q.normalize('NFKC')]),
   ];
   const base = {
-    id: profile.id, updatedAt: extra.updatedAt, doc, employmentTypes: profile.employmentTypes,
-    wageUnit: profile.wage.unit, wageMin: profile.wage.min, wageMax: profile.wage.max,
-    hoursPerWeek: profile.hours.perWeek ?? null, ageBand: profile.ageBand, education: profile.education,
-    terms, experience: profile.experience.map((e): [string, number] => [e.occupation, e.years]), text: searchableText(profile),
-    created: extra.created ?? false, validUntil: extra.validUntil,
+    id: profile.id,
+    updatedAt: extra.updatedAt,
+    doc,
+    employmentTypes: profile.employmentTypes,
+    wageUnit: profile.wage.unit,
+    wageMin: profile.wage.min,
+    wageMax: profile.wage.max,
+    hoursPerWeek: profile.hours.perWeek ?? null,
+    ageBand: profile.ageBand,
+    education: profile.education,
+    terms,
+    experience: profile.experience.map((e): [string, number] => [e.occupation, e.years]),
+    text: searchableText(profile),
+    created: extra.created ?? false,
+    validUntil: extra.validUntil,
     // R-FEED-4: every row of the profile carries its exclusions, the new shards' rows included.
     exclusions: extra.exclusions ?? [],
   };
@@ -76,7 +91,9 @@ export function shardRows(
   for (const pref of new Set([home, ...prefs])) {
     const isHome = pref === home;
     rows.set(pref, {
-      ...base, listed: prefs.includes(pref), home: isHome,
+      ...base,
+      listed: prefs.includes(pref),
+      home: isHome,
       hwRef: isHome ? extra.hwRef : null,
       activationHash: isHome ? extra.activationHash : null,
       activationExpiresAt: isHome ? extra.activationExpiresAt : null,
@@ -89,8 +106,16 @@ export function shardRows(
 export function summaryOf(doc: string): ProfileSummary {
   const p = JSON.parse(doc) as Profile;
   return {
-    id: p.id, occupations: p.occupations, industries: p.industries, areas: p.areas, employmentTypes: p.employmentTypes,
-    wage: p.wage, ageBand: p.ageBand, education: p.education, publishedOn: p.publishedOn, updatedOn: p.updatedOn,
+    id: p.id,
+    occupations: p.occupations,
+    industries: p.industries,
+    areas: p.areas,
+    employmentTypes: p.employmentTypes,
+    wage: p.wage,
+    ageBand: p.ageBand,
+    education: p.education,
+    publishedOn: p.publishedOn,
+    updatedOn: p.updatedOn,
   };
 }
 
@@ -98,13 +123,17 @@ type CursorPos = { updatedAt: number; id: string };
 
 /** Opaque cursor: base64url of the last item's position in the stable order. */
 export function encodeCursor(pos: CursorPos): string {
-  return btoa(JSON.stringify([pos.updatedAt, pos.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(JSON.stringify([pos.updatedAt, pos.id]))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function decodeCursor(cursor: string): CursorPos {
   try {
     const [updatedAt, id] = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))) as [unknown, unknown];
-    if (typeof updatedAt === 'number' && Number.isSafeInteger(updatedAt) && typeof id === 'string' && id.length <= 20) return { updatedAt, id };
+    if (typeof updatedAt === 'number' && Number.isSafeInteger(updatedAt) && typeof id === 'string' && id.length <= 20)
+      return { updatedAt, id };
   } catch {
     // fall through to the problem below
   }

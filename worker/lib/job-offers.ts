@@ -26,9 +26,18 @@ export function jobDesk(env: Env, agencyId: string) {
 /** Text keyword search looks in: what the 求人票 says plus the names of its codes. */
 function searchableText(o: JobOffer): string {
   return [
-    o.employer.name, o.job.title, o.job.description, occupationName(o.job.occupation), industryName(o.employer.industry),
-    o.workplace.address, o.workplace.access ?? '', ...o.qualifications.required, o.qualifications.experience ?? '', o.hours.schedule,
-    o.daysOff.text, o.notes ?? '',
+    o.employer.name,
+    o.job.title,
+    o.job.description,
+    occupationName(o.job.occupation),
+    industryName(o.employer.industry),
+    o.workplace.address,
+    o.workplace.access ?? '',
+    ...o.qualifications.required,
+    o.qualifications.experience ?? '',
+    o.hours.schedule,
+    o.daysOff.text,
+    o.notes ?? '',
   ].join('\n');
 }
 
@@ -39,10 +48,22 @@ function searchableText(o: JobOffer): string {
  */
 export function homeLoadRow(o: JobOffer, hash: string): HomeLoadRow {
   return {
-    number: o.offerNumber, listed: o.workplace.prefecture === homeOf(o.offerNumber), hash, doc: JSON.stringify(o),
-    validUntil: o.validUntil, introductionDeadline: o.introductionDeadline, workplacePrefecture: o.workplace.prefecture,
-    occupation: o.job.occupation, industry: o.employer.industry, municipality: o.workplace.municipality, employmentType: o.employmentType,
-    wageUnit: o.wage.unit, wageMin: o.wage.min, wageMax: o.wage.max, hoursPerWeek: o.hours.perWeek, text: searchableText(o),
+    number: o.offerNumber,
+    listed: o.workplace.prefecture === homeOf(o.offerNumber),
+    hash,
+    doc: JSON.stringify(o),
+    validUntil: o.validUntil,
+    introductionDeadline: o.introductionDeadline,
+    workplacePrefecture: o.workplace.prefecture,
+    occupation: o.job.occupation,
+    industry: o.employer.industry,
+    municipality: o.workplace.municipality,
+    employmentType: o.employmentType,
+    wageUnit: o.wage.unit,
+    wageMin: o.wage.min,
+    wageMax: o.wage.max,
+    hoursPerWeek: o.hours.perWeek,
+    text: searchableText(o),
   };
 }
 
@@ -55,9 +76,18 @@ export function listingRow(row: HomeLoadRow, version: number, updatedAt: number)
 export function offerSummary(doc: string, version: number): JobOfferSummary {
   const o = JSON.parse(doc) as JobOffer;
   return {
-    offerNumber: o.offerNumber, version, employerName: o.employer.name, title: o.job.title, occupation: o.job.occupation, industry: o.employer.industry,
-    employmentType: o.employmentType, prefecture: o.workplace.prefecture, municipality: o.workplace.municipality,
-    wage: { unit: o.wage.unit, min: o.wage.min, max: o.wage.max }, validUntil: o.validUntil, introductionDeadline: o.introductionDeadline,
+    offerNumber: o.offerNumber,
+    version,
+    employerName: o.employer.name,
+    title: o.job.title,
+    occupation: o.job.occupation,
+    industry: o.employer.industry,
+    employmentType: o.employmentType,
+    prefecture: o.workplace.prefecture,
+    municipality: o.workplace.municipality,
+    wage: { unit: o.wage.unit, min: o.wage.min, max: o.wage.max },
+    validUntil: o.validUntil,
+    introductionDeadline: o.introductionDeadline,
     receivingOffice: o.receivingOffice.name,
   };
 }

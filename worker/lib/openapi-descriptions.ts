@@ -6,7 +6,8 @@
 
 /** Query parameters, by name. */
 const QUERY: Record<string, string> = {
-  occupation: '希望職種（職業分類の中分類コード、3桁）。カンマ区切りまたは繰り返しで複数指定（いずれかに一致）。一覧: GET /v1/public/codes/occupations',
+  occupation:
+    '希望職種（職業分類の中分類コード、3桁）。カンマ区切りまたは繰り返しで複数指定（いずれかに一致）。一覧: GET /v1/public/codes/occupations',
   industry: '希望産業（日本標準産業分類の大分類 A〜T）。複数指定可（いずれかに一致）。一覧: GET /v1/public/codes/industries',
   prefecture: '都道府県コード（2桁、例 13 = 東京都）。複数指定可（いずれかに一致）。一覧: GET /v1/public/codes/prefectures',
   municipality: '市区町村コード（全国地方公共団体コード5桁、検査数字なし。例 13101 = 千代田区）。複数指定可',

@@ -25,7 +25,14 @@ export function parseToken(header: string | undefined): { role: Role; accountId:
   return { role, accountId: m[2]!, token: `${m[1]}.${m[2]}.${m[3]}` };
 }
 
-export type SessionRow = { id: string; account_id: string; created_at: number; last_seen_at: number; expires_at: number; label: string | null };
+export type SessionRow = {
+  id: string;
+  account_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  label: string | null;
+};
 
 /**
  * Sessions of one account, kept in that account's Durable Object (its SQLite). Tokens are stored
@@ -49,13 +56,27 @@ export class SessionStore {
    *
    * @example const { token } = await store.open('agency', 'A7K3M9X2QAB', now, label, 'U4F8…');
    */
-  async open(role: Role, accountId: string, now: number, label: string | null = null, holder: string = accountId): Promise<{ token: string; sessionId: string; expiresAt: number }> {
+  async open(
+    role: Role,
+    accountId: string,
+    now: number,
+    label: string | null = null,
+    holder: string = accountId,
+  ): Promise<{ token: string; sessionId: string; expiresAt: number }> {
     const token = `${ROLE_PREFIX[role]}.${accountId}.${randomSecret()}`;
     const id = randomBase32(12);
     const expiresAt = now + SESSION_LIFETIME_MS;
     this.sql.exec('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?', now, now - SESSION_IDLE_MS);
-    this.sql.exec('INSERT INTO sessions (id, account_id, token_hash, created_at, last_seen_at, expires_at, label) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      id, holder, await sha256Hex(token), now, now, expiresAt, label);
+    this.sql.exec(
+      'INSERT INTO sessions (id, account_id, token_hash, created_at, last_seen_at, expires_at, label) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      id,
+      holder,
+      await sha256Hex(token),
+      now,
+      now,
+      expiresAt,
+      label,
+    );
     return { token, sessionId: id, expiresAt };
   }
 
@@ -73,7 +94,14 @@ export class SessionStore {
       return null;
     }
     if (now - row.last_seen_at >= TOUCH_EVERY_MS) this.sql.exec('UPDATE sessions SET last_seen_at = ? WHERE id = ?', now, row.id);
-    return { id: row.id, account_id: row.account_id, created_at: row.created_at, last_seen_at: row.last_seen_at, expires_at: row.expires_at, label: row.label };
+    return {
+      id: row.id,
+      account_id: row.account_id,
+      created_at: row.created_at,
+      last_seen_at: row.last_seen_at,
+      expires_at: row.expires_at,
+      label: row.label,
+    };
   }
 
   /**
@@ -82,7 +110,15 @@ export class SessionStore {
    *
    * @example return store.signIn(password, storedHash, 'agency', record.id, now, label, 'アカウントID…が正しくありません。');
    */
-  async signIn(secret: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  async signIn(
+    secret: string,
+    storedHash: string | null,
+    role: Role,
+    accountId: string | null,
+    now: number,
+    label: string | null,
+    wrong: string,
+  ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const ok = await verifyPassword(secret, storedHash ?? DUMMY_PASSWORD_HASH);
     if (!ok || !storedHash || !accountId) return refuse('invalid_credentials', wrong);
     const s = await this.open(role, accountId, now, label);
@@ -98,10 +134,18 @@ export class SessionStore {
    * @example return store.signInWithHash(candidate, storedHash, 'agency', record.id, now, label, 'アカウントID…', seat.id);
    */
   async signInWithHash(
-    candidate: string, storedHash: string | null, role: Role, accountId: string | null, now: number, label: string | null, wrong: string, holder: string | null = accountId,
+    candidate: string,
+    storedHash: string | null,
+    role: Role,
+    accountId: string | null,
+    now: number,
+    label: string | null,
+    wrong: string,
+    holder: string | null = accountId,
   ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     const ok = timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH);
-    if (!ok || !storedHash || !accountId || !holder || !passwordParams(storedHash)) return refuse('invalid_credentials', wrong, undefined, { status: 401, title: 'サインインできませんでした' });
+    if (!ok || !storedHash || !accountId || !holder || !passwordParams(storedHash))
+      return refuse('invalid_credentials', wrong, undefined, { status: 401, title: 'サインインできませんでした' });
     const s = await this.open(role, accountId, now, label, holder);
     return { ok: true, token: s.token, expiresAt: s.expiresAt };
   }
@@ -114,9 +158,13 @@ export class SessionStore {
    * @example const r = store.checkForChange(candidate, stored, accountId, keepId); if (r.ok) write(newHash);
    */
   checkForChange(candidate: string | null, storedHash: string | null, accountId: string | null): { ok: true } | Refusal {
-    if (!accountId) return refuse('account_not_found', 'このアカウントは存在しません。', undefined, { status: 404, title: 'アカウントが見つかりません' });
+    if (!accountId)
+      return refuse('account_not_found', 'このアカウントは存在しません。', undefined, { status: 404, title: 'アカウントが見つかりません' });
     if (candidate !== null && !timingSafeEqualText(candidate, storedHash ?? DUMMY_PASSWORD_HASH)) {
-      return refuse('wrong_password', '現在のパスワードを確認して、もう一度入力してください。', undefined, { status: 403, title: '現在のパスワードが正しくありません' });
+      return refuse('wrong_password', '現在のパスワードを確認して、もう一度入力してください。', undefined, {
+        status: 403,
+        title: '現在のパスワードが正しくありません',
+      });
     }
     return { ok: true };
   }
@@ -138,9 +186,14 @@ export class SessionStore {
 
   /** Live sessions of an account, newest first. */
   list(accountId: string, now: number): SessionRow[] {
-    return this.sql.exec<SessionRow>(
-      'SELECT id, account_id, created_at, last_seen_at, expires_at, label FROM sessions WHERE account_id = ? AND expires_at > ? AND last_seen_at > ? ORDER BY created_at DESC',
-      accountId, now, now - SESSION_IDLE_MS).toArray();
+    return this.sql
+      .exec<SessionRow>(
+        'SELECT id, account_id, created_at, last_seen_at, expires_at, label FROM sessions WHERE account_id = ? AND expires_at > ? AND last_seen_at > ? ORDER BY created_at DESC',
+        accountId,
+        now,
+        now - SESSION_IDLE_MS,
+      )
+      .toArray();
   }
 
   /** Ends one session of an account; true when it existed. */
@@ -168,7 +221,10 @@ export class SessionStore {
 export class RateLimiter {
   private tokens: number;
   private at = 0;
-  constructor(private readonly burst: number, private readonly perSecond: number) {
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+  ) {
     this.tokens = burst;
   }
 

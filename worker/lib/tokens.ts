@@ -23,7 +23,12 @@ function secretOf(env: Env): string {
   if (configured && configured.length >= 16) return configured;
   if (clockIsControllable(env)) return DEVELOPMENT_SECRET;
   // Fail closed: production without a signing secret issues and accepts no tokens.
-  throw new ApiError('token_secret_missing', 'サービスの設定が完了していません。時間をおいて再度お試しください。', {}, { status: 503, title: 'ただいまサインインできません' });
+  throw new ApiError(
+    'token_secret_missing',
+    'サービスの設定が完了していません。時間をおいて再度お試しください。',
+    {},
+    { status: 503, title: 'ただいまサインインできません' },
+  );
 }
 
 function keyOf(env: Env): Promise<CryptoKey> {
@@ -35,7 +40,10 @@ function keyOf(env: Env): Promise<CryptoKey> {
 }
 
 function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /**
@@ -70,7 +78,10 @@ const RESTRICTED = '|password-change-required';
  *
  * @example const parsed = await openToken(c.env, c.req.header('authorization')); if (!parsed) throw unauthenticated();
  */
-export async function openToken(env: Env, header: string | undefined): Promise<{ role: Role; accountId: string; token: string; restricted: boolean } | null> {
+export async function openToken(
+  env: Env,
+  header: string | undefined,
+): Promise<{ role: Role; accountId: string; token: string; restricted: boolean } | null> {
   const m = /^Bearer\s+([asb]\.[0-9A-Za-z-]{2,40}\.[A-Za-z0-9_-]{20,100})\.([A-Za-z0-9_-]{22})$/.exec((header ?? '').trim());
   if (!m) return null;
   const parsed = parseToken(`Bearer ${m[1]}`);

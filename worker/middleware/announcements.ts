@@ -25,10 +25,22 @@ export function announcedClosures(role: 'agency' | 'seeker'): MiddlewareHandler<
     const extras = { reopensAt: closing.endsAt, retryAfter: seconds, announcementId: closing.id, reason: closing.reason };
     const headers = { 'Retry-After': String(seconds) };
     if (closing.kind === 'restriction') {
-      throw new ApiError('access_restricted', `${closing.title}: ${closing.reason} ${until}まで、この機能はご利用いただけません（利用規約§11）。`, extras, {}, headers);
+      throw new ApiError(
+        'access_restricted',
+        `${closing.title}: ${closing.reason} ${until}まで、この機能はご利用いただけません（利用規約§11）。`,
+        extras,
+        {},
+        headers,
+      );
     }
     const label = closing.kind === 'emergency_maintenance' ? '緊急メンテナンス' : 'メンテナンス';
     const end = closing.kind === 'emergency_maintenance' ? `${until}ごろの再開を見込んでいます` : `${until}に再開します`;
-    throw new ApiError('maintenance', `${closing.title}: ${closing.reason} ${end}（利用規約§16）。`, extras, { title: `ただいま${label}中です` }, headers);
+    throw new ApiError(
+      'maintenance',
+      `${closing.title}: ${closing.reason} ${end}（利用規約§16）。`,
+      extras,
+      { title: `ただいま${label}中です` },
+      headers,
+    );
   };
 }

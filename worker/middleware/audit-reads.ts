@@ -24,6 +24,5 @@ export const auditPersonalDataReads: MiddlewareHandler<AppEnv> = async (c, next)
   const path = c.req.path;
   if (!PERSONAL_DATA_READS.some((r) => r.test(path))) return;
   const query = new URL(c.req.url).search;
-  await registryStub(c.env)
-    .audit(c.var.now.getTime(), c.var.staff.id, 'personal_data.read', path, null, query ? { query } : {});
+  await registryStub(c.env).audit(c.var.now.getTime(), c.var.staff.id, 'personal_data.read', path, null, query ? { query } : {});
 };

@@ -7,7 +7,13 @@ import { openToken } from '../lib/tokens';
 import { agencyStub, registryStub, seekerStub } from '../lib/stubs';
 
 function unauthenticated(): ApiError {
-  return new ApiError('unauthenticated', '有効なトークンを Authorization: Bearer で送ってください。', {}, {}, { 'WWW-Authenticate': 'Bearer' });
+  return new ApiError(
+    'unauthenticated',
+    '有効なトークンを Authorization: Bearer で送ってください。',
+    {},
+    {},
+    { 'WWW-Authenticate': 'Bearer' },
+  );
 }
 
 function wrongRole(): ApiError {
@@ -30,8 +36,16 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     if (!parsed) throw unauthenticated();
     if (parsed.role !== role) throw wrongRole();
     // R-SEC-6: a session opened while a password change is required may only change it or sign out.
-    if (parsed.restricted && !(c.req.path === '/v1/me/password' || (c.req.method === 'DELETE' && c.req.path.startsWith('/v1/me/sessions')))) {
-      throw new ApiError('password_change_required', '不正利用の疑いが報告されたため、パスワードを変更するまで他の操作はできません。PUT /v1/me/password で変更してください。', {}, { status: 403, title: 'パスワードの変更が必要です' });
+    if (
+      parsed.restricted &&
+      !(c.req.path === '/v1/me/password' || (c.req.method === 'DELETE' && c.req.path.startsWith('/v1/me/sessions')))
+    ) {
+      throw new ApiError(
+        'password_change_required',
+        '不正利用の疑いが報告されたため、パスワードを変更するまで他の操作はできません。PUT /v1/me/password で変更してください。',
+        {},
+        { status: 403, title: 'パスワードの変更が必要です' },
+      );
     }
     c.set('restricted', parsed.restricted);
     const now = c.var.now.getTime();

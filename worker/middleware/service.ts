@@ -13,8 +13,13 @@ export const maintenanceWindow: MiddlewareHandler<AppEnv> = async (c, next) => {
     const seconds = Math.max(1, Math.ceil((reopensAt.getTime() - c.var.now.getTime()) / 1000));
     const jst = jstDateTimeParts(reopensAt);
     const label = `${jst.month}月${jst.day}日 ${String(jst.hour).padStart(2, '0')}:${String(jst.minute).padStart(2, '0')}`;
-    throw new ApiError('maintenance',
-      `システムメンテナンスのため、${label}（日本時間）までご利用いただけません。`, { reopensAt: reopensAt.toISOString(), retryAfter: seconds }, {}, { 'Retry-After': String(seconds) });
+    throw new ApiError(
+      'maintenance',
+      `システムメンテナンスのため、${label}（日本時間）までご利用いただけません。`,
+      { reopensAt: reopensAt.toISOString(), retryAfter: seconds },
+      {},
+      { 'Retry-After': String(seconds) },
+    );
   }
   await next();
 };

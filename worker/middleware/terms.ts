@@ -40,8 +40,11 @@ export const currentTermsConfirmed: MiddlewareHandler<AppEnv> = async (c, next) 
     due = mustConfirmTerms(versions, today, { admittedOn: agency.admittedOn, confirmed: latest });
   }
   if (due) {
-    throw new ApiError('terms_not_confirmed',
-      `利用規約の第${due.version}版が${due.effectiveOn}から施行されています。変更の内容を確認して同意すると、引き続きご利用いただけます（利用規約§20）。`, { version: due.version, effectiveOn: due.effectiveOn, summary: due.summary });
+    throw new ApiError(
+      'terms_not_confirmed',
+      `利用規約の第${due.version}版が${due.effectiveOn}から施行されています。変更の内容を確認して同意すると、引き続きご利用いただけます（利用規約§20）。`,
+      { version: due.version, effectiveOn: due.effectiveOn, summary: due.summary },
+    );
   }
   await next();
 };

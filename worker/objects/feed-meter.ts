@@ -3,7 +3,15 @@ import { NEAR_SHARE, type FeedReadKind } from '../lib/feed-bounds';
 import { feedMeterStub } from '../lib/stubs';
 
 /** One organisation's use of one bound on one day, as the bureau sees it (R-SEC-9). */
-export type FeedUsageEntry = { agencyId: string; prefecture: string; kind: FeedReadKind; count: number; limit: number; state: 'near' | 'reached'; at: string };
+export type FeedUsageEntry = {
+  agencyId: string;
+  prefecture: string;
+  kind: FeedReadKind;
+  count: number;
+  limit: number;
+  state: 'near' | 'reached';
+  at: string;
+};
 
 /**
  * Feed reading per organisation and JST day (R-SEC-9). Each agency has its own meter object
@@ -17,7 +25,12 @@ export class FeedMeter extends DurableObject<Env> {
    *
    * @example const r = await meter.take('search', '2027-01-04', 5000, { agencyId, prefecture, now });
    */
-  async take(kind: FeedReadKind, day: string, limit: number, who: { agencyId: string; prefecture: string; now: number }): Promise<{ ok: boolean; count: number; limit: number }> {
+  async take(
+    kind: FeedReadKind,
+    day: string,
+    limit: number,
+    who: { agencyId: string; prefecture: string; now: number },
+  ): Promise<{ ok: boolean; count: number; limit: number }> {
     const key = `${day}:${kind}`;
     const count = (await this.ctx.storage.get<number>(key)) ?? 0;
     if (count >= limit) return { ok: false, count, limit };
@@ -25,10 +38,19 @@ export class FeedMeter extends DurableObject<Env> {
     const old = await this.ctx.storage.list({ end: `${day}:` });
     if (old.size) await this.ctx.storage.delete([...old.keys()]); // earlier days
     await this.ctx.storage.put(key, next);
-    const state = next >= limit ? 'reached' : next >= Math.ceil(limit * NEAR_SHARE) && count < Math.ceil(limit * NEAR_SHARE) ? 'near' : null;
+    const state =
+      next >= limit ? 'reached' : next >= Math.ceil(limit * NEAR_SHARE) && count < Math.ceil(limit * NEAR_SHARE) ? 'near' : null;
     if (state) {
       const usage = feedMeterStub(this.env, `usage:${day}`);
-      await usage.record({ agencyId: who.agencyId, prefecture: who.prefecture, kind, count: next, limit, state, at: new Date(who.now).toISOString() });
+      await usage.record({
+        agencyId: who.agencyId,
+        prefecture: who.prefecture,
+        kind,
+        count: next,
+        limit,
+        state,
+        at: new Date(who.now).toISOString(),
+      });
     }
     return { ok: true, count: next, limit };
   }

@@ -1,8 +1,15 @@
 import { DurableObject } from 'cloudflare:workers';
 import { timingSafeEqualText } from '../lib/crypto';
 import {
-  ACCOUNT_POLICY, ADDRESS_POLICY, REGISTRATION_POLICY, THROTTLE_FORGET_MS, afterFailure, current, retryAfterSeconds,
-  type ThrottlePolicy, type ThrottleState,
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  REGISTRATION_POLICY,
+  THROTTLE_FORGET_MS,
+  afterFailure,
+  current,
+  retryAfterSeconds,
+  type ThrottlePolicy,
+  type ThrottleState,
 } from '../lib/throttle';
 
 /** Which policy a throttle key follows: `account:<role>:<key>`, `address:<ip>`, `registration:<ip>`. */
@@ -34,7 +41,8 @@ export class SignInThrottle extends DurableObject<Env> {
   private flags: { mustChange: boolean; reset: { hash: string; expiresAt: number } | null } | undefined;
 
   private async account(): Promise<{ mustChange: boolean; reset: { hash: string; expiresAt: number } | null }> {
-    if (this.flags === undefined) this.flags = (await this.ctx.storage.get<typeof this.flags>('account')) ?? { mustChange: false, reset: null };
+    if (this.flags === undefined)
+      this.flags = (await this.ctx.storage.get<typeof this.flags>('account')) ?? { mustChange: false, reset: null };
     return this.flags!;
   }
 
@@ -45,7 +53,12 @@ export class SignInThrottle extends DurableObject<Env> {
   }
 
   private view(state: ThrottleState, now: number): ThrottleCheck {
-    return { retryAfter: retryAfterSeconds(state, now), failures: state.failures, lockedUntil: state.lockedUntil, mustChange: this.flags?.mustChange ?? false };
+    return {
+      retryAfter: retryAfterSeconds(state, now),
+      failures: state.failures,
+      lockedUntil: state.lockedUntil,
+      mustChange: this.flags?.mustChange ?? false,
+    };
   }
 
   /** The key's state: `retryAfter` > 0 while locked. Reads only. */

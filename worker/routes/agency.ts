@@ -4,8 +4,22 @@ import { meterFeedRead } from '../flows/feed-bounds';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AGE_FILTER_REASON, ageFilterIn, jstDate, termEnded } from '../../shared/rules';
 import {
-  AcceptanceRefusalRequestSchema, AcceptanceRefusalSchema, AcceptanceRequestSchema, AcceptanceResultSchema, AcquisitionListSchema, AgencyAccountSchema, OpenedProfileSchema, AgencyEventPageSchema, AgencyEventsQuerySchema, EventAckResultSchema, EventAckSchema, FeedPageSchema, FeedQuerySchema,
-  ProfileIdSchema, type AgencyEvent, type Profile,
+  AcceptanceRefusalRequestSchema,
+  AcceptanceRefusalSchema,
+  AcceptanceRequestSchema,
+  AcceptanceResultSchema,
+  AcquisitionListSchema,
+  AgencyAccountSchema,
+  OpenedProfileSchema,
+  AgencyEventPageSchema,
+  AgencyEventsQuerySchema,
+  EventAckResultSchema,
+  EventAckSchema,
+  FeedPageSchema,
+  FeedQuerySchema,
+  ProfileIdSchema,
+  type AgencyEvent,
+  type Profile,
 } from '../../shared/schemas';
 import type { AppEnv } from '../lib/context';
 import { authedErrors, bearer, group, json } from '../lib/context';
@@ -30,15 +44,27 @@ function agencyStub(c: Context<AppEnv>) {
 export function requireJobseekerService(c: Context<AppEnv>): void {
   const a = c.var.agency;
   if (a.status === 'suspended') {
-    throw new ApiError('agency_suspended', `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension });
+    throw new ApiError(
+      'agency_suspended',
+      `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`,
+      { suspension: a.suspension },
+    );
   }
-  if (a.status !== 'active') throw new ApiError(`agency_${a.status}` as const, a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。', {}, { title: '利用できません' });
+  if (a.status !== 'active')
+    throw new ApiError(
+      `agency_${a.status}` as const,
+      a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。',
+      {},
+      { title: '利用できません' },
+    );
   if (!a.services.includes('jobseeker')) throw new ApiError('service_not_admitted', '求職情報提供サービスの利用申請が受理されていません。');
   // R-TERM-1: the day after the term's last day, without an accepted renewal, the service stops.
   if (a.term && termEnded(a.term.endsOn, jstDate(c.var.now))) {
-    throw new ApiError('term_expired',
+    throw new ApiError(
+      'term_expired',
       `求職情報提供サービスの利用期限（${a.term.endsOn}）が過ぎ、更新申請が受理されていないため、求職者情報は利用できません。受け取った求職者情報はすべて削除されます（利用規約§2(2)）。`,
-      { term: a.term });
+      { term: a.term },
+    );
   }
 }
 
@@ -49,12 +75,22 @@ export function requireJobseekerService(c: Context<AppEnv>): void {
 export async function profileNotFound(c: Context<AppEnv>, profileId: string): Promise<never> {
   const stub = agencyStub(c);
   if (await stub.acquisitionOf(profileId)) unwrap(await stub.acquire(profileId, c.var.now.getTime()));
-  throw new ApiError('profile_not_found', 'この求職者情報は掲載されていないか、取り下げられました。', {}, { status: 404, title: '求職者情報が見つかりません' });
+  throw new ApiError(
+    'profile_not_found',
+    'この求職者情報は掲載されていないか、取り下げられました。',
+    {},
+    { status: 404, title: '求職者情報が見つかりません' },
+  );
 }
 
 const me = createRoute({
-  method: 'get', path: '/v1/agency/me', tags: ['agency'], summary: '自社の状態（利用中・停止中・利用解除・退会）、サービス、必須情報とその版',
-  security: bearer, middleware: agencyOnly, responses: { 200: json(AgencyAccountSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/me',
+  tags: ['agency'],
+  summary: '自社の状態（利用中・停止中・利用解除・退会）、サービス、必須情報とその版',
+  security: bearer,
+  middleware: agencyOnly,
+  responses: { 200: json(AgencyAccountSchema), ...authedErrors },
 });
 
 /**
@@ -63,52 +99,101 @@ const me = createRoute({
  */
 const refuseAgeFilter: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = ageFilterIn(new URL(c.req.url).searchParams.entries());
-  if (key) throw new ApiError('age_filter_not_allowed', AGE_FILTER_REASON, { parameter: key.slice(0, 40) }, { status: 400, title: '年齢では絞り込めません' });
+  if (key)
+    throw new ApiError(
+      'age_filter_not_allowed',
+      AGE_FILTER_REASON,
+      { parameter: key.slice(0, 40) },
+      { status: 400, title: '年齢では絞り込めません' },
+    );
   await next();
 };
 
 const FeedQueryDoc = FeedQuerySchema;
 const feed = createRoute({
-  method: 'get', path: '/v1/agency/feed', tags: ['agency'],
-  summary: '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・資格・経験・学歴・キーワード）。カーソルで次のページ。該当件数 total（10,000件まで正確、超えると totalExact: false）。年齢では絞り込めない（労働施策総合推進法第9条）',
-  security: bearer, middleware: [...workingAgency, refuseAgeFilter] as const, request: { query: FeedQueryDoc }, responses: { 200: json(FeedPageSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/feed',
+  tags: ['agency'],
+  summary:
+    '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・資格・経験・学歴・キーワード）。カーソルで次のページ。該当件数 total（10,000件まで正確、超えると totalExact: false）。年齢では絞り込めない（労働施策総合推進法第9条）',
+  security: bearer,
+  middleware: [...workingAgency, refuseAgeFilter] as const,
+  request: { query: FeedQueryDoc },
+  responses: { 200: json(FeedPageSchema), ...authedErrors },
 });
 
 const openProfile = createRoute({
-  method: 'get', path: '/v1/agency/feed/{profileId}', tags: ['agency'], summary: '求職者情報を1件開く（取得として記録し、保存期限を返す）',
-  security: bearer, middleware: workingAgency, request: { params: z.object({ profileId: ProfileIdSchema }) },
+  method: 'get',
+  path: '/v1/agency/feed/{profileId}',
+  tags: ['agency'],
+  summary: '求職者情報を1件開く（取得として記録し、保存期限を返す）',
+  security: bearer,
+  middleware: workingAgency,
+  request: { params: z.object({ profileId: ProfileIdSchema }) },
   responses: { 200: json(OpenedProfileSchema), ...authedErrors, 410: authedErrors[404] },
 });
 
 const acceptance = createRoute({
-  method: 'post', path: '/v1/agency/acceptances', tags: ['agency'], summary: '求職受理を記録する（保存期限が翌年度末まで延びる）。受理前に手数料を説明したこと、または手数料を徴収しないことも記録する（有料職業紹介事業者は必須）',
-  security: bearer, middleware: agencyOnly,
+  method: 'post',
+  path: '/v1/agency/acceptances',
+  tags: ['agency'],
+  summary:
+    '求職受理を記録する（保存期限が翌年度末まで延びる）。受理前に手数料を説明したこと、または手数料を徴収しないことも記録する（有料職業紹介事業者は必須）',
+  security: bearer,
+  middleware: agencyOnly,
   request: { body: { content: { 'application/json': { schema: AcceptanceRequestSchema } }, required: true } },
   responses: { 200: json(AcceptanceResultSchema), ...authedErrors, 410: authedErrors[404], 422: authedErrors[400] },
 });
 
 const acceptanceRefusal = createRoute({
-  method: 'post', path: '/v1/agency/acceptance-refusals', tags: ['agency'],
+  method: 'post',
+  path: '/v1/agency/acceptance-refusals',
+  tags: ['agency'],
   summary: '求職申込みを受理しなかったことを理由とともに記録する（申込みはすべて受理が原則。労働局が確認する）',
-  security: bearer, middleware: agencyOnly,
+  security: bearer,
+  middleware: agencyOnly,
   request: { body: { content: { 'application/json': { schema: AcceptanceRefusalRequestSchema } }, required: true } },
-  responses: { 201: json(AcceptanceRefusalSchema), ...authedErrors, 409: authedErrors[400], 410: authedErrors[404], 422: authedErrors[400] },
+  responses: {
+    201: json(AcceptanceRefusalSchema),
+    ...authedErrors,
+    409: authedErrors[400],
+    410: authedErrors[404],
+    422: authedErrors[400],
+  },
 });
 
 const acquisitions = createRoute({
-  method: 'get', path: '/v1/agency/acquisitions', tags: ['agency'], summary: '取得した求職者情報と保存期限の一覧',
-  security: bearer, middleware: agencyOnly, responses: { 200: json(AcquisitionListSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/acquisitions',
+  tags: ['agency'],
+  summary: '取得した求職者情報と保存期限の一覧',
+  security: bearer,
+  middleware: agencyOnly,
+  responses: { 200: json(AcquisitionListSchema), ...authedErrors },
 });
 
 const events = createRoute({
-  method: 'get', path: '/v1/agency/events', tags: ['agency'], summary: '拡張機能が対応すべきお知らせ（ブロック、削除依頼、保存期限切れ、状態変更、リマインダー）',
-  security: bearer, middleware: agencyOnly, request: { query: AgencyEventsQuerySchema }, responses: { 200: json(AgencyEventPageSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/events',
+  tags: ['agency'],
+  summary: '拡張機能が対応すべきお知らせ（ブロック、削除依頼、保存期限切れ、状態変更、リマインダー）',
+  security: bearer,
+  middleware: agencyOnly,
+  request: { query: AgencyEventsQuerySchema },
+  responses: { 200: json(AgencyEventPageSchema), ...authedErrors },
 });
 
 const ack = createRoute({
-  method: 'post', path: '/v1/agency/events/{id}/ack', tags: ['agency'], summary: '拡張機能が手元の写しを削除したことを確認する（冪等）',
-  security: bearer, middleware: agencyOnly,
-  request: { params: z.object({ id: z.string().min(1).max(64) }), body: { content: { 'application/json': { schema: EventAckSchema } }, required: true } },
+  method: 'post',
+  path: '/v1/agency/events/{id}/ack',
+  tags: ['agency'],
+  summary: '拡張機能が手元の写しを削除したことを確認する（冪等）',
+  security: bearer,
+  middleware: agencyOnly,
+  request: {
+    params: z.object({ id: z.string().min(1).max(64) }),
+    body: { content: { 'application/json': { schema: EventAckSchema } }, required: true },
+  },
   responses: { 200: json(EventAckResultSchema), ...authedErrors },
 });
 
@@ -116,11 +201,24 @@ const ack = createRoute({
 export const agencyRoutes = group()
   .openapi(me, async (c) => {
     const a = c.var.agency;
-    return c.json({
-      id: a.id, name: a.name, email: a.email, prefecture: a.prefecture, status: a.status,
-      suspension: a.suspension, revokedOn: a.revokedOn, withdrawnOn: a.withdrawnOn, licence: a.licence, services: a.services,
-      term: a.term ?? null, contactMethods: a.contactMethods, mandatoryInformation: a.mandatoryInformation,
-    }, 200);
+    return c.json(
+      {
+        id: a.id,
+        name: a.name,
+        email: a.email,
+        prefecture: a.prefecture,
+        status: a.status,
+        suspension: a.suspension,
+        revokedOn: a.revokedOn,
+        withdrawnOn: a.withdrawnOn,
+        licence: a.licence,
+        services: a.services,
+        term: a.term ?? null,
+        contactMethods: a.contactMethods,
+        mandatoryInformation: a.mandatoryInformation,
+      },
+      200,
+    );
   })
   .openapi(feed, async (c) => {
     requireJobseekerService(c);
@@ -152,7 +250,11 @@ export const agencyRoutes = group()
   .openapi(events, async (c) => {
     const q = c.req.valid('query');
     const page = (await agencyStub(c).events(q.after, q.limit)) as { items: AgencyEventRow[]; nextCursor: number };
-    const items = page.items.map(({ conversationId, profileId, ...e }) => ({ ...e, ...(profileId ? { profileId } : {}), ...(conversationId ? { conversationId } : {}) })) as AgencyEvent[];
+    const items = page.items.map(({ conversationId, profileId, ...e }) => ({
+      ...e,
+      ...(profileId ? { profileId } : {}),
+      ...(conversationId ? { conversationId } : {}),
+    })) as AgencyEvent[];
     return c.json({ items, lastSeq: page.nextCursor }, 200);
   })
   .openapi(ack, async (c) => {

@@ -46,6 +46,8 @@ function page(): string {
 export const docsRoutes = new Hono<AppEnv>()
   .get('/v1/docs', (c) => c.html(page()))
   .get(`${ASSETS}/swagger-ui-dist/swagger-ui-bundle.js`, (c) =>
-    c.body(swaggerJs, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': ASSET_CACHE }))
+    c.body(swaggerJs, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': ASSET_CACHE }),
+  )
   .get(`${ASSETS}/swagger-ui-dist/swagger-ui.css`, (c) =>
-    c.body(swaggerCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ASSET_CACHE }));
+    c.body(swaggerCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ASSET_CACHE }),
+  );

@@ -1,10 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  AdditionRequestSchema, AdditionSchema, ChangeReportRequestSchema, ChangeReportSchema, EmployerStatementSchema, FiscalYearSchema, HireRequestSchema,
-  HireTallySchema, JobOfferDetailSchema, JobOfferLoadQuerySchema, JobOfferLoadResponseSchema, JobOfferPageSchema, JobOfferQuerySchema,
-  JobOfferStatusListSchema, JobOfferStatusQuerySchema, JobOrderRequestSchema, JobOrderSchema, OfferNumberSchema, QuoteListSchema,
-  QuoteRequestSchema, QuoteSchema,
+  AdditionRequestSchema,
+  AdditionSchema,
+  ChangeReportRequestSchema,
+  ChangeReportSchema,
+  EmployerStatementSchema,
+  FiscalYearSchema,
+  HireRequestSchema,
+  HireTallySchema,
+  JobOfferDetailSchema,
+  JobOfferLoadQuerySchema,
+  JobOfferLoadResponseSchema,
+  JobOfferPageSchema,
+  JobOfferQuerySchema,
+  JobOfferStatusListSchema,
+  JobOfferStatusQuerySchema,
+  JobOrderRequestSchema,
+  JobOrderSchema,
+  OfferNumberSchema,
+  QuoteListSchema,
+  QuoteRequestSchema,
+  QuoteSchema,
 } from '../../shared/schemas';
 import type { AppEnv } from '../lib/context';
 import { authedErrors, bearer, group, json } from '../lib/context';
@@ -29,80 +46,175 @@ const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'applicat
 export function requireJobOfferService(c: Context<AppEnv>): void {
   const a = c.var.agency;
   if (a.status === 'suspended') {
-    throw new ApiError('agency_suspended', `利用停止中のため、求人情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`, { suspension: a.suspension }, { status: 403, title: '利用停止中です' });
+    throw new ApiError(
+      'agency_suspended',
+      `利用停止中のため、求人情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`,
+      { suspension: a.suspension },
+      { status: 403, title: '利用停止中です' },
+    );
   }
-  if (a.status !== 'active') throw new ApiError(`agency_${a.status}`, a.status === 'revoked' ? '利用解除されたため、求人情報は利用できません。' : '退会済みのため、求人情報は利用できません。', {}, { status: 403, title: '利用できません' });
-  if (!a.services.includes('job_offer')) throw new ApiError('service_not_admitted', '求人情報提供サービスの利用申請が受理されていません。', {}, { status: 403, title: '求人情報提供サービスの利用者ではありません' });
+  if (a.status !== 'active')
+    throw new ApiError(
+      `agency_${a.status}`,
+      a.status === 'revoked' ? '利用解除されたため、求人情報は利用できません。' : '退会済みのため、求人情報は利用できません。',
+      {},
+      { status: 403, title: '利用できません' },
+    );
+  if (!a.services.includes('job_offer'))
+    throw new ApiError(
+      'service_not_admitted',
+      '求人情報提供サービスの利用申請が受理されていません。',
+      {},
+      { status: 403, title: '求人情報提供サービスの利用者ではありません' },
+    );
 }
 
 const r = {
   load: createRoute({
-    method: 'put', path: '/v1/admin/job-offers', tags: ['admin'], security: bearer, middleware: staffOnly,
+    method: 'put',
+    path: '/v1/admin/job-offers',
+    tags: ['admin'],
+    security: bearer,
+    middleware: staffOnly,
     summary: '求人情報の一括読込（NDJSON、1行1件、最大5,000行）。snapshot を付けると、その安定所の求人のうち含まれないものを終了する',
     request: { query: JobOfferLoadQuerySchema, body: { content: { 'application/x-ndjson': { schema: z.string() } }, required: true } },
     responses: { 200: json(JobOfferLoadResponseSchema, '行ごとの結果'), ...authedErrors, 413: authedErrors[400], 415: authedErrors[400] },
   }),
   close: createRoute({
-    method: 'delete', path: '/v1/admin/job-offers/{id}', tags: ['admin'], summary: '求人の終了', security: bearer, middleware: staffOnly,
-    request: { params: NumberParam }, responses: { 204: { description: '終了した' }, ...authedErrors },
+    method: 'delete',
+    path: '/v1/admin/job-offers/{id}',
+    tags: ['admin'],
+    summary: '求人の終了',
+    security: bearer,
+    middleware: staffOnly,
+    request: { params: NumberParam },
+    responses: { 204: { description: '終了した' }, ...authedErrors },
   }),
   search: createRoute({
-    method: 'get', path: '/v1/agency/job-offers', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
+    method: 'get',
+    path: '/v1/agency/job-offers',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
     summary: '求人の検索（職業・産業・就業地・雇用形態・賃金・時間・キーワード）。一覧は概要のみ、1ページ最大50件',
-    request: { query: JobOfferQuerySchema }, responses: { 200: json(JobOfferPageSchema), ...authedErrors },
+    request: { query: JobOfferQuerySchema },
+    responses: { 200: json(JobOfferPageSchema), ...authedErrors },
   }),
   status: createRoute({
-    method: 'get', path: '/v1/agency/job-offers/status', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '手元に写しのある求人の状態（終了した求人は写しを消す）', request: { query: JobOfferStatusQuerySchema }, responses: { 200: json(JobOfferStatusListSchema), ...authedErrors },
+    method: 'get',
+    path: '/v1/agency/job-offers/status',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '手元に写しのある求人の状態（終了した求人は写しを消す）',
+    request: { query: JobOfferStatusQuerySchema },
+    responses: { 200: json(JobOfferStatusListSchema), ...authedErrors },
   }),
   open: createRoute({
-    method: 'get', path: '/v1/agency/job-offers/{id}', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '求人を1件開く（最新版と内容確認コード）', request: { params: NumberParam }, responses: { 200: json(JobOfferDetailSchema), ...authedErrors, 410: authedErrors[404] },
+    method: 'get',
+    path: '/v1/agency/job-offers/{id}',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '求人を1件開く（最新版と内容確認コード）',
+    request: { params: NumberParam },
+    responses: { 200: json(JobOfferDetailSchema), ...authedErrors, 410: authedErrors[404] },
   }),
   quote: createRoute({
-    method: 'post', path: '/v1/agency/job-offers/{id}/quotes', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '自社の求職者1人のための引用（最新版をそのまま、省略不可の項目をすべて含む）', request: { params: NumberParam, ...body(QuoteRequestSchema) },
+    method: 'post',
+    path: '/v1/agency/job-offers/{id}/quotes',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '自社の求職者1人のための引用（最新版をそのまま、省略不可の項目をすべて含む）',
+    request: { params: NumberParam, ...body(QuoteRequestSchema) },
     responses: { 201: json(QuoteSchema), ...authedErrors, 410: authedErrors[404] },
   }),
   quotes: createRoute({
-    method: 'get', path: '/v1/agency/quotes', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '引用の一覧（変更された求人は何が変わったか、終了した求人は内容なし）と付加情報', responses: { 200: json(QuoteListSchema), ...authedErrors },
+    method: 'get',
+    path: '/v1/agency/quotes',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '引用の一覧（変更された求人は何が変わったか、終了した求人は内容なし）と付加情報',
+    responses: { 200: json(QuoteListSchema), ...authedErrors },
   }),
   addition: createRoute({
-    method: 'post', path: '/v1/agency/job-offers/{id}/additions', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '求人事業主の同意を得た自社の付加情報', request: { params: NumberParam, ...body(AdditionRequestSchema) },
+    method: 'post',
+    path: '/v1/agency/job-offers/{id}/additions',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '求人事業主の同意を得た自社の付加情報',
+    request: { params: NumberParam, ...body(AdditionRequestSchema) },
     responses: { 201: json(AdditionSchema), ...authedErrors, 410: authedErrors[404], 422: authedErrors[400] },
   }),
   changeReport: createRoute({
-    method: 'post', path: '/v1/agency/job-offers/{id}/change-reports', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '求人の変更・取消しを知り、求人事業主に受理安定所への連絡を依頼したことの記録', request: { params: NumberParam, ...body(ChangeReportRequestSchema) },
+    method: 'post',
+    path: '/v1/agency/job-offers/{id}/change-reports',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '求人の変更・取消しを知り、求人事業主に受理安定所への連絡を依頼したことの記録',
+    request: { params: NumberParam, ...body(ChangeReportRequestSchema) },
     responses: { 201: json(ChangeReportSchema), ...authedErrors, 422: authedErrors[400] },
   }),
   changeReports: createRoute({
-    method: 'get', path: '/v1/agency/change-reports', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '記録した変更・取消しの連絡依頼', responses: { 200: json(z.object({ items: z.array(ChangeReportSchema) })), ...authedErrors },
+    method: 'get',
+    path: '/v1/agency/change-reports',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '記録した変更・取消しの連絡依頼',
+    responses: { 200: json(z.object({ items: z.array(ChangeReportSchema) })), ...authedErrors },
   }),
   order: createRoute({
-    method: 'post', path: '/v1/agency/job-orders', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '求人事業主からの求人の受理を記録し、求人事業主に明示する書面を作る', request: body(JobOrderRequestSchema),
+    method: 'post',
+    path: '/v1/agency/job-orders',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '求人事業主からの求人の受理を記録し、求人事業主に明示する書面を作る',
+    request: body(JobOrderRequestSchema),
     responses: { 201: json(JobOrderSchema), ...authedErrors, 422: authedErrors[400] },
   }),
   orders: createRoute({
-    method: 'get', path: '/v1/agency/job-orders', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '受理した求人の一覧', responses: { 200: json(z.object({ items: z.array(JobOrderSchema) })), ...authedErrors },
+    method: 'get',
+    path: '/v1/agency/job-orders',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '受理した求人の一覧',
+    responses: { 200: json(z.object({ items: z.array(JobOrderSchema) })), ...authedErrors },
   }),
   statement: createRoute({
-    method: 'get', path: '/v1/agency/job-orders/{id}/statement', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '求人事業主に明示する書面（メールで送れる文面と各項目）', request: { params: OrderParam }, responses: { 200: json(EmployerStatementSchema), ...authedErrors },
+    method: 'get',
+    path: '/v1/agency/job-orders/{id}/statement',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '求人事業主に明示する書面（メールで送れる文面と各項目）',
+    request: { params: OrderParam },
+    responses: { 200: json(EmployerStatementSchema), ...authedErrors },
   }),
   hire: createRoute({
-    method: 'post', path: '/v1/agency/job-orders/{id}/hires', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '受理した求人での採用を記録する（利用状況報告に数える）', request: { params: OrderParam, ...body(HireRequestSchema) },
+    method: 'post',
+    path: '/v1/agency/job-orders/{id}/hires',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '受理した求人での採用を記録する（利用状況報告に数える）',
+    request: { params: OrderParam, ...body(HireRequestSchema) },
     responses: { 201: json(JobOrderSchema), ...authedErrors, 422: authedErrors[400] },
   }),
   usage: createRoute({
-    method: 'get', path: '/v1/agency/job-offer-usage/{fiscalYear}', tags: ['job-offers'], security: bearer, middleware: agencyOnly,
-    summary: '年度の採用数と手数料合計（利用状況報告の求人情報提供サービス欄）', request: { params: z.object({ fiscalYear: z.coerce.number().pipe(FiscalYearSchema) }) },
+    method: 'get',
+    path: '/v1/agency/job-offer-usage/{fiscalYear}',
+    tags: ['job-offers'],
+    security: bearer,
+    middleware: agencyOnly,
+    summary: '年度の採用数と手数料合計（利用状況報告の求人情報提供サービス欄）',
+    request: { params: z.object({ fiscalYear: z.coerce.number().pipe(FiscalYearSchema) }) },
     responses: { 200: json(HireTallySchema), ...authedErrors },
   }),
 };
@@ -111,19 +223,36 @@ const r = {
 export const jobOfferRoutes = group()
   .openapi(r.load, async (c) => {
     if (!/^application\/(x-)?ndjson|^application\/jsonl|^text\/plain/i.test(c.req.header('content-type') ?? '')) {
-      throw new ApiError('unsupported_media_type', 'Content-Type: application/x-ndjson で、1行に1件の JSON を送ってください。', {}, { status: 415, title: '形式が違います' });
+      throw new ApiError(
+        'unsupported_media_type',
+        'Content-Type: application/x-ndjson で、1行に1件の JSON を送ってください。',
+        {},
+        { status: 415, title: '形式が違います' },
+      );
     }
     const text = new TextDecoder().decode(await c.req.arrayBuffer());
     const result = await loadJobOffers(c.env, text, c.var.now, scopeOf(c), c.req.valid('query'));
-    await registry(c.env).audit(c.var.now.getTime(), c.var.staff.id, 'job_offers.load', 'job_offers', null, { loaded: result.loaded, refused: result.refused, closed: result.closed, snapshot: c.req.valid('query').snapshot ?? null });
+    await registry(c.env).audit(c.var.now.getTime(), c.var.staff.id, 'job_offers.load', 'job_offers', null, {
+      loaded: result.loaded,
+      refused: result.refused,
+      closed: result.closed,
+      snapshot: c.req.valid('query').snapshot ?? null,
+    });
     return c.json(result, 200);
   })
   .openapi(r.close, async (c) => {
     const { id } = c.req.valid('param');
     const scope = scopeOf(c);
-    if (scope && homeOf(id) !== scope) throw new ApiError('out_of_scope', '管轄外の安定所が受理した求人は終了できません。', {}, { status: 403, title: '管轄外です' });
+    if (scope && homeOf(id) !== scope)
+      throw new ApiError('out_of_scope', '管轄外の安定所が受理した求人は終了できません。', {}, { status: 403, title: '管轄外です' });
     const result = await closeJobOffer(c.env, id, c.var.now);
-    if (result === 'not_found') throw new ApiError('offer_not_found', `求人番号 ${id} の求人は読み込まれていません。`, {}, { status: 404, title: '求人が見つかりません' });
+    if (result === 'not_found')
+      throw new ApiError(
+        'offer_not_found',
+        `求人番号 ${id} の求人は読み込まれていません。`,
+        {},
+        { status: 404, title: '求人が見つかりません' },
+      );
     if (result === 'closed') await registry(c.env).audit(c.var.now.getTime(), c.var.staff.id, 'job_offers.close', id, null);
     return c.body(null, 204);
   })
@@ -170,7 +299,8 @@ export const jobOfferRoutes = group()
   .openapi(r.statement, async (c) => {
     requireJobOfferService(c);
     const order = await jobDesk(c.env, c.var.agency.id).orderById(c.req.valid('param').id);
-    if (!order) throw new ApiError('order_not_found', 'この受理記録はありません。', {}, { status: 404, title: '求人の受理記録が見つかりません' });
+    if (!order)
+      throw new ApiError('order_not_found', 'この受理記録はありません。', {}, { status: 404, title: '求人の受理記録が見つかりません' });
     return c.json(order.statement, 200);
   })
   .openapi(r.hire, async (c) => {

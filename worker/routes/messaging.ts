@@ -2,9 +2,26 @@ import { currentTermsConfirmed } from '../middleware/terms';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  BlockListSchema, BlockSchema, ConversationIdSchema, ConversationPageSchema, ConversationThreadSchema, DailyQuotaSchema, DeletionRequestCreateSchema,
-  DeletionRequestListSchema, DeletionRequestSchema, FirstContactRequestSchema, IdSchema, InboxQuerySchema, ReplyRequestSchema,
-  PaidServiceConsentSchema, SeekerConversationPageSchema, SeekerMessageRequestSchema, SeekerSendResultSchema, SendResultSchema, type Profile, type SendResult,
+  BlockListSchema,
+  BlockSchema,
+  ConversationIdSchema,
+  ConversationPageSchema,
+  ConversationThreadSchema,
+  DailyQuotaSchema,
+  DeletionRequestCreateSchema,
+  DeletionRequestListSchema,
+  DeletionRequestSchema,
+  FirstContactRequestSchema,
+  IdSchema,
+  InboxQuerySchema,
+  ReplyRequestSchema,
+  PaidServiceConsentSchema,
+  SeekerConversationPageSchema,
+  SeekerMessageRequestSchema,
+  SeekerSendResultSchema,
+  SendResultSchema,
+  type Profile,
+  type SendResult,
 } from '../../shared/schemas';
 import { jstDate } from '../../shared/rules';
 import type { AppEnv } from '../lib/context';
@@ -30,7 +47,9 @@ const sendErrors = {
   ...authedErrors,
   409: problem('最初のメッセージ送信済み（first_message_already_sent）・会話あり・同じキーを処理中'),
   410: problem('情報が削除された・会話が終了した'),
-  422: problem('連絡先を含む（contact_details_not_allowed）・新卒者への有料サービスの案内に届出と同意がない（paid_service_not_allowed）・冪等キーの再利用'),
+  422: problem(
+    '連絡先を含む（contact_details_not_allowed）・新卒者への有料サービスの案内に届出と同意がない（paid_service_not_allowed）・冪等キーの再利用',
+  ),
   429: problem('本日の送信上限（cap_reached: used, limit, resetsAt）またはアクセス過多。Retry-After'),
 } as const;
 const readErrors = { ...authedErrors, 410: problem('情報が削除された') } as const;
@@ -71,99 +90,175 @@ async function send(c: Context<AppEnv>, req: SendRequest, recipient: { newGradua
 // ---- agency ------------------------------------------------------------------------------
 
 const quota = createRoute({
-  method: 'get', path: '/v1/agency/quota', tags: ['messaging'], summary: '本日の送信数・上限（1日1,000通）・リセット時刻（日本時間0時）',
-  security: bearer, middleware: agencyOnly, responses: { 200: json(DailyQuotaSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/quota',
+  tags: ['messaging'],
+  summary: '本日の送信数・上限（1日1,000通）・リセット時刻（日本時間0時）',
+  security: bearer,
+  middleware: agencyOnly,
+  responses: { 200: json(DailyQuotaSchema), ...authedErrors },
 });
 
 const firstContact = createRoute({
-  method: 'post', path: '/v1/agency/conversations', tags: ['messaging'],
+  method: 'post',
+  path: '/v1/agency/conversations',
+  tags: ['messaging'],
   summary: '求職者への最初のメッセージ。必須情報はシステムが添付（編集不可）。冪等キーで再送しても1通・1カウント',
-  security: bearer, middleware: workingAgency,
+  security: bearer,
+  middleware: workingAgency,
   request: { body: { content: { 'application/json': { schema: FirstContactRequestSchema } }, required: true } },
   responses: { 201: json(SendResultSchema, '送信した（replayed: 同じキーの再送）'), ...sendErrors },
 });
 
 const agencyInbox = createRoute({
-  method: 'get', path: '/v1/agency/conversations', tags: ['messaging'], summary: '受信箱（新しい順、未読数つき）',
-  security: bearer, middleware: agencyOnly, request: { query: InboxQuerySchema }, responses: { 200: json(ConversationPageSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/conversations',
+  tags: ['messaging'],
+  summary: '受信箱（新しい順、未読数つき）',
+  security: bearer,
+  middleware: agencyOnly,
+  request: { query: InboxQuerySchema },
+  responses: { 200: json(ConversationPageSchema), ...authedErrors },
 });
 
 const agencyThread = createRoute({
-  method: 'get', path: '/v1/agency/conversations/{id}', tags: ['messaging'], summary: '会話を1件開く（既読にする）',
-  security: bearer, middleware: agencyOnly, request: { params: z.object({ id: ConversationIdSchema }) },
+  method: 'get',
+  path: '/v1/agency/conversations/{id}',
+  tags: ['messaging'],
+  summary: '会話を1件開く（既読にする）',
+  security: bearer,
+  middleware: agencyOnly,
+  request: { params: z.object({ id: ConversationIdSchema }) },
   responses: { 200: json(ConversationThreadSchema), ...readErrors },
 });
 
 const agencyReply = createRoute({
-  method: 'post', path: '/v1/agency/conversations/{id}/messages', tags: ['messaging'], summary: '求職者への返信（求職者が書いた後のみ）。冪等キーつき',
-  security: bearer, middleware: workingAgency,
-  request: { params: z.object({ id: ConversationIdSchema }), body: { content: { 'application/json': { schema: ReplyRequestSchema } }, required: true } },
+  method: 'post',
+  path: '/v1/agency/conversations/{id}/messages',
+  tags: ['messaging'],
+  summary: '求職者への返信（求職者が書いた後のみ）。冪等キーつき',
+  security: bearer,
+  middleware: workingAgency,
+  request: {
+    params: z.object({ id: ConversationIdSchema }),
+    body: { content: { 'application/json': { schema: ReplyRequestSchema } }, required: true },
+  },
   responses: { 201: json(SendResultSchema, '送信した（replayed: 同じキーの再送）'), ...sendErrors },
 });
 
 // ---- jobseeker ---------------------------------------------------------------------------
 
 const seekerInbox = createRoute({
-  method: 'get', path: '/v1/seeker/conversations', tags: ['messaging'], summary: '受信箱（新しい順、未読数と各事業者の必須情報つき）',
-  security: bearer, middleware: seekerOnly, request: { query: InboxQuerySchema }, responses: { 200: json(SeekerConversationPageSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/seeker/conversations',
+  tags: ['messaging'],
+  summary: '受信箱（新しい順、未読数と各事業者の必須情報つき）',
+  security: bearer,
+  middleware: seekerOnly,
+  request: { query: InboxQuerySchema },
+  responses: { 200: json(SeekerConversationPageSchema), ...authedErrors },
 });
 
 const seekerThread = createRoute({
-  method: 'get', path: '/v1/seeker/conversations/{id}', tags: ['messaging'], summary: '会話を1件開く（既読にし、確認した必須情報の版を記録する）',
-  security: bearer, middleware: seekerOnly, request: { params: z.object({ id: ConversationIdSchema }) },
+  method: 'get',
+  path: '/v1/seeker/conversations/{id}',
+  tags: ['messaging'],
+  summary: '会話を1件開く（既読にし、確認した必須情報の版を記録する）',
+  security: bearer,
+  middleware: seekerOnly,
+  request: { params: z.object({ id: ConversationIdSchema }) },
   responses: { 200: json(ConversationThreadSchema), ...authedErrors },
 });
 
 const seekerPost = createRoute({
-  method: 'post', path: '/v1/seeker/conversations/{id}/messages', tags: ['messaging'], summary: '質問・返信を送る（連絡先などを含むと送れない）',
-  security: bearer, middleware: seekerOnly,
-  request: { params: z.object({ id: ConversationIdSchema }), body: { content: { 'application/json': { schema: SeekerMessageRequestSchema } }, required: true } },
+  method: 'post',
+  path: '/v1/seeker/conversations/{id}/messages',
+  tags: ['messaging'],
+  summary: '質問・返信を送る（連絡先などを含むと送れない）',
+  security: bearer,
+  middleware: seekerOnly,
+  request: {
+    params: z.object({ id: ConversationIdSchema }),
+    body: { content: { 'application/json': { schema: SeekerMessageRequestSchema } }, required: true },
+  },
   responses: { 201: json(SeekerSendResultSchema, '送信した'), ...sendErrors },
 });
 
 const paidServiceConsent = createRoute({
-  method: 'put', path: '/v1/seeker/conversations/{id}/paid-service-consent', tags: ['messaging'],
+  method: 'put',
+  path: '/v1/seeker/conversations/{id}/paid-service-consent',
+  tags: ['messaging'],
   summary: 'この会話の事業者から、職業紹介以外の有料サービスの案内を受けることに同意する（新卒者向け、利用規約第7条第2項①ケ）',
-  security: bearer, middleware: seekerOnly, request: { params: z.object({ id: ConversationIdSchema }) },
+  security: bearer,
+  middleware: seekerOnly,
+  request: { params: z.object({ id: ConversationIdSchema }) },
   responses: { 200: json(PaidServiceConsentSchema), ...readErrors },
 });
 
 const withdrawPaidServiceConsent = createRoute({
-  method: 'delete', path: '/v1/seeker/conversations/{id}/paid-service-consent', tags: ['messaging'],
+  method: 'delete',
+  path: '/v1/seeker/conversations/{id}/paid-service-consent',
+  tags: ['messaging'],
   summary: '有料サービスの案内への同意を取り消す',
-  security: bearer, middleware: seekerOnly, request: { params: z.object({ id: ConversationIdSchema }) },
+  security: bearer,
+  middleware: seekerOnly,
+  request: { params: z.object({ id: ConversationIdSchema }) },
   responses: { 204: { description: '取り消した（同意がなくても同じ）' }, ...authedErrors },
 });
 
 const AgencyParam = z.object({ agencyId: IdSchema });
 
 const listBlocks = createRoute({
-  method: 'get', path: '/v1/seeker/blocks', tags: ['messaging'], summary: 'ブロックしている事業者',
-  security: bearer, middleware: seekerOnly, responses: { 200: json(BlockListSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/seeker/blocks',
+  tags: ['messaging'],
+  summary: 'ブロックしている事業者',
+  security: bearer,
+  middleware: seekerOnly,
+  responses: { 200: json(BlockListSchema), ...authedErrors },
 });
 
 const putBlock = createRoute({
-  method: 'put', path: '/v1/seeker/blocks/{agencyId}', tags: ['messaging'],
+  method: 'put',
+  path: '/v1/seeker/blocks/{agencyId}',
+  tags: ['messaging'],
   summary: '事業者をブロックする（以後メッセージは届かず、検索にも表示されない。事業者には情報の削除を求める）',
-  security: bearer, middleware: seekerOnly, request: { params: AgencyParam }, responses: { 200: json(BlockSchema, 'ブロックした'), ...authedErrors },
+  security: bearer,
+  middleware: seekerOnly,
+  request: { params: AgencyParam },
+  responses: { 200: json(BlockSchema, 'ブロックした'), ...authedErrors },
 });
 
 const deleteBlock = createRoute({
-  method: 'delete', path: '/v1/seeker/blocks/{agencyId}', tags: ['messaging'], summary: 'ブロックを解除する（事業者は以前の情報を取り戻さない）',
-  security: bearer, middleware: seekerOnly, request: { params: AgencyParam }, responses: { 204: { description: '解除した' }, ...authedErrors },
+  method: 'delete',
+  path: '/v1/seeker/blocks/{agencyId}',
+  tags: ['messaging'],
+  summary: 'ブロックを解除する（事業者は以前の情報を取り戻さない）',
+  security: bearer,
+  middleware: seekerOnly,
+  request: { params: AgencyParam },
+  responses: { 204: { description: '解除した' }, ...authedErrors },
 });
 
 const requestDeletion = createRoute({
-  method: 'post', path: '/v1/seeker/deletion-requests', tags: ['messaging'],
+  method: 'post',
+  path: '/v1/seeker/deletion-requests',
+  tags: ['messaging'],
   summary: '事業者に情報の削除を依頼する（サーバー上の閲覧権限は即時に削除、拡張機能の写しの削除が確認されるとお知らせ）',
-  security: bearer, middleware: seekerOnly,
+  security: bearer,
+  middleware: seekerOnly,
   request: { body: { content: { 'application/json': { schema: DeletionRequestCreateSchema } }, required: true } },
   responses: { 201: json(DeletionRequestSchema, '依頼した'), 200: json(DeletionRequestSchema, '依頼済み（同じ依頼）'), ...authedErrors },
 });
 
 const listDeletionRequests = createRoute({
-  method: 'get', path: '/v1/seeker/deletion-requests', tags: ['messaging'], summary: '削除依頼と、何がいつ削除されたか',
-  security: bearer, middleware: seekerOnly, responses: { 200: json(DeletionRequestListSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/seeker/deletion-requests',
+  tags: ['messaging'],
+  summary: '削除依頼と、何がいつ削除されたか',
+  security: bearer,
+  middleware: seekerOnly,
+  responses: { 200: json(DeletionRequestListSchema), ...authedErrors },
 });
 
 /** The name of an admitted agency, from the registry: a made-up ID never reaches an AgencyObject (R-SEC-8). */
@@ -181,7 +276,10 @@ export const messagingRoutes = group()
     const { profileId, body, idempotencyKey } = c.req.valid('json');
     const found = await shardOf(c.env, profileId.slice(0, 2)).profileFor(profileId, c.var.agency.id, jstDate(c.var.now));
     if (!found.ok && found.reason === 'excluded') {
-      throw new ApiError('blocked_by_recipient', '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。');
+      throw new ApiError(
+        'blocked_by_recipient',
+        '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。',
+      );
     }
     if (!found.ok) return profileNotFound(c, profileId);
     const newGraduate = (JSON.parse(found.doc) as Profile).newGraduate === true;

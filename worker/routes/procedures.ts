@@ -2,9 +2,22 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { accountKey, throttle } from '../flows/sign-in';
 import {
-  AgencyComplaintCreateSchema, AgencyComplaintSchema, AgencyComplaintUpdateSchema, AnnualReportRecordSchema, AnnualReportRequestSchema,
-  ChangeRequestSchema, CompromiseReportRecordSchema, CompromiseReportSchema, IsoDateSchema, ProcedureSchema, RenewalRequestSchema,
-  ReportYearParamSchema, SeekerComplaintRecordSchema, SeekerComplaintSchema, StatusChangeResultSchema, WithdrawalRequestSchema,
+  AgencyComplaintCreateSchema,
+  AgencyComplaintSchema,
+  AgencyComplaintUpdateSchema,
+  AnnualReportRecordSchema,
+  AnnualReportRequestSchema,
+  ChangeRequestSchema,
+  CompromiseReportRecordSchema,
+  CompromiseReportSchema,
+  IsoDateSchema,
+  ProcedureSchema,
+  RenewalRequestSchema,
+  ReportYearParamSchema,
+  SeekerComplaintRecordSchema,
+  SeekerComplaintSchema,
+  StatusChangeResultSchema,
+  WithdrawalRequestSchema,
 } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 import type { AppEnv } from '../lib/context';
@@ -24,66 +37,130 @@ function agencyStub(c: Context<AppEnv>) {
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const changeRequest = createRoute({
-  method: 'post', path: '/v1/agency/change-requests', tags: ['procedures'],
+  method: 'post',
+  path: '/v1/agency/change-requests',
+  tags: ['procedures'],
   summary: '変更申請（必須情報・連絡方法・責任者など）。管轄労働局が受理したときに効力が生じる',
-  security: bearer, middleware: agencyOnly, request: body(ChangeRequestSchema),
-  responses: { 201: json(ProcedureSchema, '受け付けた変更申請と完了期限'), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
+  security: bearer,
+  middleware: agencyOnly,
+  request: body(ChangeRequestSchema),
+  responses: {
+    201: json(ProcedureSchema, '受け付けた変更申請と完了期限'),
+    ...authedErrors,
+    409: authedErrors[400],
+    422: authedErrors[400],
+  },
 });
 
 const renewal = createRoute({
-  method: 'post', path: '/v1/agency/renewals', tags: ['procedures'],
+  method: 'post',
+  path: '/v1/agency/renewals',
+  tags: ['procedures'],
   summary: '更新申請。求職情報提供サービスは申請日から過去3か月以内の常用就職の実績が必要',
-  security: bearer, middleware: agencyOnly, request: body(RenewalRequestSchema),
-  responses: { 201: json(ProcedureSchema, '受け付けた更新申請と完了期限'), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
+  security: bearer,
+  middleware: agencyOnly,
+  request: body(RenewalRequestSchema),
+  responses: {
+    201: json(ProcedureSchema, '受け付けた更新申請と完了期限'),
+    ...authedErrors,
+    409: authedErrors[400],
+    422: authedErrors[400],
+  },
 });
 
 const withdrawal = createRoute({
-  method: 'post', path: '/v1/agency/withdrawal', tags: ['procedures'],
+  method: 'post',
+  path: '/v1/agency/withdrawal',
+  tags: ['procedures'],
   summary: '退会。ただちに効力が生じ、提供を受けた求職者情報はすべて削除される。アカウントIDは5年間保持される',
-  security: bearer, middleware: agencyOnly, request: body(WithdrawalRequestSchema),
-  responses: { 200: json(z.object({ procedure: ProcedureSchema, result: StatusChangeResultSchema, emailReservedUntil: IsoDateSchema })), ...authedErrors, 409: authedErrors[400] },
+  security: bearer,
+  middleware: agencyOnly,
+  request: body(WithdrawalRequestSchema),
+  responses: {
+    200: json(z.object({ procedure: ProcedureSchema, result: StatusChangeResultSchema, emailReservedUntil: IsoDateSchema })),
+    ...authedErrors,
+    409: authedErrors[400],
+  },
 });
 
 const myProcedures = createRoute({
-  method: 'get', path: '/v1/agency/procedures', tags: ['procedures'], summary: '自社の変更・更新・退会の手続と、その状態',
-  security: bearer, middleware: agencyOnly, responses: { 200: json(z.object({ items: z.array(ProcedureSchema) })), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/procedures',
+  tags: ['procedures'],
+  summary: '自社の変更・更新・退会の手続と、その状態',
+  security: bearer,
+  middleware: agencyOnly,
+  responses: { 200: json(z.object({ items: z.array(ProcedureSchema) })), ...authedErrors },
 });
 
 const fileReport = createRoute({
-  method: 'put', path: '/v1/agency/reports/{fiscalYear}', tags: ['procedures'],
+  method: 'put',
+  path: '/v1/agency/reports/{fiscalYear}',
+  tags: ['procedures'],
   summary: '年度の利用状況の報告（4月20日まで）。0件でも報告が必要。手数料は有料職業紹介事業者のみ。再送すると訂正になる',
-  security: bearer, middleware: agencyOnly, request: { params: ReportYearParamSchema, ...body(AnnualReportRequestSchema) },
-  responses: { 200: json(AnnualReportRecordSchema, '訂正した報告'), 201: json(AnnualReportRecordSchema, '受け付けた報告'), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
+  security: bearer,
+  middleware: agencyOnly,
+  request: { params: ReportYearParamSchema, ...body(AnnualReportRequestSchema) },
+  responses: {
+    200: json(AnnualReportRecordSchema, '訂正した報告'),
+    201: json(AnnualReportRecordSchema, '受け付けた報告'),
+    ...authedErrors,
+    409: authedErrors[400],
+    422: authedErrors[400],
+  },
 });
 
 const complaintLog = createRoute({
-  method: 'get', path: '/v1/agency/complaints', tags: ['procedures'], summary: '苦情の記録（受付日、内容、対応の経過）。労働局から連絡された苦情も載る',
-  security: bearer, middleware: agencyOnly, responses: { 200: json(z.object({ items: z.array(AgencyComplaintSchema) })), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/complaints',
+  tags: ['procedures'],
+  summary: '苦情の記録（受付日、内容、対応の経過）。労働局から連絡された苦情も載る',
+  security: bearer,
+  middleware: agencyOnly,
+  responses: { 200: json(z.object({ items: z.array(AgencyComplaintSchema) })), ...authedErrors },
 });
 
 const addComplaint = createRoute({
-  method: 'post', path: '/v1/agency/complaints', tags: ['procedures'], summary: '苦情を記録する',
-  security: bearer, middleware: agencyOnly, request: body(AgencyComplaintCreateSchema),
+  method: 'post',
+  path: '/v1/agency/complaints',
+  tags: ['procedures'],
+  summary: '苦情を記録する',
+  security: bearer,
+  middleware: agencyOnly,
+  request: body(AgencyComplaintCreateSchema),
   responses: { 201: json(AgencyComplaintSchema, '記録した苦情'), ...authedErrors, 422: authedErrors[400] },
 });
 
 const addHandling = createRoute({
-  method: 'patch', path: '/v1/agency/complaints/{id}', tags: ['procedures'], summary: '苦情への対応の経過を1件追記する（記録済みの内容は書き換えない）',
-  security: bearer, middleware: agencyOnly,
+  method: 'patch',
+  path: '/v1/agency/complaints/{id}',
+  tags: ['procedures'],
+  summary: '苦情への対応の経過を1件追記する（記録済みの内容は書き換えない）',
+  security: bearer,
+  middleware: agencyOnly,
   request: { params: z.object({ id: z.string().regex(/^C[0-9A-Z]{10}$/) }), ...body(AgencyComplaintUpdateSchema) },
   responses: { 200: json(AgencyComplaintSchema), ...authedErrors, 422: authedErrors[400] },
 });
 
 const seekerComplaint = createRoute({
-  method: 'post', path: '/v1/seeker/complaints', tags: ['procedures'], summary: '事業者についての苦情を労働局に申し出る（その事業者の管轄労働局に届く）',
-  security: bearer, middleware: seekerOnly, request: body(SeekerComplaintSchema),
+  method: 'post',
+  path: '/v1/seeker/complaints',
+  tags: ['procedures'],
+  summary: '事業者についての苦情を労働局に申し出る（その事業者の管轄労働局に届く）',
+  security: bearer,
+  middleware: seekerOnly,
+  request: body(SeekerComplaintSchema),
   responses: { 201: json(SeekerComplaintRecordSchema.omit({ forwardedBy: true }), '受け付けた苦情'), ...authedErrors },
 });
 
 const compromiseReport = createRoute({
-  method: 'post', path: '/v1/me/compromise-reports', tags: ['sessions'],
+  method: 'post',
+  path: '/v1/me/compromise-reports',
+  tags: ['sessions'],
   summary: 'アカウントの不正利用の疑いを報告する。報告すると、この端末以外のセッションはすべて終了する',
-  security: bearer, middleware: [requireAnyRole], request: body(CompromiseReportSchema),
+  security: bearer,
+  middleware: [requireAnyRole],
+  request: body(CompromiseReportSchema),
   responses: { 201: json(CompromiseReportRecordSchema, '受け付けた報告'), ...authedErrors },
 });
 
@@ -128,7 +205,9 @@ export const procedureRoutes = group()
   .openapi(fileReport, async (c) => {
     // R-REP-1: hires recorded through the job-offer service are the floor of the report.
     await checkReportAgainstHires(c.env, c.var.agency, c.req.valid('param').fiscalYear, c.req.valid('json'));
-    const r = unwrap(await registry(c.env).fileReport(c.var.agency.id, c.req.valid('param').fiscalYear, c.req.valid('json'), c.var.now.getTime()));
+    const r = unwrap(
+      await registry(c.env).fileReport(c.var.agency.id, c.req.valid('param').fiscalYear, c.req.valid('json'), c.var.now.getTime()),
+    );
     return r.created ? c.json(r.record, 201) : c.json(r.record, 200);
   })
   .openapi(complaintLog, async (c) => c.json({ items: await agencyStub(c).complaintLog() }, 200))
@@ -155,9 +234,15 @@ export const procedureRoutes = group()
         : { role: 'staff', accountId: c.var.staff.id, prefecture: c.var.staff.prefecture };
     const sessionsEnded = await endOtherSessions(c);
     // R-SEC-6: whoever knows the password must change it at the next sign-in.
-    const key = c.var.agency ? accountKey('agency', c.var.seat.email) // R-ORG-2: the seat that reported
-      : c.var.seeker ? accountKey('seeker', c.var.seeker.profileId) : accountKey('staff', c.var.staff.email.trim().toLowerCase());
+    const key = c.var.agency
+      ? accountKey('agency', c.var.seat.email) // R-ORG-2: the seat that reported
+      : c.var.seeker
+        ? accountKey('seeker', c.var.seeker.profileId)
+        : accountKey('staff', c.var.staff.email.trim().toLowerCase());
     await throttle(c.env, key).setMustChange(true);
-    const r = await registry(c.env).fileCompromiseReport({ ...who, note: input.note, noticedAt: input.noticedAt ?? null, sessionsEnded }, c.var.now.getTime());
+    const r = await registry(c.env).fileCompromiseReport(
+      { ...who, note: input.note, noticedAt: input.noticedAt ?? null, sessionsEnded },
+      c.var.now.getTime(),
+    );
     return c.json(r.report, 201);
   });

@@ -9,20 +9,34 @@ import { requireRole } from '../middleware/auth';
 const agencyOnly = [requireRole('agency')];
 
 const list = createRoute({
-  method: 'get', path: '/v1/agency/seats', tags: ['agency'], summary: '職員アカウントの一覧（本日の送信数・閲覧数つき）',
-  security: bearer, middleware: agencyOnly, responses: { 200: json(SeatListSchema), ...authedErrors },
+  method: 'get',
+  path: '/v1/agency/seats',
+  tags: ['agency'],
+  summary: '職員アカウントの一覧（本日の送信数・閲覧数つき）',
+  security: bearer,
+  middleware: agencyOnly,
+  responses: { 200: json(SeatListSchema), ...authedErrors },
 });
 
 const add = createRoute({
-  method: 'post', path: '/v1/agency/seats', tags: ['agency'], summary: '職員アカウントを追加する（連絡責任者のみ）',
-  security: bearer, middleware: agencyOnly,
+  method: 'post',
+  path: '/v1/agency/seats',
+  tags: ['agency'],
+  summary: '職員アカウントを追加する（連絡責任者のみ）',
+  security: bearer,
+  middleware: agencyOnly,
   request: { body: { content: { 'application/json': { schema: SeatCreateSchema } }, required: true } },
   responses: { 201: json(SeatSchema, '追加した職員アカウント'), ...authedErrors, 409: authedErrors[400], 422: authedErrors[400] },
 });
 
 const remove = createRoute({
-  method: 'delete', path: '/v1/agency/seats/{id}', tags: ['agency'], summary: '職員アカウントを削除する（連絡責任者のみ）。そのセッションは直ちに終了する',
-  security: bearer, middleware: agencyOnly, request: { params: z.object({ id: SeatIdSchema }) },
+  method: 'delete',
+  path: '/v1/agency/seats/{id}',
+  tags: ['agency'],
+  summary: '職員アカウントを削除する（連絡責任者のみ）。そのセッションは直ちに終了する',
+  security: bearer,
+  middleware: agencyOnly,
+  request: { params: z.object({ id: SeatIdSchema }) },
   responses: { 204: { description: '削除した' }, ...authedErrors, 409: authedErrors[400] },
 });
 

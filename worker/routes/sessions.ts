@@ -1,6 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  ActivationResultSchema, AdminSignInSchema, AgencySignInSchema, SeekerSignInSchema, SessionInfoSchema, TokenResponseSchema,
+  ActivationResultSchema,
+  AdminSignInSchema,
+  AgencySignInSchema,
+  SeekerSignInSchema,
+  SessionInfoSchema,
+  TokenResponseSchema,
 } from '../../shared/schemas';
 import { ActivationSchema } from '../../shared/schemas';
 import { profileHomePrefecture, type ProfileId } from '../../shared/schemas/profile-id';
@@ -14,63 +19,125 @@ import { accountKey, clientAddress, throttleGuard, throttledSignIn } from '../fl
 import { agencyStub, seekerStub, shardStub } from '../lib/stubs';
 
 /** The answer to a sign-in: the object's token sealed with the worker's MAC (R-SEC-8). */
-const tokenOut = async (env: Env, token: string, expiresAt: number, role: 'agency' | 'seeker' | 'ministry' | 'bureau', mustChange = false) => ({
-  token: await sealToken(env, token, mustChange), expiresAt: new Date(expiresAt).toISOString(), role, ...(mustChange ? { passwordChangeRequired: true } : {}),
+const tokenOut = async (
+  env: Env,
+  token: string,
+  expiresAt: number,
+  role: 'agency' | 'seeker' | 'ministry' | 'bureau',
+  mustChange = false,
+) => ({
+  token: await sealToken(env, token, mustChange),
+  expiresAt: new Date(expiresAt).toISOString(),
+  role,
+  ...(mustChange ? { passwordChangeRequired: true } : {}),
 });
 
 const userAgent = (ua: string | undefined) => (ua ? ua.slice(0, 200) : null);
 
 const agencySignIn = createRoute({
-  method: 'post', path: '/v1/agency/sessions', tags: ['sessions'], summary: '事業者のサインイン（アカウントID＝メールアドレス）',
+  method: 'post',
+  path: '/v1/agency/sessions',
+  tags: ['sessions'],
+  summary: '事業者のサインイン（アカウントID＝メールアドレス）',
   request: { body: { content: { 'application/json': { schema: AgencySignInSchema } }, required: true } },
-  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 429: authedErrors[429], 503: authedErrors[503] },
+  responses: {
+    201: json(TokenResponseSchema, 'トークン'),
+    400: authedErrors[400],
+    401: authedErrors[401],
+    429: authedErrors[429],
+    503: authedErrors[503],
+  },
 });
 
 const seekerSignIn = createRoute({
-  method: 'post', path: '/v1/seeker/sessions', tags: ['sessions'], summary: '求職者のサインイン（求職者ID とパスフレーズ）',
+  method: 'post',
+  path: '/v1/seeker/sessions',
+  tags: ['sessions'],
+  summary: '求職者のサインイン（求職者ID とパスフレーズ）',
   request: { body: { content: { 'application/json': { schema: SeekerSignInSchema } }, required: true } },
-  responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 429: authedErrors[429], 503: authedErrors[503] },
+  responses: {
+    201: json(TokenResponseSchema, 'トークン'),
+    400: authedErrors[400],
+    401: authedErrors[401],
+    429: authedErrors[429],
+    503: authedErrors[503],
+  },
 });
 
 const seekerActivation = createRoute({
-  method: 'post', path: '/v1/seeker/activation', tags: ['sessions'], summary: 'ハローワークで受け取った有効化コードで初回サインインし、パスフレーズを設定する',
+  method: 'post',
+  path: '/v1/seeker/activation',
+  tags: ['sessions'],
+  summary: 'ハローワークで受け取った有効化コードで初回サインインし、パスフレーズを設定する',
   request: { body: { content: { 'application/json': { schema: ActivationSchema } }, required: true } },
-  responses: { 201: json(ActivationResultSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 409: authedErrors[400], 503: authedErrors[503] },
+  responses: {
+    201: json(ActivationResultSchema, 'トークン'),
+    400: authedErrors[400],
+    401: authedErrors[401],
+    409: authedErrors[400],
+    503: authedErrors[503],
+  },
 });
 
 const adminSignIn = createRoute({
-  method: 'post', path: '/v1/admin/sessions', tags: ['sessions'], summary: '職員のサインイン',
+  method: 'post',
+  path: '/v1/admin/sessions',
+  tags: ['sessions'],
+  summary: '職員のサインイン',
   request: { body: { content: { 'application/json': { schema: AdminSignInSchema } }, required: true } },
   responses: { 201: json(TokenResponseSchema, 'トークン'), 400: authedErrors[400], 401: authedErrors[401], 429: authedErrors[429] },
 });
 
 const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) });
 const listSessions = createRoute({
-  method: 'get', path: '/v1/me/sessions', tags: ['sessions'], summary: '自分のセッション一覧', security: bearer, middleware: [requireAnyRole],
+  method: 'get',
+  path: '/v1/me/sessions',
+  tags: ['sessions'],
+  summary: '自分のセッション一覧',
+  security: bearer,
+  middleware: [requireAnyRole],
   responses: { 200: json(SessionListSchema), ...authedErrors },
 });
 const endSession = createRoute({
-  method: 'delete', path: '/v1/me/sessions/{id}', tags: ['sessions'], summary: 'セッションを終了する', security: bearer, middleware: [requireAnyRole],
+  method: 'delete',
+  path: '/v1/me/sessions/{id}',
+  tags: ['sessions'],
+  summary: 'セッションを終了する',
+  security: bearer,
+  middleware: [requireAnyRole],
   request: { params: z.object({ id: z.string().min(1).max(40) }) },
   responses: { 204: { description: '終了した' }, ...authedErrors },
 });
 const endAllSessions = createRoute({
-  method: 'delete', path: '/v1/me/sessions', tags: ['sessions'], summary: 'すべてのセッションを終了する（全端末からサインアウト）', security: bearer, middleware: [requireAnyRole],
+  method: 'delete',
+  path: '/v1/me/sessions',
+  tags: ['sessions'],
+  summary: 'すべてのセッションを終了する（全端末からサインアウト）',
+  security: bearer,
+  middleware: [requireAnyRole],
   responses: { 204: { description: '終了した' }, ...authedErrors },
 });
 
 function sessionInfo(rows: SessionRow[], currentId: string) {
   return rows.map((r) => ({
-    id: r.id, createdAt: new Date(r.created_at).toISOString(), lastSeenAt: new Date(r.last_seen_at).toISOString(),
-    expiresAt: new Date(r.expires_at).toISOString(), current: r.id === currentId, ...(r.label ? { userAgent: r.label } : {}),
+    id: r.id,
+    createdAt: new Date(r.created_at).toISOString(),
+    lastSeenAt: new Date(r.last_seen_at).toISOString(),
+    expiresAt: new Date(r.expires_at).toISOString(),
+    current: r.id === currentId,
+    ...(r.label ? { userAgent: r.label } : {}),
   }));
 }
 
 const homeShard = (env: Env, profileId: string) => shardStub(env, profileHomePrefecture(profileId as ProfileId));
 
 /** Who is asking: how to list and end their own sessions (an agency's are its seat's, R-ORG-2). */
-function accountOf(c: { var: { agency?: { id: string }; seat?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } }; env: Env }): {
-  list: (now: number) => Promise<SessionRow[]>; end: (id: string | null) => Promise<number>;
+function accountOf(c: {
+  var: { agency?: { id: string }; seat?: { id: string }; seeker?: { profileId: string }; staff?: { id: string } };
+  env: Env;
+}): {
+  list: (now: number) => Promise<SessionRow[]>;
+  end: (id: string | null) => Promise<number>;
 } {
   if (c.var.agency) {
     const stub = agencyStub(c.env, c.var.agency.id);
@@ -91,32 +158,44 @@ export const sessionRoutes = group()
     const { email, password } = c.req.valid('json');
     const key = email.trim().toLowerCase();
     const label = userAgent(c.req.header('user-agent'));
-    const r = await throttledSignIn(c, {
-      role: 'agency', key, wrong: 'アカウントID（メールアドレス）またはパスワードが正しくありません。',
-      lookup: async () => {
-        const agencyId = await registry(c.env).agencyIdByEmail(key);
-        // R-ORG-2: the email names the seat as well as its organisation.
-        const params = agencyId ? await agencyStub(c.env, agencyId).passwordParams({ email: key }) : null;
-        return agencyId && params ? { accountId: agencyId, params } : null;
+    const r = await throttledSignIn(
+      c,
+      {
+        role: 'agency',
+        key,
+        wrong: 'アカウントID（メールアドレス）またはパスワードが正しくありません。',
+        lookup: async () => {
+          const agencyId = await registry(c.env).agencyIdByEmail(key);
+          // R-ORG-2: the email names the seat as well as its organisation.
+          const params = agencyId ? await agencyStub(c.env, agencyId).passwordParams({ email: key }) : null;
+          return agencyId && params ? { accountId: agencyId, params } : null;
+        },
+        complete: (agencyId, candidate) => agencyStub(c.env, agencyId).signInWithHash(key, candidate, c.var.now.getTime(), label),
       },
-      complete: (agencyId, candidate) => agencyStub(c.env, agencyId).signInWithHash(key, candidate, c.var.now.getTime(), label),
-    }, password);
+      password,
+    );
     return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'agency', r.mustChange), 201);
   })
   .openapi(seekerSignIn, async (c) => {
     const { profileId, passphrase } = c.req.valid('json');
     const label = userAgent(c.req.header('user-agent'));
     const seeker = () => seekerStub(c.env, profileId);
-    const r = await throttledSignIn(c, {
-      role: 'seeker', key: profileId, wrong: '求職者IDまたはパスフレーズが正しくありません。',
-      lookup: async () => {
-        // R-SEC-8: the home shard says whether the account exists; a made-up ID never reaches a SeekerObject.
-        if (!(await homeShard(c.env, profileId).hasSeekerAccount(profileId))) return null;
-        const params = await seeker().passwordParams();
-        return params ? { accountId: profileId, params } : null;
+    const r = await throttledSignIn(
+      c,
+      {
+        role: 'seeker',
+        key: profileId,
+        wrong: '求職者IDまたはパスフレーズが正しくありません。',
+        lookup: async () => {
+          // R-SEC-8: the home shard says whether the account exists; a made-up ID never reaches a SeekerObject.
+          if (!(await homeShard(c.env, profileId).hasSeekerAccount(profileId))) return null;
+          const params = await seeker().passwordParams();
+          return params ? { accountId: profileId, params } : null;
+        },
+        complete: (_id, candidate) => seeker().signInWithHash(candidate, c.var.now.getTime(), label),
       },
-      complete: (_id, candidate) => seeker().signInWithHash(candidate, c.var.now.getTime(), label),
-    }, passphrase);
+      passphrase,
+    );
     return c.json(await tokenOut(c.env, r.token, r.expiresAt, 'seeker', r.mustChange), 201);
   })
   .openapi(seekerActivation, async (c) => {
@@ -134,14 +213,23 @@ export const sessionRoutes = group()
     }
     const reg = registry(c.env);
     const label = userAgent(c.req.header('user-agent'));
-    const r = await throttledSignIn(c, {
-      role: 'staff', key: body.email.trim().toLowerCase(), wrong: 'メールアドレスまたはパスワードが正しくありません。',
-      lookup: () => reg.staffPasswordParams(body.email),
-      complete: (staffId, candidate) => reg.staffSignInWithHash(staffId, candidate, now, label),
-    }, body.password);
+    const r = await throttledSignIn(
+      c,
+      {
+        role: 'staff',
+        key: body.email.trim().toLowerCase(),
+        wrong: 'メールアドレスまたはパスワードが正しくありません。',
+        lookup: () => reg.staffPasswordParams(body.email),
+        complete: (staffId, candidate) => reg.staffSignInWithHash(staffId, candidate, now, label),
+      },
+      body.password,
+    );
     const staff = unwrap(await reg.staffAuthenticate(r.token, now, Date.now())).staff;
     // R-SEC-4: staff sign-ins are audited.
-    await reg.audit(now, staff.id, 'staff.sign_in', staff.id, null, { role: staff.role, ...(clientAddress(c) ? { address: clientAddress(c) } : {}) });
+    await reg.audit(now, staff.id, 'staff.sign_in', staff.id, null, {
+      role: staff.role,
+      ...(clientAddress(c) ? { address: clientAddress(c) } : {}),
+    });
     return c.json(await tokenOut(c.env, r.token, r.expiresAt, staff.role, r.mustChange), 201);
   })
   .openapi(listSessions, async (c) => {
@@ -162,4 +250,3 @@ export const sessionRoutes = group()
     await who.end(null);
     return c.body(null, 204);
   });
-

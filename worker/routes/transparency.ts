@@ -8,15 +8,24 @@ import { requireRole } from '../middleware/auth';
 import { scopeOf } from './admin';
 
 const dataHolders = createRoute({
-  method: 'get', path: '/v1/seeker/data-holders', tags: ['transparency'],
+  method: 'get',
+  path: '/v1/seeker/data-holders',
+  tags: ['transparency'],
   summary: 'あなたの情報を持っている（持っていた）事業者: 取得日、求職受理、保存期限、ブロック・削除依頼の状況、削除の有無と日時',
-  security: bearer, middleware: [requireRole('seeker')], responses: { 200: json(DataHoldersSchema), ...authedErrors },
+  security: bearer,
+  middleware: [requireRole('seeker')],
+  responses: { 200: json(DataHoldersSchema), ...authedErrors },
 });
 
 const deletionCompliance = createRoute({
-  method: 'get', path: '/v1/admin/deletion-compliance', tags: ['transparency'],
-  summary: '事業者ごとの削除の履行状況: 規約上必要な削除（種類別）、拡張機能の削除確認の件数と所要時間（中央値・最長）、24時間を過ぎて未確認のもの',
-  security: bearer, middleware: [requireRole('staff')], request: { query: DeletionComplianceQuerySchema },
+  method: 'get',
+  path: '/v1/admin/deletion-compliance',
+  tags: ['transparency'],
+  summary:
+    '事業者ごとの削除の履行状況: 規約上必要な削除（種類別）、拡張機能の削除確認の件数と所要時間（中央値・最長）、24時間を過ぎて未確認のもの',
+  security: bearer,
+  middleware: [requireRole('staff')],
+  request: { query: DeletionComplianceQuerySchema },
   responses: { 200: json(DeletionComplianceSchema), ...authedErrors },
 });
 

@@ -17,8 +17,18 @@ import { useCall } from './run';
  * agency's additions with consent (R-JOB-4) and the change report (R-JOB-5). The opened offer is
  * kept in Dexie until the worker says it closed (R-JOB-3).
  */
-export function OfferDetail({ ctx, account, offerNumber, onBack, onProblem }: {
-  ctx: ApiContext; account: AccountKey; offerNumber: string; onBack: () => void; onProblem?: (p: ApiProblem) => void;
+export function OfferDetail({
+  ctx,
+  account,
+  offerNumber,
+  onBack,
+  onProblem,
+}: {
+  ctx: ApiContext;
+  account: AccountKey;
+  offerNumber: string;
+  onBack: () => void;
+  onProblem?: (p: ApiProblem) => void;
 }) {
   const [detail, setDetail] = useState<JobOfferDetail | null>(null);
   const [quote, setQuote] = useState<Quote | null>(null);
@@ -28,25 +38,31 @@ export function OfferDetail({ ctx, account, offerNumber, onBack, onProblem }: {
   const quoting = useCall(onProblem);
 
   useEffect(() => {
-    void load.run(() => openOffer(ctx, offerNumber)).then(async (d) => {
-      if (d) {
-        setDetail(d);
-        await db.jobOffers.put({ account, offerNumber, detail: d, fetchedAt: new Date().toISOString() });
-      } else {
-        // Closed or gone: no local copy either (R-JOB-3).
-        await db.jobOffers.delete([account, offerNumber]);
-      }
-    });
+    void load
+      .run(() => openOffer(ctx, offerNumber))
+      .then(async (d) => {
+        if (d) {
+          setDetail(d);
+          await db.jobOffers.put({ account, offerNumber, detail: d, fetchedAt: new Date().toISOString() });
+        } else {
+          // Closed or gone: no local copy either (R-JOB-3).
+          await db.jobOffers.delete([account, offerNumber]);
+        }
+      });
   }, [offerNumber]);
 
   const submitQuote = async () => {
-    const q = await quoting.run(() => makeQuote(ctx, offerNumber, { jobseekerRef: ref.trim(), ...(procedure.trim() ? { introductionProcedure: procedure.trim() } : {}) }));
+    const q = await quoting.run(() =>
+      makeQuote(ctx, offerNumber, { jobseekerRef: ref.trim(), ...(procedure.trim() ? { introductionProcedure: procedure.trim() } : {}) }),
+    );
     if (q) setQuote(q);
   };
 
   return (
     <section aria-labelledby="offer-detail-heading">
-      <button type="button" class="link" onClick={onBack}>{t('offersBack')}</button>
+      <button type="button" class="link" onClick={onBack}>
+        {t('offersBack')}
+      </button>
       <h2 id="offer-detail-heading">{detail ? t('offersDetailTitle', offerNumber, detail.version) : offerNumber}</h2>
       {load.problem && <ProblemAlert problem={load.problem} />}
       {!detail && !load.problem && <p role="status">{t('loading')}</p>}
@@ -56,12 +72,25 @@ export function OfferDetail({ ctx, account, offerNumber, onBack, onProblem }: {
           <pre class="message-text quote-text" aria-label={HELLO_WORK_LABEL}>{`【${HELLO_WORK_LABEL}】\n\n${quoteBody(detail.offer)}`}</pre>
           <section aria-labelledby="quote-heading">
             <h3 id="quote-heading">{t('offersQuoteTitle')}</h3>
-            <form onSubmit={(e) => { e.preventDefault(); void submitQuote(); }}>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void submitQuote();
+              }}
+            >
               <label for="quote-ref">{t('offersQuoteRef')}</label>{' '}
               <input id="quote-ref" required maxLength={40} value={ref} onInput={(e) => setRef((e.target as HTMLInputElement).value)} />
               <label for="quote-procedure">{t('offersQuoteProcedure')}</label>
-              <textarea id="quote-procedure" maxLength={500} rows={2} value={procedure} onInput={(e) => setProcedure((e.target as HTMLTextAreaElement).value)} />
-              <button type="submit" disabled={quoting.busy || !ref.trim()}>{t('offersQuoteSubmit')}</button>
+              <textarea
+                id="quote-procedure"
+                maxLength={500}
+                rows={2}
+                value={procedure}
+                onInput={(e) => setProcedure((e.target as HTMLTextAreaElement).value)}
+              />
+              <button type="submit" disabled={quoting.busy || !ref.trim()}>
+                {t('offersQuoteSubmit')}
+              </button>
             </form>
             {quoting.problem && <ProblemAlert problem={quoting.problem} />}
             {quote?.text && (

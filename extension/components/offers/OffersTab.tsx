@@ -12,7 +12,9 @@ import { QuoteList } from './QuoteList';
 
 type Sub = { name: 'search' } | { name: 'offer'; number: string; from: 'search' | 'quotes' } | { name: 'quotes' } | { name: 'orders' };
 const SUBS: Array<{ name: 'search' | 'quotes' | 'orders'; label: MessageKey }> = [
-  { name: 'search', label: 'offersSubSearch' }, { name: 'quotes', label: 'offersSubQuotes' }, { name: 'orders', label: 'offersSubOrders' },
+  { name: 'search', label: 'offersSubSearch' },
+  { name: 'quotes', label: 'offersSubQuotes' },
+  { name: 'orders', label: 'offersSubOrders' },
 ];
 
 /**
@@ -20,7 +22,17 @@ const SUBS: Array<{ name: 'search' | 'quotes' | 'orders'; label: MessageKey }> =
  * quotes with stale and closed marks, orders with the employer statement. Only for active agencies
  * admitted to the job-offer service, schools included.
  */
-export function OffersTab({ ctx, account, agency, onProblem }: { ctx: ApiContext; account: AccountKey; agency: AgencyAccount | null; onProblem?: (p: ApiProblem) => void }) {
+export function OffersTab({
+  ctx,
+  account,
+  agency,
+  onProblem,
+}: {
+  ctx: ApiContext;
+  account: AccountKey;
+  agency: AgencyAccount | null;
+  onProblem?: (p: ApiProblem) => void;
+}) {
   const [sub, setSub] = useState<Sub>({ name: 'search' });
   const usable = agency?.status === 'active' && agency.services.includes('job_offer');
   useEffect(() => {
@@ -40,14 +52,33 @@ export function OffersTab({ ctx, account, agency, onProblem }: { ctx: ApiContext
         <ul class="tabs subtabs">
           {SUBS.map((s) => (
             <li key={s.name}>
-              <button type="button" aria-current={current === s.name ? 'page' : undefined} onClick={() => setSub({ name: s.name } as Sub)}>{t(s.label)}</button>
+              <button type="button" aria-current={current === s.name ? 'page' : undefined} onClick={() => setSub({ name: s.name } as Sub)}>
+                {t(s.label)}
+              </button>
             </li>
           ))}
         </ul>
       </nav>
-      {sub.name === 'search' && <OfferSearch ctx={ctx} onOpen={(number) => setSub({ name: 'offer', number, from: 'search' })} onProblem={onProblem} />}
-      {sub.name === 'offer' && <OfferDetail ctx={ctx} account={account} offerNumber={sub.number} onBack={() => setSub({ name: sub.from } as Sub)} onProblem={onProblem} />}
-      {sub.name === 'quotes' && <QuoteList ctx={ctx} account={account} onOpen={(number) => setSub({ name: 'offer', number, from: 'quotes' })} onProblem={onProblem} />}
+      {sub.name === 'search' && (
+        <OfferSearch ctx={ctx} onOpen={(number) => setSub({ name: 'offer', number, from: 'search' })} onProblem={onProblem} />
+      )}
+      {sub.name === 'offer' && (
+        <OfferDetail
+          ctx={ctx}
+          account={account}
+          offerNumber={sub.number}
+          onBack={() => setSub({ name: sub.from } as Sub)}
+          onProblem={onProblem}
+        />
+      )}
+      {sub.name === 'quotes' && (
+        <QuoteList
+          ctx={ctx}
+          account={account}
+          onOpen={(number) => setSub({ name: 'offer', number, from: 'quotes' })}
+          onProblem={onProblem}
+        />
+      )}
       {sub.name === 'orders' && <OrderPanel ctx={ctx} agency={agency} onProblem={onProblem} />}
     </div>
   );

@@ -18,7 +18,17 @@ import { useCall } from './run';
  * way to the latest version, closed ones with no content at all; additions under their own heading
  * with the consent record (R-JOB-4). Reading the list brings the local copies in line.
  */
-export function QuoteList({ ctx, account, onOpen, onProblem }: { ctx: ApiContext; account: AccountKey; onOpen: (n: string) => void; onProblem?: (p: ApiProblem) => void }) {
+export function QuoteList({
+  ctx,
+  account,
+  onOpen,
+  onProblem,
+}: {
+  ctx: ApiContext;
+  account: AccountKey;
+  onOpen: (n: string) => void;
+  onProblem?: (p: ApiProblem) => void;
+}) {
   const rows = useLiveQuery(() => db.jobQuotes.where('account').equals(account).toArray(), [account], []);
   const { busy, problem, run } = useCall(onProblem);
   const refresh = () => void run(() => syncOfferCopies(ctx, account));
@@ -27,21 +37,29 @@ export function QuoteList({ ctx, account, onOpen, onProblem }: { ctx: ApiContext
   return (
     <section aria-labelledby="quotes-heading">
       <h2 id="quotes-heading">{t('offersQuotesTitle')}</h2>
-      <button type="button" onClick={refresh} disabled={busy}>{t('offersQuotesRefresh')}</button>
+      <button type="button" onClick={refresh} disabled={busy}>
+        {t('offersQuotesRefresh')}
+      </button>
       {problem && <ProblemAlert problem={problem} />}
       {!sorted.length && <p>{t('offersQuotesNone')}</p>}
       <ol class="results" aria-busy={busy}>
         {sorted.map(({ quote: q, additions }) => (
           <li key={q.id} class={`result quote-${q.state}`}>
-            <p class="result-title">{q.offerNumber} <span class="muted">{t('offersQuoteFor', q.jobseekerRef, q.version, formatJstDateTime(q.createdAt))}</span></p>
+            <p class="result-title">
+              {q.offerNumber} <span class="muted">{t('offersQuoteFor', q.jobseekerRef, q.version, formatJstDateTime(q.createdAt))}</span>
+            </p>
             {q.state === 'closed' ? (
-              <p class="alert" role="note">{t('offersQuoteClosed', q.closedReason ? OFFER_CLOSE_REASON_LABELS[q.closedReason] : '')}</p>
+              <p class="alert" role="note">
+                {t('offersQuoteClosed', q.closedReason ? OFFER_CLOSE_REASON_LABELS[q.closedReason] : '')}
+              </p>
             ) : (
               <>
                 {q.state === 'stale' ? (
                   <div class="alert" role="note">
                     <p>{t('offersQuoteStale', q.changed.join('、'))}</p>
-                    <button type="button" onClick={() => onOpen(q.offerNumber)}>{t('offersQuoteOpenLatest')}</button>
+                    <button type="button" onClick={() => onOpen(q.offerNumber)}>
+                      {t('offersQuoteOpenLatest')}
+                    </button>
                   </div>
                 ) : (
                   <p class="badge-current">{t('offersQuoteCurrent')}</p>
@@ -51,7 +69,11 @@ export function QuoteList({ ctx, account, onOpen, onProblem }: { ctx: ApiContext
                   <div class="additions">
                     <pre class="message-text">{renderAdditions(additions)}</pre>
                     <ul class="muted">
-                      {additions.map((a) => <li key={a.id}>{t('offersConsentRecord', a.consent.by, formatDate(a.consent.on), t(CONSENT_LABELS[a.consent.method]))}</li>)}
+                      {additions.map((a) => (
+                        <li key={a.id}>
+                          {t('offersConsentRecord', a.consent.by, formatDate(a.consent.on), t(CONSENT_LABELS[a.consent.method]))}
+                        </li>
+                      ))}
                     </ul>
                   </div>
                 )}

@@ -13,7 +13,9 @@ export function StatementView({ statement, onPrint = () => window.print() }: { s
       <input id="statement-subject" readOnly value={statement.subject} />
       <label for="statement-text">{t('offersStatementText')}</label>
       <textarea id="statement-text" readOnly rows={16} value={statement.text} />
-      <button type="button" onClick={onPrint}>{t('offersStatementPrint')}</button>
+      <button type="button" onClick={onPrint}>
+        {t('offersStatementPrint')}
+      </button>
       <article class="statement-print">
         <h4>{statement.subject}</h4>
         {statement.parts.map((p, i) => (

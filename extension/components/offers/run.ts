@@ -9,7 +9,7 @@ import { ApiProblem } from '../../utils/problem';
 export function useCall(onProblem?: (p: ApiProblem) => void) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const run = async <T,>(call: () => Promise<T>): Promise<T | null> => {
+  const run = async <T>(call: () => Promise<T>): Promise<T | null> => {
     setBusy(true);
     setProblem(null);
     try {

@@ -12,7 +12,11 @@ import { useLiveQuery } from '../live-query';
  * @example
  * <SavedSearches account={account} onSave={save} onRun={(s) => run(s)} />
  */
-export function SavedSearches({ account, onSave, onRun }: {
+export function SavedSearches({
+  account,
+  onSave,
+  onRun,
+}: {
   account: AccountKey;
   onSave: (name: string) => Promise<void>;
   onRun: (search: SavedSearchRecord) => void;
@@ -27,9 +31,18 @@ export function SavedSearches({ account, onSave, onRun }: {
             <li key={s.id}>
               <button type="button" class="saved-run" onClick={() => onRun(s)}>
                 {s.name}
-                {(s.newCount ?? 0) > 0 ? <span class="badge">{t('searchSavedNew', s.newCount ?? 0)}</span> : <span class="muted"> （{t('searchSavedNone')}）</span>}
+                {(s.newCount ?? 0) > 0 ? (
+                  <span class="badge">{t('searchSavedNew', s.newCount ?? 0)}</span>
+                ) : (
+                  <span class="muted"> （{t('searchSavedNone')}）</span>
+                )}
               </button>{' '}
-              <button type="button" class="link" aria-label={t('searchSavedDelete', s.name)} onClick={() => s.id !== undefined && void db.savedSearches.delete(s.id)}>
+              <button
+                type="button"
+                class="link"
+                aria-label={t('searchSavedDelete', s.name)}
+                onClick={() => s.id !== undefined && void db.savedSearches.delete(s.id)}
+              >
                 ×
               </button>
             </li>

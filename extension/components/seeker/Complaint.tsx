@@ -47,7 +47,14 @@ export function Complaint({ ctx }: { ctx: ApiContext }) {
           ))}
         </select>
         <label for="complaint-text">{t('seekerComplaintContent')}</label>
-        <textarea id="complaint-text" rows={5} required maxLength={4000} value={content} onInput={(e) => setContent((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          id="complaint-text"
+          rows={5}
+          required
+          maxLength={4000}
+          value={content}
+          onInput={(e) => setContent((e.target as HTMLTextAreaElement).value)}
+        />
         {problem && <ProblemAlert problem={problem} reader="seeker" />}
         <button type="submit" class="primary">
           {t('seekerComplaintSubmit')}

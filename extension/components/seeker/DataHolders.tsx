@@ -15,7 +15,9 @@ function BlockLines({ block }: { block: NonNullable<DataHolder['block']> }) {
     <>
       <dt>{t('seekerHolderBlockLabel')}</dt>
       <dd>{t('seekerHolderBlockedOn', formatJstDateTime(block.blockedAt))}</dd>
-      <dd>{block.agencyDeletedAt ? t('seekerBlockAgencyDeleted', formatJstDateTime(block.agencyDeletedAt)) : t('seekerBlockAgencyPending')}</dd>
+      <dd>
+        {block.agencyDeletedAt ? t('seekerBlockAgencyDeleted', formatJstDateTime(block.agencyDeletedAt)) : t('seekerBlockAgencyPending')}
+      </dd>
     </>
   );
 }
@@ -38,7 +40,17 @@ function RequestLines({ request }: { request: NonNullable<DataHolder['deletionRe
   );
 }
 
-function Holder({ holder, asOf, ctx, onRequested }: { holder: DataHolder; asOf: string; ctx: ApiContext; onRequested: (agencyName: string) => void }) {
+function Holder({
+  holder,
+  asOf,
+  ctx,
+  onRequested,
+}: {
+  holder: DataHolder;
+  asOf: string;
+  ctx: ApiContext;
+  onRequested: (agencyName: string) => void;
+}) {
   const headingId = `holder-${holder.agencyId}`;
   const standing = agencyStatusText(holder);
   // Once the worker removed the agency's access there is nothing left to ask for; a pending

@@ -22,7 +22,9 @@ export function Deletions({ ctx }: { ctx: ApiContext }) {
   const conversations = useLoad(() => listSeekerConversations(ctx), []);
   const items: DeletionRequest[] = data?.items ?? [];
   const asked = new Set(items.map((r) => r.agencyId));
-  const askable = [...new Map((conversations.data?.items ?? []).filter((c) => !asked.has(c.agencyId)).map((c) => [c.agencyId, c.agencyName])).entries()];
+  const askable = [
+    ...new Map((conversations.data?.items ?? []).filter((c) => !asked.has(c.agencyId)).map((c) => [c.agencyId, c.agencyName])).entries(),
+  ];
   return (
     <section aria-labelledby="deletions-heading">
       <h2 id="deletions-heading">{t('seekerDeletionsTitle')}</h2>
@@ -47,7 +49,13 @@ export function Deletions({ ctx }: { ctx: ApiContext }) {
           <ul>
             {askable.map(([agencyId, agencyName]) => (
               <li key={agencyId}>
-                <RequestDeletion ctx={ctx} agencyId={agencyId} agencyName={agencyName} label={t('seekerHolderDeletion', agencyName)} onDone={() => void reload()} />
+                <RequestDeletion
+                  ctx={ctx}
+                  agencyId={agencyId}
+                  agencyName={agencyName}
+                  label={t('seekerHolderDeletion', agencyName)}
+                  onDone={() => void reload()}
+                />
               </li>
             ))}
           </ul>

@@ -45,20 +45,35 @@ export function PassphraseChange({ ctx, onDone }: { ctx: ApiContext; onDone: (to
   const input = (id: string, label: string, value: string, set: (v: string) => void, autocomplete: string) => (
     <>
       <label for={id}>{label}</label>
-      <input id={id} type="password" autocomplete={autocomplete} required value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} />
+      <input
+        id={id}
+        type="password"
+        autocomplete={autocomplete}
+        required
+        value={value}
+        onInput={(e) => set((e.target as HTMLInputElement).value)}
+      />
     </>
   );
   return (
     <form class="stack change-password" onSubmit={(e) => void submit(e)} aria-labelledby="change-password-heading">
       <h2 id="change-password-heading">{t('seekerPassphraseChangeTitle')}</h2>
-      <p role="status" class="alert">{t('seekerPassphraseChangeRequired')}</p>
+      <p role="status" class="alert">
+        {t('seekerPassphraseChangeRequired')}
+      </p>
       {input('current-password', t('seekerPassphraseCurrent'), current, setCurrent, 'current-password')}
       {input('new-password', t('seekerNewPassphrase'), next, setNext, 'new-password')}
       {input('new-password-again', t('seekerPassphraseAgain'), again, setAgain, 'new-password')}
-      {invalid && <p role="alert" class="alert alert-problem">{invalid}</p>}
+      {invalid && (
+        <p role="alert" class="alert alert-problem">
+          {invalid}
+        </p>
+      )}
       {problem && <ProblemAlert problem={problem} />}
       {done && <p role="status">{t('seekerPassphraseChanged')}</p>}
-      <button type="submit" disabled={busy}>{t('passwordChangeSubmit')}</button>
+      <button type="submit" disabled={busy}>
+        {t('passwordChangeSubmit')}
+      </button>
     </form>
   );
 }

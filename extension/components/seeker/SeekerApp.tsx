@@ -12,7 +12,14 @@ import { Leave } from './Leave';
 import { SeekerInbox } from './SeekerInbox';
 import { SeekerThread } from './SeekerThread';
 
-type SeekerView = { name: 'inbox' } | { name: 'thread'; id: string } | { name: 'blocks' } | { name: 'deletions' } | { name: 'holders' } | { name: 'complaint' } | { name: 'leave' };
+type SeekerView =
+  | { name: 'inbox' }
+  | { name: 'thread'; id: string }
+  | { name: 'blocks' }
+  | { name: 'deletions' }
+  | { name: 'holders' }
+  | { name: 'complaint' }
+  | { name: 'leave' };
 
 const TABS: Array<{ name: Exclude<SeekerView['name'], 'thread'>; label: MessageKey }> = [
   { name: 'inbox', label: 'seekerNavInbox' },
@@ -72,7 +79,11 @@ export function SeekerApp({ session, ctx }: { session: Session; ctx: ApiContext 
         <ul class="tabs">
           {TABS.map((tab) => (
             <li key={tab.name}>
-              <button type="button" aria-current={view.name === tab.name || (tab.name === 'inbox' && view.name === 'thread') ? 'page' : undefined} onClick={() => setView({ name: tab.name } as SeekerView)}>
+              <button
+                type="button"
+                aria-current={view.name === tab.name || (tab.name === 'inbox' && view.name === 'thread') ? 'page' : undefined}
+                onClick={() => setView({ name: tab.name } as SeekerView)}
+              >
                 {t(tab.label)}
               </button>
             </li>

@@ -32,7 +32,12 @@ export function SeekerInbox({ ctx, onOpen }: { ctx: ApiContext; onOpen: (id: str
       <ul class="inbox">
         {items.map((c) => (
           <li key={c.id} class={c.unread > 0 ? 'unread' : ''}>
-            <button type="button" class="inbox-line" onClick={() => onOpen(c.id)} aria-label={c.unread > 0 ? t('seekerInboxLineUnread', c.agencyName, c.unread) : t('seekerInboxLine', c.agencyName)}>
+            <button
+              type="button"
+              class="inbox-line"
+              onClick={() => onOpen(c.id)}
+              aria-label={c.unread > 0 ? t('seekerInboxLineUnread', c.agencyName, c.unread) : t('seekerInboxLine', c.agencyName)}
+            >
               <strong>{c.agencyName}</strong> {c.unread > 0 && <span class="badge">{t('seekerUnreadMark', c.unread)}</span>}{' '}
               <span class="muted">{formatJstDateTime(c.lastMessageAt)}</span>
             </button>

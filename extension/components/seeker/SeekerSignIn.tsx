@@ -68,8 +68,10 @@ export function SeekerSignIn({ ctx }: { ctx: ApiContext }) {
   if (mustChange) {
     // R-SEC-6: the passphrase must be changed before anything else; then the session continues.
     return (
-      <PassphraseChange ctx={{ ...ctx, token: mustChange.token }}
-        onDone={async (token) => void (await completeSeekerSignIn({ token, expiresAt: mustChange.expiresAt }, mustChange.profileId))} />
+      <PassphraseChange
+        ctx={{ ...ctx, token: mustChange.token }}
+        onDone={async (token) => void (await completeSeekerSignIn({ token, expiresAt: mustChange.expiresAt }, mustChange.profileId))}
+      />
     );
   }
   return (
@@ -77,12 +79,29 @@ export function SeekerSignIn({ ctx }: { ctx: ApiContext }) {
       <h2 id="seeker-signin-heading">{mode === 'activate' ? t('seekerActivateTitle') : t('seekerSignInTitle')}</h2>
       <form class="stack" onSubmit={(e) => void submit(e)}>
         <label for="seeker-profile-id">{t('seekerProfileId')}</label>
-        <input id="seeker-profile-id" autocomplete="username" required placeholder="13-XXXXXXXXXX" value={profileId} onInput={(e) => setProfileId(value(e))} aria-describedby="seeker-profile-id-hint" />
-        <p id="seeker-profile-id-hint" class="hint">{t('seekerProfileIdHint')}</p>
+        <input
+          id="seeker-profile-id"
+          autocomplete="username"
+          required
+          placeholder="13-XXXXXXXXXX"
+          value={profileId}
+          onInput={(e) => setProfileId(value(e))}
+          aria-describedby="seeker-profile-id-hint"
+        />
+        <p id="seeker-profile-id-hint" class="hint">
+          {t('seekerProfileIdHint')}
+        </p>
         {mode === 'activate' && (
           <>
             <label for="seeker-code">{t('seekerCode')}</label>
-            <input id="seeker-code" required autocomplete="one-time-code" placeholder="XXXX-XXXX-XXXX" value={code} onInput={(e) => setCode(value(e))} />
+            <input
+              id="seeker-code"
+              required
+              autocomplete="one-time-code"
+              placeholder="XXXX-XXXX-XXXX"
+              value={code}
+              onInput={(e) => setCode(value(e))}
+            />
           </>
         )}
         <label for="seeker-passphrase">{mode === 'activate' ? t('seekerNewPassphrase') : t('seekerPassphrase')}</label>
@@ -97,12 +116,25 @@ export function SeekerSignIn({ ctx }: { ctx: ApiContext }) {
         />
         {mode === 'activate' && (
           <>
-            <p id="seeker-passphrase-hint" class="hint">{t('seekerPassphraseHint')}</p>
+            <p id="seeker-passphrase-hint" class="hint">
+              {t('seekerPassphraseHint')}
+            </p>
             <label for="seeker-passphrase-again">{t('seekerPassphraseAgain')}</label>
-            <input id="seeker-passphrase-again" type="password" required autocomplete="new-password" value={again} onInput={(e) => setAgain(value(e))} />
+            <input
+              id="seeker-passphrase-again"
+              type="password"
+              required
+              autocomplete="new-password"
+              value={again}
+              onInput={(e) => setAgain(value(e))}
+            />
           </>
         )}
-        {invalid && <p role="alert" class="alert alert-problem">{invalid}</p>}
+        {invalid && (
+          <p role="alert" class="alert alert-problem">
+            {invalid}
+          </p>
+        )}
         {problem && <ProblemAlert problem={problem} reader="seeker" />}
         <button type="submit" class="primary" disabled={busy}>
           {mode === 'activate' ? t('seekerActivateSubmit') : t('seekerSignInSubmit')}

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConversationThread } from '../../../shared/schemas/message';
 import type { ApiContext } from '../../utils/api';
-import { blockAgency, consentToPaidServices, getSeekerConversation, requestDeletion, sendSeekerMessage, withdrawPaidServiceConsent } from '../../utils/seeker-api';
+import {
+  blockAgency,
+  consentToPaidServices,
+  getSeekerConversation,
+  requestDeletion,
+  sendSeekerMessage,
+  withdrawPaidServiceConsent,
+} from '../../utils/seeker-api';
 import { t } from '../../utils/i18n';
 import { ApiProblem } from '../../utils/problem';
 import { formatJstDateTime } from '../../utils/time';
@@ -18,7 +25,17 @@ import { ProblemAlert } from '../ProblemAlert';
  * @example
  * <BlockAgency ctx={ctx} agencyId={id} agencyName={name} onDone={reload} />
  */
-export function BlockAgency({ ctx, agencyId, agencyName, onDone }: { ctx: ApiContext; agencyId: string; agencyName: string; onDone?: () => void }) {
+export function BlockAgency({
+  ctx,
+  agencyId,
+  agencyName,
+  onDone,
+}: {
+  ctx: ApiContext;
+  agencyId: string;
+  agencyName: string;
+  onDone?: () => void;
+}) {
   return (
     <ConfirmAction
       label={t('seekerBlock')}
@@ -43,7 +60,13 @@ export function BlockAgency({ ctx, agencyId, agencyName, onDone }: { ctx: ApiCon
  * @example
  * <RequestDeletion ctx={ctx} agencyId={id} agencyName={name} />
  */
-export function RequestDeletion({ ctx, agencyId, agencyName, label, onDone }: {
+export function RequestDeletion({
+  ctx,
+  agencyId,
+  agencyName,
+  label,
+  onDone,
+}: {
   ctx: ApiContext;
   agencyId: string;
   agencyName: string;
@@ -55,7 +78,12 @@ export function RequestDeletion({ ctx, agencyId, agencyName, label, onDone }: {
     <ConfirmAction
       label={label ?? t('seekerDeletion')}
       title={t('seekerDeletionConfirmTitle', agencyName)}
-      explanation={[t('seekerDeletionExplain1'), t('seekerDeletionExplainCopy'), t('seekerDeletionExplainEnd'), t('seekerDeletionExplain2')]}
+      explanation={[
+        t('seekerDeletionExplain1'),
+        t('seekerDeletionExplainCopy'),
+        t('seekerDeletionExplainEnd'),
+        t('seekerDeletionExplain2'),
+      ]}
       confirmLabel={t('seekerDeletionConfirm')}
       doneText={t('seekerDeletionDone', agencyName)}
       onConfirm={async () => {
@@ -74,7 +102,17 @@ export function RequestDeletion({ ctx, agencyId, agencyName, label, onDone }: {
  * @example
  * <PaidServiceConsent ctx={ctx} conversationId={id} consentedAt={null} onDone={reload} />
  */
-export function PaidServiceConsent({ ctx, conversationId, consentedAt, onDone }: { ctx: ApiContext; conversationId: string; consentedAt: string | null; onDone: () => void }) {
+export function PaidServiceConsent({
+  ctx,
+  conversationId,
+  consentedAt,
+  onDone,
+}: {
+  ctx: ApiContext;
+  conversationId: string;
+  consentedAt: string | null;
+  onDone: () => void;
+}) {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const act = async (work: () => Promise<unknown>) => {
     setProblem(null);
@@ -92,10 +130,14 @@ export function PaidServiceConsent({ ctx, conversationId, consentedAt, onDone }:
       {consentedAt ? (
         <p>
           {t('seekerPaidServiceConsented', formatJstDateTime(consentedAt))}{' '}
-          <button type="button" onClick={() => void act(() => withdrawPaidServiceConsent(ctx, conversationId))}>{t('seekerPaidServiceWithdraw')}</button>
+          <button type="button" onClick={() => void act(() => withdrawPaidServiceConsent(ctx, conversationId))}>
+            {t('seekerPaidServiceWithdraw')}
+          </button>
         </p>
       ) : (
-        <button type="button" onClick={() => void act(() => consentToPaidServices(ctx, conversationId))}>{t('seekerPaidServiceConsent')}</button>
+        <button type="button" onClick={() => void act(() => consentToPaidServices(ctx, conversationId))}>
+          {t('seekerPaidServiceConsent')}
+        </button>
       )}
       {problem && <ProblemAlert problem={problem} reader="seeker" />}
     </div>
@@ -132,7 +174,13 @@ export function SeekerThread({ ctx, conversationId, onBack }: { ctx: ApiContext;
       {t('seekerBack')}
     </button>
   );
-  if (!thread) return <section>{back}{problem ? <ProblemAlert problem={problem} reader="seeker" /> : <p role="status">{t('loading')}</p>}</section>;
+  if (!thread)
+    return (
+      <section>
+        {back}
+        {problem ? <ProblemAlert problem={problem} reader="seeker" /> : <p role="status">{t('loading')}</p>}
+      </section>
+    );
   const { conversation, messages, mandatoryInformation } = thread;
   const changed = messages.some((m) => m.kind === 'notice' && m.mandatoryInformation);
   const canWrite = conversation.state === 'open' || conversation.state === 'awaiting_seeker';
@@ -176,9 +224,18 @@ export function SeekerThread({ ctx, conversationId, onBack }: { ctx: ApiContext;
       ) : (
         <p class="hint">{conversation.state === 'blocked' ? t('seekerThreadBlocked') : t('seekerThreadClosed')}</p>
       )}
-      {canWrite && <PaidServiceConsent ctx={ctx} conversationId={conversationId} consentedAt={thread.paidServiceConsentAt ?? null} onDone={() => void load()} />}
+      {canWrite && (
+        <PaidServiceConsent
+          ctx={ctx}
+          conversationId={conversationId}
+          consentedAt={thread.paidServiceConsentAt ?? null}
+          onDone={() => void load()}
+        />
+      )}
       <div class="seeker-actions">
-        {conversation.state !== 'blocked' && <BlockAgency ctx={ctx} agencyId={conversation.agencyId} agencyName={conversation.agencyName} onDone={() => void load()} />}
+        {conversation.state !== 'blocked' && (
+          <BlockAgency ctx={ctx} agencyId={conversation.agencyId} agencyName={conversation.agencyName} onDone={() => void load()} />
+        )}
         <RequestDeletion ctx={ctx} agencyId={conversation.agencyId} agencyName={conversation.agencyName} />
       </div>
     </section>

@@ -62,8 +62,11 @@ export function copyText(holder: DataHolder): string[] {
   if (copy.state === 'held') return [t('seekerHolderHeld')];
   const reason = copy.rule ? REASONS[copy.rule] : undefined;
   const when = copy.deletedAt ? formatJstDateTime(copy.deletedAt) : null;
-  const deleted = when && reason ? t('seekerHolderDeletedBecause', t(reason), when) : when ? t('seekerHolderDeletedAt', when) : t('seekerHolderDeleted');
-  const device = copy.extensionDeletedAt ? t('seekerHolderDeviceDeleted', formatJstDateTime(copy.extensionDeletedAt)) : t('seekerHolderDevicePending');
+  const deleted =
+    when && reason ? t('seekerHolderDeletedBecause', t(reason), when) : when ? t('seekerHolderDeletedAt', when) : t('seekerHolderDeleted');
+  const device = copy.extensionDeletedAt
+    ? t('seekerHolderDeviceDeleted', formatJstDateTime(copy.extensionDeletedAt))
+    : t('seekerHolderDevicePending');
   return [deleted, device];
 }
 

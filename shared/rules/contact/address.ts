@@ -51,8 +51,14 @@ export function findAddresses(text: string): Candidate[] {
   }
   if (!DIGIT_DASH.test(text)) return found;
   for (const m of text.matchAll(TOWN_DASH_TWO)) {
-    if (NOT_A_PLACE_BEFORE.test(text.charAt(m.index - 1)) || !MUNICIPALITY_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
-    if (/^[ \t]*[万円名人件時日年歳才点回%分月倍個本台枚冊階号〜~ヶカかケ]/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    if (NOT_A_PLACE_BEFORE.test(text.charAt(m.index - 1)) || !MUNICIPALITY_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index)))
+      continue;
+    if (
+      /^[ \t]*[万円名人件時日年歳才点回%分月倍個本台枚冊階号〜~ヶカかケ]/u.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 3),
+      )
+    )
+      continue;
     found.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(TOWN_DASH)) {

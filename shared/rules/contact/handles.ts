@@ -9,21 +9,136 @@ import { wordsAt } from './words';
 
 // Lower case after normalization; longest first within a shared prefix is handled by trying all.
 const SERVICES = [
-  'line', 'ライン', 'らいん', 'instagram', 'insta', 'インスタグラム', 'インスタ', 'いんすた', 'twitter', 'ツイッター', 'ついったー', 'x',
-  'facebook', 'fb', 'フェイスブック', 'フェースブック', 'tiktok', 'ティックトック', 'ティクトク', 'discord', 'ディスコード', 'telegram', 'テレグラム',
-  'whatsapp', 'ワッツアップ', 'skype', 'スカイプ', 'wechat', '微信', 'ウィーチャット', 'kakaotalk', 'kakao', 'カカオトーク', 'カカオ', 'threads', 'スレッズ',
-  'signal', 'chatwork', 'チャットワーク', 'slack', 'スラック', 'snapchat', 'スナップチャット', 'mixi', 'ミクシィ', 'bluesky', 'ブルースカイ', 'mastodon',
-  'ig', 'gmail', 'ジーメール', 'yahooメール', 'ヤフーメール', 'icloud', 'hotmail', 'outlook',
-  'viber', 'linkedin', 'リンクトイン', 'メッセンジャー', 'youtube', 'ユーチューブ', 'github', 'sns', 'ツイキャス', 'pixiv',
+  'line',
+  'ライン',
+  'らいん',
+  'instagram',
+  'insta',
+  'インスタグラム',
+  'インスタ',
+  'いんすた',
+  'twitter',
+  'ツイッター',
+  'ついったー',
+  'x',
+  'facebook',
+  'fb',
+  'フェイスブック',
+  'フェースブック',
+  'tiktok',
+  'ティックトック',
+  'ティクトク',
+  'discord',
+  'ディスコード',
+  'telegram',
+  'テレグラム',
+  'whatsapp',
+  'ワッツアップ',
+  'skype',
+  'スカイプ',
+  'wechat',
+  '微信',
+  'ウィーチャット',
+  'kakaotalk',
+  'kakao',
+  'カカオトーク',
+  'カカオ',
+  'threads',
+  'スレッズ',
+  'signal',
+  'chatwork',
+  'チャットワーク',
+  'slack',
+  'スラック',
+  'snapchat',
+  'スナップチャット',
+  'mixi',
+  'ミクシィ',
+  'bluesky',
+  'ブルースカイ',
+  'mastodon',
+  'ig',
+  'gmail',
+  'ジーメール',
+  'yahooメール',
+  'ヤフーメール',
+  'icloud',
+  'hotmail',
+  'outlook',
+  'viber',
+  'linkedin',
+  'リンクトイン',
+  'メッセンジャー',
+  'youtube',
+  'ユーチューブ',
+  'github',
+  'sns',
+  'ツイキャス',
+  'pixiv',
 ].sort((a, b) => b.length - a.length);
 // A name after a mail provider is the mailbox (Gmail: taro.yamada1990).
 const MAIL_SERVICES = new Set(['gmail', 'ジーメール', 'yahooメール', 'ヤフーメール', 'icloud', 'hotmail', 'outlook']);
-const ID_WORDS = ['アカウント名', 'アカウント', 'ユーザーネーム', 'ユーザー名', 'ユーザ名', 'username', 'user name', 'ハンドルネーム', 'ハンドル', 'アイディー', 'アイディ', 'id', 'ID'].map((w) => w.toLowerCase());
+const ID_WORDS = [
+  'アカウント名',
+  'アカウント',
+  'ユーザーネーム',
+  'ユーザー名',
+  'ユーザ名',
+  'username',
+  'user name',
+  'ハンドルネーム',
+  'ハンドル',
+  'アイディー',
+  'アイディ',
+  'id',
+  'ID',
+].map((w) => w.toLowerCase());
 const STRONG = ['は', ':', '=', '→', '⇒', '->', '＝', 'です', 'って'];
 const WEAK = ['の', 'を', 'で', 'に', 'も', 'が', '、', ','];
 const QUOTES = '「『"\'【<';
 // Words that follow a service's name but are not accounts (LINEはiPhoneでも使えます).
-const NOT_HANDLES = new Set<string>(['iphone', 'android', 'pc', 'ok', 'no', 'yes', 'app', 'web', 'works', 'pay', 'business', 'official', 'free', 'line', 'mobile', 'sms', 'email', 'mail', 'id', 'qr', 'out', 'on', 'off', 'ng', 'only', 'and', 'or', 'the', 'dm', 'message', 'call', 'video', 'chat', 'group', 'news', 'music', 'games', 'live', 'meeting', 'room']);
+const NOT_HANDLES = new Set<string>([
+  'iphone',
+  'android',
+  'pc',
+  'ok',
+  'no',
+  'yes',
+  'app',
+  'web',
+  'works',
+  'pay',
+  'business',
+  'official',
+  'free',
+  'line',
+  'mobile',
+  'sms',
+  'email',
+  'mail',
+  'id',
+  'qr',
+  'out',
+  'on',
+  'off',
+  'ng',
+  'only',
+  'and',
+  'or',
+  'the',
+  'dm',
+  'message',
+  'call',
+  'video',
+  'chat',
+  'group',
+  'news',
+  'music',
+  'games',
+  'live',
+  'meeting',
+  'room',
+]);
 for (const s of SERVICES) if (/^[a-z]+$/.test(s)) NOT_HANDLES.add(s);
 
 const isAsciiLetter = isLetter;
@@ -50,7 +165,7 @@ function serviceAt(text: string, k: number): string | undefined {
 }
 
 function handleAt(text: string, k: number): { handle: string; end: number } | null {
-  if (!isHandleStart(text[k]) || isHandleChar(text[k - 1]) && text[k - 1] !== '.') return null;
+  if (!isHandleStart(text[k]) || (isHandleChar(text[k - 1]) && text[k - 1] !== '.')) return null;
   let end = k;
   while (end < text.length && end - k < MAX_HANDLE && isHandleChar(text[end])) end++;
   while (end > k && oneOf(text[end - 1], '.-#')) end--;
@@ -159,7 +274,13 @@ export function findHandles(text: string): Candidate[] {
     if (isHandleStart(c) && !isHandleChar(text[i - 1])) {
       const h = handleAt(text, i);
       if (!h) continue;
-      if (h.handle.length >= 4 && /[a-z]/.test(h.handle) && /[0-9_]/.test(h.handle) && !h.handle.includes('.') && !NOT_HANDLES.has(h.handle)) {
+      if (
+        h.handle.length >= 4 &&
+        /[a-z]/.test(h.handle) &&
+        /[0-9_]/.test(h.handle) &&
+        !h.handle.includes('.') &&
+        !NOT_HANDLES.has(h.handle)
+      ) {
         for (let s = h.end; s <= Math.min(text.length - 1, h.end + 8); s++) {
           const name = serviceAt(text, s);
           if (name && name !== 'x' && BEFORE_SERVICE.test(text.slice(h.end, s))) {

@@ -19,20 +19,49 @@ function isNameChar(c: string | undefined): boolean {
     (code >= 0x30a1 && code <= 0x30fc) || // katakana and ー
     (code >= 0x4e00 && code <= 0x9fff) || // CJK ideographs
     (code >= 0x3400 && code <= 0x4dbf) ||
-    code === 0x3005 || code === 0x30f6 // 々 ヶ
+    code === 0x3005 ||
+    code === 0x30f6 // 々 ヶ
   );
 }
 const isHiragana = (c: string | undefined) => c !== undefined && c >= '\u3041' && c <= '\u309f';
 const MAX_NAME = 12;
 
 // 〇〇と申します and its relatives: the name is right before.
-const AFTER_NAME = ['と申します', 'と申しま', 'と申す者', 'ともうします', 'といいます', 'と言います', 'っていいます', 'って言います', 'と名乗', 'と呼んでください', 'と呼んで下さい'];
+const AFTER_NAME = [
+  'と申します',
+  'と申しま',
+  'と申す者',
+  'ともうします',
+  'といいます',
+  'と言います',
+  'っていいます',
+  'って言います',
+  'と名乗',
+  'と呼んでください',
+  'と呼んで下さい',
+];
 // 名前は〇〇: the name is right after.
 const NAME_LABELS = ['お名前', '名前', '氏名', '本名', 'フルネーム', '名字', '苗字', '姓名', 'なまえ', 'my name is', 'name'];
 const LABEL_JOINERS = [':', 'は', '=', '→', 'が', ' '];
 // What follows 名前は in a sentence that is not a name (名前は伏せます, 名前は非公開です).
-const NOT_NAMES = /^(?:非公開|秘密|内緒|控え|伏せ|省略|未定|不要|必要|後ほど|後日|面接|記載|言え|書け|教え|伝え|お伝え|特に|別途|下記|以下|上記|登録|本サービス|不明|なし|無し|匿名|個人情報|ありません|ない|結構|大丈夫|出せ|出し|載せ|公開|表示|お答え|回答)/u;
-const GREETINGS = ['はじめまして', '初めまして', 'こんにちは', 'こんばんは', 'おはようございます', 'お世話になります', 'お世話になっております', '私は', 'わたしは', '僕は', 'ぼくは', '俺は', '自分は', 'わたくしは'];
+const NOT_NAMES =
+  /^(?:非公開|秘密|内緒|控え|伏せ|省略|未定|不要|必要|後ほど|後日|面接|記載|言え|書け|教え|伝え|お伝え|特に|別途|下記|以下|上記|登録|本サービス|不明|なし|無し|匿名|個人情報|ありません|ない|結構|大丈夫|出せ|出し|載せ|公開|表示|お答え|回答)/u;
+const GREETINGS = [
+  'はじめまして',
+  '初めまして',
+  'こんにちは',
+  'こんばんは',
+  'おはようございます',
+  'お世話になります',
+  'お世話になっております',
+  '私は',
+  'わたしは',
+  '僕は',
+  'ぼくは',
+  '俺は',
+  '自分は',
+  'わたくしは',
+];
 const NOT_GIVEN_NAME = /[市区町村郡県都府道駅線社店部課係在住勤務出身希望経験職業様殿氏さ]/u;
 const SELF_PREDICATES = ['です', 'と申', 'でございます', 'といい', 'と言い', 'っす', 'だよ', 'と申'];
 
@@ -44,7 +73,8 @@ function before(text: string, at: number): number {
     if (open >= 0 && end - open <= 14) end = open;
   }
   let start = end;
-  while (start > 0 && end - start < MAX_NAME && (isNameChar(text[start - 1]) || (text[start - 1] === ' ' && isNameChar(text[start - 2])))) start--;
+  while (start > 0 && end - start < MAX_NAME && (isNameChar(text[start - 1]) || (text[start - 1] === ' ' && isNameChar(text[start - 2]))))
+    start--;
   if (start < end) return start;
   while (start > 0 && end - start < 8 && isHiragana(text[start - 1]) && text[start - 1] !== 'は' && text[start - 1] !== 'の') start--;
   return end - start >= 2 ? start : at;
@@ -52,7 +82,11 @@ function before(text: string, at: number): number {
 
 function valueAfter(text: string, from: number): number {
   let end = from;
-  while (end < text.length && end - from < MAX_NAME && (isNameChar(text[end]) || isHiragana(text[end]) || (text[end] === ' ' && isNameChar(text[end + 1])))) {
+  while (
+    end < text.length &&
+    end - from < MAX_NAME &&
+    (isNameChar(text[end]) || isHiragana(text[end]) || (text[end] === ' ' && isNameChar(text[end + 1])))
+  ) {
     // A hiragana predicate ends the name: 山田です, 山田と申します.
     if (isHiragana(text[end]) && end > from && isNameChar(text[end - 1])) break;
     end++;
@@ -122,12 +156,80 @@ export function findSelfNames(text: string): Candidate[] {
 }
 
 // What an agency may not ask the jobseeker for (R-MSG-4).
-const PERSONAL_NOUNS = ['お名前', '名前', '氏名', 'フルネーム', '本名', '名字', '苗字', '連絡先', '電話番号', '携帯番号', 'でんわ番号', '番号', 'メールアドレス', 'メアド', 'アドレス', '住所', '自宅', 'line', 'ライン', 'id', 'アカウント', 'sns', 'インスタ', '生年月日', 'マイナンバー', '個人番号', '電話', '携帯', 'メール'];
+const PERSONAL_NOUNS = [
+  'お名前',
+  '名前',
+  '氏名',
+  'フルネーム',
+  '本名',
+  '名字',
+  '苗字',
+  '連絡先',
+  '電話番号',
+  '携帯番号',
+  'でんわ番号',
+  '番号',
+  'メールアドレス',
+  'メアド',
+  'アドレス',
+  '住所',
+  '自宅',
+  'line',
+  'ライン',
+  'id',
+  'アカウント',
+  'sns',
+  'インスタ',
+  '生年月日',
+  'マイナンバー',
+  '個人番号',
+  '電話',
+  '携帯',
+  'メール',
+];
 // Nouns that are also "call me" / "mail me" on their own (お電話ください): they need a verb of telling.
 const VERB_ONLY_NOUNS = new Set(['電話', '携帯', 'メール', 'line', 'ライン']);
-const TELLING = ['はどちら', 'はどこ', 'はなん', '教え', 'おしえ', '知らせ', 'しらせ', '伺', 'うかが', '聞かせ', 'きかせ', '聞いて', '送って', '送り', '送付', '送信', '記入', '記載', '書いて', '書き', '入力', '提供', '共有', '交換', '開示', '頂戴', 'ちょうだい', 'お願い', 'いただけ', '頂け', 'もらえ', 'ください', '下さい', 'は?', 'は何'];
-const ASKING = /(?:しよう|したい|したく|できれば|できたら|てよ|てくれ|てもら|ていただ|てほし|て下さ|てくだ|いいですか|よいですか|可能ですか|ください|下さい|いただけ|頂け|いただき|頂き|もらえ|ほしい|欲しい|願|ませんか|ましょう|でしょうか|ますか|か\?|\?|よろしい|てね|て!|て。|て$|くれ|ちょうだい|頂戴)/u;
-const NOT_ASKING = /(?:不要|非公開|伏せ|必要はありません|必要ありません|必要はございません|ないで|ないよう|ずに|お控え|控えて|ご遠慮|遠慮|できません|禁止|お断り|いりません|要りません|結構です|はしません|はいたしません|送らない|書かない|教えない)/u;
+const TELLING = [
+  'はどちら',
+  'はどこ',
+  'はなん',
+  '教え',
+  'おしえ',
+  '知らせ',
+  'しらせ',
+  '伺',
+  'うかが',
+  '聞かせ',
+  'きかせ',
+  '聞いて',
+  '送って',
+  '送り',
+  '送付',
+  '送信',
+  '記入',
+  '記載',
+  '書いて',
+  '書き',
+  '入力',
+  '提供',
+  '共有',
+  '交換',
+  '開示',
+  '頂戴',
+  'ちょうだい',
+  'お願い',
+  'いただけ',
+  '頂け',
+  'もらえ',
+  'ください',
+  '下さい',
+  'は?',
+  'は何',
+];
+const ASKING =
+  /(?:しよう|したい|したく|できれば|できたら|てよ|てくれ|てもら|ていただ|てほし|て下さ|てくだ|いいですか|よいですか|可能ですか|ください|下さい|いただけ|頂け|いただき|頂き|もらえ|ほしい|欲しい|願|ませんか|ましょう|でしょうか|ますか|か\?|\?|よろしい|てね|て!|て。|て$|くれ|ちょうだい|頂戴)/u;
+const NOT_ASKING =
+  /(?:不要|非公開|伏せ|必要はありません|必要ありません|必要はございません|ないで|ないよう|ずに|お控え|控えて|ご遠慮|遠慮|できません|禁止|お断り|いりません|要りません|結構です|はしません|はいたしません|送らない|書かない|教えない)/u;
 const CLAUSE_END_CHARS = '。!?\n';
 // Verbs of telling strong enough after 電話, メール or LINE alone (電話番号を教えて, not お電話ください).
 const TELLING_STRONG = new Set(['教え', 'おしえ', '知らせ', 'しらせ', '交換', '伺', '聞かせ', 'は?', 'は何']);
@@ -136,7 +238,7 @@ const PARTICLES = /^[をはとやもごおのでに、・,\s]$/u;
 
 function onlyParticlesBetween(gap: string): boolean {
   let other = 0;
-  for (let k = 0; k < gap.length; ) {
+  for (let k = 0; k < gap.length;) {
     const noun = startsWithAny(gap, k, PERSONAL_NOUNS) ?? startsWithAny(gap, k, GAP_WORDS);
     if (noun) k += noun.length;
     else if (PARTICLES.test(gap[k]!)) k++;

@@ -11,16 +11,7 @@
  * @example
  * const kind: ContactKind = 'twelve_digit'; // マイナンバー and other 12-digit numbers
  */
-export type ContactKind =
-  | 'phone'
-  | 'email'
-  | 'postal_code'
-  | 'address'
-  | 'twelve_digit'
-  | 'url'
-  | 'messenger'
-  | 'name'
-  | 'contact_request';
+export type ContactKind = 'phone' | 'email' | 'postal_code' | 'address' | 'twelve_digit' | 'url' | 'messenger' | 'name' | 'contact_request';
 
 /**
  * One contact detail found in a text (R-MSG-4, R-FEED-2); `start`/`end` are UTF-16

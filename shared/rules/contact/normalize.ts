@@ -38,7 +38,14 @@ const ENCLOSED_NUMBER = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/
 const nfkcCache = new Map<string, string>();
 
 function isCombining(code: number): boolean {
-  return (code >= 0x300 && code <= 0x36f) || code === 0x3099 || code === 0x309a || code === 0xff9e || code === 0xff9f || (code >= 0xfe00 && code <= 0xfe0f);
+  return (
+    (code >= 0x300 && code <= 0x36f) ||
+    code === 0x3099 ||
+    code === 0x309a ||
+    code === 0xff9e ||
+    code === 0xff9f ||
+    (code >= 0xfe00 && code <= 0xfe0f)
+  );
 }
 
 function nfkcPieces(original: string): Piece[] {
@@ -47,7 +54,12 @@ function nfkcPieces(original: string): Piece[] {
   while (i < original.length) {
     const code = original.charCodeAt(i);
     // ASCII, kana and common kanji are their own NFKC form: the common case, kept cheap.
-    const plain = code < 0x80 || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc || (code >= 0x4e00 && code <= 0x9fff);
+    const plain =
+      code < 0x80 ||
+      (code >= 0x3041 && code <= 0x3096) ||
+      (code >= 0x30a1 && code <= 0x30fa) ||
+      code === 0x30fc ||
+      (code >= 0x4e00 && code <= 0x9fff);
     if (plain && !isCombining(original.charCodeAt(i + 1))) {
       pieces.push({ ch: original.charAt(i), start: i, end: i + 1 });
       i++;
@@ -113,14 +125,41 @@ export function normalizeForMatching(original: string): NormalizedText {
 // ---------------------------------------------------------------------------------------
 
 const KANJI_DIGIT_LIST: Readonly<Record<string, string>> = {
-  〇: '0', 零: '0', 一: '1', 壱: '1', 壹: '1', 二: '2', 弐: '2', 貳: '2', 三: '3', 参: '3', 參: '3',
-  四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陸: '6', 七: '7', 漆: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  壱: '1',
+  壹: '1',
+  二: '2',
+  弐: '2',
+  貳: '2',
+  三: '3',
+  参: '3',
+  參: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陸: '6',
+  七: '7',
+  漆: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
 };
 
 const KANJI_DIGITS = new Map(Object.entries(KANJI_DIGIT_LIST));
 // [first code point, last] of each enclosed 1–9 series (①, ⑴, ⒈, ⓵, ❶, ➀, ➊).
 const ENCLOSED_SERIES: ReadonlyArray<readonly [number, number]> = [
-  [0x2460, 0x2468], [0x2474, 0x247c], [0x2488, 0x2490], [0x24f5, 0x24fd], [0x2776, 0x277e], [0x2780, 0x2788], [0x278a, 0x2792],
+  [0x2460, 0x2468],
+  [0x2474, 0x247c],
+  [0x2488, 0x2490],
+  [0x24f5, 0x24fd],
+  [0x2776, 0x277e],
+  [0x2780, 0x2788],
+  [0x278a, 0x2792],
 ];
 
 function enclosedDigit(c: number): string | null {
@@ -161,12 +200,53 @@ function numeralsInContext(pieces: Piece[]): Piece[] {
 // Digits written as words, read only in a run of at least seven (a phone number read aloud):
 // ぜろきゅうぜろ いちにさんよん …, zero nine zero one two …
 const DIGIT_WORDS: ReadonlyArray<[string, string]> = [
-  ['きゅう', '9'], ['キュウ', '9'], ['きゅー', '9'], ['キュー', '9'], ['ごー', '5'], ['ゴー', '5'], ['にー', '2'], ['ニー', '2'], ['ぜろ', '0'], ['ゼロ', '0'], ['れい', '0'], ['レイ', '0'], ['まる', '0'], ['マル', '0'],
-  ['いち', '1'], ['イチ', '1'], ['さん', '3'], ['サン', '3'], ['よん', '4'], ['ヨン', '4'], ['ろく', '6'], ['ロク', '6'],
-  ['なな', '7'], ['ナナ', '7'], ['しち', '7'], ['シチ', '7'], ['はち', '8'], ['ハチ', '8'], ['に', '2'], ['ニ', '2'],
-  ['し', '4'], ['シ', '4'], ['ご', '5'], ['ゴ', '5'], ['く', '9'], ['ク', '9'],
-  ['zero', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'], ['seven', '7'],
-  ['eight', '8'], ['nine', '9'], ['oh', '0'],
+  ['きゅう', '9'],
+  ['キュウ', '9'],
+  ['きゅー', '9'],
+  ['キュー', '9'],
+  ['ごー', '5'],
+  ['ゴー', '5'],
+  ['にー', '2'],
+  ['ニー', '2'],
+  ['ぜろ', '0'],
+  ['ゼロ', '0'],
+  ['れい', '0'],
+  ['レイ', '0'],
+  ['まる', '0'],
+  ['マル', '0'],
+  ['いち', '1'],
+  ['イチ', '1'],
+  ['さん', '3'],
+  ['サン', '3'],
+  ['よん', '4'],
+  ['ヨン', '4'],
+  ['ろく', '6'],
+  ['ロク', '6'],
+  ['なな', '7'],
+  ['ナナ', '7'],
+  ['しち', '7'],
+  ['シチ', '7'],
+  ['はち', '8'],
+  ['ハチ', '8'],
+  ['に', '2'],
+  ['ニ', '2'],
+  ['し', '4'],
+  ['シ', '4'],
+  ['ご', '5'],
+  ['ゴ', '5'],
+  ['く', '9'],
+  ['ク', '9'],
+  ['zero', '0'],
+  ['one', '1'],
+  ['two', '2'],
+  ['three', '3'],
+  ['four', '4'],
+  ['five', '5'],
+  ['six', '6'],
+  ['seven', '7'],
+  ['eight', '8'],
+  ['nine', '9'],
+  ['oh', '0'],
 ];
 const MIN_WORD_RUN = 7;
 
@@ -221,7 +301,8 @@ function digitWords(pieces: Piece[]): Piece[] {
       at += gap;
     }
     // A one-kana particle right before a word is the particle (…はちに電話), not a digit.
-    while (run.length > 0 && PARTICLE.test(chs[run[run.length - 1]!.from]!) && WORD_CHAR.test(chs[run[run.length - 1]!.to] ?? '')) run.pop();
+    while (run.length > 0 && PARTICLE.test(chs[run[run.length - 1]!.from]!) && WORD_CHAR.test(chs[run[run.length - 1]!.to] ?? ''))
+      run.pop();
     if (run.length >= MIN_WORD_RUN) runs.push(run);
     // Skip the whole run: a later start inside it would only find a shorter one.
     k = run.length > 0 ? run[run.length - 1]!.to : k + 1;

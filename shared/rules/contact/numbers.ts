@@ -17,12 +17,14 @@ const MAX_GROUPS = 12;
 
 type Group = { start: number; end: number; digits: string };
 
-const PHONE_KEYWORD_BEFORE = /(?:tel|電話|でんわ|携帯|ケータイ|けいたい|☎|📞|☏|phone|mobile|fax|ファックス|ファクス|連絡先|sms|ショートメール)[^\d\n]{0,6}$/u;
+const PHONE_KEYWORD_BEFORE =
+  /(?:tel|電話|でんわ|携帯|ケータイ|けいたい|☎|📞|☏|phone|mobile|fax|ファックス|ファクス|連絡先|sms|ショートメール)[^\d\n]{0,6}$/u;
 const POSTAL_MARK_BEFORE = /(?:〒|〠|郵便番号|郵便|zip|postal code)[^\d\n]{0,3}$/u;
 const PERSONAL_NUMBER_BEFORE = /(?:マイナンバー|個人番号|my ?number)[^\d\n]{0,6}$/u;
 const PLUS_BEFORE = /\+[ \t]*\(?[ \t]*$/u;
 // A number followed by a unit or a range sign is an amount or a range, not a code.
-const UNIT_AFTER = /^[ \t]*(?:[万億円名人件時日年歳才社点回%分月倍個本台枚冊株店坪位期割秒週度号階~〜]|[ヶかカ箇ケ][月所国条]|km|kg|cm|mm|yen)/u;
+const UNIT_AFTER =
+  /^[ \t]*(?:[万億円名人件時日年歳才社点回%分月倍個本台枚冊株店坪位期割秒週度号階~〜]|[ヶかカ箇ケ][月所国条]|km|kg|cm|mm|yen)/u;
 const MONEY_BEFORE = /[¥$][ \t]*$/u;
 const RANGE_BEFORE = /[~〜][ \t]*$/u;
 const DATE_START = /^(?:19|20)\d\d$/;
@@ -58,17 +60,15 @@ function classify(text: string, groups: Group[], first: number, last: number, pl
     }
   }
 
-  if (digits.length === 7 && POSTAL_MARK_BEFORE.test(before) && (lengths.length === 1 || lengths[0] === 3 || perDigit)) return 'postal_code';
+  if (digits.length === 7 && POSTAL_MARK_BEFORE.test(before) && (lengths.length === 1 || lengths[0] === 3 || perDigit))
+    return 'postal_code';
   if (isAmount || figure) return null;
 
   if (PHONE_KEYWORD_BEFORE.test(before) && digits.length >= 8 && digits.length <= 11 && !DATE_START.test(head.digits)) return 'phone';
   if (/^0[1-9]/.test(digits) && (digits.length === 10 || digits.length === 11)) {
     const mobile = /^0[5789]0/.test(digits) && digits.length === 11;
     const plausible =
-      mobile ||
-      perDigit ||
-      lengths.length === 1 ||
-      (lengths.length <= 4 && lengths[0]! <= 5 && lengths[lengths.length - 1]! >= 3);
+      mobile || perDigit || lengths.length === 1 || (lengths.length <= 4 && lengths[0]! <= 5 && lengths[lengths.length - 1]! >= 3);
     if (plausible) return 'phone';
   }
 
@@ -76,7 +76,13 @@ function classify(text: string, groups: Group[], first: number, last: number, pl
     if (PERSONAL_NUMBER_BEFORE.test(before) || lengths.every((n) => n === 4) || lengths.length === 1 || perDigit) return 'twelve_digit';
   }
 
-  if (lengths.length === 2 && lengths[0] === 3 && lengths[1] === 4 && DASH.test(separators[0]!.trim() || '_') && !RANGE_BEFORE.test(before)) {
+  if (
+    lengths.length === 2 &&
+    lengths[0] === 3 &&
+    lengths[1] === 4 &&
+    DASH.test(separators[0]!.trim() || '_') &&
+    !RANGE_BEFORE.test(before)
+  ) {
     return 'postal_code';
   }
   return null;
@@ -164,7 +170,7 @@ export function findNumbers(text: string): Candidate[] {
 export function findLooseNumbers(text: string): Candidate[] {
   const found: Candidate[] = [];
   const runs: Group[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (!isDigit(text[i])) {
       i++;
       continue;
@@ -178,7 +184,9 @@ export function findLooseNumbers(text: string): Candidate[] {
     if (b.start - a.end > 2 || c.start - b.end > 2) continue;
     if (/\n/.test(text.slice(a.end, c.start))) continue;
     const digits = a.digits + b.digits + c.digits;
-    const shaped = (/^0[5789]0$/.test(a.digits) && b.digits.length === 4 && c.digits.length === 4) || (/^0[1-9]\d{0,3}$/.test(a.digits) && digits.length === 10 && c.digits.length === 4);
+    const shaped =
+      (/^0[5789]0$/.test(a.digits) && b.digits.length === 4 && c.digits.length === 4) ||
+      (/^0[1-9]\d{0,3}$/.test(a.digits) && digits.length === 10 && c.digits.length === 4);
     if (!shaped || UNIT_AFTER.test(text.slice(c.end, c.end + 4))) continue;
     found.push({ kind: 'phone', start: a.start, end: c.end });
     k += 2;

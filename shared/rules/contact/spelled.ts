@@ -11,15 +11,32 @@ import type { Piece } from './normalize';
  * @example TOP_LEVEL_DOMAINS.has('jp'); // true
  */
 export const TOP_LEVEL_DOMAINS: ReadonlySet<string> = new Set(
-  ('com net org info biz jp io co me app dev ai xyz site online tokyo osaka nagoya yokohama kyoto page link ly gl to cc tv ' +
+  (
+    'com net org info biz jp io co me app dev ai xyz site online tokyo osaka nagoya yokohama kyoto page link ly gl to cc tv ' +
     'us uk asia shop store tech blog work jobs cloud club life live pro edu gov mobi website space fun ink inc fm ee gg ' +
     'kr cn tw hk sg de fr it es nl ch au ca nz in ru br mx vn th ph id my social email contact ' +
-    'careers career com2 top vip wiki news today world one biz jpn')
-    .split(' '),
+    'careers career com2 top vip wiki news today world one biz jpn'
+  ).split(' '),
 );
 
 /** Mail providers people name after a spelled `@` without a domain ending (taro あっと gmail). */
-export const MAIL_PROVIDERS: ReadonlySet<string> = new Set(['gmail', 'yahoo', 'icloud', 'hotmail', 'outlook', 'docomo', 'ezweb', 'softbank', 'au', 'me', 'live', 'msn', 'aol', 'protonmail', 'proton']);
+export const MAIL_PROVIDERS: ReadonlySet<string> = new Set([
+  'gmail',
+  'yahoo',
+  'icloud',
+  'hotmail',
+  'outlook',
+  'docomo',
+  'ezweb',
+  'softbank',
+  'au',
+  'me',
+  'live',
+  'msn',
+  'aol',
+  'protonmail',
+  'proton',
+]);
 
 const OPEN = '([{<「『【〔';
 const CLOSE = ')]}>」』】〕';
@@ -27,9 +44,22 @@ const CLOSE = ')]}>」』】〕';
 // Longest first, so アットマーク wins over アット.
 const AT_WORDS = ['あっとまーく', 'アットマーク', 'atmark', 'あっと', 'アット', 'at', '@', '★', '☆'];
 const DOT_WORDS: ReadonlyArray<[string, string]> = [
-  ['どっとこむ', '.com'], ['ドットコム', '.com'], ['ドットジェイピー', '.jp'], ['ドットジェーピー', '.jp'], ['どっとじぇいぴー', '.jp'],
-  ['ドットネット', '.net'], ['どっとねっと', '.net'], ['ドットシーオー', '.co'], ['ドットオルグ', '.org'],
-  ['どっと', '.'], ['ドット', '.'], ['.', '.'], ['dot', '.'], ['ぴりおど', '.'], ['ピリオド', '.'], ['period', '.'],
+  ['どっとこむ', '.com'],
+  ['ドットコム', '.com'],
+  ['ドットジェイピー', '.jp'],
+  ['ドットジェーピー', '.jp'],
+  ['どっとじぇいぴー', '.jp'],
+  ['ドットネット', '.net'],
+  ['どっとねっと', '.net'],
+  ['ドットシーオー', '.co'],
+  ['ドットオルグ', '.org'],
+  ['どっと', '.'],
+  ['ドット', '.'],
+  ['.', '.'],
+  ['dot', '.'],
+  ['ぴりおど', '.'],
+  ['ピリオド', '.'],
+  ['period', '.'],
 ];
 // Punctuation that stands for a dot only right before a common top-level domain (example。com).
 const COMMON_ENDINGS: ReadonlySet<string> = new Set(['com', 'net', 'org', 'jp', 'info', 'biz', 'io', 'co', 'tokyo']);

@@ -92,7 +92,8 @@ export function findUrls(text: string): Candidate[] {
     const domain = readDomain(text, i);
     const last = domain.labels[domain.labels.length - 1] ?? '';
     const www = domain.labels[0] === 'www' && domain.labels.length >= 3;
-    const known = domain.labels.length >= 2 && TOP_LEVEL_DOMAINS.has(last) && !PRODUCT_NAMES.has(domain.labels.join('.')) && !isAlnum(text[domain.end]);
+    const known =
+      domain.labels.length >= 2 && TOP_LEVEL_DOMAINS.has(last) && !PRODUCT_NAMES.has(domain.labels.join('.')) && !isAlnum(text[domain.end]);
     if (text[domain.end] !== '@' && (www || known)) {
       let end = domain.end;
       if (oneOf(text[end], '/?#')) while (end < text.length && isUrlChar(text[end])) end++;

@@ -5,7 +5,14 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { CountedElsewhere, ShardQuery, ShardRow } from '../../../worker/lib/feed-rows';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, countStatement, searchStatement, writeProfileRow, type SqlRunner } from '../../../worker/objects/feed-shard/sql';
+import {
+  FEED_SCHEMA_V1,
+  FEED_SCHEMA_V3,
+  countStatement,
+  searchStatement,
+  writeProfileRow,
+  type SqlRunner,
+} from '../../../worker/objects/feed-shard/sql';
 
 type FloorEnv = { FLOOR: DurableObjectNamespace<FloorShard> };
 
@@ -32,7 +39,10 @@ export class FloorShard extends DurableObject<FloorEnv> {
   async search(q: ShardQuery, cap: number, elsewhere: CountedElsewhere | null): Promise<{ docs: string[]; count: number }> {
     const s = searchStatement(q);
     const c = countStatement(q, cap, elsewhere);
-    return { docs: this.runner.all<{ doc: string }>(s.sql, ...s.params).map((h) => h.doc), count: this.runner.all<{ n: number }>(c.sql, ...c.params)[0]!.n };
+    return {
+      docs: this.runner.all<{ doc: string }>(s.sql, ...s.params).map((h) => h.doc),
+      count: this.runner.all<{ n: number }>(c.sql, ...c.params)[0]!.n,
+    };
   }
 }
 

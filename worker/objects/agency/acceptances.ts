@@ -25,8 +25,14 @@ export const REFUSALS_LISTED = 20;
  * @example recordFeeStatement(s, '13-7K3M9X2QAB', '2026-11-27', { kind: 'none_charged' }, now);
  */
 export function recordFeeStatement(s: AgencyStore, profileId: string, acceptedOn: string, fees: FeeStatement, now: number): void {
-  s.sql.exec('INSERT OR REPLACE INTO acceptance_fees (profile_id, accepted_on, kind, explained_on, recorded_at) VALUES (?, ?, ?, ?, ?)',
-    profileId, acceptedOn, fees.kind, fees.kind === 'explained' ? fees.explainedOn : null, now);
+  s.sql.exec(
+    'INSERT OR REPLACE INTO acceptance_fees (profile_id, accepted_on, kind, explained_on, recorded_at) VALUES (?, ?, ?, ?, ?)',
+    profileId,
+    acceptedOn,
+    fees.kind,
+    fees.kind === 'explained' ? fees.explainedOn : null,
+    now,
+  );
 }
 
 /**
@@ -35,14 +41,44 @@ export function recordFeeStatement(s: AgencyStore, profileId: string, acceptedOn
  *
  * @example refuseApplication(s, '13-7K3M9X2QAB', '2026-11-27', '申込みの内容が法令に違反するため', now);
  */
-export function refuseApplication(s: AgencyStore, profileId: string, refusedOn: string, reason: string, now: number): { ok: true; refusal: AcceptanceRefusal } | Refusal {
+export function refuseApplication(
+  s: AgencyStore,
+  profileId: string,
+  refusedOn: string,
+  reason: string,
+  now: number,
+): { ok: true; refusal: AcceptanceRefusal } | Refusal {
   const today = jstDate(new Date(now));
   const row = acquisitionRow(s, profileId);
-  if (!row) return refuse('not_acquired', 'この求職者の情報を取得していないため、求職申込みの不受理を記録できません。', undefined, { status: 404, title: '取得していない求職者です' });
-  if (row.accepted_on) return refuse('already_accepted', `この求職者の申込みは${row.accepted_on}に受理として記録されています。`, undefined, { status: 409, title: 'すでに求職受理しています' });
-  if (refusedOn > today) return refuse('refused_in_future', `不受理の日付（${refusedOn}）は今日（${today}）以前にしてください。`, undefined, { status: 422, title: '不受理の日付が未来です' });
-  if (refusedOn < row.acquired_on) return refuse('refused_before_acquisition', `不受理の日付（${refusedOn}）は情報の取得日（${row.acquired_on}）以降にしてください。`, undefined, { status: 422, title: '不受理の日付が取得日より前です' });
-  s.sql.exec('INSERT INTO acceptance_refusals (profile_id, refused_on, reason, recorded_at) VALUES (?, ?, ?, ?)', profileId, refusedOn, reason, now);
+  if (!row)
+    return refuse('not_acquired', 'この求職者の情報を取得していないため、求職申込みの不受理を記録できません。', undefined, {
+      status: 404,
+      title: '取得していない求職者です',
+    });
+  if (row.accepted_on)
+    return refuse('already_accepted', `この求職者の申込みは${row.accepted_on}に受理として記録されています。`, undefined, {
+      status: 409,
+      title: 'すでに求職受理しています',
+    });
+  if (refusedOn > today)
+    return refuse('refused_in_future', `不受理の日付（${refusedOn}）は今日（${today}）以前にしてください。`, undefined, {
+      status: 422,
+      title: '不受理の日付が未来です',
+    });
+  if (refusedOn < row.acquired_on)
+    return refuse(
+      'refused_before_acquisition',
+      `不受理の日付（${refusedOn}）は情報の取得日（${row.acquired_on}）以降にしてください。`,
+      undefined,
+      { status: 422, title: '不受理の日付が取得日より前です' },
+    );
+  s.sql.exec(
+    'INSERT INTO acceptance_refusals (profile_id, refused_on, reason, recorded_at) VALUES (?, ?, ?, ?)',
+    profileId,
+    refusedOn,
+    reason,
+    now,
+  );
   return { ok: true, refusal: { profileId, refusedOn, reason, recordedAt: new Date(now).toISOString() } };
 }
 
@@ -53,8 +89,17 @@ export function refuseApplication(s: AgencyStore, profileId: string, refusedOn: 
  */
 export function refusalFigures(s: AgencyStore, limit: number): { count: number; latest: AcceptanceRefusal[] } {
   const count = s.sql.exec<{ n: number }>('SELECT count(*) AS n FROM acceptance_refusals').one().n;
-  const latest = s.sql.exec<{ profile_id: string; refused_on: string; reason: string; recorded_at: number }>(
-    'SELECT profile_id, refused_on, reason, recorded_at FROM acceptance_refusals ORDER BY seq DESC LIMIT ?', limit).toArray()
-    .map((r) => ({ profileId: r.profile_id, refusedOn: r.refused_on, reason: r.reason, recordedAt: new Date(r.recorded_at).toISOString() }));
+  const latest = s.sql
+    .exec<{ profile_id: string; refused_on: string; reason: string; recorded_at: number }>(
+      'SELECT profile_id, refused_on, reason, recorded_at FROM acceptance_refusals ORDER BY seq DESC LIMIT ?',
+      limit,
+    )
+    .toArray()
+    .map((r) => ({
+      profileId: r.profile_id,
+      refusedOn: r.refused_on,
+      reason: r.reason,
+      recordedAt: new Date(r.recorded_at).toISOString(),
+    }));
   return { count, latest };
 }

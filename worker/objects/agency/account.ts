@@ -13,7 +13,13 @@ const WRONG = 'アカウントID（メールアドレス）またはパスワー
  *
  * @example init(s, record, passwordHash, '連絡 太郎', now);
  */
-export function init(s: AgencyStore, record: AgencyRecord, passwordHash: string | null, liaisonName: string | null, now: number): { ok: true } {
+export function init(
+  s: AgencyStore,
+  record: AgencyRecord,
+  passwordHash: string | null,
+  liaisonName: string | null,
+  now: number,
+): { ok: true } {
   s.tx(() => {
     saveRecord(s, record);
     if (passwordHash) initLiaison(s, record.id, record.email, liaisonName, passwordHash, now);
@@ -39,9 +45,25 @@ export function passwordParamsOf(s: AgencyStore, who: SeatSelector): PasswordPar
  * object; R-ORG-2: the email names the seat). The token names the organisation's object; the
  * session belongs to the seat, so removing the seat ends it.
  */
-export async function signInWithHash(s: AgencyStore, sessions: SessionStore, email: string, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+export async function signInWithHash(
+  s: AgencyStore,
+  sessions: SessionStore,
+  email: string,
+  candidate: string,
+  now: number,
+  label: string | null,
+): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
   const seat = seatOf(s, { email });
-  return sessions.signInWithHash(candidate, seat?.password_hash ?? null, 'agency', agencyRecord(s)?.id ?? null, now, label, WRONG, seat?.id ?? null);
+  return sessions.signInWithHash(
+    candidate,
+    seat?.password_hash ?? null,
+    'agency',
+    agencyRecord(s)?.id ?? null,
+    now,
+    label,
+    WRONG,
+    seat?.id ?? null,
+  );
 }
 
 /**
@@ -49,7 +71,14 @@ export async function signInWithHash(s: AgencyStore, sessions: SessionStore, ema
  * or null after a reset code the worker checked; the new hash replaces it and every session of
  * that seat but `keepSessionId` ends. Other seats keep theirs.
  */
-export function changePassword(s: AgencyStore, sessions: SessionStore, who: SeatSelector, candidate: string | null, newHash: string, keepSessionId: string | null): { ok: true; ended: number } | Refusal {
+export function changePassword(
+  s: AgencyStore,
+  sessions: SessionStore,
+  who: SeatSelector,
+  candidate: string | null,
+  newHash: string,
+  keepSessionId: string | null,
+): { ok: true; ended: number } | Refusal {
   const seat = seatOf(s, who);
   const r = sessions.checkForChange(candidate, seat?.password_hash ?? null, seat?.id ?? null);
   if (!r.ok) return r;
@@ -63,15 +92,24 @@ export function changePassword(s: AgencyStore, sessions: SessionStore, who: Seat
  *
  * @example await authenticate(s, sessions, limiter, token, now, Date.now());
  */
-export async function authenticate(s: AgencyStore, sessions: SessionStore, limiter: RateLimiter, token: string, now: number, wallClock: number): Promise<AgencyPrincipal | Refusal> {
+export async function authenticate(
+  s: AgencyStore,
+  sessions: SessionStore,
+  limiter: RateLimiter,
+  token: string,
+  now: number,
+  wallClock: number,
+): Promise<AgencyPrincipal | Refusal> {
   const record = agencyRecord(s);
   if (!record) return refuse('unauthenticated', 'セッションが無効か期限切れです。もう一度サインインしてください。');
   const r = await sessions.check(token, now, limiter, wallClock);
   if (!r.ok && r.code === 'unauthenticated' && (record.status === 'revoked' || record.status === 'withdrawn')) {
     // Revocation ended every session; the extension still learns it must delete everything (R-RET-3).
     // That an agency was revoked or withdrew is public (R-DIR-2), so saying so to any token leaks nothing.
-    return refuse(`agency_${record.status}` as const,
-      '求職情報提供サービスの利用は終了しています。この端末に保存された求職者の情報はすべて削除してください（利用規約§7(2)①オ）。');
+    return refuse(
+      `agency_${record.status}` as const,
+      '求職情報提供サービスの利用は終了しています。この端末に保存された求職者の情報はすべて削除してください（利用規約§7(2)①オ）。',
+    );
   }
   if (!r.ok) return r;
   const seat = liveSeat(s, r.session.account_id);

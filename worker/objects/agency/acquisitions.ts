@@ -48,15 +48,23 @@ export function jobseekerServiceRefusal(s: AgencyStore): Refusal | null {
   if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
   if (record.status === 'active' && record.services.includes('jobseeker')) return null;
   const code = record.status === 'active' ? 'agency_service_not_admitted' : (`agency_${record.status}` as const);
-  return refuse(code, '現在、求職情報提供サービスを利用できない状態のため、求職者情報は取得できません。', record.suspension ? { suspension: record.suspension } : undefined);
+  return refuse(
+    code,
+    '現在、求職情報提供サービスを利用できない状態のため、求職者情報は取得できません。',
+    record.suspension ? { suspension: record.suspension } : undefined,
+  );
 }
 
 /** The refusal for a profile whose data this agency no longer holds (R-RET-*, R-DEL-1). */
 export function goneRefusal(row: AcqRow): Refusal {
-  const why = row.deleted_rule === 'R-RET-1' || row.deleted_rule === 'R-RET-2'
-    ? `保存期限（${row.deadline}）を過ぎたため、この求職者の情報は削除されました。`
-    : 'この求職者の情報は削除されました（求職者からの申出など）。';
-  return refuse('data_deleted', why, { rule: row.deleted_rule, deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString() });
+  const why =
+    row.deleted_rule === 'R-RET-1' || row.deleted_rule === 'R-RET-2'
+      ? `保存期限（${row.deadline}）を過ぎたため、この求職者の情報は削除されました。`
+      : 'この求職者の情報は削除されました（求職者からの申出など）。';
+  return refuse('data_deleted', why, {
+    rule: row.deleted_rule,
+    deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString(),
+  });
 }
 
 /**
@@ -65,7 +73,13 @@ export function goneRefusal(row: AcqRow): Refusal {
  *
  * @example accept(s, '13-7K3M9X2QAB', '2026-11-15', now);
  */
-export function accept(s: AgencyStore, profileId: string, acceptedOn: string, feesGiven: FeeStatement | undefined, now: number): { ok: true; acquisition: Acquisition; extended: boolean; fees: FeeStatement } | Refusal {
+export function accept(
+  s: AgencyStore,
+  profileId: string,
+  acceptedOn: string,
+  feesGiven: FeeStatement | undefined,
+  now: number,
+): { ok: true; acquisition: Acquisition; extended: boolean; fees: FeeStatement } | Refusal {
   const today = jstDate(new Date(now));
   const row = acquisitionRow(s, profileId);
   if (!row) return refuse('not_acquired', 'この求職者の情報を取得していないため、求職受理を記録できません。');
@@ -74,7 +88,10 @@ export function accept(s: AgencyStore, profileId: string, acceptedOn: string, fe
   if (current.state !== 'held') return goneRefusal(current);
   if (acceptedOn > today) return refuse('accepted_in_future', `求職受理日（${acceptedOn}）は今日（${today}）以前の日付にしてください。`);
   if (acceptedOn < current.acquired_on) {
-    return refuse('accepted_before_acquisition', `求職受理日（${acceptedOn}）は情報の取得日（${current.acquired_on}）以降の日付にしてください。`);
+    return refuse(
+      'accepted_before_acquisition',
+      `求職受理日（${acceptedOn}）は情報の取得日（${current.acquired_on}）以降の日付にしてください。`,
+    );
   }
   // R-APP-5: a paid agency says it explained its fees before, or charges none.
   const fees = feeStatementFor(agencyRecord(s)?.licence.kind ?? 'paid', feesGiven, acceptedOn);
@@ -84,7 +101,12 @@ export function accept(s: AgencyStore, profileId: string, acceptedOn: string, fe
     s.sql.exec('UPDATE acquisitions SET accepted_on = ?, deadline = ? WHERE profile_id = ?', acceptedOn, deadline, profileId);
     recordFeeStatement(s, profileId, acceptedOn, fees.fees, now);
   });
-  return { ok: true, fees: fees.fees, extended: deadline !== retentionDeadline(current.acquired_on), acquisition: toAcquisition(acquisitionRow(s, profileId)!) };
+  return {
+    ok: true,
+    fees: fees.fees,
+    extended: deadline !== retentionDeadline(current.acquired_on),
+    acquisition: toAcquisition(acquisitionRow(s, profileId)!),
+  };
 }
 
 /** Every acquisition, held or deleted (the extension and the transparency views read it). */
@@ -104,17 +126,32 @@ export function acquisitionOf(s: AgencyStore, profileId: string): Acquisition | 
  */
 export function expire(s: AgencyStore, row: AcqRow, now: number, tellSeekers = true): void {
   const rule = row.accepted_on ? 'R-RET-2' : 'R-RET-1';
-  const live = s.sql.exec<{ id: string }>("SELECT id FROM msg_conversations WHERE profile_id = ? AND state != 'revoked'", row.profile_id).toArray().map((r) => r.id);
+  const live = s.sql
+    .exec<{ id: string }>("SELECT id FROM msg_conversations WHERE profile_id = ? AND state != 'revoked'", row.profile_id)
+    .toArray()
+    .map((r) => r.id);
   s.tx(() => {
-    s.sql.exec("UPDATE acquisitions SET state = 'deleted', deleted_at = ?, deleted_rule = ? WHERE profile_id = ?", now, rule, row.profile_id);
+    s.sql.exec(
+      "UPDATE acquisitions SET state = 'deleted', deleted_at = ?, deleted_rule = ? WHERE profile_id = ?",
+      now,
+      rule,
+      row.profile_id,
+    );
     const eventId = appendEvent(s, 'retention_expired', rule, now, {
-      profileId: row.profile_id, ...(live[0] ? { conversationId: live[0] } : {}),
+      profileId: row.profile_id,
+      ...(live[0] ? { conversationId: live[0] } : {}),
       details: { deadline: row.deadline, reason: row.accepted_on ? 'retention_ended' : 'not_accepted' },
     });
     recordDeletion(s, now, 'acquired_profile', rule, row.profile_id, eventId);
     revokeConversationIndex(s, row.profile_id, live, rule, now, eventId);
     if (live.length) {
-      s.sql.exec('INSERT OR IGNORE INTO seeker_close_pending (profile_id, rule, at, deadline) VALUES (?, ?, ?, ?)', row.profile_id, rule, now, row.deadline);
+      s.sql.exec(
+        'INSERT OR IGNORE INTO seeker_close_pending (profile_id, rule, at, deadline) VALUES (?, ?, ?, ?)',
+        row.profile_id,
+        rule,
+        now,
+        row.deadline,
+      );
     }
   });
   // expire() runs inside synchronous steps (a send's check); the jobseeker is told right after.
@@ -178,7 +215,9 @@ export function purgeInTransaction(s: AgencyStore, rule: string, now: number): {
  */
 export async function purgeJobseekerData(s: AgencyStore, rule: string, now: number): Promise<{ ok: true; deleted: number }> {
   let purged = { deleted: 0, conversing: [] as string[] };
-  s.tx(() => { purged = purgeInTransaction(s, rule, now); });
+  s.tx(() => {
+    purged = purgeInTransaction(s, rule, now);
+  });
   await closeAtSeekers(s, purged.conversing, rule, now);
   return { ok: true, deleted: purged.deleted };
 }

@@ -13,8 +13,12 @@ import type { AgencyRecord } from './types';
 
 /** The jobseeker wrote: the conversation opens for answers and counts unread for the agency (R-MSG-2). */
 export function noteSeekerMessage(s: AgencyStore, conversationId: string, profileId: string, now: number): { ok: true } {
-  s.sql.exec("UPDATE msg_conversations SET state = 'open', unread = unread + 1, last_message_at = MAX(last_message_at, ?), last_from = 'seeker' WHERE id = ? AND profile_id = ? AND state != 'revoked'",
-    now, conversationId, profileId);
+  s.sql.exec(
+    "UPDATE msg_conversations SET state = 'open', unread = unread + 1, last_message_at = MAX(last_message_at, ?), last_from = 'seeker' WHERE id = ? AND profile_id = ? AND state != 'revoked'",
+    now,
+    conversationId,
+    profileId,
+  );
   return { ok: true };
 }
 
@@ -26,8 +30,14 @@ export function noteSeen(s: AgencyStore, conversationId: string, version: number
 
 function toIndexConversation(r: IndexRow, record: AgencyRecord): Conversation {
   return {
-    id: r.id, agencyId: record.id, agencyName: record.name, profileId: r.profile_id, state: r.state === 'open' ? 'open' : 'awaiting_seeker',
-    mandatoryInformationVersion: Math.max(1, r.mi_version), mandatoryInformationVersionSeen: r.mi_seen, unread: r.unread,
+    id: r.id,
+    agencyId: record.id,
+    agencyName: record.name,
+    profileId: r.profile_id,
+    state: r.state === 'open' ? 'open' : 'awaiting_seeker',
+    mandatoryInformationVersion: Math.max(1, r.mi_version),
+    mandatoryInformationVersionSeen: r.mi_seen,
+    unread: r.unread,
     lastMessageAt: new Date(r.last_message_at).toISOString(),
   };
 }
@@ -38,18 +48,29 @@ function toIndexConversation(r: IndexRow, record: AgencyRecord): Conversation {
  *
  * @example inbox(s, null, 20, now);
  */
-export function inbox(s: AgencyStore, after: { at: number; id: string } | null, limit: number, now: number): { items: Conversation[]; next: { at: number; id: string } | null } {
+export function inbox(
+  s: AgencyStore,
+  after: { at: number; id: string } | null,
+  limit: number,
+  now: number,
+): { items: Conversation[]; next: { at: number; id: string } | null } {
   const record = agencyRecord(s);
   if (!record) return { items: [], next: null };
   const today = jstDate(new Date(now));
-  const rows = s.sql.exec<IndexRow>(
-    `SELECT c.* FROM msg_conversations c JOIN acquisitions a ON a.profile_id = c.profile_id AND a.state = 'held' AND a.deadline >= ?
+  const rows = s.sql
+    .exec<IndexRow>(
+      `SELECT c.* FROM msg_conversations c JOIN acquisitions a ON a.profile_id = c.profile_id AND a.state = 'held' AND a.deadline >= ?
      WHERE c.state != 'revoked' ${after ? 'AND (c.last_message_at < ? OR (c.last_message_at = ? AND c.id > ?))' : ''}
      ORDER BY c.last_message_at DESC, c.id LIMIT ?`,
-    ...(after ? [today, after.at, after.at, after.id, limit + 1] : [today, limit + 1])).toArray();
+      ...(after ? [today, after.at, after.at, after.id, limit + 1] : [today, limit + 1]),
+    )
+    .toArray();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => toIndexConversation(r, record)), next: rows.length > limit && last ? { at: last.last_message_at, id: last.id } : null };
+  return {
+    items: page.map((r) => toIndexConversation(r, record)),
+    next: rows.length > limit && last ? { at: last.last_message_at, id: last.id } : null,
+  };
 }
 
 /**
@@ -58,7 +79,11 @@ export function inbox(s: AgencyStore, after: { at: number; id: string } | null, 
  *
  * @example openConversation(s, 'C…', now); // { ok: true, profileId, conversation }
  */
-export function openConversation(s: AgencyStore, conversationId: string, now: number): { ok: true; profileId: string; conversation: Conversation } | Refusal {
+export function openConversation(
+  s: AgencyStore,
+  conversationId: string,
+  now: number,
+): { ok: true; profileId: string; conversation: Conversation } | Refusal {
   const target = sendTarget(s, { kind: 'reply', key: '', body: '', conversationId }, now);
   if (!target.ok) return target;
   s.sql.exec('UPDATE msg_conversations SET unread = 0 WHERE id = ?', conversationId);
@@ -67,7 +92,12 @@ export function openConversation(s: AgencyStore, conversationId: string, now: nu
 }
 
 /** R-MSG-3: tells one conversation's jobseeker of a new mandatory-information version. */
-export async function noticeConversation(s: AgencyStore, conv: { id: string; profile_id: string }, info: MandatoryInformationVersion, now: number): Promise<boolean> {
+export async function noticeConversation(
+  s: AgencyStore,
+  conv: { id: string; profile_id: string },
+  info: MandatoryInformationVersion,
+  now: number,
+): Promise<boolean> {
   const record = agencyRecord(s);
   if (!record) return false;
   const r = await seekerStub(s.env, conv.profile_id).noticeMandatoryInformation(conv.id, record.id, record.name, info, now);
@@ -82,16 +112,30 @@ export async function noticeConversation(s: AgencyStore, conv: { id: string; pro
  *
  * @example await installMandatoryInformation(s, content, now); // { ok: true, version: 2, notified: 14 }
  */
-export async function installMandatoryInformation(s: AgencyStore, content: MandatoryInformation, now: number): Promise<{ ok: true; version: number; notified: number }> {
+export async function installMandatoryInformation(
+  s: AgencyStore,
+  content: MandatoryInformation,
+  now: number,
+): Promise<{ ok: true; version: number; notified: number }> {
   const record = agencyRecord(s);
   if (!record) throw new Error('installMandatoryInformation: agency not initialised');
-  const info: MandatoryInformationVersion = { version: (record.mandatoryInformation?.version ?? 0) + 1, acceptedAt: new Date(now).toISOString(), content };
+  const info: MandatoryInformationVersion = {
+    version: (record.mandatoryInformation?.version ?? 0) + 1,
+    acceptedAt: new Date(now).toISOString(),
+    content,
+  };
   // The notices are queued in the same step as the new version, so none is lost (outbox.ts).
   s.tx(() => {
     saveRecord(s, { ...record, mandatoryInformation: info });
     appendEvent(s, 'mandatory_info_changed', 'R-MSG-3', now, { details: { version: info.version } });
-    const open = s.sql.exec<{ id: string; profile_id: string }>("SELECT id, profile_id FROM msg_conversations WHERE state IN ('awaiting_seeker', 'open') AND mi_version < ?", info.version).toArray();
-    for (const conv of open) enqueueNotice(s, conv.profile_id, { kind: 'mandatory_info', conversationId: conv.id, info, at: now }, Date.now());
+    const open = s.sql
+      .exec<{ id: string; profile_id: string }>(
+        "SELECT id, profile_id FROM msg_conversations WHERE state IN ('awaiting_seeker', 'open') AND mi_version < ?",
+        info.version,
+      )
+      .toArray();
+    for (const conv of open)
+      enqueueNotice(s, conv.profile_id, { kind: 'mandatory_info', conversationId: conv.id, info, at: now }, Date.now());
   });
   const { delivered } = await deliverOutbox(s, Date.now(), true);
   const notified = delivered.filter((n) => n.kind === 'mandatory_info' && n.info.version === info.version).length;

@@ -11,7 +11,8 @@ import type { AgencyStore } from './store';
 export const CONFIRM_WITHIN_MS = 24 * 3600_000;
 
 /** The deletion requests whose missing confirmation the jobseeker was told of (a migration step). */
-export const UNCONFIRMED_TOLD_SCHEMA = 'CREATE TABLE IF NOT EXISTS deletion_unconfirmed_told (event_id TEXT PRIMARY KEY, at INTEGER NOT NULL)';
+export const UNCONFIRMED_TOLD_SCHEMA =
+  'CREATE TABLE IF NOT EXISTS deletion_unconfirmed_told (event_id TEXT PRIMARY KEY, at INTEGER NOT NULL)';
 
 /**
  * After the extension acknowledged an event: records the extension's deletion (R-RET-4) and, for a
@@ -21,8 +22,12 @@ export const UNCONFIRMED_TOLD_SCHEMA = 'CREATE TABLE IF NOT EXISTS deletion_unco
  * @example await afterAck(s, 'E…', ackedAt, now);
  */
 export async function afterAck(s: AgencyStore, eventId: string, ackedAt: number, now: number): Promise<void> {
-  const ev = s.sql.exec<{ id: string; type: string; profile_id: string | null; rule: string; details: string }>(
-    'SELECT id, type, profile_id, rule, details FROM events WHERE id = ?', eventId).toArray()[0];
+  const ev = s.sql
+    .exec<{ id: string; type: string; profile_id: string | null; rule: string; details: string }>(
+      'SELECT id, type, profile_id, rule, details FROM events WHERE id = ?',
+      eventId,
+    )
+    .toArray()[0];
   if (!ev || !ev.profile_id) return;
   const profileId = ev.profile_id;
   let queued = false;
@@ -30,7 +35,12 @@ export async function afterAck(s: AgencyStore, eventId: string, ackedAt: number,
     if (s.sql.exec('INSERT OR IGNORE INTO msg_ack_notices (event_id, at) VALUES (?, ?)', eventId, now).rowsWritten === 0) return;
     if (ev.type === 'block' || ev.type === 'deletion_request') {
       const details = JSON.parse(ev.details) as { requestId?: string };
-      enqueueNotice(s, profileId, { kind: 'deletion_confirmed', type: ev.type, ...(details.requestId ? { requestId: details.requestId } : {}), at: ackedAt }, Date.now());
+      enqueueNotice(
+        s,
+        profileId,
+        { kind: 'deletion_confirmed', type: ev.type, ...(details.requestId ? { requestId: details.requestId } : {}), at: ackedAt },
+        Date.now(),
+      );
       queued = true;
     }
     recordDeletion(s, now, 'extension_copy', ev.rule, profileId, ev.id);
@@ -47,10 +57,15 @@ export async function afterAck(s: AgencyStore, eventId: string, ackedAt: number,
  * @example await noticeUnconfirmed(s, now); // 1
  */
 export async function noticeUnconfirmed(s: AgencyStore, now: number): Promise<number> {
-  const rows = s.sql.exec<{ id: string; profile_id: string; request_id: string }>(
-    `SELECT e.id, e.profile_id, json_extract(e.details, '$.requestId') AS request_id FROM events e
+  const rows = s.sql
+    .exec<{ id: string; profile_id: string; request_id: string }>(
+      `SELECT e.id, e.profile_id, json_extract(e.details, '$.requestId') AS request_id FROM events e
      WHERE e.type = 'deletion_request' AND e.acked_at IS NULL AND e.profile_id IS NOT NULL AND ? - e.created_at > ?
-       AND NOT EXISTS (SELECT 1 FROM deletion_unconfirmed_told t WHERE t.event_id = e.id)`, now, CONFIRM_WITHIN_MS).toArray();
+       AND NOT EXISTS (SELECT 1 FROM deletion_unconfirmed_told t WHERE t.event_id = e.id)`,
+      now,
+      CONFIRM_WITHIN_MS,
+    )
+    .toArray();
   if (rows.length === 0) return 0;
   s.tx(() => {
     for (const r of rows) {

@@ -1,7 +1,17 @@
 import { DurableObject } from 'cloudflare:workers';
 import type {
-  AcceptanceRefusal, AgencyComplaint, AgencyComplaintCreate, ComplaintHandling, Conversation, DailyQuota, FeeStatement, MandatoryInformation, Message, Seat,
-  SeatRef, Suspension,
+  AcceptanceRefusal,
+  AgencyComplaint,
+  AgencyComplaintCreate,
+  ComplaintHandling,
+  Conversation,
+  DailyQuota,
+  FeeStatement,
+  MandatoryInformation,
+  Message,
+  Seat,
+  SeatRef,
+  Suspension,
 } from '../../../shared/schemas';
 import type { PasswordParams } from '../../lib/crypto';
 import { migrate } from '../../lib/migrations';
@@ -22,10 +32,27 @@ import * as sending from './sending';
 import * as standing from './standing';
 import { agencyRecord, type AgencyStore } from './store';
 import * as transparency from './transparency';
-import type { Acquisition, AgencyEventRow, AgencyPrincipal, AgencyRecord, DeletionComplianceFigures, HolderView, SendRequest, SendReservation } from './types';
+import type {
+  Acquisition,
+  AgencyEventRow,
+  AgencyPrincipal,
+  AgencyRecord,
+  DeletionComplianceFigures,
+  HolderView,
+  SendRequest,
+  SendReservation,
+} from './types';
 
 export type {
-  Acquisition, AgencyEventRow, AgencyPrincipal, AgencyRecord, DeletionComplianceFigures, HolderView, RequiredDeletionKind, SendRequest, SendReservation,
+  Acquisition,
+  AgencyEventRow,
+  AgencyPrincipal,
+  AgencyRecord,
+  DeletionComplianceFigures,
+  HolderView,
+  RequiredDeletionKind,
+  SendRequest,
+  SendReservation,
 } from './types';
 
 /** Per-account request rate (R-OPS-2, §11): a burst of 2,000, then 200 a second. */
@@ -46,7 +73,10 @@ export class AgencyObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = {
-      sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work), env, memory: { lastSendPrune: 0 },
+      sql: ctx.storage.sql,
+      tx: (work) => ctx.storage.transactionSync(work),
+      env,
+      memory: { lastSendPrune: 0 },
       setAlarm: (at) => ctx.storage.setAlarm(at),
     };
     this.sessions = new SessionStore(ctx.storage.sql);
@@ -66,7 +96,12 @@ export class AgencyObject extends DurableObject<Env> {
   // ---- account (R-SEC-2, R-OPS-2) ---------------------------------------------------------------
 
   /** Creates the agency when the bureau admits it (or replaces its record on later decisions); the registering account is the liaison officer's seat. */
-  async init(record: AgencyRecord, passwordHash: string | null, liaisonName: string | null = null, now = Date.now()): Promise<{ ok: true }> {
+  async init(
+    record: AgencyRecord,
+    passwordHash: string | null,
+    liaisonName: string | null = null,
+    now = Date.now(),
+  ): Promise<{ ok: true }> {
     return account.init(this.store, record, passwordHash, liaisonName, now);
   }
 
@@ -81,12 +116,22 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /** Signs in the seat an email names, with a candidate hash made by the worker (R-SEC-5, R-ORG-2); the token is returned once. */
-  async signInWithHash(email: string, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  async signInWithHash(
+    email: string,
+    candidate: string,
+    now: number,
+    label: string | null,
+  ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     return account.signInWithHash(this.store, this.sessions, email, candidate, now, label);
   }
 
   /** Changes one seat's password; that seat's other sessions end (R-SEC-6, R-ORG-2). */
-  async changePassword(who: account.SeatSelector, candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
+  async changePassword(
+    who: account.SeatSelector,
+    candidate: string | null,
+    newHash: string,
+    keepSessionId: string | null,
+  ): Promise<{ ok: true; ended: number } | Refusal> {
     return account.changePassword(this.store, this.sessions, who, candidate, newHash, keepSessionId);
   }
 
@@ -118,12 +163,21 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /** The liaison officer adds a seat (its email already reserved in the registry). */
-  async addSeat(actorSeatId: string, seat: { id: string; email: string; name: string }, passwordHash: string, now: number): Promise<{ ok: true; seat: Seat } | Refusal> {
+  async addSeat(
+    actorSeatId: string,
+    seat: { id: string; email: string; name: string },
+    passwordHash: string,
+    now: number,
+  ): Promise<{ ok: true; seat: Seat } | Refusal> {
     return seats.addSeat(this.store, actorSeatId, seat, passwordHash, now);
   }
 
   /** The liaison officer removes a seat; its sessions end at once. */
-  async removeSeat(actorSeatId: string, seatId: string, now: number): Promise<{ ok: true; email: string; sessionsEnded: number } | Refusal> {
+  async removeSeat(
+    actorSeatId: string,
+    seatId: string,
+    now: number,
+  ): Promise<{ ok: true; email: string; sessionsEnded: number } | Refusal> {
     return seats.removeSeat(this.store, actorSeatId, seatId, now);
   }
 
@@ -143,7 +197,11 @@ export class AgencyObject extends DurableObject<Env> {
 
   /** Records 求職受理, extending retention (R-RET-2), with its fee statement (R-APP-5) and the seat that recorded it (R-ORG-2). */
   async accept(
-    profileId: string, acceptedOn: string, fees: FeeStatement | undefined, now: number, seatId: string | null = null,
+    profileId: string,
+    acceptedOn: string,
+    fees: FeeStatement | undefined,
+    now: number,
+    seatId: string | null = null,
   ): Promise<{ ok: true; acquisition: Acquisition; extended: boolean; fees: FeeStatement } | Refusal> {
     const r = await acquisitions.accept(this.store, profileId, acceptedOn, fees, now);
     if (r.ok) seats.recordAction(this.store, seatId, 'acceptance', now, profileId, acceptedOn);
@@ -151,7 +209,13 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /** R-APP-5: records a refusal to accept an application, with its reason, and the seat that recorded it (R-ORG-2). */
-  async refuseApplication(profileId: string, refusedOn: string, reason: string, now: number, seatId: string | null = null): Promise<{ ok: true; refusal: AcceptanceRefusal } | Refusal> {
+  async refuseApplication(
+    profileId: string,
+    refusedOn: string,
+    reason: string,
+    now: number,
+    seatId: string | null = null,
+  ): Promise<{ ok: true; refusal: AcceptanceRefusal } | Refusal> {
     const r = await acceptances.refuseApplication(this.store, profileId, refusedOn, reason, now);
     if (r.ok) seats.recordAction(this.store, seatId, 'refusal', now, profileId, refusedOn);
     return r;
@@ -184,7 +248,11 @@ export class AgencyObject extends DurableObject<Env> {
   async events(after: number, limit: number): Promise<{ items: AgencyEventRow[]; nextCursor: number }> {
     const page = events.events(this.store, after, limit);
     // R-ORG-2: who confirmed each deletion.
-    const by = seats.actorsOf(this.store, 'ack', page.items.filter((e) => e.ackedAt !== null).map((e) => e.id));
+    const by = seats.actorsOf(
+      this.store,
+      'ack',
+      page.items.filter((e) => e.ackedAt !== null).map((e) => e.id),
+    );
     return { ...page, items: page.items.map((e) => (by[e.id] ? { ...e, ackedBy: by[e.id] } : e)) };
   }
 
@@ -204,14 +272,18 @@ export class AgencyObject extends DurableObject<Env> {
 
   /** Changes the agency's standing at once (R-SAN-2, R-RET-3). */
   async setStatus(
-    status: AgencyRecord['status'], suspension: Suspension | null, now: number, dates: { revokedOn?: string; withdrawnOn?: string } = {},
+    status: AgencyRecord['status'],
+    suspension: Suspension | null,
+    now: number,
+    dates: { revokedOn?: string; withdrawnOn?: string } = {},
   ): Promise<{ ok: true; record: AgencyRecord; purged: number; sessionsEnded: number } | Refusal> {
     return standing.setStatus(this.store, this.sessions, status, suspension, now, dates);
   }
 
   /** Applies an accepted change or renewal (R-APP-4, R-ELIG-4, R-RET-3). */
   async applyAcceptedChange(
-    patch: Parameters<typeof standing.applyAcceptedChange>[1], now: number,
+    patch: Parameters<typeof standing.applyAcceptedChange>[1],
+    now: number,
   ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
     return standing.applyAcceptedChange(this.store, patch, now);
   }
@@ -222,7 +294,11 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /** R-REP-3: the bureau's request to submit a missing report (提出依頼), once per fiscal year. */
-  async requestReport(fiscalYear: number, what: { dueOn: string; graceLastDay: string; bureau: string }, now: number): Promise<{ ok: true; sent: boolean }> {
+  async requestReport(
+    fiscalYear: number,
+    what: { dueOn: string; graceLastDay: string; bureau: string },
+    now: number,
+  ): Promise<{ ok: true; sent: boolean }> {
     return standing.requestReport(this.store, fiscalYear, what, now);
   }
 
@@ -244,12 +320,20 @@ export class AgencyObject extends DurableObject<Env> {
   // ---- the complaint log (R-CMP-1) ----------------------------------------------------------------
 
   /** Adds an entry to the complaint log (R-CMP-1). */
-  async addComplaint(input: AgencyComplaintCreate, now: number, bureauComplaintId: string | null = null): Promise<{ ok: true; complaint: AgencyComplaint } | Refusal> {
+  async addComplaint(
+    input: AgencyComplaintCreate,
+    now: number,
+    bureauComplaintId: string | null = null,
+  ): Promise<{ ok: true; complaint: AgencyComplaint } | Refusal> {
     return complaints.addComplaint(this.store, input, now, bureauComplaintId);
   }
 
   /** Adds one handling step to a complaint (R-CMP-1). */
-  async addComplaintHandling(id: string, step: ComplaintHandling, now: number): Promise<{ ok: true; complaint: AgencyComplaint } | Refusal> {
+  async addComplaintHandling(
+    id: string,
+    step: ComplaintHandling,
+    now: number,
+  ): Promise<{ ok: true; complaint: AgencyComplaint } | Refusal> {
     return complaints.addComplaintHandling(this.store, id, step, now);
   }
 
@@ -277,7 +361,12 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /** The message was delivered: the key keeps its result (R-CAP-2, R-RET-1), and the seat that sent it (R-ORG-2). */
-  async completeSend(key: string, sent: { conversationId: string; profileId: string; message: Message }, now: number, seatId: string | null = null): Promise<{ ok: true; quota: DailyQuota }> {
+  async completeSend(
+    key: string,
+    sent: { conversationId: string; profileId: string; message: Message },
+    now: number,
+    seatId: string | null = null,
+  ): Promise<{ ok: true; quota: DailyQuota }> {
     const r = await sending.completeSend(this.store, key, sent, now);
     seats.recordAction(this.store, seatId, 'send', now, sent.profileId, sent.message.id);
     // The quota the sender gets back says who sent the day's messages, as GET /v1/agency/quota does.
@@ -297,19 +386,31 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /** The agency's inbox, newest first. */
-  async inbox(after: { at: number; id: string } | null, limit: number, now: number): Promise<{ items: Conversation[]; next: { at: number; id: string } | null }> {
+  async inbox(
+    after: { at: number; id: string } | null,
+    limit: number,
+    now: number,
+  ): Promise<{ items: Conversation[]; next: { at: number; id: string } | null }> {
     return conversations.inbox(this.store, after, limit, now);
   }
 
   /** The agency opens one of its conversations. */
-  async openConversation(conversationId: string, now: number): Promise<{ ok: true; profileId: string; conversation: Conversation } | Refusal> {
+  async openConversation(
+    conversationId: string,
+    now: number,
+  ): Promise<{ ok: true; profileId: string; conversation: Conversation } | Refusal> {
     return conversations.openConversation(this.store, conversationId, now);
   }
 
   // ---- access ending (R-BLOCK-2, R-BLOCK-3, R-DEL-1) ---------------------------------------------------
 
   /** R-BLOCK-2: the jobseeker blocked this agency. */
-  async blocked(profileId: string, conversationIds: string[], blockedAt: number, now: number): Promise<{ ok: true; held: boolean; eventId: string | null }> {
+  async blocked(
+    profileId: string,
+    conversationIds: string[],
+    blockedAt: number,
+    now: number,
+  ): Promise<{ ok: true; held: boolean; eventId: string | null }> {
     return access.blocked(this.store, profileId, conversationIds, blockedAt, now);
   }
 
@@ -319,7 +420,13 @@ export class AgencyObject extends DurableObject<Env> {
   }
 
   /** R-DEL-1: the jobseeker asked this agency to delete their data. */
-  async deletionRequested(profileId: string, requestId: string, conversationIds: string[], requestedAt: number, now: number): Promise<{ ok: true; held: boolean; serverDeletedAt: number; eventId: string | null }> {
+  async deletionRequested(
+    profileId: string,
+    requestId: string,
+    conversationIds: string[],
+    requestedAt: number,
+    now: number,
+  ): Promise<{ ok: true; held: boolean; serverDeletedAt: number; eventId: string | null }> {
     return access.deletionRequested(this.store, profileId, requestId, conversationIds, requestedAt, now);
   }
 

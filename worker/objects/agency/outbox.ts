@@ -28,7 +28,13 @@ export function retryDelay(attempts: number): number {
 
 /** Queues a notice for a jobseeker; call inside the transaction of the change that causes it. */
 export function enqueueNotice(s: AgencyStore, profileId: string, notice: OutboxNotice, wallNow: number): void {
-  s.sql.exec('INSERT INTO outbox (profile_id, payload, attempts, next_wall, created_at) VALUES (?, ?, 0, ?, ?)', profileId, JSON.stringify(notice), wallNow, notice.at);
+  s.sql.exec(
+    'INSERT INTO outbox (profile_id, payload, attempts, next_wall, created_at) VALUES (?, ?, 0, ?, ?)',
+    profileId,
+    JSON.stringify(notice),
+    wallNow,
+    notice.at,
+  );
 }
 
 /** Delivers one notice; the jobseeker's object records it at `notice.at`, when it happened on the worker's clock (T-5), however late it arrives. */
@@ -46,7 +52,8 @@ async function deliver(s: AgencyStore, profileId: string, notice: OutboxNotice):
     case 'deletion_server':
       return (await seeker.deletionRecorded(notice.requestId, notice.held, notice.at, now)).notified;
     case 'deletion_confirmed':
-      return (await seeker.agencyDeleted({ type: notice.type, agencyId: record.id, requestId: notice.requestId, at: notice.at }, now)).notified;
+      return (await seeker.agencyDeleted({ type: notice.type, agencyId: record.id, requestId: notice.requestId, at: notice.at }, now))
+        .notified;
     case 'deletion_unconfirmed':
       return (await seeker.deletionNotConfirmed(notice.requestId, record.id, now)).notified;
   }
@@ -60,26 +67,41 @@ async function deliver(s: AgencyStore, profileId: string, notice: OutboxNotice):
  * @example await deliverOutbox(s, Date.now()); // { delivered: [{ kind: 'mandatory_info', … }], failed: 0 }
  */
 export async function deliverOutbox(
-  s: AgencyStore, wallNow: number, due = false, only: { profileId?: string } = {},
+  s: AgencyStore,
+  wallNow: number,
+  due = false,
+  only: { profileId?: string } = {},
 ): Promise<{ delivered: OutboxNotice[]; failed: number }> {
-  const rows = s.sql.exec<OutboxRow>(
-    'SELECT id, profile_id, payload, attempts, next_wall FROM outbox WHERE (? = 0 OR next_wall <= ?) AND (? IS NULL OR profile_id = ?) ORDER BY id',
-    due ? 1 : 0, wallNow, only.profileId ?? null, only.profileId ?? null).toArray();
+  const rows = s.sql
+    .exec<OutboxRow>(
+      'SELECT id, profile_id, payload, attempts, next_wall FROM outbox WHERE (? = 0 OR next_wall <= ?) AND (? IS NULL OR profile_id = ?) ORDER BY id',
+      due ? 1 : 0,
+      wallNow,
+      only.profileId ?? null,
+      only.profileId ?? null,
+    )
+    .toArray();
   const delivered: OutboxNotice[] = [];
   let failed = 0;
   for (let i = 0; i < rows.length; i += FAN_OUT) {
-    await Promise.all(rows.slice(i, i + FAN_OUT).map(async (row) => {
-      const notice = JSON.parse(row.payload) as OutboxNotice;
-      try {
-        const notified = await deliver(s, row.profile_id, notice);
-        s.sql.exec('DELETE FROM outbox WHERE id = ?', row.id);
-        if (notified) delivered.push(notice);
-      } catch (error) {
-        failed++;
-        s.sql.exec('UPDATE outbox SET attempts = attempts + 1, next_wall = ?, last_error = ? WHERE id = ?',
-          wallNow + retryDelay(row.attempts + 1), String(error instanceof Error ? error.message : error).slice(0, 500), row.id);
-      }
-    }));
+    await Promise.all(
+      rows.slice(i, i + FAN_OUT).map(async (row) => {
+        const notice = JSON.parse(row.payload) as OutboxNotice;
+        try {
+          const notified = await deliver(s, row.profile_id, notice);
+          s.sql.exec('DELETE FROM outbox WHERE id = ?', row.id);
+          if (notified) delivered.push(notice);
+        } catch (error) {
+          failed++;
+          s.sql.exec(
+            'UPDATE outbox SET attempts = attempts + 1, next_wall = ?, last_error = ? WHERE id = ?',
+            wallNow + retryDelay(row.attempts + 1),
+            String(error instanceof Error ? error.message : error).slice(0, 500),
+            row.id,
+          );
+        }
+      }),
+    );
   }
   await scheduleRetry(s);
   return { delivered, failed };
@@ -93,6 +115,13 @@ export async function scheduleRetry(s: AgencyStore): Promise<void> {
 
 /** The notices still waiting, oldest first (for the deletion-compliance and support views). */
 export function pendingNotices(s: AgencyStore): Array<{ profileId: string; attempts: number; nextAt: string; notice: OutboxNotice }> {
-  return s.sql.exec<OutboxRow>('SELECT id, profile_id, payload, attempts, next_wall FROM outbox ORDER BY id').toArray()
-    .map((r) => ({ profileId: r.profile_id, attempts: r.attempts, nextAt: new Date(r.next_wall).toISOString(), notice: JSON.parse(r.payload) as OutboxNotice }));
+  return s.sql
+    .exec<OutboxRow>('SELECT id, profile_id, payload, attempts, next_wall FROM outbox ORDER BY id')
+    .toArray()
+    .map((r) => ({
+      profileId: r.profile_id,
+      attempts: r.attempts,
+      nextAt: new Date(r.next_wall).toISOString(),
+      notice: JSON.parse(r.payload) as OutboxNotice,
+    }));
 }

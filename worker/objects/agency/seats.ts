@@ -13,7 +13,14 @@ import { agencyRecord, type AgencyStore } from './store';
 export const MAX_SEATS = 200;
 
 export type SeatRow = {
-  id: string; email: string; name: string; role: 'liaison' | 'staff'; password_hash: string; created_at: number; created_by: string | null; removed_at: number | null;
+  id: string;
+  email: string;
+  name: string;
+  role: 'liaison' | 'staff';
+  password_hash: string;
+  created_at: number;
+  created_by: string | null;
+  removed_at: number | null;
 };
 
 /** What a seat did, for "who did what" (R-ORG-2). */
@@ -39,17 +46,31 @@ export function migrateSeats(sql: SqlStorage): void {
   const password = sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'password'").toArray()[0];
   if (record && password) {
     const r = JSON.parse(record.value) as { id: string; email: string; admittedOn?: string };
-    sql.exec("INSERT INTO seats (id, email, name, role, password_hash, created_at, created_by) VALUES (?, ?, '連絡責任者', 'liaison', ?, ?, NULL)",
-      r.id, r.email, password.value, Date.parse(`${r.admittedOn ?? '1970-01-01'}T00:00:00+09:00`) || 0);
+    sql.exec(
+      "INSERT INTO seats (id, email, name, role, password_hash, created_at, created_by) VALUES (?, ?, '連絡責任者', 'liaison', ?, ?, NULL)",
+      r.id,
+      r.email,
+      password.value,
+      Date.parse(`${r.admittedOn ?? '1970-01-01'}T00:00:00+09:00`) || 0,
+    );
     sql.exec("DELETE FROM meta WHERE key = 'password'");
   }
 }
 
 /** Creates or refreshes the liaison officer's seat when the bureau admits the organisation. */
 export function initLiaison(s: AgencyStore, id: string, email: string, name: string | null, passwordHash: string, now: number): void {
-  const existing = s.sql.exec<{ id: string }>("SELECT id FROM seats WHERE id = ?", id).toArray()[0];
-  if (existing) s.sql.exec('UPDATE seats SET email = ?, password_hash = ?, name = COALESCE(?, name) WHERE id = ?', email, passwordHash, name, id);
-  else s.sql.exec("INSERT INTO seats (id, email, name, role, password_hash, created_at, created_by) VALUES (?, ?, ?, 'liaison', ?, ?, NULL)", id, email, name ?? '連絡責任者', passwordHash, now);
+  const existing = s.sql.exec<{ id: string }>('SELECT id FROM seats WHERE id = ?', id).toArray()[0];
+  if (existing)
+    s.sql.exec('UPDATE seats SET email = ?, password_hash = ?, name = COALESCE(?, name) WHERE id = ?', email, passwordHash, name, id);
+  else
+    s.sql.exec(
+      "INSERT INTO seats (id, email, name, role, password_hash, created_at, created_by) VALUES (?, ?, ?, 'liaison', ?, ?, NULL)",
+      id,
+      email,
+      name ?? '連絡責任者',
+      passwordHash,
+      now,
+    );
 }
 
 /** A live seat by ID, or null (removed seats sign in no more). */
@@ -63,9 +84,24 @@ export function seatByEmail(s: AgencyStore, email: string): SeatRow | null {
 }
 
 /** R-ORG-2: records that a seat did something; the seat is known for every authenticated request. */
-export function recordAction(s: AgencyStore, seatId: string | null, action: SeatAction, now: number, profileId: string | null = null, ref: string | null = null): void {
+export function recordAction(
+  s: AgencyStore,
+  seatId: string | null,
+  action: SeatAction,
+  now: number,
+  profileId: string | null = null,
+  ref: string | null = null,
+): void {
   if (!seatId) return;
-  s.sql.exec('INSERT INTO seat_actions (at, day, seat_id, action, profile_id, ref) VALUES (?, ?, ?, ?, ?, ?)', now, jstDate(new Date(now)), seatId, action, profileId, ref);
+  s.sql.exec(
+    'INSERT INTO seat_actions (at, day, seat_id, action, profile_id, ref) VALUES (?, ?, ?, ?, ?, ?)',
+    now,
+    jstDate(new Date(now)),
+    seatId,
+    action,
+    profileId,
+    ref,
+  );
 }
 
 /**
@@ -78,9 +114,13 @@ export function actorsOf(s: AgencyStore, action: SeatAction, refs: string[]): Re
   const out: Record<string, SeatRef> = {};
   for (let i = 0; i < refs.length; i += 50) {
     const chunk = refs.slice(i, i + 50);
-    const rows = s.sql.exec<{ ref: string; id: string; name: string }>(
-      `SELECT a.ref, s.id, s.name FROM seat_actions a JOIN seats s ON s.id = a.seat_id WHERE a.action = ? AND a.ref IN (${chunk.map(() => '?').join(', ')}) ORDER BY a.seq`,
-      action, ...chunk).toArray();
+    const rows = s.sql
+      .exec<{ ref: string; id: string; name: string }>(
+        `SELECT a.ref, s.id, s.name FROM seat_actions a JOIN seats s ON s.id = a.seat_id WHERE a.action = ? AND a.ref IN (${chunk.map(() => '?').join(', ')}) ORDER BY a.seq`,
+        action,
+        ...chunk,
+      )
+      .toArray();
     for (const r of rows) out[r.ref] ??= { id: r.id, name: r.name };
   }
   return out;
@@ -88,29 +128,46 @@ export function actorsOf(s: AgencyStore, action: SeatAction, refs: string[]): Re
 
 /** R-CAP-1, R-ORG-2: the day's sends of the organisation by seat, most first. */
 export function sendsBySeat(s: AgencyStore, day: string): SeatUsage[] {
-  return s.sql.exec<{ id: string; name: string; used: number }>(
-    "SELECT s.id, s.name, COUNT(*) AS used FROM seat_actions a JOIN seats s ON s.id = a.seat_id WHERE a.day = ? AND a.action = 'send' GROUP BY s.id ORDER BY used DESC, s.id", day)
-    .toArray().map((r) => ({ seat: { id: r.id, name: r.name }, used: r.used }));
+  return s.sql
+    .exec<{ id: string; name: string; used: number }>(
+      "SELECT s.id, s.name, COUNT(*) AS used FROM seat_actions a JOIN seats s ON s.id = a.seat_id WHERE a.day = ? AND a.action = 'send' GROUP BY s.id ORDER BY used DESC, s.id",
+      day,
+    )
+    .toArray()
+    .map((r) => ({ seat: { id: r.id, name: r.name }, used: r.used }));
 }
 
 /** The organisation's seats, live first, with today's sends and openings (R-ORG-2). */
 export function listSeats(s: AgencyStore, now: number): Seat[] {
   const day = jstDate(new Date(now));
   const counts = new Map<string, { sends: number; openings: number }>();
-  for (const r of s.sql.exec<{ seat_id: string; action: string; n: number }>(
-    "SELECT seat_id, action, COUNT(*) AS n FROM seat_actions WHERE day = ? AND action IN ('send', 'opening') GROUP BY seat_id, action", day).toArray()) {
+  for (const r of s.sql
+    .exec<{ seat_id: string; action: string; n: number }>(
+      "SELECT seat_id, action, COUNT(*) AS n FROM seat_actions WHERE day = ? AND action IN ('send', 'opening') GROUP BY seat_id, action",
+      day,
+    )
+    .toArray()) {
     const c = counts.get(r.seat_id) ?? { sends: 0, openings: 0 };
     if (r.action === 'send') c.sends = r.n;
     else c.openings = r.n;
     counts.set(r.seat_id, c);
   }
-  return s.sql.exec<SeatRow>("SELECT * FROM seats ORDER BY removed_at IS NOT NULL, role = 'staff', created_at, id").toArray().map((r) => ({
-    id: r.id, name: r.name, email: r.email, role: r.role, createdAt: new Date(r.created_at).toISOString(),
-    removedAt: r.removed_at === null ? null : new Date(r.removed_at).toISOString(), today: counts.get(r.id) ?? { sends: 0, openings: 0 },
-  }));
+  return s.sql
+    .exec<SeatRow>("SELECT * FROM seats ORDER BY removed_at IS NOT NULL, role = 'staff', created_at, id")
+    .toArray()
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      role: r.role,
+      createdAt: new Date(r.created_at).toISOString(),
+      removedAt: r.removed_at === null ? null : new Date(r.removed_at).toISOString(),
+      today: counts.get(r.id) ?? { sends: 0, openings: 0 },
+    }));
 }
 
-const liaisonOnly = () => refuse('liaison_only', '職員アカウントの追加と削除は、連絡責任者のアカウントで行ってください（利用規約§9、§12）。');
+const liaisonOnly = () =>
+  refuse('liaison_only', '職員アカウントの追加と削除は、連絡責任者のアカウントで行ってください（利用規約§9、§12）。');
 
 /** Refuses anyone but the liaison officer (R-ORG-2). */
 export function requireLiaison(s: AgencyStore, actorSeatId: string): Refusal | null {
@@ -123,7 +180,13 @@ export function requireLiaison(s: AgencyStore, actorSeatId: string): Refusal | n
  *
  * @example addSeat(s, 'A7K3M9X2QAB', { id: 'U…', email, name }, hash, now);
  */
-export function addSeat(s: AgencyStore, actorSeatId: string, seat: { id: string; email: string; name: string }, passwordHash: string, now: number): { ok: true; seat: Seat } | Refusal {
+export function addSeat(
+  s: AgencyStore,
+  actorSeatId: string,
+  seat: { id: string; email: string; name: string },
+  passwordHash: string,
+  now: number,
+): { ok: true; seat: Seat } | Refusal {
   const refusal = requireLiaison(s, actorSeatId);
   if (refusal) return refusal;
   // An organisation whose use has ended adds nobody (it may still remove people).
@@ -132,9 +195,18 @@ export function addSeat(s: AgencyStore, actorSeatId: string, seat: { id: string;
     return refuse(`agency_${status}`, '利用を終了した事業者は職員アカウントを追加できません。');
   }
   const live = s.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM seats WHERE removed_at IS NULL').one().n;
-  if (live >= MAX_SEATS) return refuse('too_many_seats', `職員アカウントは${MAX_SEATS}件まで登録できます。使わなくなったアカウントを削除してください。`);
+  if (live >= MAX_SEATS)
+    return refuse('too_many_seats', `職員アカウントは${MAX_SEATS}件まで登録できます。使わなくなったアカウントを削除してください。`);
   if (seatByEmail(s, seat.email)) return refuse('email_in_use', 'このメールアドレスの職員アカウントはすでにあります。');
-  s.sql.exec("INSERT INTO seats (id, email, name, role, password_hash, created_at, created_by) VALUES (?, ?, ?, 'staff', ?, ?, ?)", seat.id, seat.email, seat.name, passwordHash, now, actorSeatId);
+  s.sql.exec(
+    "INSERT INTO seats (id, email, name, role, password_hash, created_at, created_by) VALUES (?, ?, ?, 'staff', ?, ?, ?)",
+    seat.id,
+    seat.email,
+    seat.name,
+    passwordHash,
+    now,
+    actorSeatId,
+  );
   return { ok: true, seat: listSeats(s, now).find((x) => x.id === seat.id)! };
 }
 
@@ -145,7 +217,12 @@ export function addSeat(s: AgencyStore, actorSeatId: string, seat: { id: string;
  *
  * @example removeSeat(s, 'A7K3M9X2QAB', 'U…', now) // { ok: true, email, sessionsEnded: 2 }
  */
-export function removeSeat(s: AgencyStore, actorSeatId: string, seatId: string, now: number): { ok: true; email: string; sessionsEnded: number } | Refusal {
+export function removeSeat(
+  s: AgencyStore,
+  actorSeatId: string,
+  seatId: string,
+  now: number,
+): { ok: true; email: string; sessionsEnded: number } | Refusal {
   const refusal = requireLiaison(s, actorSeatId);
   if (refusal) return refusal;
   const row = s.sql.exec<SeatRow>('SELECT * FROM seats WHERE id = ?', seatId).toArray()[0];

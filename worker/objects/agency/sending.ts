@@ -30,17 +30,28 @@ function pruneSends(s: AgencyStore, now: number): void {
 
 function revokedRefusal(rule: string): Refusal {
   if (rule === 'R-BLOCK-2') {
-    return refuse('blocked_by_recipient',
-      '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。この求職者の情報は速やかに削除してください（利用規約 第7条(2)①オ）。');
+    return refuse(
+      'blocked_by_recipient',
+      '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。この求職者の情報は速やかに削除してください（利用規約 第7条(2)①オ）。',
+    );
   }
-  const why = rule === 'R-DEL-1' ? '求職者から情報の削除を求められたため'
-    : rule === 'R-BLOCK-3' ? '求職者のブロックにより（ブロックが解除されても元には戻りません）'
-    : rule === 'R-RET-3' ? 'サービスの利用停止・終了により' : '保存期限を過ぎたため';
+  const why =
+    rule === 'R-DEL-1'
+      ? '求職者から情報の削除を求められたため'
+      : rule === 'R-BLOCK-3'
+        ? '求職者のブロックにより（ブロックが解除されても元には戻りません）'
+        : rule === 'R-RET-3'
+          ? 'サービスの利用停止・終了により'
+          : '保存期限を過ぎたため';
   return refuse('data_deleted', `${why}、この求職者の情報と会話は削除されました。`, { rule });
 }
 
 /** Whom a send (or an opened conversation) reaches, refused when the agency's access ended (R-BLOCK-2, R-DEL-1, R-RET-*). */
-export function sendTarget(s: AgencyStore, req: SendRequest, now: number): { ok: true; profileId: string; conversationId: string | null } | Refusal {
+export function sendTarget(
+  s: AgencyStore,
+  req: SendRequest,
+  now: number,
+): { ok: true; profileId: string; conversationId: string | null } | Refusal {
   if (req.kind === 'first_contact') {
     const profileId = req.profileId ?? '';
     const revoked = s.sql.exec<{ rule: string }>('SELECT rule FROM msg_access_revoked WHERE profile_id = ?', profileId).toArray()[0];
@@ -68,7 +79,12 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
   const record = agencyRecord(s);
   if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
   if (record.status !== 'active' || !record.services.includes('jobseeker')) {
-    return refuse(`agency_${record.status === 'active' ? 'service_not_admitted' : record.status}` as const, '現在、求職情報提供サービスを利用できない状態のため、メッセージは送れません。', undefined, { title: '送信できません' });
+    return refuse(
+      `agency_${record.status === 'active' ? 'service_not_admitted' : record.status}` as const,
+      '現在、求職情報提供サービスを利用できない状態のため、メッセージは送れません。',
+      undefined,
+      { title: '送信できません' },
+    );
   }
   const findings = disallowedContactDetails(req.body, record.contactMethods);
   if (findings.length) return contactDetailsRefusal(findings, record.contactMethods);
@@ -78,7 +94,10 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
   pruneSends(s, now);
   const prior = s.sql.exec<SendRow>('SELECT * FROM msg_sends WHERE key = ?', req.key).toArray()[0];
   if (prior && prior.fingerprint !== fingerprint) {
-    return refuse('idempotency_key_reused', 'この冪等キーは内容の異なる送信にすでに使われています。新しい送信には新しいキーを使ってください。');
+    return refuse(
+      'idempotency_key_reused',
+      'この冪等キーは内容の異なる送信にすでに使われています。新しい送信には新しいキーを使ってください。',
+    );
   }
   if (prior?.state === 'delivered' && prior.result) {
     const stored = JSON.parse(prior.result) as { conversationId: string; message: Message };
@@ -87,7 +106,9 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
   // A pending key is a send still on its way; after a minute (wall clock) it was lost, and the
   // retry delivers it (the jobseeker's object ignores a key it already delivered) without a new count.
   if (prior && Date.now() - prior.reserved_wall < PENDING_STALE_MS) {
-    return refuse('send_in_progress', 'この冪等キーの送信を処理しています。少し待ってから同じキーでもう一度お試しください。', { retryAfter: 2 });
+    return refuse('send_in_progress', 'この冪等キーの送信を処理しています。少し待ってから同じキーでもう一度お試しください。', {
+      retryAfter: 2,
+    });
   }
   const target = sendTarget(s, req, now);
   if (!target.ok) return target;
@@ -97,20 +118,38 @@ export async function reserveSend(s: AgencyStore, req: SendRequest, now: number)
     const quota = quotaAt(s, now);
     if (quota.used >= DAILY_CAP) {
       const retryAfter = Math.max(1, Math.ceil((Date.parse(quota.resetsAt) - now) / 1000));
-      return refuse('cap_reached',
-        `本日（${quota.day}）の送信数が上限の${DAILY_CAP.toLocaleString('en-US')}通に達しました（最初のメッセージと返信の合計、利用規約 第7条(2)①キ）。送信数は日本時間の午前0時（${formatJstDateTime(Date.parse(quota.resetsAt))}）にリセットされます。`, { used: quota.used, limit: DAILY_CAP, resetsAt: quota.resetsAt, retryAfter });
+      return refuse(
+        'cap_reached',
+        `本日（${quota.day}）の送信数が上限の${DAILY_CAP.toLocaleString('en-US')}通に達しました（最初のメッセージと返信の合計、利用規約 第7条(2)①キ）。送信数は日本時間の午前0時（${formatJstDateTime(Date.parse(quota.resetsAt))}）にリセットされます。`,
+        { used: quota.used, limit: DAILY_CAP, resetsAt: quota.resetsAt, retryAfter },
+      );
     }
     s.tx(() => {
       s.sql.exec('INSERT INTO msg_daily (day, used) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET used = used + 1', quota.day);
-      s.sql.exec("INSERT INTO msg_sends (key, fingerprint, day, state, profile_id, reserved_at, reserved_wall) VALUES (?, ?, ?, 'pending', ?, ?, ?)",
-        req.key, fingerprint, quota.day, target.profileId, now, Date.now());
+      s.sql.exec(
+        "INSERT INTO msg_sends (key, fingerprint, day, state, profile_id, reserved_at, reserved_wall) VALUES (?, ?, ?, 'pending', ?, ?, ?)",
+        req.key,
+        fingerprint,
+        quota.day,
+        target.profileId,
+        now,
+        Date.now(),
+      );
     });
   }
   return {
-    ok: true, state: 'reserved', profileId: target.profileId, conversationId: target.conversationId, agencyId: record.id, agencyName: record.name,
-    mandatoryInformation: req.kind === 'first_contact' ? record.mandatoryInformation : null, warnings, resumed: prior !== undefined,
+    ok: true,
+    state: 'reserved',
+    profileId: target.profileId,
+    conversationId: target.conversationId,
+    agencyId: record.id,
+    agencyName: record.name,
+    mandatoryInformation: req.kind === 'first_contact' ? record.mandatoryInformation : null,
+    warnings,
+    resumed: prior !== undefined,
     // R-MSG-7: the jobseeker's object, which knows consent and new-graduate status, decides.
-    paidServiceOffer: offersPaidService(req.body), paidServicesNotified: (record.paidServicesForNewGraduates?.length ?? 0) > 0,
+    paidServiceOffer: offersPaidService(req.body),
+    paidServicesNotified: (record.paidServicesForNewGraduates?.length ?? 0) > 0,
   };
 }
 
@@ -140,7 +179,12 @@ export function releaseSend(s: AgencyStore, key: string): { ok: true; released: 
  *
  * @example await completeSend(s, key, { conversationId, profileId, message }, now);
  */
-export async function completeSend(s: AgencyStore, key: string, sent: { conversationId: string; profileId: string; message: Message }, now: number): Promise<{ ok: true; quota: DailyQuota }> {
+export async function completeSend(
+  s: AgencyStore,
+  key: string,
+  sent: { conversationId: string; profileId: string; message: Message },
+  now: number,
+): Promise<{ ok: true; quota: DailyQuota }> {
   const revoked = s.sql.exec('SELECT 1 FROM msg_access_revoked WHERE profile_id = ?', sent.profileId).toArray().length > 0;
   const first = sent.message.kind === 'first_contact';
   let indexed = !revoked;
@@ -150,20 +194,39 @@ export async function completeSend(s: AgencyStore, key: string, sent: { conversa
   const standingGone = first && jobseekerServiceRefusal(s) !== null;
   if (standingGone) indexed = false;
   s.tx(() => {
-    s.sql.exec("UPDATE msg_sends SET state = 'delivered', result = ? WHERE key = ?", JSON.stringify({ conversationId: sent.conversationId, message: sent.message }), key);
+    s.sql.exec(
+      "UPDATE msg_sends SET state = 'delivered', result = ? WHERE key = ?",
+      JSON.stringify({ conversationId: sent.conversationId, message: sent.message }),
+      key,
+    );
     if (!indexed) return;
     if (first) {
-      s.sql.exec("INSERT OR IGNORE INTO msg_conversations (id, profile_id, state, created_at, last_message_at, last_from, unread, mi_version, mi_seen) VALUES (?, ?, 'awaiting_seeker', ?, ?, 'agency', 0, ?, NULL)",
-        sent.conversationId, sent.profileId, now, now, sent.message.mandatoryInformation?.version ?? 0);
+      s.sql.exec(
+        "INSERT OR IGNORE INTO msg_conversations (id, profile_id, state, created_at, last_message_at, last_from, unread, mi_version, mi_seen) VALUES (?, ?, 'awaiting_seeker', ?, ?, 'agency', 0, ?, NULL)",
+        sent.conversationId,
+        sent.profileId,
+        now,
+        now,
+        sent.message.mandatoryInformation?.version ?? 0,
+      );
     } else {
-      s.sql.exec("UPDATE msg_conversations SET last_message_at = MAX(last_message_at, ?), last_from = 'agency' WHERE id = ? AND state != 'revoked'", now, sent.conversationId);
+      s.sql.exec(
+        "UPDATE msg_conversations SET last_message_at = MAX(last_message_at, ?), last_from = 'agency' WHERE id = ? AND state != 'revoked'",
+        now,
+        sent.conversationId,
+      );
     }
   });
   // R-RET-3: a suspension (or other end of use) landed between the reservation and now, so the
   // first contact was delivered but the purge never saw it: the jobseeker's conversation is
   // closed as the purge closed the others (queued, retried by sweep()).
   if (!revoked && standingGone) {
-    s.sql.exec('INSERT OR IGNORE INTO seeker_close_pending (profile_id, rule, at, deadline) VALUES (?, ?, ?, NULL)', sent.profileId, 'R-RET-3', now);
+    s.sql.exec(
+      'INSERT OR IGNORE INTO seeker_close_pending (profile_id, rule, at, deadline) VALUES (?, ?, ?, NULL)',
+      sent.profileId,
+      'R-RET-3',
+      now,
+    );
     await closeExpiredAtSeekers(s);
   }
   const current = agencyRecord(s)?.mandatoryInformation;

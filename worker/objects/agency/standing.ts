@@ -20,14 +20,21 @@ import type { AgencyRecord } from './types';
  * @example await setStatus(s, sessions, 'suspended', { kind: 'fixed', reason: '…', startsOn: '2027-05-21', endsOn: '2027-11-20' }, now);
  */
 export async function setStatus(
-  s: AgencyStore, sessions: SessionStore, status: AgencyRecord['status'], suspension: Suspension | null, now: number,
+  s: AgencyStore,
+  sessions: SessionStore,
+  status: AgencyRecord['status'],
+  suspension: Suspension | null,
+  now: number,
   dates: { revokedOn?: string; withdrawnOn?: string } = {},
 ): Promise<{ ok: true; record: AgencyRecord; purged: number; sessionsEnded: number } | Refusal> {
   const record = agencyRecord(s);
   if (!record) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const next: AgencyRecord = {
-    ...record, status, suspension: status === 'suspended' ? suspension : null,
-    revokedOn: dates.revokedOn ?? record.revokedOn, withdrawnOn: dates.withdrawnOn ?? record.withdrawnOn,
+    ...record,
+    status,
+    suspension: status === 'suspended' ? suspension : null,
+    revokedOn: dates.revokedOn ?? record.revokedOn,
+    withdrawnOn: dates.withdrawnOn ?? record.withdrawnOn,
   };
   // One step: the new standing, the deletion and the event, so no acquisition slips in between
   // (acquire() checks the standing saved here); the jobseekers are told after it.
@@ -35,7 +42,9 @@ export async function setStatus(
   s.tx(() => {
     saveRecord(s, next);
     if (status !== 'active') purge = purgeInTransaction(s, 'R-RET-3', now);
-    appendEvent(s, 'status_changed', status === 'withdrawn' ? 'R-RET-3' : 'R-SAN-2', now, { details: { status, suspension: next.suspension, purged: purge.deleted } });
+    appendEvent(s, 'status_changed', status === 'withdrawn' ? 'R-RET-3' : 'R-SAN-2', now, {
+      details: { status, suspension: next.suspension, purged: purge.deleted },
+    });
   });
   await closeAtSeekers(s, purge.conversing, 'R-RET-3', now);
   const purged = purge.deleted;
@@ -54,8 +63,12 @@ export async function setStatus(
 export async function applyAcceptedChange(
   s: AgencyStore,
   patch: {
-    name?: string; licenceNumber?: string; contactMethods?: AgencyRecord['contactMethods']; services?: AgencyRecord['services'];
-    paidServicesForNewGraduates?: AgencyRecord['paidServicesForNewGraduates']; term?: AgencyRecord['term'];
+    name?: string;
+    licenceNumber?: string;
+    contactMethods?: AgencyRecord['contactMethods'];
+    services?: AgencyRecord['services'];
+    paidServicesForNewGraduates?: AgencyRecord['paidServicesForNewGraduates'];
+    term?: AgencyRecord['term'];
   },
   now: number,
 ): Promise<{ ok: true; record: AgencyRecord; purged: number } | Refusal> {
@@ -89,7 +102,9 @@ export async function applyAcceptedChange(
  * @example remindReport(s, 2026, '2027-04-20', now); // { ok: true, sent: true }
  */
 export function remindReport(s: AgencyStore, fiscalYear: number, dueOn: string, now: number): { ok: true; sent: boolean } {
-  const already = s.sql.exec("SELECT 1 FROM events WHERE type = 'report_reminder' AND json_extract(details, '$.fiscalYear') = ?", fiscalYear).toArray().length > 0;
+  const already =
+    s.sql.exec("SELECT 1 FROM events WHERE type = 'report_reminder' AND json_extract(details, '$.fiscalYear') = ?", fiscalYear).toArray()
+      .length > 0;
   if (!already) appendEvent(s, 'report_reminder', 'R-REP-2', now, { details: { fiscalYear, dueOn } });
   return { ok: true, sent: !already };
 }
@@ -100,8 +115,15 @@ export function remindReport(s: AgencyStore, fiscalYear: number, dueOn: string, 
  *
  * @example requestReport(s, 2026, { dueOn: '2027-04-20', graceLastDay: '2027-05-20', bureau: '東京労働局' }, now); // { ok: true, sent: true }
  */
-export function requestReport(s: AgencyStore, fiscalYear: number, what: { dueOn: string; graceLastDay: string; bureau: string }, now: number): { ok: true; sent: boolean } {
-  const already = s.sql.exec("SELECT 1 FROM events WHERE type = 'report_request' AND json_extract(details, '$.fiscalYear') = ?", fiscalYear).toArray().length > 0;
+export function requestReport(
+  s: AgencyStore,
+  fiscalYear: number,
+  what: { dueOn: string; graceLastDay: string; bureau: string },
+  now: number,
+): { ok: true; sent: boolean } {
+  const already =
+    s.sql.exec("SELECT 1 FROM events WHERE type = 'report_request' AND json_extract(details, '$.fiscalYear') = ?", fiscalYear).toArray()
+      .length > 0;
   if (!already) appendEvent(s, 'report_request', 'R-REP-3', now, { details: { fiscalYear, ...what } });
   return { ok: true, sent: !already };
 }
@@ -112,7 +134,14 @@ export function requestReport(s: AgencyStore, fiscalYear: number, what: { dueOn:
  * @example remindTerm(s, 'term', '2029-12-01', now); // { ok: true, sent: true }
  */
 export function remindTerm(s: AgencyStore, kind: 'term' | 'licence', endsOn: string, now: number): { ok: true; sent: boolean } {
-  const already = s.sql.exec("SELECT 1 FROM events WHERE type = 'term_reminder' AND json_extract(details, '$.kind') = ? AND json_extract(details, '$.endsOn') = ?", kind, endsOn).toArray().length > 0;
+  const already =
+    s.sql
+      .exec(
+        "SELECT 1 FROM events WHERE type = 'term_reminder' AND json_extract(details, '$.kind') = ? AND json_extract(details, '$.endsOn') = ?",
+        kind,
+        endsOn,
+      )
+      .toArray().length > 0;
   if (!already) appendEvent(s, 'term_reminder', 'R-TERM-1', now, { details: { kind, endsOn } });
   return { ok: true, sent: !already };
 }

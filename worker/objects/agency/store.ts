@@ -6,13 +6,44 @@ import type { Acquisition, AgencyRecord } from './types';
  * Modules take it (and "now") as their first arguments; only the class holds it.
  */
 /** `setAlarm`: wakes the object at a wall-clock time to retry queued notices (outbox.ts). */
-export type AgencyStore = { sql: SqlStorage; tx: <T>(work: () => T) => T; env: Env; memory: { lastSendPrune: number }; setAlarm: (at: number) => Promise<void> };
+export type AgencyStore = {
+  sql: SqlStorage;
+  tx: <T>(work: () => T) => T;
+  env: Env;
+  memory: { lastSendPrune: number };
+  setAlarm: (at: number) => Promise<void>;
+};
 
-export type AcqRow = { profile_id: string; acquired_on: string; accepted_on: string | null; deadline: string; state: 'held' | 'deleted'; deleted_at: number | null; deleted_rule: string | null };
-export type SendRow = { key: string; fingerprint: string; day: string; state: 'pending' | 'delivered'; profile_id: string | null; reserved_at: number; reserved_wall: number; result: string | null };
+export type AcqRow = {
+  profile_id: string;
+  acquired_on: string;
+  accepted_on: string | null;
+  deadline: string;
+  state: 'held' | 'deleted';
+  deleted_at: number | null;
+  deleted_rule: string | null;
+};
+export type SendRow = {
+  key: string;
+  fingerprint: string;
+  day: string;
+  state: 'pending' | 'delivered';
+  profile_id: string | null;
+  reserved_at: number;
+  reserved_wall: number;
+  result: string | null;
+};
 export type IndexRow = {
-  id: string; profile_id: string; state: 'awaiting_seeker' | 'open' | 'revoked'; revoked_rule: string | null; created_at: number;
-  last_message_at: number; last_from: string; unread: number; mi_version: number; mi_seen: number | null;
+  id: string;
+  profile_id: string;
+  state: 'awaiting_seeker' | 'open' | 'revoked';
+  revoked_rule: string | null;
+  created_at: number;
+  last_message_at: number;
+  last_from: string;
+  unread: number;
+  mi_version: number;
+  mi_seen: number | null;
 };
 
 /** How long an idempotency key is remembered (R-CAP-2). */
@@ -24,8 +55,13 @@ export const FAN_OUT = 50;
 
 export function toAcquisition(r: AcqRow): Acquisition {
   return {
-    profileId: r.profile_id, acquiredOn: r.acquired_on, acceptedOn: r.accepted_on, retentionDeadline: r.deadline, state: r.state,
-    deletedAt: r.deleted_at === null ? null : new Date(r.deleted_at).toISOString(), deletedRule: r.deleted_rule,
+    profileId: r.profile_id,
+    acquiredOn: r.acquired_on,
+    acceptedOn: r.accepted_on,
+    retentionDeadline: r.deadline,
+    state: r.state,
+    deletedAt: r.deleted_at === null ? null : new Date(r.deleted_at).toISOString(),
+    deletedRule: r.deleted_rule,
   };
 }
 

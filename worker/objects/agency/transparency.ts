@@ -19,9 +19,12 @@ export async function pushAcquirers(s: AgencyStore, only?: string): Promise<void
     : s.sql.exec<{ profile_id: string; acquired_on: string }>('SELECT * FROM acquirer_pending ORDER BY acquired_on LIMIT 500').toArray();
   for (let i = 0; i < rows.length; i += FAN_OUT) {
     const batch = rows.slice(i, i + FAN_OUT);
-    const results = await Promise.allSettled(batch.map((r) => shardStub(s.env, r.profile_id.slice(0, 2)).recordAcquirer(r.profile_id, agencyId, r.acquired_on)));
+    const results = await Promise.allSettled(
+      batch.map((r) => shardStub(s.env, r.profile_id.slice(0, 2)).recordAcquirer(r.profile_id, agencyId, r.acquired_on)),
+    );
     batch.forEach((r, j) => {
-      if (results[j]!.status === 'fulfilled') s.sql.exec('DELETE FROM acquirer_pending WHERE profile_id = ? AND acquired_on = ?', r.profile_id, r.acquired_on);
+      if (results[j]!.status === 'fulfilled')
+        s.sql.exec('DELETE FROM acquirer_pending WHERE profile_id = ? AND acquired_on = ?', r.profile_id, r.acquired_on);
     });
   }
 }
@@ -30,13 +33,21 @@ export async function pushAcquirers(s: AgencyStore, only?: string): Promise<void
 export async function closeExpiredAtSeekers(s: AgencyStore): Promise<void> {
   const agencyId = agencyRecord(s)?.id;
   if (!agencyId) return;
-  const rows = s.sql.exec<{ profile_id: string; rule: string; at: number; deadline: string | null }>('SELECT * FROM seeker_close_pending ORDER BY at LIMIT 500').toArray();
+  const rows = s.sql
+    .exec<{ profile_id: string; rule: string; at: number; deadline: string | null }>(
+      'SELECT * FROM seeker_close_pending ORDER BY at LIMIT 500',
+    )
+    .toArray();
   for (let i = 0; i < rows.length; i += FAN_OUT) {
     const batch = rows.slice(i, i + FAN_OUT);
-    const results = await Promise.allSettled(batch.map((r) =>
-      seekerStub(s.env, r.profile_id).closeConversations(agencyId, r.rule, r.at, r.deadline ? { deadline: r.deadline } : {})));
+    const results = await Promise.allSettled(
+      batch.map((r) =>
+        seekerStub(s.env, r.profile_id).closeConversations(agencyId, r.rule, r.at, r.deadline ? { deadline: r.deadline } : {}),
+      ),
+    );
     batch.forEach((r, j) => {
-      if (results[j]!.status === 'fulfilled') s.sql.exec('DELETE FROM seeker_close_pending WHERE profile_id = ? AND rule = ?', r.profile_id, r.rule);
+      if (results[j]!.status === 'fulfilled')
+        s.sql.exec('DELETE FROM seeker_close_pending WHERE profile_id = ? AND rule = ?', r.profile_id, r.rule);
     });
   }
 }
@@ -56,26 +67,51 @@ export function holderView(s: AgencyStore, profileId: string, now: number): Hold
   const row = acquisitionRow(s, profileId);
   if (row && row.state === 'held' && row.deadline < jstDate(new Date(now))) expire(s, row, now);
   const current = acquisitionRow(s, profileId) ?? null;
-  const base = { agencyId: record.id, agencyName: record.name, agencyStatus: record.status, acquisition: current ? toAcquisition(current) : null };
+  const base = {
+    agencyId: record.id,
+    agencyName: record.name,
+    agencyStatus: record.status,
+    acquisition: current ? toAcquisition(current) : null,
+  };
   if (current?.state === 'held') return { ...base, copy: { state: 'held', rule: null, deletedAt: null, extensionDeletedAt: null } };
   // The recorded deletion (R-RET-4). A lifted block (R-BLOCK-3) removes the row itself, not its record.
   type Logged = { at: number; rule: string; event_id: string | null };
   const logged = current
-    ? s.sql.exec<Logged>("SELECT at, rule, event_id FROM deletions WHERE record_kind = 'acquired_profile' AND profile_id = ? AND at = ? ORDER BY seq DESC LIMIT 1", profileId, current.deleted_at).toArray()[0]
-    : s.sql.exec<Logged>("SELECT at, rule, event_id FROM deletions WHERE record_kind = 'acquired_profile' AND profile_id = ? ORDER BY seq DESC LIMIT 1", profileId).toArray()[0];
+    ? s.sql
+        .exec<Logged>(
+          "SELECT at, rule, event_id FROM deletions WHERE record_kind = 'acquired_profile' AND profile_id = ? AND at = ? ORDER BY seq DESC LIMIT 1",
+          profileId,
+          current.deleted_at,
+        )
+        .toArray()[0]
+    : s.sql
+        .exec<Logged>(
+          "SELECT at, rule, event_id FROM deletions WHERE record_kind = 'acquired_profile' AND profile_id = ? ORDER BY seq DESC LIMIT 1",
+          profileId,
+        )
+        .toArray()[0];
   const at = current?.deleted_at ?? logged?.at ?? null;
   let eventId = logged?.event_id ?? null;
   if (!eventId && at !== null) {
     // R-RET-3: one status change told the extension to delete everything it received.
-    eventId = s.sql.exec<{ id: string }>(
-      "SELECT id FROM events WHERE type = 'status_changed' AND created_at >= ? AND COALESCE(json_extract(details, '$.purged'), 0) > 0 ORDER BY seq LIMIT 1", at).toArray()[0]?.id ?? null;
+    eventId =
+      s.sql
+        .exec<{ id: string }>(
+          "SELECT id FROM events WHERE type = 'status_changed' AND created_at >= ? AND COALESCE(json_extract(details, '$.purged'), 0) > 0 ORDER BY seq LIMIT 1",
+          at,
+        )
+        .toArray()[0]?.id ?? null;
   }
-  const acked = eventId ? s.sql.exec<{ acked_at: number | null }>('SELECT acked_at FROM events WHERE id = ?', eventId).toArray()[0]?.acked_at ?? null : null;
+  const acked = eventId
+    ? (s.sql.exec<{ acked_at: number | null }>('SELECT acked_at FROM events WHERE id = ?', eventId).toArray()[0]?.acked_at ?? null)
+    : null;
   return {
     ...base,
     copy: {
-      state: 'deleted', rule: current?.deleted_rule ?? logged?.rule ?? null,
-      deletedAt: at === null ? null : new Date(at).toISOString(), extensionDeletedAt: acked === null ? null : new Date(acked).toISOString(),
+      state: 'deleted',
+      rule: current?.deleted_rule ?? logged?.rule ?? null,
+      deletedAt: at === null ? null : new Date(at).toISOString(),
+      extensionDeletedAt: acked === null ? null : new Date(acked).toISOString(),
     },
   };
 }
@@ -92,11 +128,14 @@ export function holderView(s: AgencyStore, profileId: string, now: number): Hold
 export function deletionCompliance(s: AgencyStore, now: number, overdueAfterMs: number, listLimit = 100): DeletionComplianceFigures | null {
   const record = agencyRecord(s);
   if (!record) return null;
-  const rows = s.sql.exec<{ id: string; type: RequiredDeletionKind; profile_id: string | null; rule: string; created_at: number; acked_at: number | null }>(
-    `SELECT id, type, profile_id, rule, created_at, acked_at FROM events
+  const rows = s.sql
+    .exec<{ id: string; type: RequiredDeletionKind; profile_id: string | null; rule: string; created_at: number; acked_at: number | null }>(
+      `SELECT id, type, profile_id, rule, created_at, acked_at FROM events
      WHERE type IN ('block', 'deletion_request', 'retention_expired')
         OR (type = 'status_changed' AND COALESCE(json_extract(details, '$.purged'), 0) > 0)
-     ORDER BY seq`).toArray();
+     ORDER BY seq`,
+    )
+    .toArray();
   const required: Record<RequiredDeletionKind, number> = { block: 0, deletion_request: 0, retention_expired: 0, status_changed: 0 };
   const seconds: number[] = [];
   const overdue: DeletionComplianceFigures['overdue'] = [];
@@ -107,17 +146,32 @@ export function deletionCompliance(s: AgencyStore, now: number, overdueAfterMs: 
       seconds.push(Math.max(0, Math.round((r.acked_at - r.created_at) / 1000)));
       if (r.acked_at - r.created_at > overdueAfterMs) confirmedLate += 1;
     } else if (now - r.created_at > overdueAfterMs) {
-      overdue.push({ eventId: r.id, kind: r.type, rule: r.rule, profileId: r.profile_id, createdAt: new Date(r.created_at).toISOString(), ageSeconds: Math.floor((now - r.created_at) / 1000) });
+      overdue.push({
+        eventId: r.id,
+        kind: r.type,
+        rule: r.rule,
+        profileId: r.profile_id,
+        createdAt: new Date(r.created_at).toISOString(),
+        ageSeconds: Math.floor((now - r.created_at) / 1000),
+      });
     }
   }
   seconds.sort((a, b) => a - b);
   const mid = seconds.length >> 1;
   const median = seconds.length === 0 ? null : seconds.length % 2 ? seconds[mid]! : Math.round((seconds[mid - 1]! + seconds[mid]!) / 2);
   return {
-    agencyId: record.id, agencyName: record.name, prefecture: record.prefecture, status: record.status,
-    required: { ...required, total: rows.length }, confirmed: seconds.length, confirmedLate, unconfirmed: rows.length - seconds.length,
-    medianSecondsToConfirm: median, worstSecondsToConfirm: seconds.length ? seconds[seconds.length - 1]! : null,
-    overdueCount: overdue.length, overdue: overdue.slice(0, listLimit),
+    agencyId: record.id,
+    agencyName: record.name,
+    prefecture: record.prefecture,
+    status: record.status,
+    required: { ...required, total: rows.length },
+    confirmed: seconds.length,
+    confirmedLate,
+    unconfirmed: rows.length - seconds.length,
+    medianSecondsToConfirm: median,
+    worstSecondsToConfirm: seconds.length ? seconds[seconds.length - 1]! : null,
+    overdueCount: overdue.length,
+    overdue: overdue.slice(0, listLimit),
     acceptanceRefusals: refusalFigures(s, REFUSALS_LISTED),
   };
 }

@@ -1,5 +1,14 @@
 import type { Warning } from '../../../shared/rules';
-import type { AcceptanceRefusal, AgencyDeletionCompliance, DailyQuota, DataHolderCopy, MandatoryInformationVersion, Message, MessageKind, SeatRef } from '../../../shared/schemas';
+import type {
+  AcceptanceRefusal,
+  AgencyDeletionCompliance,
+  DailyQuota,
+  DataHolderCopy,
+  MandatoryInformationVersion,
+  Message,
+  MessageKind,
+  SeatRef,
+} from '../../../shared/schemas';
 import type { AgencyRecord } from '../../lib/records';
 
 export type { AgencyPrincipal, AgencyRecord } from '../../lib/records';
@@ -53,10 +62,17 @@ export type SendRequest = { key: string; kind: Exclude<MessageKind, 'notice'>; b
 export type SendReservation =
   | { ok: true; state: 'replay'; conversationId: string; message: Message; quota: DailyQuota; warnings: Warning[] }
   | {
-    ok: true; state: 'reserved'; profileId: string; conversationId: string | null; agencyId: string; agencyName: string;
-    mandatoryInformation: MandatoryInformationVersion | null; warnings: Warning[];
-    /** R-MSG-7: whether the message offers a paid service, and whether the bureau accepted the agency's notification. */
-    paidServiceOffer: boolean; paidServicesNotified: boolean;
-    /** A retry of a key whose earlier attempt was lost on its way (already counted, R-CAP-2). */
-    resumed: boolean;
-  };
+      ok: true;
+      state: 'reserved';
+      profileId: string;
+      conversationId: string | null;
+      agencyId: string;
+      agencyName: string;
+      mandatoryInformation: MandatoryInformationVersion | null;
+      warnings: Warning[];
+      /** R-MSG-7: whether the message offers a paid service, and whether the bureau accepted the agency's notification. */
+      paidServiceOffer: boolean;
+      paidServicesNotified: boolean;
+      /** A retry of a key whose earlier attempt was lost on its way (already counted, R-CAP-2). */
+      resumed: boolean;
+    };

@@ -7,12 +7,21 @@ import { migrate, type MigrationStep } from '../../lib/migrations';
 import { refuse, type Refusal } from '../../lib/problem';
 
 type AnnouncementRow = {
-  id: string; kind: Announcement['kind']; title: string; reason: string; audience: string;
-  starts_at: number; ends_at: number; created_at: number; created_by: string; cancelled_at: number | null;
+  id: string;
+  kind: Announcement['kind'];
+  title: string;
+  reason: string;
+  audience: string;
+  starts_at: number;
+  ends_at: number;
+  created_at: number;
+  created_by: string;
+  cancelled_at: number | null;
 };
 
 const BULLETIN_MIGRATIONS: MigrationStep[] = [
-  (sql) => sql.exec(`CREATE TABLE announcements (
+  (sql) =>
+    sql.exec(`CREATE TABLE announcements (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, reason TEXT NOT NULL, audience TEXT NOT NULL,
     starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL, created_at INTEGER NOT NULL, created_by TEXT NOT NULL, cancelled_at INTEGER);
     CREATE INDEX announcements_end ON announcements (ends_at)`),
@@ -21,11 +30,16 @@ const BULLETIN_MIGRATIONS: MigrationStep[] = [
     sql.exec(`CREATE TABLE terms (
       version INTEGER PRIMARY KEY, effective_on TEXT NOT NULL, summary TEXT NOT NULL, text TEXT,
       published_at INTEGER NOT NULL, published_by TEXT NOT NULL)`);
-    sql.exec("INSERT INTO terms (version, effective_on, summary, text, published_at, published_by) VALUES (1, ?, ?, NULL, ?, 'system')",
-      TERMS_V1_EFFECTIVE_ON, '利用規約（民間職業紹介事業者等）の最初の版です。', Date.parse(`${TERMS_V1_EFFECTIVE_ON}T00:00:00+09:00`));
+    sql.exec(
+      "INSERT INTO terms (version, effective_on, summary, text, published_at, published_by) VALUES (1, ?, ?, NULL, ?, 'system')",
+      TERMS_V1_EFFECTIVE_ON,
+      '利用規約（民間職業紹介事業者等）の最初の版です。',
+      Date.parse(`${TERMS_V1_EFFECTIVE_ON}T00:00:00+09:00`),
+    );
   },
   // Who confirmed which version and when (R-TOS-1): one row per seat and version.
-  (sql) => sql.exec(`CREATE TABLE terms_consents (
+  (sql) =>
+    sql.exec(`CREATE TABLE terms_consents (
     agency_id TEXT NOT NULL, seat TEXT NOT NULL, version INTEGER NOT NULL, confirmed_at INTEGER NOT NULL,
     PRIMARY KEY (seat, version))`),
 ];
@@ -36,7 +50,13 @@ const TERMS_V1_EFFECTIVE_ON = '2026-04-01';
 type TermsRow = { version: number; effective_on: string; summary: string; text: string | null; published_at: number; published_by: string };
 
 function toTermsVersion(r: TermsRow): TermsVersion {
-  return { version: r.version, effectiveOn: r.effective_on, summary: r.summary, publishedAt: new Date(r.published_at).toISOString(), publishedBy: r.published_by };
+  return {
+    version: r.version,
+    effectiveOn: r.effective_on,
+    summary: r.summary,
+    publishedAt: new Date(r.published_at).toISOString(),
+    publishedBy: r.published_by,
+  };
 }
 
 /** What every isolate caches from the notice board. */
@@ -47,9 +67,15 @@ const KEEP_MS = 90 * 86_400_000;
 
 function toAnnouncement(r: AnnouncementRow): Announcement {
   return {
-    id: r.id, kind: r.kind, title: r.title, reason: r.reason, audience: JSON.parse(r.audience) as Announcement['audience'],
-    startsAt: new Date(r.starts_at).toISOString(), endsAt: new Date(r.ends_at).toISOString(),
-    createdAt: new Date(r.created_at).toISOString(), createdBy: r.created_by,
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    reason: r.reason,
+    audience: JSON.parse(r.audience) as Announcement['audience'],
+    startsAt: new Date(r.starts_at).toISOString(),
+    endsAt: new Date(r.ends_at).toISOString(),
+    createdAt: new Date(r.created_at).toISOString(),
+    createdBy: r.created_by,
     cancelledAt: r.cancelled_at === null ? null : new Date(r.cancelled_at).toISOString(),
   };
 }
@@ -77,17 +103,33 @@ export class Bulletin extends DurableObject<Env> {
     const startsAt = emergency ? now : input.startsAt ? Date.parse(input.startsAt) : NaN;
     const endsAt = Date.parse(input.endsAt);
     if (!emergency && Number.isNaN(startsAt)) {
-      return refuse('announcement_start_required', '計画メンテナンスとアクセス制限は、開始日時（startsAt）を指定して事前にお知らせします（利用規約§11）。');
+      return refuse(
+        'announcement_start_required',
+        '計画メンテナンスとアクセス制限は、開始日時（startsAt）を指定して事前にお知らせします（利用規約§11）。',
+      );
     }
     if (!emergency && startsAt <= now) {
-      return refuse('announcement_not_in_advance', '計画メンテナンスとアクセス制限は、開始前にお知らせする必要があります（利用規約§11「通知した上で」）。すぐに止める必要がある場合は緊急メンテナンス（emergency_maintenance）を使ってください。');
+      return refuse(
+        'announcement_not_in_advance',
+        '計画メンテナンスとアクセス制限は、開始前にお知らせする必要があります（利用規約§11「通知した上で」）。すぐに止める必要がある場合は緊急メンテナンス（emergency_maintenance）を使ってください。',
+      );
     }
     if (endsAt <= startsAt) {
       return refuse('announcement_ends_before_start', '終了日時（緊急メンテナンスでは終了見込み）は開始日時より後にしてください。');
     }
     const id = `N${randomBase32(10)}`;
-    this.sql.exec('INSERT INTO announcements (id, kind, title, reason, audience, starts_at, ends_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      id, input.kind, input.title, input.reason, JSON.stringify(input.audience), startsAt, endsAt, now, createdBy);
+    this.sql.exec(
+      'INSERT INTO announcements (id, kind, title, reason, audience, starts_at, ends_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      id,
+      input.kind,
+      input.title,
+      input.reason,
+      JSON.stringify(input.audience),
+      startsAt,
+      endsAt,
+      now,
+      createdBy,
+    );
     return { ok: true, announcement: this.one(id)! };
   }
 
@@ -115,7 +157,10 @@ export class Bulletin extends DurableObject<Env> {
 
   /** Every version of the terms, oldest first, without texts. */
   termsVersions(): TermsVersion[] {
-    return this.sql.exec<TermsRow>('SELECT version, effective_on, summary, NULL AS text, published_at, published_by FROM terms ORDER BY version').toArray().map(toTermsVersion);
+    return this.sql
+      .exec<TermsRow>('SELECT version, effective_on, summary, NULL AS text, published_at, published_by FROM terms ORDER BY version')
+      .toArray()
+      .map(toTermsVersion);
   }
 
   /** The text of one version. */
@@ -132,25 +177,51 @@ export class Bulletin extends DurableObject<Env> {
   async publishTerms(input: TermsPublish, by: string, now: number): Promise<{ ok: true; version: TermsVersion } | Refusal> {
     const today = jstDate(new Date(now));
     if (input.effectiveOn <= today) {
-      return refuse('terms_effective_date_not_future', '利用規約の変更は、施行日より前に事業者へ示して確認してもらいます。施行日は明日以降の日付にしてください（利用規約§20）。');
+      return refuse(
+        'terms_effective_date_not_future',
+        '利用規約の変更は、施行日より前に事業者へ示して確認してもらいます。施行日は明日以降の日付にしてください（利用規約§20）。',
+      );
     }
     const versions = this.termsVersions();
     const latest = versions[versions.length - 1]!;
     if (latest.effectiveOn > today) {
-      return refuse('terms_version_pending', `第${latest.version}版（${latest.effectiveOn}施行）がまだ施行されていません。次の版はその施行後に公表してください。`);
+      return refuse(
+        'terms_version_pending',
+        `第${latest.version}版（${latest.effectiveOn}施行）がまだ施行されていません。次の版はその施行後に公表してください。`,
+      );
     }
     const version = latest.version + 1;
-    this.sql.exec('INSERT INTO terms (version, effective_on, summary, text, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)',
-      version, input.effectiveOn, input.summary, input.text, now, by);
+    this.sql.exec(
+      'INSERT INTO terms (version, effective_on, summary, text, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)',
+      version,
+      input.effectiveOn,
+      input.summary,
+      input.text,
+      now,
+      by,
+    );
     return { ok: true, version: this.termsVersions().find((v) => v.version === version)! };
   }
 
   /** Records a seat's confirmation of a version (R-TOS-1); confirming again keeps the first time. */
-  async confirmTerms(agencyId: string, seat: string, version: number, now: number): Promise<{ ok: true; record: TermsConsentRecord } | Refusal> {
+  async confirmTerms(
+    agencyId: string,
+    seat: string,
+    version: number,
+    now: number,
+  ): Promise<{ ok: true; record: TermsConsentRecord } | Refusal> {
     const v = this.termsVersions().find((t) => t.version === version);
     if (!v) return refuse('terms_version_not_found', `第${version}版の利用規約はありません。表示された版を確認してください。`);
-    this.sql.exec('INSERT OR IGNORE INTO terms_consents (agency_id, seat, version, confirmed_at) VALUES (?, ?, ?, ?)', agencyId, seat, version, now);
-    const row = this.sql.exec<{ confirmed_at: number }>('SELECT confirmed_at FROM terms_consents WHERE seat = ? AND version = ?', seat, version).toArray()[0]!;
+    this.sql.exec(
+      'INSERT OR IGNORE INTO terms_consents (agency_id, seat, version, confirmed_at) VALUES (?, ?, ?, ?)',
+      agencyId,
+      seat,
+      version,
+      now,
+    );
+    const row = this.sql
+      .exec<{ confirmed_at: number }>('SELECT confirmed_at FROM terms_consents WHERE seat = ? AND version = ?', seat, version)
+      .toArray()[0]!;
     return { ok: true, record: { agencyId, confirmedBy: seat, version, confirmedAt: new Date(row.confirmed_at).toISOString() } };
   }
 
@@ -161,9 +232,18 @@ export class Bulletin extends DurableObject<Env> {
 
   /** Every confirmation of a version, first confirmation per agency first. */
   async termsConsents(version: number): Promise<TermsConsentRecord[]> {
-    return this.sql.exec<{ agency_id: string; seat: string; version: number; confirmed_at: number }>(
-      'SELECT * FROM terms_consents WHERE version = ? ORDER BY confirmed_at', version).toArray()
-      .map((r) => ({ agencyId: r.agency_id, confirmedBy: r.seat, version: r.version, confirmedAt: new Date(r.confirmed_at).toISOString() }));
+    return this.sql
+      .exec<{ agency_id: string; seat: string; version: number; confirmed_at: number }>(
+        'SELECT * FROM terms_consents WHERE version = ? ORDER BY confirmed_at',
+        version,
+      )
+      .toArray()
+      .map((r) => ({
+        agencyId: r.agency_id,
+        confirmedBy: r.seat,
+        version: r.version,
+        confirmedAt: new Date(r.confirmed_at).toISOString(),
+      }));
   }
 
   private one(id: string): Announcement | null {

@@ -1,16 +1,21 @@
 import { DurableObject } from 'cloudflare:workers';
 import { jstDate } from '../../../shared/rules';
-import type { AdminReportRequest, AgencyReportRequest, CorrectionAnswer, CorrectionDecision, CorrectionRequest, CorrectionRequestInput, ReportRequestInput } from '../../../shared/schemas';
+import type {
+  AdminReportRequest,
+  AgencyReportRequest,
+  CorrectionAnswer,
+  CorrectionDecision,
+  CorrectionRequest,
+  CorrectionRequestInput,
+  ReportRequestInput,
+} from '../../../shared/schemas';
 import { migrate, type MigrationStep } from '../../lib/migrations';
 import type { Refusal } from '../../lib/problem';
 import * as corrections from './corrections';
 import type { Addressee } from './corrections';
 import * as reports from './report-requests';
 
-const MIGRATIONS: MigrationStep[] = [
-  (sql) => sql.exec(corrections.CORRECTIONS_TABLE),
-  (sql) => sql.exec(reports.REPORT_REQUEST_TABLES),
-];
+const MIGRATIONS: MigrationStep[] = [(sql) => sql.exec(corrections.CORRECTIONS_TABLE), (sql) => sql.exec(reports.REPORT_REQUEST_TABLES)];
 
 const today = (now: number) => jstDate(new Date(now));
 
@@ -29,7 +34,12 @@ export class Correspondence extends DurableObject<Env> {
     ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, MIGRATIONS));
   }
 
-  async createCorrection(input: CorrectionRequestInput, to: Addressee, by: string, now: number): Promise<{ ok: true; request: CorrectionRequest } | Refusal> {
+  async createCorrection(
+    input: CorrectionRequestInput,
+    to: Addressee,
+    by: string,
+    now: number,
+  ): Promise<{ ok: true; request: CorrectionRequest } | Refusal> {
     return corrections.create(this.sql, input, to, by, now, today(now));
   }
 
@@ -45,15 +55,30 @@ export class Correspondence extends DurableObject<Env> {
     return corrections.inScope(this.sql, prefecture, today(now));
   }
 
-  async answerCorrection(id: string, agencyId: string, input: CorrectionAnswer, now: number): Promise<{ ok: true; request: CorrectionRequest } | Refusal> {
+  async answerCorrection(
+    id: string,
+    agencyId: string,
+    input: CorrectionAnswer,
+    now: number,
+  ): Promise<{ ok: true; request: CorrectionRequest } | Refusal> {
     return corrections.answer(this.sql, id, agencyId, input, now, today(now));
   }
 
-  async decideCorrection(id: string, input: CorrectionDecision, by: string, now: number): Promise<{ ok: true; request: CorrectionRequest } | Refusal> {
+  async decideCorrection(
+    id: string,
+    input: CorrectionDecision,
+    by: string,
+    now: number,
+  ): Promise<{ ok: true; request: CorrectionRequest } | Refusal> {
     return corrections.decide(this.sql, id, input, by, now, today(now));
   }
 
-  async createReportRequest(input: Omit<ReportRequestInput, 'target'>, targets: Addressee[], by: string, now: number): Promise<{ ok: true; request: AdminReportRequest } | Refusal> {
+  async createReportRequest(
+    input: Omit<ReportRequestInput, 'target'>,
+    targets: Addressee[],
+    by: string,
+    now: number,
+  ): Promise<{ ok: true; request: AdminReportRequest } | Refusal> {
     return reports.create(this.sql, input, targets, by, now, today(now));
   }
 
@@ -61,7 +86,12 @@ export class Correspondence extends DurableObject<Env> {
     return reports.ofAgency(this.sql, agencyId, today(now));
   }
 
-  async answerReportRequest(id: string, agencyId: string, answers: string[], now: number): Promise<{ ok: true; request: AgencyReportRequest } | Refusal> {
+  async answerReportRequest(
+    id: string,
+    agencyId: string,
+    answers: string[],
+    now: number,
+  ): Promise<{ ok: true; request: AgencyReportRequest } | Refusal> {
     return reports.answer(this.sql, id, agencyId, answers, now, today(now));
   }
 

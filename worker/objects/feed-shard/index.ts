@@ -1,16 +1,32 @@
 import { DurableObject } from 'cloudflare:workers';
 import { LAPSE_BATCH } from '../../lib/feed';
 import { migrate } from '../../lib/migrations';
-import { FEED_SCHEMA_V1, FEED_SCHEMA_V3, countStatement, deleteProfileRow, searchStatement, writeProfileRow, type CountedElsewhere, type ShardHit, type ShardQuery, type ShardRow, type SqlRunner } from './sql';
+import {
+  FEED_SCHEMA_V1,
+  FEED_SCHEMA_V3,
+  countStatement,
+  deleteProfileRow,
+  searchStatement,
+  writeProfileRow,
+  type CountedElsewhere,
+  type ShardHit,
+  type ShardQuery,
+  type ShardRow,
+  type SqlRunner,
+} from './sql';
 
 export type { ShardRow } from './sql';
 
 export type { CountedElsewhere, ShardHit, ShardQuery } from './sql';
 
-
 /** The shard's home view of a profile, for the worker's own bookkeeping. */
 export type HomeRecord = {
-  id: string; doc: string; hwRef: string | null; activated: boolean; areas: string[]; validUntil: string | null;
+  id: string;
+  doc: string;
+  hwRef: string | null;
+  activated: boolean;
+  areas: string[];
+  validUntil: string | null;
   /** R-FEED-4: the agencies the profile is hidden from (the home shard's list is the profile's). */
   exclusions: Array<{ agencyId: string; reason: string }>;
 };
@@ -32,18 +48,25 @@ export class FeedShard extends DurableObject<Env> {
   }
 
   private migrate(): void {
-    migrate(this.sql, [
-      (sql) => sql.exec(FEED_SCHEMA_V1),
-      // Transparency (R-RET-1, R-BLOCK-2, R-DEL-1): which agencies acquired a profile homed here, and when first.
-      (sql) => sql.exec('CREATE TABLE acquirers (profile_id TEXT NOT NULL, agency_id TEXT NOT NULL, first_acquired_on TEXT NOT NULL, PRIMARY KEY (profile_id, agency_id))'),
-      (sql) => sql.exec(FEED_SCHEMA_V3),
-      // R-SEC-8: the jobseeker accounts homed here, kept after the profile leaves the feed, so sign-in
-      // asks this shard whether an account exists instead of creating a SeekerObject for any ID.
-      (sql) => {
-        sql.exec('CREATE TABLE seeker_accounts (id TEXT PRIMARY KEY)');
-        sql.exec('INSERT OR IGNORE INTO seeker_accounts (id) SELECT id FROM profiles WHERE home = 1 AND activated = 1');
-      },
-    ], (work) => this.ctx.storage.transactionSync(work));
+    migrate(
+      this.sql,
+      [
+        (sql) => sql.exec(FEED_SCHEMA_V1),
+        // Transparency (R-RET-1, R-BLOCK-2, R-DEL-1): which agencies acquired a profile homed here, and when first.
+        (sql) =>
+          sql.exec(
+            'CREATE TABLE acquirers (profile_id TEXT NOT NULL, agency_id TEXT NOT NULL, first_acquired_on TEXT NOT NULL, PRIMARY KEY (profile_id, agency_id))',
+          ),
+        (sql) => sql.exec(FEED_SCHEMA_V3),
+        // R-SEC-8: the jobseeker accounts homed here, kept after the profile leaves the feed, so sign-in
+        // asks this shard whether an account exists instead of creating a SeekerObject for any ID.
+        (sql) => {
+          sql.exec('CREATE TABLE seeker_accounts (id TEXT PRIMARY KEY)');
+          sql.exec('INSERT OR IGNORE INTO seeker_accounts (id) SELECT id FROM profiles WHERE home = 1 AND activated = 1');
+        },
+      ],
+      (work) => this.ctx.storage.transactionSync(work),
+    );
   }
 
   /**
@@ -93,7 +116,14 @@ export class FeedShard extends DurableObject<Env> {
    * @example await shard.removeLapsed('2027-02-01'); // { ok: true, removed: ['13-7K3M9X2QAB'] }
    */
   async removeLapsed(today: string): Promise<{ ok: true; removed: string[] }> {
-    const ids = this.sql.exec<{ id: string }>('SELECT id FROM profiles WHERE valid_until IS NOT NULL AND valid_until < ? ORDER BY id LIMIT ?', today, LAPSE_BATCH).toArray().map((r) => r.id);
+    const ids = this.sql
+      .exec<{ id: string }>(
+        'SELECT id FROM profiles WHERE valid_until IS NOT NULL AND valid_until < ? ORDER BY id LIMIT ?',
+        today,
+        LAPSE_BATCH,
+      )
+      .toArray()
+      .map((r) => r.id);
     this.ctx.storage.transactionSync(() => {
       for (const id of ids) this.removeOne(id);
     });
@@ -102,16 +132,33 @@ export class FeedShard extends DurableObject<Env> {
 
   /** The home record of a profile (canonical row), or null. */
   async home(id: string): Promise<HomeRecord | null> {
-    const row = this.sql.exec<{ id: string; doc: string; hw_ref: string | null; activated: number; valid_until: string | null }>(
-      'SELECT id, doc, hw_ref, activated, valid_until FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
+    const row = this.sql
+      .exec<{ id: string; doc: string; hw_ref: string | null; activated: number; valid_until: string | null }>(
+        'SELECT id, doc, hw_ref, activated, valid_until FROM profiles WHERE id = ? AND home = 1',
+        id,
+      )
+      .toArray()[0];
     if (!row) return null;
-    const areas = this.sql.exec<{ value: string }>("SELECT value FROM terms WHERE profile_id = ? AND kind = 'pref'", id).toArray().map((r) => r.value);
-    return { id: row.id, doc: row.doc, hwRef: row.hw_ref, activated: row.activated === 1, areas, validUntil: row.valid_until, exclusions: this.exclusionsOf(id) };
+    const areas = this.sql
+      .exec<{ value: string }>("SELECT value FROM terms WHERE profile_id = ? AND kind = 'pref'", id)
+      .toArray()
+      .map((r) => r.value);
+    return {
+      id: row.id,
+      doc: row.doc,
+      hwRef: row.hw_ref,
+      activated: row.activated === 1,
+      areas,
+      validUntil: row.valid_until,
+      exclusions: this.exclusionsOf(id),
+    };
   }
 
   /** R-FEED-4: the agencies a profile is hidden from, as this shard keeps them (the home shard's list is the profile's). */
   private exclusionsOf(id: string): Array<{ agencyId: string; reason: string }> {
-    return this.sql.exec<{ agency_id: string; reason: string }>('SELECT agency_id, reason FROM exclusions WHERE profile_id = ? ORDER BY agency_id', id).toArray()
+    return this.sql
+      .exec<{ agency_id: string; reason: string }>('SELECT agency_id, reason FROM exclusions WHERE profile_id = ? ORDER BY agency_id', id)
+      .toArray()
       .map((r) => ({ agencyId: r.agency_id, reason: r.reason }));
   }
 
@@ -121,8 +168,14 @@ export class FeedShard extends DurableObject<Env> {
    *
    * @example await shard.profileFor('13-7K3M9X2QAB', 'A7K3M9X2QAB', '2026-11-27');
    */
-  async profileFor(id: string, agencyId: string, today: string): Promise<{ ok: true; doc: string } | { ok: false; reason: 'not_found' | 'excluded' }> {
-    const row = this.sql.exec<{ doc: string; valid_until: string | null }>('SELECT doc, valid_until FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
+  async profileFor(
+    id: string,
+    agencyId: string,
+    today: string,
+  ): Promise<{ ok: true; doc: string } | { ok: false; reason: 'not_found' | 'excluded' }> {
+    const row = this.sql
+      .exec<{ doc: string; valid_until: string | null }>('SELECT doc, valid_until FROM profiles WHERE id = ? AND home = 1', id)
+      .toArray()[0];
     if (!row || (row.valid_until !== null && row.valid_until < today)) return { ok: false, reason: 'not_found' };
     const excluded = this.sql.exec('SELECT 1 FROM exclusions WHERE agency_id = ? AND profile_id = ?', agencyId, id).toArray().length > 0;
     return excluded ? { ok: false, reason: 'excluded' } : { ok: true, doc: row.doc };
@@ -130,7 +183,8 @@ export class FeedShard extends DurableObject<Env> {
 
   /** Hides a profile from an agency's searches, or shows it again (R-FEED-4, R-BLOCK-3). */
   async setExclusion(profileId: string, agencyId: string, reason: string | null): Promise<void> {
-    if (reason) this.sql.exec('INSERT OR REPLACE INTO exclusions (agency_id, profile_id, reason) VALUES (?, ?, ?)', agencyId, profileId, reason);
+    if (reason)
+      this.sql.exec('INSERT OR REPLACE INTO exclusions (agency_id, profile_id, reason) VALUES (?, ?, ?)', agencyId, profileId, reason);
     else this.sql.exec('DELETE FROM exclusions WHERE agency_id = ? AND profile_id = ?', agencyId, profileId);
   }
 
@@ -140,8 +194,12 @@ export class FeedShard extends DurableObject<Env> {
    * @example await shard.checkActivation(id, await sha256Hex(code), now);
    */
   async checkActivation(id: string, codeHash: string, now: number): Promise<'ok' | 'invalid' | 'expired' | 'used'> {
-    const row = this.sql.exec<{ activation_hash: string | null; activation_expires_at: number | null; activated: number }>(
-      'SELECT activation_hash, activation_expires_at, activated FROM profiles WHERE id = ? AND home = 1', id).toArray()[0];
+    const row = this.sql
+      .exec<{ activation_hash: string | null; activation_expires_at: number | null; activated: number }>(
+        'SELECT activation_hash, activation_expires_at, activated FROM profiles WHERE id = ? AND home = 1',
+        id,
+      )
+      .toArray()[0];
     if (!row || !row.activation_hash || row.activation_hash !== codeHash) return 'invalid';
     if (row.activated) return 'used';
     if (row.activation_expires_at !== null && row.activation_expires_at <= now) return 'expired';
@@ -153,7 +211,14 @@ export class FeedShard extends DurableObject<Env> {
    * or not the account was activated before. False when the profile is not homed here.
    */
   async reissueActivation(id: string, codeHash: string, expiresAt: number): Promise<boolean> {
-    return this.sql.exec('UPDATE profiles SET activation_hash = ?, activation_expires_at = ?, activated = 0 WHERE id = ? AND home = 1', codeHash, expiresAt, id).rowsWritten > 0;
+    return (
+      this.sql.exec(
+        'UPDATE profiles SET activation_hash = ?, activation_expires_at = ?, activated = 0 WHERE id = ? AND home = 1',
+        codeHash,
+        expiresAt,
+        id,
+      ).rowsWritten > 0
+    );
   }
 
   /** True when a jobseeker account homed here was activated (R-SEC-8: checked before the SeekerObject is addressed). */
@@ -200,7 +265,12 @@ export class FeedShard extends DurableObject<Env> {
    * @example await shard.recordAcquirer('13-7K3M9X2QAB', 'A7K3M9X2QAB', '2026-11-27');
    */
   async recordAcquirer(profileId: string, agencyId: string, acquiredOn: string): Promise<{ ok: true }> {
-    this.sql.exec('INSERT OR IGNORE INTO acquirers (profile_id, agency_id, first_acquired_on) VALUES (?, ?, ?)', profileId, agencyId, acquiredOn);
+    this.sql.exec(
+      'INSERT OR IGNORE INTO acquirers (profile_id, agency_id, first_acquired_on) VALUES (?, ?, ?)',
+      profileId,
+      agencyId,
+      acquiredOn,
+    );
     return { ok: true };
   }
 
@@ -211,8 +281,12 @@ export class FeedShard extends DurableObject<Env> {
    * @example await shard.acquirersOf('13-7K3M9X2QAB'); // [{ agencyId: 'A7K3M9X2QAB', firstAcquiredOn: '2026-11-27' }]
    */
   async acquirersOf(profileId: string): Promise<Array<{ agencyId: string; firstAcquiredOn: string }>> {
-    return this.sql.exec<{ agency_id: string; first_acquired_on: string }>(
-      'SELECT agency_id, first_acquired_on FROM acquirers WHERE profile_id = ? ORDER BY first_acquired_on, agency_id', profileId).toArray()
+    return this.sql
+      .exec<{ agency_id: string; first_acquired_on: string }>(
+        'SELECT agency_id, first_acquired_on FROM acquirers WHERE profile_id = ? ORDER BY first_acquired_on, agency_id',
+        profileId,
+      )
+      .toArray()
       .map((r) => ({ agencyId: r.agency_id, firstAcquiredOn: r.first_acquired_on }));
   }
 }

@@ -17,8 +17,15 @@ export interface SqlRunner {
  * An update keeps what only the first load sets: the activation code and whether it was used.
  */
 export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
-  const prior = r.created ? undefined : db.all<{ rid: number; activated: number; activation_hash: string | null; activation_expires_at: number | null; hw_ref: string | null }>(
-    'SELECT rid, activated, activation_hash, activation_expires_at, hw_ref FROM profiles WHERE id = ?', r.id)[0];
+  const prior = r.created
+    ? undefined
+    : db.all<{
+        rid: number;
+        activated: number;
+        activation_hash: string | null;
+        activation_expires_at: number | null;
+        hw_ref: string | null;
+      }>('SELECT rid, activated, activation_hash, activation_expires_at, hw_ref FROM profiles WHERE id = ?', r.id)[0];
   if (prior) deleteProfileRow(db, r.id, prior.rid);
   const activationHash = prior ? prior.activation_hash : r.activationHash;
   const activationExpires = prior ? prior.activation_expires_at : r.activationExpiresAt;
@@ -26,23 +33,43 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
     `INSERT INTO profiles (id, listed, home, updated_at, doc, hw_ref, activation_hash, activation_expires_at, activated,
        employment_types, wage_unit, wage_min, wage_max, hours_per_week, age_band, education, valid_until)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
-    r.id, r.listed ? 1 : 0, r.home ? 1 : 0, r.updatedAt, r.doc, r.hwRef ?? prior?.hw_ref ?? null,
-    r.home ? activationHash : null, r.home ? activationExpires : null, prior?.activated ?? 0,
-    ',' + r.employmentTypes.join(',') + ',', r.wageUnit, r.wageMin, r.wageMax, r.hoursPerWeek, r.ageBand, r.education, r.validUntil,
+    r.id,
+    r.listed ? 1 : 0,
+    r.home ? 1 : 0,
+    r.updatedAt,
+    r.doc,
+    r.hwRef ?? prior?.hw_ref ?? null,
+    r.home ? activationHash : null,
+    r.home ? activationExpires : null,
+    prior?.activated ?? 0,
+    ',' + r.employmentTypes.join(',') + ',',
+    r.wageUnit,
+    r.wageMin,
+    r.wageMax,
+    r.hoursPerWeek,
+    r.ageBand,
+    r.education,
+    r.validUntil,
   )[0]!.rid;
   // Multi-row inserts: one statement per 30 rows keeps under the 100 bound parameters per query.
   for (let i = 0; i < r.terms.length; i += 30) {
     const chunk = r.terms.slice(i, i + 30);
-    db.all(`INSERT OR IGNORE INTO terms (profile_id, kind, value) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, ...chunk.flatMap(([kind, value]) => [r.id, kind, value]));
+    db.all(
+      `INSERT OR IGNORE INTO terms (profile_id, kind, value) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+      ...chunk.flatMap(([kind, value]) => [r.id, kind, value]),
+    );
   }
   if (r.experience.length) {
-    db.all(`INSERT INTO experience (profile_id, occupation, years) VALUES ${r.experience.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT DO UPDATE SET years = max(years, excluded.years)`,
-      ...r.experience.flatMap(([occupation, years]) => [r.id, occupation, years]));
+    db.all(
+      `INSERT INTO experience (profile_id, occupation, years) VALUES ${r.experience.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT DO UPDATE SET years = max(years, excluded.years)`,
+      ...r.experience.flatMap(([occupation, years]) => [r.id, occupation, years]),
+    );
   }
   db.all('INSERT INTO fts (rowid, tokens) VALUES (?, ?)', rid, indexTokens(r.text));
   if (r.exclusions && !(r.created && r.exclusions.length === 0)) {
     db.all('DELETE FROM exclusions WHERE profile_id = ?', r.id);
-    for (const { agencyId, reason } of r.exclusions) db.all('INSERT OR REPLACE INTO exclusions (agency_id, profile_id, reason) VALUES (?, ?, ?)', agencyId, r.id, reason);
+    for (const { agencyId, reason } of r.exclusions)
+      db.all('INSERT OR REPLACE INTO exclusions (agency_id, profile_id, reason) VALUES (?, ?, ?)', agencyId, r.id, reason);
   }
 }
 
@@ -95,7 +122,9 @@ function filterClauses(q: ShardQuery): { where: string[]; params: unknown[] } {
   const params: unknown[] = [];
   const anyTerm = (kind: string, values: string[] | undefined) => {
     if (!values?.length) return;
-    where.push(`EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = ? AND t.value IN (${values.map(() => '?').join(',')}))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = ? AND t.value IN (${values.map(() => '?').join(',')}))`,
+    );
     params.push(kind, ...values);
   };
   anyTerm('occ', q.occupations);
@@ -110,12 +139,27 @@ function filterClauses(q: ShardQuery): { where: string[]; params: unknown[] } {
     where.push('p.wage_unit = ?');
     params.push(q.wageUnit);
     // The agency's wage range overlaps the range the jobseeker wants.
-    if (q.wageMin !== undefined) { where.push('p.wage_max >= ?'); params.push(q.wageMin); }
-    if (q.wageMax !== undefined) { where.push('p.wage_min <= ?'); params.push(q.wageMax); }
+    if (q.wageMin !== undefined) {
+      where.push('p.wage_max >= ?');
+      params.push(q.wageMin);
+    }
+    if (q.wageMax !== undefined) {
+      where.push('p.wage_min <= ?');
+      params.push(q.wageMax);
+    }
   }
-  if (q.hoursMin !== undefined) { where.push('p.hours_per_week >= ?'); params.push(q.hoursMin); }
-  if (q.hoursMax !== undefined) { where.push('p.hours_per_week <= ?'); params.push(q.hoursMax); }
-  if (q.educations?.length) { where.push(`p.education IN (${q.educations.map(() => '?').join(',')})`); params.push(...q.educations); }
+  if (q.hoursMin !== undefined) {
+    where.push('p.hours_per_week >= ?');
+    params.push(q.hoursMin);
+  }
+  if (q.hoursMax !== undefined) {
+    where.push('p.hours_per_week <= ?');
+    params.push(q.hoursMax);
+  }
+  if (q.educations?.length) {
+    where.push(`p.education IN (${q.educations.map(() => '?').join(',')})`);
+    params.push(...q.educations);
+  }
   if (q.experienceOccupation) {
     where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.occupation = ? AND x.years >= ?)');
     params.push(q.experienceOccupation, q.experienceYearsMin ?? 0);
@@ -123,8 +167,14 @@ function filterClauses(q: ShardQuery): { where: string[]; params: unknown[] } {
     where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.years >= ?)');
     params.push(q.experienceYearsMin);
   }
-  if (q.today) { where.push('(p.valid_until IS NULL OR p.valid_until >= ?)'); params.push(q.today); }
-  if (q.match) { where.push('p.rid IN (SELECT rowid FROM fts WHERE fts MATCH ?)'); params.push(q.match); }
+  if (q.today) {
+    where.push('(p.valid_until IS NULL OR p.valid_until >= ?)');
+    params.push(q.today);
+  }
+  if (q.match) {
+    where.push('p.rid IN (SELECT rowid FROM fts WHERE fts MATCH ?)');
+    params.push(q.match);
+  }
   return { where, params };
 }
 
@@ -160,7 +210,9 @@ export function countStatement(q: ShardQuery, cap: number, elsewhere: CountedEls
     where.push("NOT EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = 'pref' AND t.value < ?)");
     params.push(elsewhere.below);
   } else if (elsewhere?.among.length) {
-    where.push(`NOT EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = 'pref' AND t.value IN (${elsewhere.among.map(() => '?').join(',')}))`);
+    where.push(
+      `NOT EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = 'pref' AND t.value IN (${elsewhere.among.map(() => '?').join(',')}))`,
+    );
     params.push(...elsewhere.among);
   }
   where.push('NOT EXISTS (SELECT 1 FROM exclusions e WHERE e.agency_id = ? AND e.profile_id = p.id)');

@@ -1,5 +1,14 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { Addition, ChangeReport, ChangeReportRequest, EmployerConsent, EmployerStatement, HireRequest, JobOrder, JobOrderRequest } from '../../../shared/schemas/job-desk';
+import type {
+  Addition,
+  ChangeReport,
+  ChangeReportRequest,
+  EmployerConsent,
+  EmployerStatement,
+  HireRequest,
+  JobOrder,
+  JobOrderRequest,
+} from '../../../shared/schemas/job-desk';
 import type { JobOffer, OfferCloseReason } from '../../../shared/schemas/job-offer';
 import { migrate } from '../../lib/migrations';
 import { refuse, type Refusal } from '../../lib/problem';
@@ -30,7 +39,10 @@ export class JobDesk extends DurableObject<Env> {
   }
 
   /** R-JOB-2: a quote of the given version for one jobseeker. */
-  async quote(q: { offer: JobOffer; version: number; hash: string; jobseekerRef: string; introductionProcedure: string }, now: number): Promise<StoredQuote> {
+  async quote(
+    q: { offer: JobOffer; version: number; hash: string; jobseekerRef: string; introductionProcedure: string },
+    now: number,
+  ): Promise<StoredQuote> {
     return createQuote(this.db, q, now);
   }
 
@@ -38,7 +50,11 @@ export class JobDesk extends DurableObject<Env> {
   async quotes(): Promise<{ quotes: StoredQuote[]; presentation: Record<string, 'hello_work' | 'agency'>; additions: Addition[] }> {
     const quotes = listQuotes(this.db, QUOTE_LIST_LIMIT);
     const numbers = [...new Set(quotes.map((q) => q.offerNumber))];
-    return { quotes, presentation: Object.fromEntries(numbers.map((n) => [n, presentationOf(this.db, n)])), additions: listAdditions(this.db, numbers) };
+    return {
+      quotes,
+      presentation: Object.fromEntries(numbers.map((n) => [n, presentationOf(this.db, n)])),
+      additions: listAdditions(this.db, numbers),
+    };
   }
 
   /** R-JOB-3: drops the content of quotes whose offer closed. */
@@ -75,7 +91,11 @@ export class JobDesk extends DurableObject<Env> {
 
   /** R-REP-1: a hire through an order. */
   async hire(orderId: string, hire: HireRequest, now: number): Promise<{ ok: true; order: JobOrder } | Refusal> {
-    if (!orderById(this.db, orderId)) return refuse('order_not_found', `受理記録（${orderId}）はありません。`, undefined, { status: 404, title: '求人の受理記録が見つかりません' });
+    if (!orderById(this.db, orderId))
+      return refuse('order_not_found', `受理記録（${orderId}）はありません。`, undefined, {
+        status: 404,
+        title: '求人の受理記録が見つかりません',
+      });
     addHire(this.db, orderId, hire, now);
     return { ok: true, order: orderById(this.db, orderId)! };
   }

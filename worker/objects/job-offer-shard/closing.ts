@@ -11,7 +11,12 @@ export type ClosedOffer = { number: string; workplacePrefecture: string };
 
 /** Closes one offer in this shard; null when it is not here or already closed. */
 export function closeOffer(db: OfferSqlRunner, number: string, reason: OfferCloseReason, now: number): ClosedOffer | null {
-  const row = db.all<{ workplace_pref: string }>("UPDATE offers SET status = 'closed', closed_reason = ?, closed_at = ? WHERE number = ? AND status = 'open' RETURNING workplace_pref", reason, now, number)[0];
+  const row = db.all<{ workplace_pref: string }>(
+    "UPDATE offers SET status = 'closed', closed_reason = ?, closed_at = ? WHERE number = ? AND status = 'open' RETURNING workplace_pref",
+    reason,
+    now,
+    number,
+  )[0];
   return row ? { number, workplacePrefecture: row.workplace_pref } : null;
 }
 
@@ -20,11 +25,17 @@ export function closeOffer(db: OfferSqlRunner, number: string, reason: OfferClos
  * that it did not hold have ended.
  */
 export function closeMissing(db: OfferSqlRunner, prefix: string, snapshotId: string, now: number): ClosedOffer[] {
-  return db.all<{ number: string; workplace_pref: string }>(
-    `UPDATE offers SET status = 'closed', closed_reason = 'missing_from_snapshot', closed_at = ?
+  return db
+    .all<{ number: string; workplace_pref: string }>(
+      `UPDATE offers SET status = 'closed', closed_reason = 'missing_from_snapshot', closed_at = ?
      WHERE home = 1 AND status = 'open' AND substr(number, 1, ?) = ? AND (snapshot_id IS NULL OR snapshot_id <> ?)
-     RETURNING number, workplace_pref`, now, prefix.length, prefix, snapshotId,
-  ).map((r) => ({ number: r.number, workplacePrefecture: r.workplace_pref }));
+     RETURNING number, workplace_pref`,
+      now,
+      prefix.length,
+      prefix,
+      snapshotId,
+    )
+    .map((r) => ({ number: r.number, workplacePrefecture: r.workplace_pref }));
 }
 
 /**
@@ -32,7 +43,10 @@ export function closeMissing(db: OfferSqlRunner, prefix: string, snapshotId: str
  * deadline is never after the valid-until date, so one indexed bound finds them all.
  */
 export function closeLapsed(db: OfferSqlRunner, today: string, now: number): number {
-  const rows = db.all<{ number: string; valid_until: string; intro_deadline: string }>("SELECT number, valid_until, intro_deadline FROM offers WHERE status = 'open' AND intro_deadline < ?", today);
+  const rows = db.all<{ number: string; valid_until: string; intro_deadline: string }>(
+    "SELECT number, valid_until, intro_deadline FROM offers WHERE status = 'open' AND intro_deadline < ?",
+    today,
+  );
   for (const r of rows) {
     const reason = closedByDate({ validUntil: r.valid_until, introductionDeadline: r.intro_deadline }, today);
     if (reason) closeOffer(db, r.number, reason, now);

@@ -3,7 +3,15 @@ import { closedByDate } from '../../../shared/rules/job-offers';
 import type { OfferCloseReason } from '../../../shared/schemas/job-offer';
 import { migrate } from '../../lib/migrations';
 import { closeLapsed, closeMissing, closeOffer, type ClosedOffer } from './closing';
-import { OFFER_SCHEMA_V1, offerSearchStatement, writeOfferRow, type OfferHit, type OfferRow, type OfferShardQuery, type OfferSqlRunner } from './sql';
+import {
+  OFFER_SCHEMA_V1,
+  offerSearchStatement,
+  writeOfferRow,
+  type OfferHit,
+  type OfferRow,
+  type OfferShardQuery,
+  type OfferSqlRunner,
+} from './sql';
 import { loadHomeRow, versionsOf, type HomeLoadOutcome, type HomeLoadRow } from './versions';
 
 export type { OfferHit, OfferRow, OfferShardQuery } from './sql';
@@ -11,12 +19,39 @@ export type { HomeLoadOutcome, HomeLoadRow } from './versions';
 export type { ClosedOffer } from './closing';
 
 /** An offer as its home shard holds it (R-JOB-2): the document, version, hash and status. */
-export type StoredOffer = { number: string; doc: string; version: number; hash: string; status: 'open' | 'closed'; closedReason: OfferCloseReason | null; updatedAt: number; workplacePrefecture: string };
+export type StoredOffer = {
+  number: string;
+  doc: string;
+  version: number;
+  hash: string;
+  status: 'open' | 'closed';
+  closedReason: OfferCloseReason | null;
+  updatedAt: number;
+  workplacePrefecture: string;
+};
 
 /** The latest state of an offer, against the hash a quote holds (R-JOB-3). */
-export type OfferState = { number: string; status: 'open' | 'closed' | 'unknown'; version: number | null; hash: string | null; closedReason: OfferCloseReason | null; doc: string | null };
+export type OfferState = {
+  number: string;
+  status: 'open' | 'closed' | 'unknown';
+  version: number | null;
+  hash: string | null;
+  closedReason: OfferCloseReason | null;
+  doc: string | null;
+};
 
-type StoredRow = { number: string; doc: string; version: number; hash: string; status: 'open' | 'closed'; closed_reason: OfferCloseReason | null; updated_at: number; workplace_pref: string; valid_until: string; intro_deadline: string };
+type StoredRow = {
+  number: string;
+  doc: string;
+  version: number;
+  hash: string;
+  status: 'open' | 'closed';
+  closed_reason: OfferCloseReason | null;
+  updated_at: number;
+  workplace_pref: string;
+  valid_until: string;
+  intro_deadline: string;
+};
 
 /**
  * The job offers of one prefecture (R-JOB-1, R-JOB-3), sharded like the jobseeker feed. An offer
@@ -45,7 +80,9 @@ export class JobOfferShard extends DurableObject<Env> {
 
   /** Writes listing copies of offers homed elsewhere whose workplace is here. */
   async putListings(rows: OfferRow[]): Promise<{ ok: true }> {
-    this.ctx.storage.transactionSync(() => { for (const r of rows) writeOfferRow(this.db, { ...r, home: false, listed: true }, null); });
+    this.ctx.storage.transactionSync(() => {
+      for (const r of rows) writeOfferRow(this.db, { ...r, home: false, listed: true }, null);
+    });
     return { ok: true };
   }
 
@@ -54,7 +91,10 @@ export class JobOfferShard extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       for (const n of numbers) {
         const row = this.db.all<{ rid: number }>('SELECT rid FROM offers WHERE number = ? AND home = 0', n)[0];
-        if (row) { this.db.all('DELETE FROM offer_fts WHERE rowid = ?', row.rid); this.db.all('DELETE FROM offers WHERE rid = ?', row.rid); }
+        if (row) {
+          this.db.all('DELETE FROM offer_fts WHERE rowid = ?', row.rid);
+          this.db.all('DELETE FROM offers WHERE rid = ?', row.rid);
+        }
       }
     });
     return { ok: true };
@@ -83,7 +123,16 @@ export class JobOfferShard extends DurableObject<Env> {
   async offer(number: string, today: string, now: number): Promise<StoredOffer | null> {
     const row = this.lapseThenRead(number, today, now);
     if (!row) return null;
-    return { number: row.number, doc: row.doc, version: row.version, hash: row.hash, status: row.status, closedReason: row.closed_reason, updatedAt: row.updated_at, workplacePrefecture: row.workplace_pref };
+    return {
+      number: row.number,
+      doc: row.doc,
+      version: row.version,
+      hash: row.hash,
+      status: row.status,
+      closedReason: row.closed_reason,
+      updatedAt: row.updated_at,
+      workplacePrefecture: row.workplace_pref,
+    };
   }
 
   /**
@@ -94,7 +143,14 @@ export class JobOfferShard extends DurableObject<Env> {
     return quoted.map(({ number, hashes }) => {
       const row = this.lapseThenRead(number, today, now);
       if (!row) return { number, status: 'unknown', version: null, hash: null, closedReason: null, doc: null };
-      return { number, status: row.status, version: row.version, hash: row.hash, closedReason: row.closed_reason, doc: row.status === 'open' && hashes.some((h) => h !== row.hash) ? row.doc : null };
+      return {
+        number,
+        status: row.status,
+        version: row.version,
+        hash: row.hash,
+        closedReason: row.closed_reason,
+        doc: row.status === 'open' && hashes.some((h) => h !== row.hash) ? row.doc : null,
+      };
     });
   }
 
@@ -110,11 +166,18 @@ export class JobOfferShard extends DurableObject<Env> {
   }
 
   private lapseThenRead(number: string, today: string, now: number): StoredRow | undefined {
-    const read = () => this.db.all<StoredRow>('SELECT number, doc, version, hash, status, closed_reason, updated_at, workplace_pref, valid_until, intro_deadline FROM offers WHERE number = ? AND home = 1', number)[0];
+    const read = () =>
+      this.db.all<StoredRow>(
+        'SELECT number, doc, version, hash, status, closed_reason, updated_at, workplace_pref, valid_until, intro_deadline FROM offers WHERE number = ? AND home = 1',
+        number,
+      )[0];
     const row = read();
     if (row?.status === 'open') {
       const reason = closedByDate({ validUntil: row.valid_until, introductionDeadline: row.intro_deadline }, today);
-      if (reason) { closeOffer(this.db, number, reason, now); return read(); }
+      if (reason) {
+        closeOffer(this.db, number, reason, now);
+        return read();
+      }
     }
     return row;
   }

@@ -55,8 +55,25 @@ export function writeOfferRow(db: OfferSqlRunner, r: OfferRow, snapshotId: strin
     `INSERT INTO offers (number, home, listed, status, version, hash, doc, updated_at, valid_until, intro_deadline, workplace_pref,
        occupation, industry, municipality, employment_type, wage_unit, wage_min, wage_max, hours_per_week, snapshot_id)
      VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
-    r.number, r.home ? 1 : 0, r.listed ? 1 : 0, r.version, r.hash, r.doc, r.updatedAt, r.validUntil, r.introductionDeadline, r.workplacePrefecture,
-    r.occupation, r.industry, r.municipality, r.employmentType, r.wageUnit, r.wageMin, r.wageMax, r.hoursPerWeek, snapshotId,
+    r.number,
+    r.home ? 1 : 0,
+    r.listed ? 1 : 0,
+    r.version,
+    r.hash,
+    r.doc,
+    r.updatedAt,
+    r.validUntil,
+    r.introductionDeadline,
+    r.workplacePrefecture,
+    r.occupation,
+    r.industry,
+    r.municipality,
+    r.employmentType,
+    r.wageUnit,
+    r.wageMin,
+    r.wageMax,
+    r.hoursPerWeek,
+    snapshotId,
   )[0]!.rid;
   db.all('INSERT INTO offer_fts (rowid, tokens) VALUES (?, ?)', rid, indexTokens(r.text));
 }
@@ -90,7 +107,7 @@ export type OfferHit = { number: string; updatedAt: number; version: number; doc
 export function offerSearchStatement(q: OfferShardQuery): { sql: string; params: unknown[] } {
   // The unary plus keeps SQLite on the order index (listed, status, updated_at) instead of the closing
   // index, which would sort every open offer before the LIMIT.
-  const where: string[] = ["o.listed = 1", "o.status = 'open'", '+o.intro_deadline >= ?'];
+  const where: string[] = ['o.listed = 1', "o.status = 'open'", '+o.intro_deadline >= ?'];
   const params: unknown[] = [q.today];
   const anyOf = (column: string, values: string[] | undefined) => {
     if (!values?.length) return;
@@ -105,12 +122,27 @@ export function offerSearchStatement(q: OfferShardQuery): { sql: string; params:
     where.push('o.wage_unit = ?');
     params.push(q.wageUnit);
     // The offer's range overlaps the range asked for.
-    if (q.wageMin !== undefined) { where.push('o.wage_max >= ?'); params.push(q.wageMin); }
-    if (q.wageMax !== undefined) { where.push('o.wage_min <= ?'); params.push(q.wageMax); }
+    if (q.wageMin !== undefined) {
+      where.push('o.wage_max >= ?');
+      params.push(q.wageMin);
+    }
+    if (q.wageMax !== undefined) {
+      where.push('o.wage_min <= ?');
+      params.push(q.wageMax);
+    }
   }
-  if (q.hoursMin !== undefined) { where.push('o.hours_per_week >= ?'); params.push(q.hoursMin); }
-  if (q.hoursMax !== undefined) { where.push('o.hours_per_week <= ?'); params.push(q.hoursMax); }
-  if (q.match) { where.push('o.rid IN (SELECT rowid FROM offer_fts WHERE offer_fts MATCH ?)'); params.push(q.match); }
+  if (q.hoursMin !== undefined) {
+    where.push('o.hours_per_week >= ?');
+    params.push(q.hoursMin);
+  }
+  if (q.hoursMax !== undefined) {
+    where.push('o.hours_per_week <= ?');
+    params.push(q.hoursMax);
+  }
+  if (q.match) {
+    where.push('o.rid IN (SELECT rowid FROM offer_fts WHERE offer_fts MATCH ?)');
+    params.push(q.match);
+  }
   if (q.after) {
     where.push('(o.updated_at < ? OR (o.updated_at = ? AND o.number > ?))');
     params.push(q.after.updatedAt, q.after.updatedAt, q.after.id);

@@ -27,12 +27,22 @@ type Prior = { version: number; hash: string; doc: string; status: string; updat
  * mark moves), reopened (same hash, was closed), or updated (next version, with what changed).
  */
 export function loadHomeRow(db: OfferSqlRunner, row: HomeLoadRow, now: number, snapshotId: string | null): HomeLoadOutcome {
-  const prior = db.all<Prior>('SELECT version, hash, doc, status, updated_at, workplace_pref FROM offers WHERE number = ? AND home = 1', row.number)[0];
+  const prior = db.all<Prior>(
+    'SELECT version, hash, doc, status, updated_at, workplace_pref FROM offers WHERE number = ? AND home = 1',
+    row.number,
+  )[0];
   const previousWorkplace = prior?.workplace_pref ?? null;
   if (prior && prior.hash === row.hash) {
     if (prior.status === 'open') {
       if (snapshotId) db.all('UPDATE offers SET snapshot_id = ? WHERE number = ?', snapshotId, row.number);
-      return { number: row.number, action: 'unchanged', version: prior.version, changed: [], updatedAt: prior.updated_at, previousWorkplace };
+      return {
+        number: row.number,
+        action: 'unchanged',
+        version: prior.version,
+        changed: [],
+        updatedAt: prior.updated_at,
+        previousWorkplace,
+      };
     }
     writeOfferRow(db, { ...row, home: true, version: prior.version, updatedAt: now }, snapshotId);
     return { number: row.number, action: 'reopened', version: prior.version, changed: [], updatedAt: now, previousWorkplace };
@@ -40,12 +50,26 @@ export function loadHomeRow(db: OfferSqlRunner, row: HomeLoadRow, now: number, s
   const version = (prior?.version ?? 0) + 1;
   const changed = prior ? changedItems(JSON.parse(prior.doc) as JobOffer, JSON.parse(row.doc) as JobOffer) : [];
   writeOfferRow(db, { ...row, home: true, version, updatedAt: now }, snapshotId);
-  db.all('INSERT OR REPLACE INTO versions (number, version, hash, changed, loaded_at) VALUES (?, ?, ?, ?, ?)', row.number, version, row.hash, JSON.stringify(changed), now);
+  db.all(
+    'INSERT OR REPLACE INTO versions (number, version, hash, changed, loaded_at) VALUES (?, ?, ?, ?, ?)',
+    row.number,
+    version,
+    row.hash,
+    JSON.stringify(changed),
+    now,
+  );
   return { number: row.number, action: prior ? 'updated' : 'created', version, changed, updatedAt: now, previousWorkplace };
 }
 
 /** The recorded versions of one offer, oldest first. */
-export function versionsOf(db: OfferSqlRunner, number: string): Array<{ version: number; hash: string; changed: string[]; loadedAt: number }> {
-  return db.all<{ version: number; hash: string; changed: string; loaded_at: number }>('SELECT version, hash, changed, loaded_at FROM versions WHERE number = ? ORDER BY version', number)
+export function versionsOf(
+  db: OfferSqlRunner,
+  number: string,
+): Array<{ version: number; hash: string; changed: string[]; loadedAt: number }> {
+  return db
+    .all<{ version: number; hash: string; changed: string; loaded_at: number }>(
+      'SELECT version, hash, changed, loaded_at FROM versions WHERE number = ? ORDER BY version',
+      number,
+    )
     .map((v) => ({ version: v.version, hash: v.hash, changed: JSON.parse(v.changed) as string[], loadedAt: v.loaded_at }));
 }

@@ -17,13 +17,17 @@ export const FEED_LAPSES_SCHEMA = `
  */
 export function noteFeedValidity(s: RegistryStore, entries: Array<{ validUntil: string; prefecture: string }>): void {
   s.tx(() => {
-    for (const e of entries) s.sql.exec('INSERT OR IGNORE INTO feed_lapses (valid_until, prefecture) VALUES (?, ?)', e.validUntil, e.prefecture);
+    for (const e of entries)
+      s.sql.exec('INSERT OR IGNORE INTO feed_lapses (valid_until, prefecture) VALUES (?, ?)', e.validUntil, e.prefecture);
   });
 }
 
 /** The shards holding rows that lapsed before `today` (JST date). */
 export function dueFeedLapses(s: RegistryStore, today: string): string[] {
-  return s.sql.exec<{ prefecture: string }>('SELECT DISTINCT prefecture FROM feed_lapses WHERE valid_until < ? ORDER BY prefecture', today).toArray().map((r) => r.prefecture);
+  return s.sql
+    .exec<{ prefecture: string }>('SELECT DISTINCT prefecture FROM feed_lapses WHERE valid_until < ? ORDER BY prefecture', today)
+    .toArray()
+    .map((r) => r.prefecture);
 }
 
 /** Forgets the lapses before `today` of the shards that removed all of theirs. */

@@ -1,8 +1,22 @@
 import { DurableObject } from 'cloudflare:workers';
 import type {
-  AgencyComplaint, AgencyPublicRecord, AnnualReportRecord, AnnualReportRequest, ChangeRequest, CompromiseReportRecord, Officer, Procedure,
-  ProcedureKind, RenewalRequest, ReportsOverview, RevokedAgencyRecord, SeekerComplaintRecord, SuspensionHistory, SuspensionRequest,
-  ViolationRecord, ViolationRequest,
+  AgencyComplaint,
+  AgencyPublicRecord,
+  AnnualReportRecord,
+  AnnualReportRequest,
+  ChangeRequest,
+  CompromiseReportRecord,
+  Officer,
+  Procedure,
+  ProcedureKind,
+  RenewalRequest,
+  ReportsOverview,
+  RevokedAgencyRecord,
+  SeekerComplaintRecord,
+  SuspensionHistory,
+  SuspensionRequest,
+  ViolationRecord,
+  ViolationRequest,
 } from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 import type { PasswordParams } from '../../lib/crypto';
@@ -26,11 +40,26 @@ import { REGISTRY_MIGRATIONS } from './schema';
 import * as accounts from './staff';
 import type { RegistryStore } from './store';
 import type {
-  AuditEntry, ProcedureRecord, RegistrationInput, RegistrationSummary, StaffPrincipal, StaffRecord, StaffRole, StatusChange,
+  AuditEntry,
+  ProcedureRecord,
+  RegistrationInput,
+  RegistrationSummary,
+  StaffPrincipal,
+  StaffRecord,
+  StaffRole,
+  StatusChange,
 } from './types';
 
 export type {
-  AuditEntry, AuditValue, ProcedureRecord, RegistrationInput, RegistrationSummary, StaffPrincipal, StaffRecord, StaffRole, StatusChange,
+  AuditEntry,
+  AuditValue,
+  ProcedureRecord,
+  RegistrationInput,
+  RegistrationSummary,
+  StaffPrincipal,
+  StaffRecord,
+  StaffRole,
+  StatusChange,
 } from './types';
 export { directoryText } from './store';
 
@@ -76,7 +105,12 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** Creates a staff account (R-SEC-2); `createdBy` is the ministry account, or 'bootstrap'. */
-  async createStaff(input: { email: string; name: string; role: StaffRole; prefecture: PrefectureCode | null }, passwordHash: string, createdBy: string, now: number): Promise<{ ok: true; staff: StaffRecord } | Refusal> {
+  async createStaff(
+    input: { email: string; name: string; role: StaffRole; prefecture: PrefectureCode | null },
+    passwordHash: string,
+    createdBy: string,
+    now: number,
+  ): Promise<{ ok: true; staff: StaffRecord } | Refusal> {
     return accounts.createStaff(this.store, input, passwordHash, createdBy, now);
   }
 
@@ -86,12 +120,23 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** Staff sign-in with a candidate hash made by the worker (R-SEC-5). */
-  async staffSignInWithHash(staffId: string, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  async staffSignInWithHash(
+    staffId: string,
+    candidate: string,
+    now: number,
+    label: string | null,
+  ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     return accounts.staffSignInWithHash(this.store, this.sessions, staffId, candidate, now, label);
   }
 
   /** Changes a staff member's password; other sessions end (R-SEC-6). */
-  async changeStaffPassword(staffId: string, candidate: string | null, newHash: string, keepSessionId: string | null, now: number): Promise<{ ok: true; ended: number } | Refusal> {
+  async changeStaffPassword(
+    staffId: string,
+    candidate: string | null,
+    newHash: string,
+    keepSessionId: string | null,
+    now: number,
+  ): Promise<{ ok: true; ended: number } | Refusal> {
     return accounts.changeStaffPassword(this.store, this.sessions, staffId, candidate, newHash, keepSessionId, now);
   }
 
@@ -131,12 +176,18 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** Admitted agencies of every status in a prefecture (all of them when `prefecture` is null), for … */
-  async agenciesInScope(prefecture: string | null): Promise<Array<{ id: string; name: string; prefecture: PrefectureCode; status: AgencyRecord['status'] }>> {
+  async agenciesInScope(
+    prefecture: string | null,
+  ): Promise<Array<{ id: string; name: string; prefecture: PrefectureCode; status: AgencyRecord['status'] }>> {
     return directory.agenciesInScope(this.store, prefecture);
   }
 
   /** Registers an agency's application (R-ELIG-*, R-APP-1..3): refused with the reason when it … */
-  async register(input: RegistrationInput, passwordHash: string, now: number): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
+  async register(
+    input: RegistrationInput,
+    passwordHash: string,
+    now: number,
+  ): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
     return registrations.register(this.store, input, passwordHash, now);
   }
 
@@ -146,17 +197,34 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** The bureau accepts a registration: the agency's object is created and it can sign in. */
-  async acceptRegistration(id: string, staff: StaffRecord, reason: string | null, now: number, term: AdmissionTerm = {}): Promise<{ ok: true; agencyId: string } | Refusal> {
+  async acceptRegistration(
+    id: string,
+    staff: StaffRecord,
+    reason: string | null,
+    now: number,
+    term: AdmissionTerm = {},
+  ): Promise<{ ok: true; agencyId: string } | Refusal> {
     return this.exclusive(() => registrations.acceptRegistration(this.store, id, staff, reason, now, term));
   }
 
   /** The bureau rejects a registration, with the reason (R-APP-4, R-SEC-4). */
-  async rejectRegistration(id: string, staff: StaffRecord, reason: string, now: number): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
+  async rejectRegistration(
+    id: string,
+    staff: StaffRecord,
+    reason: string,
+    now: number,
+  ): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
     return registrations.rejectRegistration(this.store, id, staff, reason, now);
   }
 
   /** Records the day the signed application form arrived (decision 2): a registration whose form … */
-  async markFormReceived(id: string, staff: StaffRecord, receivedOn: string, reason: string | null, now: number): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
+  async markFormReceived(
+    id: string,
+    staff: StaffRecord,
+    receivedOn: string,
+    reason: string | null,
+    now: number,
+  ): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
     return registrations.markFormReceived(this.store, id, staff, receivedOn, reason, now);
   }
 
@@ -166,7 +234,12 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** An agency files a change or renewal request (R-APP-4, R-ELIG-4); it waits for the bureau and … */
-  async submitProcedure(agencyId: string, kind: 'change' | 'renewal', request: ChangeRequest | RenewalRequest, now: number): Promise<{ ok: true; procedure: ProcedureRecord } | Refusal> {
+  async submitProcedure(
+    agencyId: string,
+    kind: 'change' | 'renewal',
+    request: ChangeRequest | RenewalRequest,
+    now: number,
+  ): Promise<{ ok: true; procedure: ProcedureRecord } | Refusal> {
     return procedures.submitProcedure(this.store, agencyId, kind, request, now);
   }
 
@@ -181,73 +254,149 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** The bureau accepts a change request (R-APP-4): only now does it take effect. New mandatory … */
-  async acceptChange(id: string, staff: StaffRecord, reason: string | null, now: number): Promise<{ ok: true; procedure: ProcedureRecord; mandatoryInformationVersion: number | null; notified: number } | Refusal> {
+  async acceptChange(
+    id: string,
+    staff: StaffRecord,
+    reason: string | null,
+    now: number,
+  ): Promise<{ ok: true; procedure: ProcedureRecord; mandatoryInformationVersion: number | null; notified: number } | Refusal> {
     return this.exclusive(() => procedures.acceptChange(this.store, id, staff, reason, now));
   }
 
   /** The bureau accepts a renewal after checking R-ELIG-2 again on the renewal's application day … */
   async acceptRenewal(
-    id: string, staff: StaffRecord, reason: string | null, termEndsOn: string | null, now: number, licenceExpiresOn: string | null = null,
+    id: string,
+    staff: StaffRecord,
+    reason: string | null,
+    termEndsOn: string | null,
+    now: number,
+    licenceExpiresOn: string | null = null,
   ): Promise<{ ok: true; procedure: ProcedureRecord; services: AgencyRecord['services']; purged: number } | Refusal> {
     return this.exclusive(() => procedures.acceptRenewal(this.store, id, staff, reason, termEndsOn, now, licenceExpiresOn));
   }
 
   /** The bureau rejects a change or renewal request, with the reason. */
-  async rejectProcedure(id: string, kind: 'change' | 'renewal', staff: StaffRecord, reason: string, now: number): Promise<{ ok: true; procedure: ProcedureRecord } | Refusal> {
+  async rejectProcedure(
+    id: string,
+    kind: 'change' | 'renewal',
+    staff: StaffRecord,
+    reason: string,
+    now: number,
+  ): Promise<{ ok: true; procedure: ProcedureRecord } | Refusal> {
     return procedures.rejectProcedure(this.store, id, kind, staff, reason, now);
   }
 
   /** R-APP-4: records the day a change or renewal request's signed form arrived. */
-  async markProcedureFormReceived(id: string, staff: StaffRecord, receivedOn: string, reason: string | null, now: number): Promise<{ ok: true; procedure: ProcedureRecord } | Refusal> {
+  async markProcedureFormReceived(
+    id: string,
+    staff: StaffRecord,
+    receivedOn: string,
+    reason: string | null,
+    now: number,
+  ): Promise<{ ok: true; procedure: ProcedureRecord } | Refusal> {
     return forms.markProcedureFormReceived(this.store, id, staff, receivedOn, reason, now);
   }
 
   /** The agency withdraws (退会): effective at once, its jobseeker data is deleted (R-RET-3), and its … */
-  async withdraw(agencyId: string, reason: string | null, now: number): Promise<{ ok: true; procedure: ProcedureRecord; change: StatusChange; emailReservedUntil: string } | Refusal> {
+  async withdraw(
+    agencyId: string,
+    reason: string | null,
+    now: number,
+  ): Promise<{ ok: true; procedure: ProcedureRecord; change: StatusChange; emailReservedUntil: string } | Refusal> {
     return this.exclusive(() => procedures.withdraw(this.store, agencyId, reason, now));
   }
 
   /** Records a violation and answers the sanction §8 sets for it, from the agency's history … */
-  async recordViolation(agencyId: string, input: ViolationRequest, staff: StaffRecord, now: number): Promise<{ ok: true; violation: ViolationRecord } | Refusal> {
+  async recordViolation(
+    agencyId: string,
+    input: ViolationRequest,
+    staff: StaffRecord,
+    now: number,
+  ): Promise<{ ok: true; violation: ViolationRecord } | Refusal> {
     return sanctions.recordViolation(this.store, agencyId, input, staff, now);
   }
 
   /** Suspends an agency at once (R-SAN-2): fixed months (ending by themselves), until corrected, or … */
-  async suspend(agencyId: string, input: SuspensionRequest, staff: StaffRecord, now: number): Promise<{ ok: true; change: StatusChange } | Refusal> {
+  async suspend(
+    agencyId: string,
+    input: SuspensionRequest,
+    staff: StaffRecord,
+    now: number,
+  ): Promise<{ ok: true; change: StatusChange } | Refusal> {
     return this.exclusive(() => sanctions.suspend(this.store, agencyId, input, staff, now));
   }
 
   /** Lifts the current suspension (the matter was corrected, the facts checked, or a fixed one ends … */
-  async liftSuspension(agencyId: string, staff: StaffRecord, reason: string, now: number): Promise<{ ok: true; change: StatusChange } | Refusal> {
+  async liftSuspension(
+    agencyId: string,
+    staff: StaffRecord,
+    reason: string,
+    now: number,
+  ): Promise<{ ok: true; change: StatusChange } | Refusal> {
     return this.exclusive(() => sanctions.liftSuspension(this.store, agencyId, staff, reason, now));
   }
 
   /** Revokes an agency (利用解除) at once: its sessions end, its jobseeker data goes (R-RET-3), it is … */
-  async revoke(agencyId: string, input: { reason: string; violationId?: string }, staff: StaffRecord, now: number): Promise<{ ok: true; change: StatusChange } | Refusal> {
+  async revoke(
+    agencyId: string,
+    input: { reason: string; violationId?: string },
+    staff: StaffRecord,
+    now: number,
+  ): Promise<{ ok: true; change: StatusChange } | Refusal> {
     return this.exclusive(() => sanctions.revoke(this.store, agencyId, input, staff, now));
   }
 
   /** One agency as the bureau sees it: its record, officers, violations, suspensions, procedures. */
-  async agencyDetail(agencyId: string, staff: StaffRecord): Promise<{
-    ok: true; record: AgencyRecord; address: string; liaisonOfficer: Officer | null; privacyOfficer: Officer | null; handlesSubsidies: boolean;
-    certifications: Array<'privacy_mark' | 'yuryo'>; termEndsOn: string | null; licenceExpiresOn: string | null; violations: ViolationRecord[]; suspensions: SuspensionHistory[];
-    procedures: ProcedureRecord[]; reportsFiled: number[];
-  } | Refusal> {
+  async agencyDetail(
+    agencyId: string,
+    staff: StaffRecord,
+  ): Promise<
+    | {
+        ok: true;
+        record: AgencyRecord;
+        address: string;
+        liaisonOfficer: Officer | null;
+        privacyOfficer: Officer | null;
+        handlesSubsidies: boolean;
+        certifications: Array<'privacy_mark' | 'yuryo'>;
+        termEndsOn: string | null;
+        licenceExpiresOn: string | null;
+        violations: ViolationRecord[];
+        suspensions: SuspensionHistory[];
+        procedures: ProcedureRecord[];
+        reportsFiled: number[];
+      }
+    | Refusal
+  > {
     return directory.agencyDetail(this.store, agencyId, staff);
   }
 
   /** The directory of admitted agencies (R-DIR-1): suspended ones marked 停止中, withdrawn and … */
-  async directory(query: { prefecture?: string; service?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: AgencyPublicRecord[]; nextCursor: string | null }> {
+  async directory(query: {
+    prefecture?: string;
+    service?: string;
+    q?: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<{ items: AgencyPublicRecord[]; nextCursor: string | null }> {
     return directory.directory(this.store, query);
   }
 
   /** Revoked agencies still inside their three years (R-DIR-2, decision 4), newest first. */
-  async revokedDirectory(query: { prefecture?: string; q?: string; cursor?: string; limit: number }, today: string): Promise<{ items: RevokedAgencyRecord[]; nextCursor: string | null }> {
+  async revokedDirectory(
+    query: { prefecture?: string; q?: string; cursor?: string; limit: number },
+    today: string,
+  ): Promise<{ items: RevokedAgencyRecord[]; nextCursor: string | null }> {
     return directory.revokedDirectory(this.store, query, today);
   }
 
   /** Files (or corrects) a fiscal year's usage report (R-REP-1, §19(1)): one part per service the … */
-  async fileReport(agencyId: string, fy: number, report: AnnualReportRequest, now: number): Promise<{ ok: true; created: boolean; record: AnnualReportRecord } | Refusal> {
+  async fileReport(
+    agencyId: string,
+    fy: number,
+    report: AnnualReportRequest,
+    now: number,
+  ): Promise<{ ok: true; created: boolean; record: AnnualReportRecord } | Refusal> {
     return reports.fileReport(this.store, agencyId, fy, report, now);
   }
 
@@ -262,27 +411,47 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** A jobseeker complains about an agency (R-CMP-1, §7(2)②カ): it reaches the bureau of the … */
-  async fileSeekerComplaint(profileId: string, agencyId: string, content: string, now: number): Promise<{ ok: true; complaint: SeekerComplaintRecord } | Refusal> {
+  async fileSeekerComplaint(
+    profileId: string,
+    agencyId: string,
+    content: string,
+    now: number,
+  ): Promise<{ ok: true; complaint: SeekerComplaintRecord } | Refusal> {
     return complaints.fileSeekerComplaint(this.store, profileId, agencyId, content, now);
   }
 
   /** Jobseekers' complaints in the staff member's scope, newest first. */
-  async seekerComplaints(staff: StaffRecord, filter: { agencyId?: string; forwarded?: boolean; limit: number }): Promise<SeekerComplaintRecord[]> {
+  async seekerComplaints(
+    staff: StaffRecord,
+    filter: { agencyId?: string; forwarded?: boolean; limit: number },
+  ): Promise<SeekerComplaintRecord[]> {
     return complaints.seekerComplaints(this.store, staff, filter);
   }
 
   /** The bureau passes a jobseeker's complaint on to the agency (§7(2)②カ, §15(3)): it becomes an … */
-  async forwardComplaint(id: string, staff: StaffRecord, input: { reason?: string; summary?: string; shareProfileId: boolean }, now: number): Promise<{ ok: true; complaint: SeekerComplaintRecord; agencyComplaint: AgencyComplaint } | Refusal> {
+  async forwardComplaint(
+    id: string,
+    staff: StaffRecord,
+    input: { reason?: string; summary?: string; shareProfileId: boolean },
+    now: number,
+  ): Promise<{ ok: true; complaint: SeekerComplaintRecord; agencyComplaint: AgencyComplaint } | Refusal> {
     return this.exclusive(() => complaints.forwardComplaint(this.store, id, staff, input, now));
   }
 
   /** The bureau asks for an agency's complaint log (§15(2)); the request is audited. */
-  async agencyComplaints(agencyId: string, staff: StaffRecord, now: number): Promise<{ ok: true; log: AgencyComplaint[]; toBureau: SeekerComplaintRecord[] } | Refusal> {
+  async agencyComplaints(
+    agencyId: string,
+    staff: StaffRecord,
+    now: number,
+  ): Promise<{ ok: true; log: AgencyComplaint[]; toBureau: SeekerComplaintRecord[] } | Refusal> {
     return complaints.agencyComplaints(this.store, agencyId, staff, now);
   }
 
   /** A user reports a suspected compromise of their account (R-SEC-1, §9); staff see it. */
-  async fileCompromiseReport(input: Omit<CompromiseReportRecord, 'id' | 'reportedAt'>, now: number): Promise<{ ok: true; report: CompromiseReportRecord }> {
+  async fileCompromiseReport(
+    input: Omit<CompromiseReportRecord, 'id' | 'reportedAt'>,
+    now: number,
+  ): Promise<{ ok: true; report: CompromiseReportRecord }> {
     return complaints.fileCompromiseReport(this.store, input, now);
   }
 
@@ -307,7 +476,14 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** Appends a staff action to the audit log (R-SEC-4); there is no method that edits or deletes. */
-  async audit(now: number, actor: string, action: string, target: string, reason: string | null, details: Record<string, unknown> = {}): Promise<void> {
+  async audit(
+    now: number,
+    actor: string,
+    action: string,
+    target: string,
+    reason: string | null,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     return audit.audit(this.store, now, actor, action, target, reason, details);
   }
 

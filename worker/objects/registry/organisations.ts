@@ -19,10 +19,16 @@ export type LicenceHolder = { kind: 'agency'; id: string; status: 'active' | 'su
  */
 export function licenceHolder(sql: SqlStorage, number: string, pending = true): LicenceHolder | null {
   const key = licenceKey(number);
-  const agency = sql.exec<{ id: string; status: 'active' | 'suspended' }>(
-    "SELECT id, status FROM agencies WHERE licence_key = ? AND status IN ('active', 'suspended') ORDER BY status LIMIT 1", key).toArray()[0];
+  const agency = sql
+    .exec<{ id: string; status: 'active' | 'suspended' }>(
+      "SELECT id, status FROM agencies WHERE licence_key = ? AND status IN ('active', 'suspended') ORDER BY status LIMIT 1",
+      key,
+    )
+    .toArray()[0];
   if (agency || !pending) return agency ? { kind: 'agency', ...agency } : null;
-  const registration = sql.exec<{ id: string }>("SELECT id FROM registrations WHERE licence_key = ? AND status = 'pending' LIMIT 1", key).toArray()[0];
+  const registration = sql
+    .exec<{ id: string }>("SELECT id FROM registrations WHERE licence_key = ? AND status = 'pending' LIMIT 1", key)
+    .toArray()[0];
   return registration ? { kind: 'registration', id: registration.id } : null;
 }
 
@@ -37,26 +43,47 @@ export function licenceRefusal(sql: SqlStorage, number: string, pending = true):
   if (!holder) return null;
   if (holder.kind === 'agency' && holder.status === 'suspended') {
     // R-SAN-2: an application, not the suspended agency's own request, so 422 like the other ineligible applications.
-    return refuse('agency_suspended', 'この許可・届出番号の事業者は利用停止中のため、新たに利用申請できません。停止が解除されるまでお待ちください。', undefined, { status: 422, title: '利用停止中の事業者です' });
+    return refuse(
+      'agency_suspended',
+      'この許可・届出番号の事業者は利用停止中のため、新たに利用申請できません。停止が解除されるまでお待ちください。',
+      undefined,
+      { status: 422, title: '利用停止中の事業者です' },
+    );
   }
   if (holder.kind === 'agency') {
-    return refuse('licence_in_use', 'この許可・届出番号の事業者はすでに利用しています。1つの事業者が持てるアカウントは1つです。職員の方は、連絡責任者に職員アカウントの追加を依頼してください（利用規約§7(2)①キ、§9）。');
+    return refuse(
+      'licence_in_use',
+      'この許可・届出番号の事業者はすでに利用しています。1つの事業者が持てるアカウントは1つです。職員の方は、連絡責任者に職員アカウントの追加を依頼してください（利用規約§7(2)①キ、§9）。',
+    );
   }
   return refuse('licence_pending', 'この許可・届出番号では、すでに利用申請が手続中です。管轄労働局の受理をお待ちください。');
 }
 
 /** Why an email cannot be given to a new account or seat now, or null when it can (R-APP-2, R-ORG-2). */
 export function emailRefusal(sql: SqlStorage, email: string, today: string, seatOf: string | null = null): Refusal | null {
-  const inUse = () => refuse('email_in_use', 'このメールアドレスは利用中の事業者のアカウントIDか職員のメールアドレスです。別のメールアドレスを指定してください。');
-  const reserved = (until: string) => refuse('email_reserved', `このメールアドレスは利用終了後5年間（${until}まで）保持されるため、別のメールアドレスを指定してください。`, { reservedUntil: until });
-  const account = sql.exec<{ id: string; status: string; ended_on: string | null }>('SELECT id, status, ended_on FROM agencies WHERE email = ?', email).toArray()[0];
+  const inUse = () =>
+    refuse(
+      'email_in_use',
+      'このメールアドレスは利用中の事業者のアカウントIDか職員のメールアドレスです。別のメールアドレスを指定してください。',
+    );
+  const reserved = (until: string) =>
+    refuse('email_reserved', `このメールアドレスは利用終了後5年間（${until}まで）保持されるため、別のメールアドレスを指定してください。`, {
+      reservedUntil: until,
+    });
+  const account = sql
+    .exec<{ id: string; status: string; ended_on: string | null }>('SELECT id, status, ended_on FROM agencies WHERE email = ?', email)
+    .toArray()[0];
   if (account) {
     if (account.status === 'active' || account.status === 'suspended') return inUse();
     if (account.ended_on && today <= emailReservedUntil(account.ended_on)) return reserved(emailReservedUntil(account.ended_on));
   }
   if (sql.exec("SELECT 1 FROM registrations WHERE email = ? AND status = 'pending'", email).toArray().length) return inUse();
-  const seat = sql.exec<{ agency_id: string; removed_on: string | null; status: string; ended_on: string | null }>(
-    'SELECT s.agency_id, s.removed_on, a.status, a.ended_on FROM seat_emails s JOIN agencies a ON a.id = s.agency_id WHERE s.email = ?', email).toArray()[0];
+  const seat = sql
+    .exec<{ agency_id: string; removed_on: string | null; status: string; ended_on: string | null }>(
+      'SELECT s.agency_id, s.removed_on, a.status, a.ended_on FROM seat_emails s JOIN agencies a ON a.id = s.agency_id WHERE s.email = ?',
+      email,
+    )
+    .toArray()[0];
   if (seat) {
     const until = seat.removed_on ?? seat.ended_on;
     if (until === null) return inUse();
@@ -78,7 +105,13 @@ export function reserveSeatEmail(sql: SqlStorage, email: string, agencyId: strin
   if (!agency) return refuse('agency_not_found', 'この事業者は登録されていません。');
   const refusal = emailRefusal(sql, email, jstDate(new Date(now)), agencyId);
   if (refusal) return refusal;
-  sql.exec('INSERT OR REPLACE INTO seat_emails (email, agency_id, seat_id, added_at, removed_on) VALUES (?, ?, ?, ?, NULL)', email, agencyId, seatId, now);
+  sql.exec(
+    'INSERT OR REPLACE INTO seat_emails (email, agency_id, seat_id, added_at, removed_on) VALUES (?, ?, ?, ?, NULL)',
+    email,
+    agencyId,
+    seatId,
+    now,
+  );
   return { ok: true };
 }
 
@@ -88,14 +121,23 @@ export function reserveSeatEmail(sql: SqlStorage, email: string, agencyId: strin
  * dropped. Idempotent.
  */
 export function releaseSeatEmail(sql: SqlStorage, agencyId: string, seatId: string, removed: boolean, now: number): { ok: true } {
-  if (removed) sql.exec('UPDATE seat_emails SET removed_on = ? WHERE agency_id = ? AND seat_id = ? AND removed_on IS NULL', jstDate(new Date(now)), agencyId, seatId);
+  if (removed)
+    sql.exec(
+      'UPDATE seat_emails SET removed_on = ? WHERE agency_id = ? AND seat_id = ? AND removed_on IS NULL',
+      jstDate(new Date(now)),
+      agencyId,
+      seatId,
+    );
   else sql.exec('DELETE FROM seat_emails WHERE agency_id = ? AND seat_id = ? AND removed_on IS NULL', agencyId, seatId);
   return { ok: true };
 }
 
 /** The organisation a live seat's email signs in to (R-ORG-2), or null. */
 export function agencyIdBySeatEmail(sql: SqlStorage, email: string): string | null {
-  return sql.exec<{ agency_id: string }>('SELECT agency_id FROM seat_emails WHERE email = ? AND removed_on IS NULL', email).toArray()[0]?.agency_id ?? null;
+  return (
+    sql.exec<{ agency_id: string }>('SELECT agency_id FROM seat_emails WHERE email = ? AND removed_on IS NULL', email).toArray()[0]
+      ?.agency_id ?? null
+  );
 }
 
 /**

@@ -1,4 +1,12 @@
-import { addDays, applicationDeadline, emailReservedUntil, jstDate, placementQualifies, reapplyAllowedFrom, registrationDeletionDate } from '../../../shared/rules';
+import {
+  addDays,
+  applicationDeadline,
+  emailReservedUntil,
+  jstDate,
+  placementQualifies,
+  reapplyAllowedFrom,
+  registrationDeletionDate,
+} from '../../../shared/rules';
 import { randomBase32 } from '../../lib/crypto';
 import { refuse, type Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
@@ -20,28 +28,57 @@ const INELIGIBLE_SCHOOL_KINDS = new Set(['junior_high', 'high_school', 'secondar
  *
  * @example await registry.register(input, hash, now.getTime());
  */
-export async function register(s: RegistryStore, input: RegistrationInput, passwordHash: string, now: number): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
+export async function register(
+  s: RegistryStore,
+  input: RegistrationInput,
+  passwordHash: string,
+  now: number,
+): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
   const today = jstDate(new Date(now));
   const email = input.email;
-  const existing = s.sql.exec<{ status: string; ended_on: string | null; revoked_on: string | null }>('SELECT status, ended_on, revoked_on FROM agencies WHERE email = ?', email).toArray()[0];
+  const existing = s.sql
+    .exec<{ status: string; ended_on: string | null; revoked_on: string | null }>(
+      'SELECT status, ended_on, revoked_on FROM agencies WHERE email = ?',
+      email,
+    )
+    .toArray()[0];
   if (existing) {
     if (existing.status === 'active' || existing.status === 'suspended') {
       return refuse('email_in_use', 'このメールアドレスは利用中の事業者のアカウントIDです。');
     }
     if (existing.revoked_on && today < reapplyAllowedFrom(existing.revoked_on)) {
-      return refuse('revoked_recently', `利用解除日（${existing.revoked_on}）から3年間は利用申請できません。${reapplyAllowedFrom(existing.revoked_on)}以降に申請してください。`, { allowedFrom: reapplyAllowedFrom(existing.revoked_on) });
+      return refuse(
+        'revoked_recently',
+        `利用解除日（${existing.revoked_on}）から3年間は利用申請できません。${reapplyAllowedFrom(existing.revoked_on)}以降に申請してください。`,
+        { allowedFrom: reapplyAllowedFrom(existing.revoked_on) },
+      );
     }
     if (existing.ended_on && today <= emailReservedUntil(existing.ended_on)) {
-      return refuse('email_reserved', `このメールアドレスは利用終了後5年間（${emailReservedUntil(existing.ended_on)}まで）保持されるため、別のメールアドレスで申請してください。`, { reservedUntil: emailReservedUntil(existing.ended_on) });
+      return refuse(
+        'email_reserved',
+        `このメールアドレスは利用終了後5年間（${emailReservedUntil(existing.ended_on)}まで）保持されるため、別のメールアドレスで申請してください。`,
+        { reservedUntil: emailReservedUntil(existing.ended_on) },
+      );
     }
   }
   // R-APP-3 and R-SAN-2 follow the organisation, not the account ID: a revoked or suspended
   // agency must not come back under a new email address.
-  const sameLicence = s.sql.exec<{ status: string; revoked_on: string | null }>('SELECT status, revoked_on FROM agencies WHERE licence_key = ?', licenceKey(input.licence.number)).toArray();
-  const revoked = sameLicence.filter((a) => a.revoked_on && today < reapplyAllowedFrom(a.revoked_on)).sort((a, b) => (a.revoked_on! < b.revoked_on! ? 1 : -1))[0];
+  const sameLicence = s.sql
+    .exec<{ status: string; revoked_on: string | null }>(
+      'SELECT status, revoked_on FROM agencies WHERE licence_key = ?',
+      licenceKey(input.licence.number),
+    )
+    .toArray();
+  const revoked = sameLicence
+    .filter((a) => a.revoked_on && today < reapplyAllowedFrom(a.revoked_on))
+    .sort((a, b) => (a.revoked_on! < b.revoked_on! ? 1 : -1))[0];
   if (revoked) {
     const from = reapplyAllowedFrom(revoked.revoked_on!);
-    return refuse('revoked_recently', `この許可・届出番号の事業者は${revoked.revoked_on}に利用解除されています。利用解除日から3年間は利用申請できません（利用規約§5、§8(4)）。${from}以降に申請してください。`, { allowedFrom: from });
+    return refuse(
+      'revoked_recently',
+      `この許可・届出番号の事業者は${revoked.revoked_on}に利用解除されています。利用解除日から3年間は利用申請できません（利用規約§5、§8(4)）。${from}以降に申請してください。`,
+      { allowedFrom: from },
+    );
   }
   // R-ORG-1: one account per organisation, whatever the spelling of its number.
   const holder = organisations.licenceRefusal(s.sql, input.licence.number);
@@ -53,50 +90,108 @@ export async function register(s: RegistryStore, input: RegistrationInput, passw
   const seatEmail = organisations.emailRefusal(s.sql, email, today);
   if (seatEmail) return seatEmail;
   if (input.onOrder?.suspensionOrder || input.onOrder?.improvementOrderUnremedied) {
-    return refuse('under_order', '事業停止命令の期間中、または業務改善命令を受け必要な改善がなされるまでの間は、新規に利用できません（利用規約§2）。');
+    return refuse(
+      'under_order',
+      '事業停止命令の期間中、または業務改善命令を受け必要な改善がなされるまでの間は、新規に利用できません（利用規約§2）。',
+    );
   }
   if (input.licence.kind === 'school' && INELIGIBLE_SCHOOL_KINDS.has(input.licence.schoolKind ?? '')) {
-    return refuse('school_not_eligible', '中学校及び高等学校（これらを含む中等教育学校・義務教育学校を含みます）は、求人・求職情報提供サービスの対象外です（利用規約§2(1)③）。');
+    return refuse(
+      'school_not_eligible',
+      '中学校及び高等学校（これらを含む中等教育学校・義務教育学校を含みます）は、求人・求職情報提供サービスの対象外です（利用規約§2(1)③）。',
+    );
   }
   if (input.services.includes('jobseeker')) {
     if (input.licence.kind === 'school') {
       return refuse('licence_not_eligible', '学校等（職業安定法第33条の2）は求人情報提供サービスのみ利用できます（利用規約§2）。');
     }
     if (!placementQualifies(today, input.placements)) {
-      return refuse('no_qualifying_placement', '求職情報提供サービスの利用には、申請日から過去3か月以内に常用（期間の定めなし又は4か月以上、季節労働を除く）の就職実績が1件以上必要です（利用規約§2）。');
+      return refuse(
+        'no_qualifying_placement',
+        '求職情報提供サービスの利用には、申請日から過去3か月以内に常用（期間の定めなし又は4か月以上、季節労働を除く）の就職実績が1件以上必要です（利用規約§2）。',
+      );
     }
   }
   const id = `R${randomBase32(10)}`;
   const deadline = applicationDeadline(today);
-  s.sql.exec("INSERT INTO registrations (id, email, payload, password_hash, registered_on, deadline, status, licence_key) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
-    id, email, JSON.stringify(input), passwordHash, today, deadline, licenceKey(input.licence.number));
+  s.sql.exec(
+    "INSERT INTO registrations (id, email, payload, password_hash, registered_on, deadline, status, licence_key) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+    id,
+    email,
+    JSON.stringify(input),
+    passwordHash,
+    today,
+    deadline,
+    licenceKey(input.licence.number),
+  );
   return { ok: true, registration: registration(s, id)! };
 }
 
 export function registration(s: RegistryStore, id: string): RegistrationSummary | null {
-  const r = s.sql.exec<{ id: string; email: string; payload: string; registered_on: string; deadline: string; status: RegistrationSummary['status']; agency_id: string | null; form_received_on: string | null; decision_reason: string | null }>(
-    'SELECT id, email, payload, registered_on, deadline, status, agency_id, form_received_on, decision_reason FROM registrations WHERE id = ?', id).toArray()[0];
+  const r = s.sql
+    .exec<{
+      id: string;
+      email: string;
+      payload: string;
+      registered_on: string;
+      deadline: string;
+      status: RegistrationSummary['status'];
+      agency_id: string | null;
+      form_received_on: string | null;
+      decision_reason: string | null;
+    }>(
+      'SELECT id, email, payload, registered_on, deadline, status, agency_id, form_received_on, decision_reason FROM registrations WHERE id = ?',
+      id,
+    )
+    .toArray()[0];
   if (!r) return null;
   const p = JSON.parse(r.payload) as RegistrationInput;
   return {
-    id: r.id, email: r.email, organisationName: p.organisation.name, prefecture: p.organisation.prefecture, registeredOn: r.registered_on,
-    deadline: r.deadline, deletionDate: registrationDeletionDate(r.registered_on), status: r.status, agencyId: r.agency_id, formReceivedOn: r.form_received_on, decisionReason: r.decision_reason,
+    id: r.id,
+    email: r.email,
+    organisationName: p.organisation.name,
+    prefecture: p.organisation.prefecture,
+    registeredOn: r.registered_on,
+    deadline: r.deadline,
+    deletionDate: registrationDeletionDate(r.registered_on),
+    status: r.status,
+    agencyId: r.agency_id,
+    formReceivedOn: r.form_received_on,
+    decisionReason: r.decision_reason,
   };
 }
 
 /** Registrations in a staff member's scope (all for the ministry). */
 export async function registrations(s: RegistryStore, prefecture: string | null, status: string | null): Promise<RegistrationSummary[]> {
-  const ids = s.sql.exec<{ id: string }>('SELECT id FROM registrations ORDER BY registered_on DESC, id').toArray().map((r) => r.id);
-  return ids.map((id) => registration(s, id)!).filter((r) => (!prefecture || r.prefecture === prefecture) && (!status || r.status === status));
+  const ids = s.sql
+    .exec<{ id: string }>('SELECT id FROM registrations ORDER BY registered_on DESC, id')
+    .toArray()
+    .map((r) => r.id);
+  return ids
+    .map((id) => registration(s, id)!)
+    .filter((r) => (!prefecture || r.prefecture === prefecture) && (!status || r.status === status));
 }
 
 /** A pending registration in the staff member's scope, or the refusal. */
-export function pendingRegistration(s: RegistryStore, id: string, staff: StaffRecord): { payload: string; password_hash: string; registered_on: string; deadline: string; form_received_on: string | null } | Refusal {
-  const row = s.sql.exec<{ payload: string; password_hash: string; status: string; registered_on: string; deadline: string; form_received_on: string | null }>(
-    'SELECT payload, password_hash, status, registered_on, deadline, form_received_on FROM registrations WHERE id = ?', id).toArray()[0];
+export function pendingRegistration(
+  s: RegistryStore,
+  id: string,
+  staff: StaffRecord,
+): { payload: string; password_hash: string; registered_on: string; deadline: string; form_received_on: string | null } | Refusal {
+  const row = s.sql
+    .exec<{
+      payload: string;
+      password_hash: string;
+      status: string;
+      registered_on: string;
+      deadline: string;
+      form_received_on: string | null;
+    }>('SELECT payload, password_hash, status, registered_on, deadline, form_received_on FROM registrations WHERE id = ?', id)
+    .toArray()[0];
   if (!row) return refuse('registration_not_found', `登録（${id}）は存在しないか、期限切れで削除されました。`);
   const input = JSON.parse(row.payload) as RegistrationInput;
-  if (staff.role === 'bureau' && staff.prefecture !== input.organisation.prefecture) return refuse('out_of_scope', 'この登録は管轄外の労働局のものです。');
+  if (staff.role === 'bureau' && staff.prefecture !== input.organisation.prefecture)
+    return refuse('out_of_scope', 'この登録は管轄外の労働局のものです。');
   if (row.status !== 'pending') return refuse('registration_decided', `この登録の状態は「${row.status}」です。`);
   return row;
 }
@@ -106,13 +201,23 @@ export function pendingRegistration(s: RegistryStore, id: string, staff: StaffRe
  *
  * @example await registry.acceptRegistration('R…', staff, 'reason', now.getTime());
  */
-export async function acceptRegistration(s: RegistryStore, id: string, staff: StaffRecord, reason: string | null, now: number, given: AdmissionTerm = {}): Promise<{ ok: true; agencyId: string } | Refusal> {
+export async function acceptRegistration(
+  s: RegistryStore,
+  id: string,
+  staff: StaffRecord,
+  reason: string | null,
+  now: number,
+  given: AdmissionTerm = {},
+): Promise<{ ok: true; agencyId: string } | Refusal> {
   const row = pendingRegistration(s, id, staff);
   if ('ok' in row) return row;
   const today = jstDate(new Date(now));
   const inTime = row.form_received_on !== null && row.form_received_on <= row.deadline;
   if (today > row.deadline && !inTime) {
-    return refuse('registration_expired', `この登録の完了期限（${row.deadline}）を過ぎ、申請書の受領も記録されていません。新たに登録してもらってください（利用規約§10）。`);
+    return refuse(
+      'registration_expired',
+      `この登録の完了期限（${row.deadline}）を過ぎ、申請書の受領も記録されていません。新たに登録してもらってください（利用規約§10）。`,
+    );
   }
   // R-TERM-1: the term's last day and the licence's expiry, as the bureau sets them (or the default).
   const decided = decideTerm(today, given, null);
@@ -123,24 +228,63 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
   if (holder) return holder;
   const agencyId = `A${randomBase32(10)}`;
   const record: AgencyRecord = {
-    id: agencyId, email: input.email, name: input.organisation.name, prefecture: input.organisation.prefecture, licence: input.licence,
-    services: input.services, status: 'active', suspension: null, contactMethods: input.contactMethods,
+    id: agencyId,
+    email: input.email,
+    name: input.organisation.name,
+    prefecture: input.organisation.prefecture,
+    licence: input.licence,
+    services: input.services,
+    status: 'active',
+    suspension: null,
+    contactMethods: input.contactMethods,
     mandatoryInformation: input.mandatoryInformation
-      ? { version: 1, acceptedAt: new Date(now).toISOString(), content: shownMandatoryInformation(input.mandatoryInformation, input.privacyOfficer) }
+      ? {
+          version: 1,
+          acceptedAt: new Date(now).toISOString(),
+          content: shownMandatoryInformation(input.mandatoryInformation, input.privacyOfficer),
+        }
       : null,
-    admittedOn: today, term: decided.term, revokedOn: null, withdrawnOn: null,
+    admittedOn: today,
+    term: decided.term,
+    revokedOn: null,
+    withdrawnOn: null,
   };
   await agencyStub(s.env, agencyId).init(record, row.password_hash, input.liaisonOfficer?.name ?? null, now);
   s.tx(() => {
     // An ID whose five-year reservation is over may be used again; the old row keeps its history.
     s.sql.exec("UPDATE agencies SET email = email || '#' || id WHERE email = ? AND status IN ('revoked', 'withdrawn')", record.email);
-    s.sql.exec("UPDATE registrations SET status = 'accepted', agency_id = ?, decided_at = ?, password_hash = '', decision_reason = ? WHERE id = ?", agencyId, now, reason, id);
-    s.sql.exec(`INSERT INTO agencies (id, email, name, prefecture, status, record, updated_at, address, licence_kind, licence_number, licence_key,
+    s.sql.exec(
+      "UPDATE registrations SET status = 'accepted', agency_id = ?, decided_at = ?, password_hash = '', decision_reason = ? WHERE id = ?",
+      agencyId,
+      now,
+      reason,
+      id,
+    );
+    s.sql.exec(
+      `INSERT INTO agencies (id, email, name, prefecture, status, record, updated_at, address, licence_kind, licence_number, licence_key,
         services, handles_subsidies, certifications, search_text, admitted_on) VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    agencyId, record.email, record.name, record.prefecture, JSON.stringify({ ...record, registration: input }), now, input.organisation.address,
-    record.licence.kind, record.licence.number, licenceKey(record.licence.number), record.services.join(','), input.handlesSubsidies ? 1 : 0,
-    JSON.stringify(input.certifications ?? []), directoryText(`${record.name} ${input.organisation.address} ${record.licence.number}`), today);
-    s.sql.exec('UPDATE agencies SET term_ends_on = ?, licence_expires_on = ? WHERE id = ?', decided.term.endsOn, decided.term.licenceExpiresOn, agencyId);
+      agencyId,
+      record.email,
+      record.name,
+      record.prefecture,
+      JSON.stringify({ ...record, registration: input }),
+      now,
+      input.organisation.address,
+      record.licence.kind,
+      record.licence.number,
+      licenceKey(record.licence.number),
+      record.services.join(','),
+      input.handlesSubsidies ? 1 : 0,
+      JSON.stringify(input.certifications ?? []),
+      directoryText(`${record.name} ${input.organisation.address} ${record.licence.number}`),
+      today,
+    );
+    s.sql.exec(
+      'UPDATE agencies SET term_ends_on = ?, licence_expires_on = ? WHERE id = ?',
+      decided.term.endsOn,
+      decided.term.licenceExpiresOn,
+      agencyId,
+    );
     appendAudit(s, now, staff.id, 'registration.accept', id, reason, { agencyId, term: decided.term });
   });
   return { ok: true, agencyId };
@@ -151,11 +295,22 @@ export async function acceptRegistration(s: RegistryStore, id: string, staff: St
  *
  * @example await registry.rejectRegistration('R…', staff, '申請書の記載に不備があります', now);
  */
-export async function rejectRegistration(s: RegistryStore, id: string, staff: StaffRecord, reason: string, now: number): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
+export async function rejectRegistration(
+  s: RegistryStore,
+  id: string,
+  staff: StaffRecord,
+  reason: string,
+  now: number,
+): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
   const row = pendingRegistration(s, id, staff);
   if ('ok' in row) return row;
   s.tx(() => {
-    s.sql.exec("UPDATE registrations SET status = 'rejected', decided_at = ?, password_hash = '', decision_reason = ? WHERE id = ?", now, reason, id);
+    s.sql.exec(
+      "UPDATE registrations SET status = 'rejected', decided_at = ?, password_hash = '', decision_reason = ? WHERE id = ?",
+      now,
+      reason,
+      id,
+    );
     appendAudit(s, now, staff.id, 'registration.reject', id, reason, {});
   });
   return { ok: true, registration: registration(s, id)! };
@@ -167,7 +322,14 @@ export async function rejectRegistration(s: RegistryStore, id: string, staff: St
  *
  * @example await registry.markFormReceived('R…', staff, '2026-12-01', null, now);
  */
-export async function markFormReceived(s: RegistryStore, id: string, staff: StaffRecord, receivedOn: string, reason: string | null, now: number): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
+export async function markFormReceived(
+  s: RegistryStore,
+  id: string,
+  staff: StaffRecord,
+  receivedOn: string,
+  reason: string | null,
+  now: number,
+): Promise<{ ok: true; registration: RegistrationSummary } | Refusal> {
   const row = pendingRegistration(s, id, staff);
   if ('ok' in row) return row;
   const today = jstDate(new Date(now));
@@ -192,11 +354,27 @@ export async function expireRegistrations(s: RegistryStore, now: number): Promis
   const registeredBy = addDays(today, -15);
   let n = 0;
   s.tx(() => {
-    n = s.sql.exec("DELETE FROM registrations WHERE status = 'pending' AND registered_on <= ? AND (form_received_on IS NULL OR form_received_on > deadline)", registeredBy).rowsWritten;
+    n = s.sql.exec(
+      "DELETE FROM registrations WHERE status = 'pending' AND registered_on <= ? AND (form_received_on IS NULL OR form_received_on > deadline)",
+      registeredBy,
+    ).rowsWritten;
     // R-APP-4: one whose form arrived in time never lapses, however slow the bureau.
-    const procedures = s.sql.exec(`UPDATE procedures SET status = 'expired', decided_at = ?, decided_by = 'system'
-        WHERE status = 'pending' AND kind IN ('change', 'renewal') AND submitted_on <= ? AND (form_received_on IS NULL OR form_received_on > deadline)`, now, registeredBy).rowsWritten;
-    if (n || procedures) appendAudit(s, now, 'system', 'registration.expire', 'registrations', '登録日の翌日から14日を超えても申請書の受領が記録されなかったため（利用規約§10）', { registrations: n, procedures });
+    const procedures = s.sql.exec(
+      `UPDATE procedures SET status = 'expired', decided_at = ?, decided_by = 'system'
+        WHERE status = 'pending' AND kind IN ('change', 'renewal') AND submitted_on <= ? AND (form_received_on IS NULL OR form_received_on > deadline)`,
+      now,
+      registeredBy,
+    ).rowsWritten;
+    if (n || procedures)
+      appendAudit(
+        s,
+        now,
+        'system',
+        'registration.expire',
+        'registrations',
+        '登録日の翌日から14日を超えても申請書の受領が記録されなかったため（利用規約§10）',
+        { registrations: n, procedures },
+      );
   });
   return { ok: true, expired: n };
 }

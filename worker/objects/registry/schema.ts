@@ -65,12 +65,21 @@ export const REGISTRY_MIGRATIONS: MigrationStep[] = [
     // Agencies admitted before this step get their directory columns from the stored record.
     for (const row of sql.exec<{ id: string; record: string }>('SELECT id, record FROM agencies').toArray()) {
       const r = JSON.parse(row.record) as StoredRecord;
-      sql.exec(`UPDATE agencies SET address = ?, licence_kind = ?, licence_number = ?, licence_key = ?, services = ?, handles_subsidies = ?,
+      sql.exec(
+        `UPDATE agencies SET address = ?, licence_kind = ?, licence_number = ?, licence_key = ?, services = ?, handles_subsidies = ?,
         certifications = ?, search_text = ?, admitted_on = ?, suspension = ? WHERE id = ?`,
-      r.registration?.organisation.address ?? '', r.licence.kind, r.licence.number, licenceKey(r.licence.number), r.services.join(','),
-      r.registration?.handlesSubsidies ? 1 : 0, JSON.stringify(r.registration?.certifications ?? []),
-      directoryText(`${r.name} ${r.registration?.organisation.address ?? ''} ${r.licence.number}`), r.admittedOn,
-      r.suspension ? JSON.stringify(r.suspension) : null, row.id);
+        r.registration?.organisation.address ?? '',
+        r.licence.kind,
+        r.licence.number,
+        licenceKey(r.licence.number),
+        r.services.join(','),
+        r.registration?.handlesSubsidies ? 1 : 0,
+        JSON.stringify(r.registration?.certifications ?? []),
+        directoryText(`${r.name} ${r.registration?.organisation.address ?? ''} ${r.licence.number}`),
+        r.admittedOn,
+        r.suspension ? JSON.stringify(r.suspension) : null,
+        row.id,
+      );
     }
   },
   // R-FEED-6: when loaded profiles lapse, per shard, so the scheduled work visits only those.

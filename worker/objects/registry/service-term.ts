@@ -1,4 +1,13 @@
-import { addDays, defaultTermEnd, jstDate, procedureGraceLastDay, renewedTermEnd, TERM_REMINDER_DAYS, termEnded, termReminderFrom } from '../../../shared/rules';
+import {
+  addDays,
+  defaultTermEnd,
+  jstDate,
+  procedureGraceLastDay,
+  renewedTermEnd,
+  TERM_REMINDER_DAYS,
+  termEnded,
+  termReminderFrom,
+} from '../../../shared/rules';
 import type { ServiceTerm } from '../../../shared/schemas';
 import { refuse, type Refusal } from '../../lib/problem';
 import { agencyStub } from '../../lib/stubs';
@@ -29,11 +38,17 @@ export type AdmissionTerm = { endsOn?: string | null; licenceExpiresOn?: string 
  *
  * @example decideTerm('2026-12-01', {}, null); // { ok: true, term: { startsOn: '2026-12-01', endsOn: '2029-12-01', licenceExpiresOn: null } }
  */
-export function decideTerm(today: string, given: AdmissionTerm, previous: ServiceTerm | null, renewal = false): { ok: true; term: ServiceTerm } | Refusal {
+export function decideTerm(
+  today: string,
+  given: AdmissionTerm,
+  previous: ServiceTerm | null,
+  renewal = false,
+): { ok: true; term: ServiceTerm } | Refusal {
   const endsOn = given.endsOn ?? (renewal ? renewedTermEnd(previous?.endsOn ?? null, today) : defaultTermEnd(today));
   if (endsOn <= today) return refuse('term_invalid', `利用期限（${endsOn}）は判断の日（${today}）より後の日にしてください。`);
   const licenceExpiresOn = given.licenceExpiresOn ?? previous?.licenceExpiresOn ?? null;
-  if (given.licenceExpiresOn && given.licenceExpiresOn < today) return refuse('term_invalid', `許可の有効期限（${given.licenceExpiresOn}）がすでに過ぎています。`);
+  if (given.licenceExpiresOn && given.licenceExpiresOn < today)
+    return refuse('term_invalid', `許可の有効期限（${given.licenceExpiresOn}）がすでに過ぎています。`);
   const startsOn = renewal && previous && previous.endsOn >= today ? addDays(previous.endsOn, 1) : today;
   return { ok: true, term: { startsOn, endsOn, licenceExpiresOn } };
 }
@@ -46,23 +61,42 @@ const PROCEDURE: Record<Kind, string> = { term: '更新申請', licence: '変更
 
 function dueRows(s: RegistryStore, kind: Kind, before: string): Due[] {
   const column = kind === 'term' ? 'term_ends_on' : 'licence_expires_on';
-  return s.sql.exec<Due>(
-    `SELECT a.id, a.${column} AS ends_on, a.services, a.status FROM agencies a
+  return s.sql
+    .exec<Due>(
+      `SELECT a.id, a.${column} AS ends_on, a.services, a.status FROM agencies a
      WHERE a.status IN ('active', 'suspended') AND a.${column} IS NOT NULL AND a.${column} <= ?
        AND NOT EXISTS (SELECT 1 FROM term_duties d WHERE d.agency_id = a.id AND d.kind = ? AND d.ends_on = a.${column} AND d.proposed_at IS NOT NULL)`,
-    before, kind).toArray();
+      before,
+      kind,
+    )
+    .toArray();
 }
 
-function duty(s: RegistryStore, agencyId: string, kind: Kind, endsOn: string): { reminded_at: number | null; stopped_at: number | null; proposed_at: number | null } {
+function duty(
+  s: RegistryStore,
+  agencyId: string,
+  kind: Kind,
+  endsOn: string,
+): { reminded_at: number | null; stopped_at: number | null; proposed_at: number | null } {
   s.sql.exec('INSERT OR IGNORE INTO term_duties (agency_id, kind, ends_on) VALUES (?, ?, ?)', agencyId, kind, endsOn);
-  return s.sql.exec<{ reminded_at: number | null; stopped_at: number | null; proposed_at: number | null }>(
-    'SELECT reminded_at, stopped_at, proposed_at FROM term_duties WHERE agency_id = ? AND kind = ? AND ends_on = ?', agencyId, kind, endsOn).one();
+  return s.sql
+    .exec<{ reminded_at: number | null; stopped_at: number | null; proposed_at: number | null }>(
+      'SELECT reminded_at, stopped_at, proposed_at FROM term_duties WHERE agency_id = ? AND kind = ? AND ends_on = ?',
+      agencyId,
+      kind,
+      endsOn,
+    )
+    .one();
 }
 
 /** Whether the agency filed the procedure that answers an expiry and it is still pending (a filed procedure is a procedure made). */
 function procedurePending(s: RegistryStore, agencyId: string, kind: Kind): boolean {
   const kinds = kind === 'term' ? ['renewal'] : ['change', 'renewal'];
-  return s.sql.exec("SELECT 1 FROM procedures WHERE agency_id = ? AND status = 'pending' AND kind IN (?, ?)", agencyId, kinds[0], kinds.at(-1)).toArray().length > 0;
+  return (
+    s.sql
+      .exec("SELECT 1 FROM procedures WHERE agency_id = ? AND status = 'pending' AND kind IN (?, ?)", agencyId, kinds[0], kinds.at(-1))
+      .toArray().length > 0
+  );
 }
 
 /**
@@ -82,7 +116,13 @@ export async function runTermDuties(s: RegistryStore, now: number): Promise<{ re
       const done = duty(s, row.id, kind, row.ends_on);
       if (done.reminded_at === null && !termEnded(row.ends_on, today) && today >= termReminderFrom(row.ends_on)) {
         await agencyStub(s.env, row.id).remindTerm(kind, row.ends_on, now);
-        s.sql.exec('UPDATE term_duties SET reminded_at = ? WHERE agency_id = ? AND kind = ? AND ends_on = ?', now, row.id, kind, row.ends_on);
+        s.sql.exec(
+          'UPDATE term_duties SET reminded_at = ? WHERE agency_id = ? AND kind = ? AND ends_on = ?',
+          now,
+          row.id,
+          kind,
+          row.ends_on,
+        );
         reminded++;
       }
       if (!termEnded(row.ends_on, today)) continue;
@@ -90,8 +130,22 @@ export async function runTermDuties(s: RegistryStore, now: number): Promise<{ re
       if (kind === 'term' && done.stopped_at === null) {
         const r = await agencyStub(s.env, row.id).endTerm(row.ends_on, now);
         s.tx(() => {
-          s.sql.exec('UPDATE term_duties SET stopped_at = ? WHERE agency_id = ? AND kind = ? AND ends_on = ?', now, row.id, kind, row.ends_on);
-          appendAudit(s, now, 'system', 'term.end', row.id, `${LABEL.term}（${row.ends_on}）が過ぎ、更新申請が受理されていないため（利用規約§2(2)）`, { endsOn: row.ends_on, purged: r.purged });
+          s.sql.exec(
+            'UPDATE term_duties SET stopped_at = ? WHERE agency_id = ? AND kind = ? AND ends_on = ?',
+            now,
+            row.id,
+            kind,
+            row.ends_on,
+          );
+          appendAudit(
+            s,
+            now,
+            'system',
+            'term.end',
+            row.id,
+            `${LABEL.term}（${row.ends_on}）が過ぎ、更新申請が受理されていないため（利用規約§2(2)）`,
+            { endsOn: row.ends_on, purged: r.purged },
+          );
         });
         stopped++;
       }
@@ -99,12 +153,30 @@ export async function runTermDuties(s: RegistryStore, now: number): Promise<{ re
       const grace = procedureGraceLastDay(row.ends_on);
       if (done.proposed_at === null && today > grace && row.status === 'active' && !procedurePending(s, row.id, kind)) {
         s.tx(() => {
-          const v = insertViolation(s, row.id, {
-            category: 'missed_procedure',
-            note: `${LABEL[kind]}（${row.ends_on}）の翌日から1か月（${grace}まで）を過ぎても${PROCEDURE[kind]}がありません（利用規約§8(2)④a）。`,
-          }, 'system', now);
-          s.sql.exec('UPDATE term_duties SET proposed_at = ?, violation_id = ? WHERE agency_id = ? AND kind = ? AND ends_on = ?', now, v.id, row.id, kind, row.ends_on);
-          appendAudit(s, now, 'system', 'violation.record', row.id, v.note, { violationId: v.id, category: v.category, proposal: v.proposal.kind, rule: 'R-TERM-1' });
+          const v = insertViolation(
+            s,
+            row.id,
+            {
+              category: 'missed_procedure',
+              note: `${LABEL[kind]}（${row.ends_on}）の翌日から1か月（${grace}まで）を過ぎても${PROCEDURE[kind]}がありません（利用規約§8(2)④a）。`,
+            },
+            'system',
+            now,
+          );
+          s.sql.exec(
+            'UPDATE term_duties SET proposed_at = ?, violation_id = ? WHERE agency_id = ? AND kind = ? AND ends_on = ?',
+            now,
+            v.id,
+            row.id,
+            kind,
+            row.ends_on,
+          );
+          appendAudit(s, now, 'system', 'violation.record', row.id, v.note, {
+            violationId: v.id,
+            category: v.category,
+            proposal: v.proposal.kind,
+            rule: 'R-TERM-1',
+          });
         });
         proposed++;
       }
@@ -112,4 +184,3 @@ export async function runTermDuties(s: RegistryStore, now: number): Promise<{ re
   }
   return { reminded, stopped, proposed };
 }
-

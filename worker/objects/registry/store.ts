@@ -1,5 +1,15 @@
 import type { ViolationCategory } from '../../../shared/rules';
-import { complaintsOfficerFrom, type AgencyComplaint, type MandatoryInformation, type MandatoryInformationInput, type Officer, type Procedure, type ProcedureKind, type Suspension, type SuspensionHistory } from '../../../shared/schemas';
+import {
+  complaintsOfficerFrom,
+  type AgencyComplaint,
+  type MandatoryInformation,
+  type MandatoryInformationInput,
+  type Officer,
+  type Procedure,
+  type ProcedureKind,
+  type Suspension,
+  type SuspensionHistory,
+} from '../../../shared/schemas';
 import type { PrefectureCode } from '../../../shared/data/prefectures';
 import { refuse, type Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
@@ -13,28 +23,80 @@ import type { Actor, RegistrationInput, StaffRecord } from './types';
 export type RegistryStore = { sql: SqlStorage; tx: <T>(work: () => T) => T; env: Env };
 
 export type AgencyRow = {
-  id: string; email: string; name: string; prefecture: PrefectureCode; status: AgencyRecord['status']; record: string; ended_on: string | null;
-  revoked_on: string | null; updated_at: number; address: string; licence_kind: AgencyRecord['licence']['kind']; licence_number: string;
-  licence_key: string; services: string; handles_subsidies: number; certifications: string; search_text: string; admitted_on: string;
-  suspension: string | null; term_ends_on: string | null; licence_expires_on?: string | null;
+  id: string;
+  email: string;
+  name: string;
+  prefecture: PrefectureCode;
+  status: AgencyRecord['status'];
+  record: string;
+  ended_on: string | null;
+  revoked_on: string | null;
+  updated_at: number;
+  address: string;
+  licence_kind: AgencyRecord['licence']['kind'];
+  licence_number: string;
+  licence_key: string;
+  services: string;
+  handles_subsidies: number;
+  certifications: string;
+  search_text: string;
+  admitted_on: string;
+  suspension: string | null;
+  term_ends_on: string | null;
+  licence_expires_on?: string | null;
 };
 export type StoredRecord = AgencyRecord & { registration?: RegistrationInput };
 export type ProcedureRow = {
-  id: string; kind: ProcedureKind; agency_id: string; prefecture: PrefectureCode; request: string; status: Procedure['status'];
-  submitted_on: string; deadline: string | null; submitted_at: number; decided_at: number | null; decided_by: string | null; reason: string | null;
-  form_received_on: string | null; filed_with: string | null;
+  id: string;
+  kind: ProcedureKind;
+  agency_id: string;
+  prefecture: PrefectureCode;
+  request: string;
+  status: Procedure['status'];
+  submitted_on: string;
+  deadline: string | null;
+  submitted_at: number;
+  decided_at: number | null;
+  decided_by: string | null;
+  reason: string | null;
+  form_received_on: string | null;
+  filed_with: string | null;
 };
 export type ViolationRow = {
-  id: string; agency_id: string; category: ViolationCategory; note: string; recorded_on: string; recorded_at: number; recorded_by: string;
-  resumed_on: string | null; proposal: string;
+  id: string;
+  agency_id: string;
+  category: ViolationCategory;
+  note: string;
+  recorded_on: string;
+  recorded_at: number;
+  recorded_by: string;
+  resumed_on: string | null;
+  proposal: string;
 };
 export type SuspensionRow = {
-  id: string; agency_id: string; kind: Suspension['kind']; reason: string; starts_on: string; ends_on: string | null; violation_id: string | null;
-  imposed_by: string; imposed_at: number; ended_on: string | null; ended_by: string | null; end_reason: SuspensionHistory['endReason'];
+  id: string;
+  agency_id: string;
+  kind: Suspension['kind'];
+  reason: string;
+  starts_on: string;
+  ends_on: string | null;
+  violation_id: string | null;
+  imposed_by: string;
+  imposed_at: number;
+  ended_on: string | null;
+  ended_by: string | null;
+  end_reason: SuspensionHistory['endReason'];
 };
 export type SeekerComplaintRow = {
-  id: string; agency_id: string; prefecture: PrefectureCode; profile_id: string; content: string; received_at: number;
-  forwarded_at: number | null; forwarded_by: string | null; agency_complaint_id: string | null;
+  id: string;
+  agency_id: string;
+  prefecture: PrefectureCode;
+  profile_id: string;
+  content: string;
+  received_at: number;
+  forwarded_at: number | null;
+  forwarded_by: string | null;
+  agency_complaint_id: string | null;
 };
 
 /**
@@ -44,7 +106,10 @@ export type SeekerComplaintRow = {
  *
  * @example shownMandatoryInformation(input.mandatoryInformation, input.privacyOfficer);
  */
-export function shownMandatoryInformation(filed: MandatoryInformationInput | MandatoryInformation, privacyOfficer: Officer | undefined): MandatoryInformation {
+export function shownMandatoryInformation(
+  filed: MandatoryInformationInput | MandatoryInformation,
+  privacyOfficer: Officer | undefined,
+): MandatoryInformation {
   const { complaintsOfficer: legacy, ...rest } = filed as MandatoryInformation;
   const officer = privacyOfficer ? complaintsOfficerFrom(privacyOfficer) : legacy;
   return { ...rest, complaintsOfficer: officer };
@@ -81,7 +146,11 @@ export function scopedAgency(s: RegistryStore, id: string, staff: StaffRecord): 
 
 /** Refuses procedures of an agency that left the service (R-APP-4): 409, a conflict with its standing, not a refused sign-in. */
 export function usable(row: AgencyRow): Refusal | null {
-  if (row.status === 'revoked') return refuse('agency_revoked', '利用解除された事業者はこの手続を行えません。', undefined, { status: 409, title: '利用解除されています' });
+  if (row.status === 'revoked')
+    return refuse('agency_revoked', '利用解除された事業者はこの手続を行えません。', undefined, {
+      status: 409,
+      title: '利用解除されています',
+    });
   if (row.status === 'withdrawn') return refuse('agency_withdrawn', '退会した事業者はこの手続を行えません。', undefined, { status: 409 });
   return null;
 }

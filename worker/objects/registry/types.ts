@@ -23,21 +23,43 @@ export type RegistrationInput = {
 };
 
 export type RegistrationSummary = {
-  id: string; email: string; organisationName: string; prefecture: string; registeredOn: string; deadline: string; deletionDate: string;
-  status: 'pending' | 'accepted' | 'rejected' | 'expired'; agencyId: string | null; formReceivedOn: string | null; decisionReason: string | null;
+  id: string;
+  email: string;
+  organisationName: string;
+  prefecture: string;
+  registeredOn: string;
+  deadline: string;
+  deletionDate: string;
+  status: 'pending' | 'accepted' | 'rejected' | 'expired';
+  agencyId: string | null;
+  formReceivedOn: string | null;
+  decisionReason: string | null;
 };
 
 /** An audit detail value: flat JSON, typed so it crosses RPC. */
 export type AuditValue = string | number | boolean | null | string[];
-export type AuditEntry = { seq: number; at: string; actor: string; action: string; target: string; reason: string | null; details: Record<string, AuditValue> };
+export type AuditEntry = {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  reason: string | null;
+  details: Record<string, AuditValue>;
+};
 
 /** Who acts: a staff member, or the scheduler ('system') keeping the rules by itself. */
 export type Actor = StaffRecord | 'system';
 
 /** The agency's standing after a change, as the routes answer it. */
 export type StatusChange = {
-  agencyId: string; status: AgencyRecord['status']; suspension: Suspension | null; revokedOn: string | null; withdrawnOn: string | null;
-  purged: number; sessionsEnded: number;
+  agencyId: string;
+  status: AgencyRecord['status'];
+  suspension: Suspension | null;
+  revokedOn: string | null;
+  withdrawnOn: string | null;
+  purged: number;
+  sessionsEnded: number;
 };
 
 /** A procedure with its request typed, so it crosses RPC (an `unknown` member would not). */

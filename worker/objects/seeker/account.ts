@@ -9,7 +9,13 @@ import type { SeekerPrincipal, SeekerRecord } from './types';
  *
  * @example await activate(s, sessions, '13-7K3QM2XPA9', hash, now);
  */
-export async function activate(s: SeekerStore, sessions: SessionStore, profileId: string, passphraseHash: string, now: number): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+export async function activate(
+  s: SeekerStore,
+  sessions: SessionStore,
+  profileId: string,
+  passphraseHash: string,
+  now: number,
+): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
   if (seekerRecord(s)) {
     // A re-issued code (R-SEC-6), checked by the shard: a new passphrase, and every old session ends.
     s.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('passphrase', ?)", passphraseHash);
@@ -30,13 +36,34 @@ export function passphraseParams(s: SeekerStore): PasswordParams | null {
 }
 
 /** Signs in with a candidate hash made by the worker (R-SEC-2, R-SEC-5: no hashing in the object). */
-export async function signInWithHash(s: SeekerStore, sessions: SessionStore, candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+export async function signInWithHash(
+  s: SeekerStore,
+  sessions: SessionStore,
+  candidate: string,
+  now: number,
+  label: string | null,
+): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
   const hash = s.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'passphrase'").toArray()[0]?.value ?? null;
-  return sessions.signInWithHash(candidate, hash, 'seeker', seekerRecord(s)?.profileId ?? null, now, label, '求職者IDまたはパスフレーズが正しくありません。');
+  return sessions.signInWithHash(
+    candidate,
+    hash,
+    'seeker',
+    seekerRecord(s)?.profileId ?? null,
+    now,
+    label,
+    '求職者IDまたはパスフレーズが正しくありません。',
+  );
 }
 
 /** Checks a bearer token and the request rate (R-SEC-2, R-OPS-2). */
-export async function authenticate(s: SeekerStore, sessions: SessionStore, limiter: RateLimiter, token: string, now: number, wallClock: number): Promise<SeekerPrincipal | Refusal> {
+export async function authenticate(
+  s: SeekerStore,
+  sessions: SessionStore,
+  limiter: RateLimiter,
+  token: string,
+  now: number,
+  wallClock: number,
+): Promise<SeekerPrincipal | Refusal> {
   const record = seekerRecord(s);
   if (!record) return refuse('unauthenticated', 'セッションが無効か期限切れです。もう一度サインインしてください。');
   const r = await sessions.check(token, now, limiter, wallClock);
@@ -53,7 +80,13 @@ export function leaveFeed(s: SeekerStore): void {
  * Changes the passphrase (R-SEC-6): `candidate` is the worker's hash of the old one; the new hash
  * replaces it and every session but `keepSessionId` ends.
  */
-export function changePassphrase(s: SeekerStore, sessions: SessionStore, candidate: string | null, newHash: string, keepSessionId: string | null): { ok: true; ended: number } | Refusal {
+export function changePassphrase(
+  s: SeekerStore,
+  sessions: SessionStore,
+  candidate: string | null,
+  newHash: string,
+  keepSessionId: string | null,
+): { ok: true; ended: number } | Refusal {
   const stored = s.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'passphrase'").toArray()[0]?.value ?? null;
   const id = seekerRecord(s)?.profileId ?? null;
   const r = sessions.checkForChange(candidate, stored, id);

@@ -35,7 +35,11 @@ export class SeekerObject extends DurableObject<Env> {
   // ---- account ---------------------------------------------------------------------------------
 
   /** Activates the account with a passphrase, once. @example await stub.activate('13-7K3QM2XPA9', hash, now); */
-  async activate(profileId: string, passphraseHash: string, now: number): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  async activate(
+    profileId: string,
+    passphraseHash: string,
+    now: number,
+  ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     return account.activate(this.store, this.sessions, profileId, passphraseHash, now);
   }
 
@@ -45,12 +49,20 @@ export class SeekerObject extends DurableObject<Env> {
   }
 
   /** Changes the passphrase; other sessions end (R-SEC-6). */
-  async changePassword(candidate: string | null, newHash: string, keepSessionId: string | null): Promise<{ ok: true; ended: number } | Refusal> {
+  async changePassword(
+    candidate: string | null,
+    newHash: string,
+    keepSessionId: string | null,
+  ): Promise<{ ok: true; ended: number } | Refusal> {
     return account.changePassphrase(this.store, this.sessions, candidate, newHash, keepSessionId);
   }
 
   /** Signs in with a candidate hash made by the worker (R-SEC-5). */
-  async signInWithHash(candidate: string, now: number, label: string | null): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
+  async signInWithHash(
+    candidate: string,
+    now: number,
+    label: string | null,
+  ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
     return account.signInWithHash(this.store, this.sessions, candidate, now, label);
   }
 
@@ -81,33 +93,68 @@ export class SeekerObject extends DurableObject<Env> {
   }
 
   /** The jobseeker writes (R-MSG-2, R-MSG-4). */
-  async post(conversationId: string, body: string, now: number, key?: string): Promise<{ ok: true; conversationId: string; agencyId: string; message: Message; replayed: boolean } | Refusal> {
+  async post(
+    conversationId: string,
+    body: string,
+    now: number,
+    key?: string,
+  ): Promise<{ ok: true; conversationId: string; agencyId: string; message: Message; replayed: boolean } | Refusal> {
     return conversations.post(this.store, conversationId, body, now, key);
   }
 
   /** The inbox, newest first. */
-  async inbox(after: { at: number; id: string } | null, limit: number): Promise<{ items: SeekerConversation[]; next: { at: number; id: string } | null }> {
+  async inbox(
+    after: { at: number; id: string } | null,
+    limit: number,
+  ): Promise<{ items: SeekerConversation[]; next: { at: number; id: string } | null }> {
     return conversations.inbox(this.store, after, limit);
   }
 
   /** One thread, oldest message first (R-MSG-3 records what the jobseeker saw). */
-  async thread(conversationId: string, viewer: ThreadViewer, _now: number): Promise<
-    { ok: true; conversation: SeekerConversation; messages: Message[]; agencyId: string; seenVersion: number | null; seenChanged: boolean } | Refusal> {
+  async thread(
+    conversationId: string,
+    viewer: ThreadViewer,
+    _now: number,
+  ): Promise<
+    | {
+        ok: true;
+        conversation: SeekerConversation;
+        messages: Message[];
+        agencyId: string;
+        seenVersion: number | null;
+        seenChanged: boolean;
+      }
+    | Refusal
+  > {
     return conversations.thread(this.store, conversationId, viewer);
   }
 
   /** R-MSG-3: a notice with the agency's new mandatory information. */
-  async noticeMandatoryInformation(conversationId: string, agencyId: string, agencyName: string, info: MandatoryInformationVersion, now: number): Promise<{ ok: true; notified: boolean }> {
+  async noticeMandatoryInformation(
+    conversationId: string,
+    agencyId: string,
+    agencyName: string,
+    info: MandatoryInformationVersion,
+    now: number,
+  ): Promise<{ ok: true; notified: boolean }> {
     return conversations.noticeMandatoryInformation(this.store, conversationId, agencyId, agencyName, info, now);
   }
 
   /** R-RET-1..3: the agency's conversations end with a notice. */
-  async closeConversations(agencyId: string, rule: string, now: number, details: { deadline?: string } = {}): Promise<{ ok: true; closed: number }> {
+  async closeConversations(
+    agencyId: string,
+    rule: string,
+    now: number,
+    details: { deadline?: string } = {},
+  ): Promise<{ ok: true; closed: number }> {
     return conversations.closeConversations(this.store, agencyId, rule, now, details);
   }
 
   /** R-MSG-7: the jobseeker consents in a conversation to hear about the agency's paid services. */
-  async consentToPaidServices(conversationId: string, now: number): Promise<{ ok: true; conversationId: string; consentedAt: string } | Refusal> {
+  async consentToPaidServices(
+    conversationId: string,
+    now: number,
+  ): Promise<{ ok: true; conversationId: string; consentedAt: string } | Refusal> {
     return paidServices.consent(this.store, conversationId, now);
   }
 
@@ -124,7 +171,11 @@ export class SeekerObject extends DurableObject<Env> {
   // ---- blocks (R-BLOCK-1, R-BLOCK-3) --------------------------------------------------------------
 
   /** R-BLOCK-1: blocks an agency; idempotent. */
-  async block(agencyId: string, agencyName: string, now: number): Promise<{ ok: true; block: Block; conversationIds: string[]; created: boolean }> {
+  async block(
+    agencyId: string,
+    agencyName: string,
+    now: number,
+  ): Promise<{ ok: true; block: Block; conversationIds: string[]; created: boolean }> {
     return blocks.block(this.store, agencyId, agencyName, now);
   }
 
@@ -141,12 +192,21 @@ export class SeekerObject extends DurableObject<Env> {
   // ---- deletion requests (R-DEL-1, R-DEL-2) -------------------------------------------------------
 
   /** R-DEL-1: asks an agency to delete the jobseeker's data. */
-  async requestDeletion(agencyId: string, agencyName: string, now: number): Promise<{ ok: true; request: DeletionRequest; conversationIds: string[]; created: boolean }> {
+  async requestDeletion(
+    agencyId: string,
+    agencyName: string,
+    now: number,
+  ): Promise<{ ok: true; request: DeletionRequest; conversationIds: string[]; created: boolean }> {
     return deletions.requestDeletion(this.store, agencyId, agencyName, now);
   }
 
   /** R-DEL-2: records what the worker did on a deletion request, and tells the jobseeker. */
-  async deletionRecorded(requestId: string, held: boolean, serverDeletedAt: number, now: number): Promise<{ ok: true; request: DeletionRequest | null; notified: boolean }> {
+  async deletionRecorded(
+    requestId: string,
+    held: boolean,
+    serverDeletedAt: number,
+    now: number,
+  ): Promise<{ ok: true; request: DeletionRequest | null; notified: boolean }> {
     return deletions.deletionRecorded(this.store, requestId, held, serverDeletedAt, now);
   }
 
@@ -161,7 +221,10 @@ export class SeekerObject extends DurableObject<Env> {
   }
 
   /** R-DEL-2, R-BLOCK-2: the agency's extension deleted its copy; the jobseeker is told. */
-  async agencyDeleted(input: { type: 'block' | 'deletion_request'; agencyId: string; requestId?: string; at: number }, now: number): Promise<{ ok: true; notified: boolean }> {
+  async agencyDeleted(
+    input: { type: 'block' | 'deletion_request'; agencyId: string; requestId?: string; at: number },
+    now: number,
+  ): Promise<{ ok: true; notified: boolean }> {
     return deletions.agencyDeleted(this.store, input, now);
   }
 

@@ -13,8 +13,10 @@ import { CONTACT_KIND_NAMES } from '../../lib/contact-details';
  */
 export function mandatoryInformationText(agencyName: string, info: MandatoryInformationVersion): string {
   const c: MandatoryInformation = info.content;
-  const names = <T,>(codes: readonly T[], name: (code: T) => string) => (codes.length ? codes.map(name).join('、') : '指定なし');
-  const fees = c.feesToJobseekers.hasFees ? c.feesToJobseekers.text : `なし${c.feesToJobseekers.text.trim() ? `（${c.feesToJobseekers.text}）` : ''}`;
+  const names = <T>(codes: readonly T[], name: (code: T) => string) => (codes.length ? codes.map(name).join('、') : '指定なし');
+  const fees = c.feesToJobseekers.hasFees
+    ? c.feesToJobseekers.text
+    : `なし${c.feesToJobseekers.text.trim() ? `（${c.feesToJobseekers.text}）` : ''}`;
   return [
     `【${agencyName}の必須情報（第${info.version}版・${formatJstDateTime(Date.parse(info.acceptedAt))} 受理）】`,
     `■職業紹介の実績：${c.placementRecord.fiscalYear}年度 ${c.placementRecord.placements}件${c.placementRecord.summary.trim() ? `（${c.placementRecord.summary}）` : ''}`,

@@ -24,7 +24,9 @@ function isNewGraduate(s: SeekerStore): boolean {
 
 /** When the jobseeker consented in a conversation to hear about paid services, or null (R-MSG-7). */
 export function consentOf(s: SeekerStore, conversationId: string): string | null {
-  const row = s.sql.exec<{ consented_at: number }>('SELECT consented_at FROM paid_service_consents WHERE conversation_id = ?', conversationId).toArray()[0];
+  const row = s.sql
+    .exec<{ consented_at: number }>('SELECT consented_at FROM paid_service_consents WHERE conversation_id = ?', conversationId)
+    .toArray()[0];
   return row ? new Date(row.consented_at).toISOString() : null;
 }
 
@@ -34,11 +36,28 @@ export function consentOf(s: SeekerStore, conversationId: string): string | null
  *
  * @example consent(s, 'C…', now); // { ok: true, consentedAt: '2026-11-27T01:00:00.000Z' }
  */
-export function consent(s: SeekerStore, conversationId: string, now: number): { ok: true; conversationId: string; consentedAt: string } | Refusal {
+export function consent(
+  s: SeekerStore,
+  conversationId: string,
+  now: number,
+): { ok: true; conversationId: string; consentedAt: string } | Refusal {
   const conv = conversationRow(s, conversationId);
-  if (!conv) return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。', undefined, { status: 404, title: '会話が見つかりません' });
-  if (conv.state === 'closed') return refuse('conversation_closed', '終了した会話では同意を記録できません。', undefined, { status: 410, title: 'この会話は終了しています' });
-  s.sql.exec('INSERT OR IGNORE INTO paid_service_consents (conversation_id, agency_id, consented_at) VALUES (?, ?, ?)', conversationId, conv.agency_id, now);
+  if (!conv)
+    return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。', undefined, {
+      status: 404,
+      title: '会話が見つかりません',
+    });
+  if (conv.state === 'closed')
+    return refuse('conversation_closed', '終了した会話では同意を記録できません。', undefined, {
+      status: 410,
+      title: 'この会話は終了しています',
+    });
+  s.sql.exec(
+    'INSERT OR IGNORE INTO paid_service_consents (conversation_id, agency_id, consented_at) VALUES (?, ?, ?)',
+    conversationId,
+    conv.agency_id,
+    now,
+  );
   return { ok: true, conversationId, consentedAt: consentOf(s, conversationId)! };
 }
 
@@ -56,7 +75,9 @@ export function paidOfferCheck(s: SeekerStore, input: DeliverInput, conversation
   if (!input.paidServiceOffer) return null;
   const newGraduate = input.newGraduate ?? isNewGraduate(s);
   const r = paidOfferRefusal({
-    offer: true, newGraduate, notified: input.paidServicesNotified ?? false,
+    offer: true,
+    newGraduate,
+    notified: input.paidServicesNotified ?? false,
     consented: conversationId !== null && consentOf(s, conversationId) !== null,
   });
   return r ? refuse(r.code, r.detail, { missing: r.missing }, { status: 422, title: r.title }) : null;
