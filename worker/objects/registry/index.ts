@@ -6,14 +6,12 @@ import type {
   AnnualReportRequest,
   ChangeRequest,
   CompromiseReportRecord,
-  Officer,
   Procedure,
   ProcedureKind,
   RenewalRequest,
   ReportsOverview,
   RevokedAgencyRecord,
   SeekerComplaintRecord,
-  SuspensionHistory,
   SuspensionRequest,
   ViolationRecord,
   ViolationRequest,
@@ -347,27 +345,7 @@ export class Registry extends DurableObject<Env> {
   }
 
   /** One agency as the bureau sees it: its record, officers, violations, suspensions, procedures. */
-  async agencyDetail(
-    agencyId: string,
-    staff: StaffRecord,
-  ): Promise<
-    | {
-        ok: true;
-        record: AgencyRecord;
-        address: string;
-        liaisonOfficer: Officer | null;
-        privacyOfficer: Officer | null;
-        handlesSubsidies: boolean;
-        certifications: Array<'privacy_mark' | 'yuryo'>;
-        termEndsOn: string | null;
-        licenceExpiresOn: string | null;
-        violations: ViolationRecord[];
-        suspensions: SuspensionHistory[];
-        procedures: ProcedureRecord[];
-        reportsFiled: number[];
-      }
-    | Refusal
-  > {
+  async agencyDetail(agencyId: string, staff: StaffRecord): ReturnType<typeof directory.agencyDetail> {
     return directory.agencyDetail(this.store, agencyId, staff);
   }
 
