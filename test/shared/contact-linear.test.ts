@@ -97,13 +97,22 @@ const pump = fc.array(fragment, { minLength: 1, maxLength: 5 }).map((a) => a.joi
 // and spaces); a linear scan takes milliseconds. The bound leaves room for a busy machine.
 const LIMIT_MS = 250;
 
-/** CPU milliseconds (user + system) of one check as a jobseeker's and as an agency's text: unlike the wall clock, it does not count time the machine spent on other work. */
+/**
+ * CPU milliseconds (user + system) of one check as a jobseeker's and as an agency's text: unlike the
+ * wall clock, it does not count time the machine spent on other work. `process.cpuUsage()` is the
+ * whole process, though, and other test files run in its other threads (the bundle-size test builds
+ * the extension there), so the best of three runs is taken: a slow detector is slow every time.
+ */
 function timed(text: string): number {
-  const before = process.cpuUsage();
-  findContactDetails(text);
-  disallowedContactDetails(text, REGISTERED);
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
+  let best = Infinity;
+  for (let run = 0; run < 3 && best >= LIMIT_MS; run++) {
+    const before = process.cpuUsage();
+    findContactDetails(text);
+    disallowedContactDetails(text, REGISTERED);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
 }
 
 describe('the detector runs in linear time (R-MSG-4, R-FEED-2)', () => {
