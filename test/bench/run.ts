@@ -8,7 +8,7 @@
  *
  * BENCH_PROFILES (default 100000) sets the data size; above 100,000 the run measures 100,000 too.
  * BENCH_RUNS (default 200) the searches per query; BENCH_OFFERS=0 skips the job offers.
- * BENCH_ONLY=signin runs the sign-in flood alone; BENCH_FLOOD_PROFILES (default 10000) sets the
+ * BENCH_ONLY=feed runs the feed sizes alone; BENCH_ONLY=signin runs the sign-in flood alone; BENCH_FLOOD_PROFILES (default 10000) sets the
  * profiles its feed holds.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
       .map((n) => n.toFixed(1))
       .join(' ')}`,
   );
+  if (process.env.BENCH_ONLY === 'feed') return;
 
   const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
