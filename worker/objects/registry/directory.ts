@@ -6,7 +6,7 @@ import type { Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
 import { agencyStub } from '../../lib/stubs';
 import { agencyProcedures } from './procedures';
-import { violation } from './sanctions';
+import { violation } from './violations';
 import {
   directoryText,
   scopedAgency,

@@ -11,7 +11,9 @@ import type {
 } from '../../../shared/schemas';
 import { migrate } from '../../lib/migrations';
 import { RateLimiter, SessionStore } from '../../lib/sessions';
+import * as admissions from './admissions';
 import * as audit from './audit';
+import * as changes from './changes';
 import * as complaints from './complaints';
 import * as directory from './directory';
 import * as forms from './forms';
@@ -19,6 +21,7 @@ import * as feedLapses from './feed-lapses';
 import * as organisations from './organisations';
 import * as procedures from './procedures';
 import * as registrations from './registrations';
+import * as renewals from './renewals';
 import * as reports from './reports';
 import * as sanctions from './sanctions';
 import * as scheduler from './scheduler';
@@ -27,19 +30,7 @@ import { REGISTRY_MIGRATIONS } from './schema';
 import * as accounts from './staff';
 import type { RegistryStore } from './store';
 import type { RegistrationInput, StaffRecord } from './types';
-
-export type {
-  AuditEntry,
-  AuditValue,
-  ProcedureRecord,
-  RegistrationInput,
-  RegistrationSummary,
-  StaffPrincipal,
-  StaffRecord,
-  StaffRole,
-  StatusChange,
-} from './types';
-export { directoryText } from './store';
+import * as violations from './violations';
 
 /**
  * The bureau's side, which is small and rarely written: staff and their sessions, the index from
@@ -142,15 +133,15 @@ export class Registry extends DurableObject<Env> {
   }
   /** The bureau accepts a registration: the agency's object is created and it can sign in. */
   async acceptRegistration(id: string, staff: StaffRecord, reason: string | null, now: number, term: AdmissionTerm = {}) {
-    return this.exclusive(() => registrations.acceptRegistration(this.store, id, staff, reason, now, term));
+    return this.exclusive(() => admissions.acceptRegistration(this.store, id, staff, reason, now, term));
   }
   /** The bureau rejects a registration, with the reason (R-APP-4, R-SEC-4). */
   async rejectRegistration(id: string, staff: StaffRecord, reason: string, now: number) {
-    return registrations.rejectRegistration(this.store, id, staff, reason, now);
+    return admissions.rejectRegistration(this.store, id, staff, reason, now);
   }
   /** Records the day the signed application form arrived (decision 2): a registration whose form … */
   async markFormReceived(id: string, staff: StaffRecord, receivedOn: string, reason: string | null, now: number) {
-    return registrations.markFormReceived(this.store, id, staff, receivedOn, reason, now);
+    return admissions.markFormReceived(this.store, id, staff, receivedOn, reason, now);
   }
   /** Deletes registrations not completed by their deadline (R-APP-1) unless the form arrived in … */
   async expireRegistrations(now: number) {
@@ -172,7 +163,7 @@ export class Registry extends DurableObject<Env> {
   }
   /** The bureau accepts a change request (R-APP-4): only now does it take effect. New mandatory … */
   async acceptChange(id: string, staff: StaffRecord, reason: string | null, now: number) {
-    return this.exclusive(() => procedures.acceptChange(this.store, id, staff, reason, now));
+    return this.exclusive(() => changes.acceptChange(this.store, id, staff, reason, now));
   }
   /** The bureau accepts a renewal after checking R-ELIG-2 again on the renewal's application day … */
   async acceptRenewal(
@@ -183,7 +174,7 @@ export class Registry extends DurableObject<Env> {
     now: number,
     licenceExpiresOn: string | null = null,
   ) {
-    return this.exclusive(() => procedures.acceptRenewal(this.store, id, staff, reason, termEndsOn, now, licenceExpiresOn));
+    return this.exclusive(() => renewals.acceptRenewal(this.store, id, staff, reason, termEndsOn, now, licenceExpiresOn));
   }
   /** The bureau rejects a change or renewal request, with the reason. */
   async rejectProcedure(id: string, kind: 'change' | 'renewal', staff: StaffRecord, reason: string, now: number) {
@@ -201,7 +192,7 @@ export class Registry extends DurableObject<Env> {
   // ---- sanctions (R-SAN-1..3) -------------------------------------------------------------------
   /** Records a violation and answers the sanction §8 sets for it, from the agency's history … */
   async recordViolation(agencyId: string, input: ViolationRequest, staff: StaffRecord, now: number) {
-    return sanctions.recordViolation(this.store, agencyId, input, staff, now);
+    return violations.recordViolation(this.store, agencyId, input, staff, now);
   }
   /** Suspends an agency at once (R-SAN-2): fixed months (ending by themselves), until corrected, or … */
   async suspend(agencyId: string, input: SuspensionRequest, staff: StaffRecord, now: number) {

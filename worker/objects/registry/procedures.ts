@@ -2,28 +2,13 @@ import { applicationDeadline, emailReservedUntil, jstDate, placementQualifies, r
 import type { ChangeRequest, Procedure, ProcedureKind, RenewalRequest } from '../../../shared/schemas';
 import { randomBase32 } from '../../lib/crypto';
 import { refuse, type Refusal } from '../../lib/problem';
-import type { AgencyRecord } from '../../lib/records';
-import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
 import { applyStatus, closeSuspension } from './sanctions';
-import { decideTerm } from './service-term';
-import {
-  agencyRow,
-  directoryText,
-  licenceKey,
-  shownMandatoryInformation,
-  storedRecord,
-  usable,
-  type AgencyRow,
-  type ApplyResult,
-  type ProcedureRow,
-  type RegistryStore,
-} from './store';
-import * as organisations from './organisations';
-import type { ProcedureRecord, RegistrationInput, StaffRecord, StatusChange } from './types';
+import { agencyRow, usable, type AgencyRow, type ProcedureRow, type RegistryStore } from './store';
+import type { ProcedureRecord, StaffRecord, StatusChange } from './types';
 
 // The agency's procedures after admission: change and renewal requests the bureau decides, and
-// withdrawal (R-APP-4, R-ELIG-4, R-RET-3).
+// withdrawal (R-APP-4, R-ELIG-4, R-RET-3). Accepting a change is in changes.ts, a renewal in renewals.ts.
 
 export function procedure(s: RegistryStore, id: string): ProcedureRecord | null {
   const r = s.sql
@@ -189,159 +174,6 @@ export function pendingProcedure(
   const agency = agencyRow(s, row.agency_id)!;
   const blocked = usable(agency);
   return blocked ?? { row, agency };
-}
-
-/**
- * The bureau accepts a change request (R-APP-4): only now does it take effect. New mandatory
- * information, or a new privacy officer (who is the complaints officer it shows, R-MSG-1), becomes a
- * new version and every open conversation is told (R-MSG-3).
- *
- * @example await registry.acceptChange('P…', staff, null, now);
- */
-export async function acceptChange(
-  s: RegistryStore,
-  id: string,
-  staff: StaffRecord,
-  reason: string | null,
-  now: number,
-): Promise<{ ok: true; procedure: ProcedureRecord; mandatoryInformationVersion: number | null; notified: number } | Refusal> {
-  const found = pendingProcedure(s, id, 'change', staff, now);
-  if ('ok' in found) return found;
-  const { row, agency } = found;
-  const change = JSON.parse(row.request) as ChangeRequest;
-  if (change.licenceNumber) {
-    // R-ORG-1: a new number must not be another organisation's.
-    const holder = organisations.licenceHolder(s.sql, change.licenceNumber);
-    if (holder && holder.id !== agency.id) return organisations.licenceRefusal(s.sql, change.licenceNumber)!;
-  }
-  const stub = agencyStub(s.env, agency.id);
-  let version: number | null = null;
-  let notified = 0;
-  const current = storedRecord(agency);
-  const filed = change.mandatoryInformation ?? (change.privacyOfficer ? current.mandatoryInformation?.content : undefined);
-  if (filed) {
-    const installed = await stub.installMandatoryInformation(
-      shownMandatoryInformation(filed, change.privacyOfficer ?? current.registration?.privacyOfficer),
-      now,
-    );
-    version = installed.version;
-    notified = installed.notified;
-  }
-  const applied: ApplyResult = await stub.applyAcceptedChange(
-    {
-      name: change.organisation?.name,
-      licenceNumber: change.licenceNumber,
-      contactMethods: change.contactMethods,
-      // R-MSG-7: the notification of paid services for new graduates takes effect with the change.
-      paidServicesForNewGraduates: change.paidServicesForNewGraduates,
-    },
-    now,
-  );
-  if (!applied.ok) return applied;
-  const stored = storedRecord(agency);
-  const registration: RegistrationInput = {
-    ...(stored.registration ?? ({} as RegistrationInput)),
-    ...(change.organisation ? { organisation: { ...stored.registration!.organisation, ...change.organisation } } : {}),
-    ...(change.liaisonOfficer ? { liaisonOfficer: change.liaisonOfficer } : {}),
-    ...(change.privacyOfficer ? { privacyOfficer: change.privacyOfficer } : {}),
-    ...(change.placements ? { placements: change.placements } : {}),
-    ...(change.handlesSubsidies !== undefined ? { handlesSubsidies: change.handlesSubsidies } : {}),
-    ...(change.certifications ? { certifications: change.certifications } : {}),
-  };
-  const record = applied.record;
-  const address = registration.organisation?.address ?? agency.address;
-  s.tx(() => {
-    s.sql.exec(
-      `UPDATE agencies SET name = ?, record = ?, address = ?, licence_number = ?, licence_key = ?, handles_subsidies = ?, certifications = ?,
-        search_text = ?, updated_at = ? WHERE id = ?`,
-      record.name,
-      JSON.stringify({ ...record, registration }),
-      address,
-      record.licence.number,
-      licenceKey(record.licence.number),
-      registration.handlesSubsidies ? 1 : 0,
-      JSON.stringify(registration.certifications ?? []),
-      directoryText(`${record.name} ${address} ${record.licence.number}`),
-      now,
-      agency.id,
-    );
-    s.sql.exec(
-      "UPDATE procedures SET status = 'accepted', decided_at = ?, decided_by = ?, reason = ? WHERE id = ?",
-      now,
-      staff.id,
-      reason,
-      id,
-    );
-    appendAudit(s, now, staff.id, 'change.accept', id, reason, {
-      agencyId: agency.id,
-      fields: Object.keys(change).filter((k) => k !== 'note'),
-      mandatoryInformationVersion: version,
-      notified,
-    });
-  });
-  return { ok: true, procedure: procedure(s, id)!, mandatoryInformationVersion: version, notified };
-}
-
-/**
- * The bureau accepts a renewal after checking R-ELIG-2 again on the renewal's application day
- * (R-ELIG-4). Services not renewed stop, and with the jobseeker service its data goes (R-RET-3).
- *
- * @example await registry.acceptRenewal('P…', staff, null, '2029-03-31', now);
- */
-export async function acceptRenewal(
-  s: RegistryStore,
-  id: string,
-  staff: StaffRecord,
-  reason: string | null,
-  termEndsOn: string | null,
-  now: number,
-  licenceExpiresOn: string | null = null,
-): Promise<{ ok: true; procedure: ProcedureRecord; services: AgencyRecord['services']; purged: number } | Refusal> {
-  const found = pendingProcedure(s, id, 'renewal', staff, now);
-  if ('ok' in found) return found;
-  const { row, agency } = found;
-  // R-TERM-1: the renewed term follows the old one (or the bureau's dates).
-  const previous =
-    storedRecord(agency).term ??
-    (agency.term_ends_on ? { startsOn: agency.admitted_on, endsOn: agency.term_ends_on, licenceExpiresOn: null } : null);
-  const decided = decideTerm(jstDate(new Date(now)), { endsOn: termEndsOn, licenceExpiresOn }, previous, true);
-  if (!decided.ok) return decided;
-  const term = decided.term;
-  const renewal = JSON.parse(row.request) as RenewalRequest;
-  if (renewal.services.includes('jobseeker') && !placementQualifies(row.submitted_on, renewal.placements)) {
-    return refuse(
-      'renewal_not_eligible',
-      `更新申請日（${row.submitted_on}）から過去3か月以内の常用就職の実績がありません（利用規約§2(2)）。利用期限の経過後、直ちに退会申請が必要です。`,
-    );
-  }
-  const applied: ApplyResult = await agencyStub(s.env, agency.id).applyAcceptedChange({ services: renewal.services, term }, now);
-  if (!applied.ok) return applied;
-  const stored = storedRecord(agency);
-  s.tx(() => {
-    s.sql.exec(
-      'UPDATE agencies SET services = ?, record = ?, term_ends_on = ?, licence_expires_on = ?, updated_at = ? WHERE id = ?',
-      renewal.services.join(','),
-      JSON.stringify({ ...applied.record, registration: stored.registration }),
-      term.endsOn,
-      term.licenceExpiresOn,
-      now,
-      agency.id,
-    );
-    s.sql.exec(
-      "UPDATE procedures SET status = 'accepted', decided_at = ?, decided_by = ?, reason = ? WHERE id = ?",
-      now,
-      staff.id,
-      reason,
-      id,
-    );
-    appendAudit(s, now, staff.id, 'renewal.accept', id, reason, {
-      agencyId: agency.id,
-      services: renewal.services,
-      term,
-      purged: applied.purged,
-    });
-  });
-  return { ok: true, procedure: procedure(s, id)!, services: renewal.services, purged: applied.purged };
 }
 
 /**

@@ -1,31 +1,15 @@
-import { jstDate, proposeSanction, reapplyAllowedFrom, suspensionLastDay, type ViolationHistoryEntry } from '../../../shared/rules';
-import type {
-  SanctionProposal,
-  Suspension,
-  SuspensionHistory,
-  SuspensionRequest,
-  ViolationRecord,
-  ViolationRequest,
-} from '../../../shared/schemas';
+import { jstDate, reapplyAllowedFrom, suspensionLastDay } from '../../../shared/rules';
+import type { Suspension, SuspensionHistory, SuspensionRequest } from '../../../shared/schemas';
 import { randomBase32 } from '../../lib/crypto';
 import { refuse, type Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
-import {
-  actorId,
-  scopedAgency,
-  storedRecord,
-  usable,
-  type AgencyRow,
-  type RegistryStore,
-  type SetStatusResult,
-  type ViolationRow,
-} from './store';
+import { actorId, scopedAgency, storedRecord, usable, type AgencyRow, type RegistryStore, type SetStatusResult } from './store';
 import type { Actor, StaffRecord, StatusChange } from './types';
 
-// Violations, suspensions and revocations (R-SAN-1, R-SAN-2, R-RET-3): the change is made in the
-// agency's own object first (which the feed and sends check), then here.
+// Suspensions and revocations (R-SAN-2, R-RET-3): the change is made in the agency's own object
+// first (which the feed and sends check), then here. The violations they answer are in violations.ts.
 
 /**
  * Changes the agency's standing in its own object (which the feed and sends check) and here
@@ -81,72 +65,6 @@ export function closeSuspension(
     why,
     agencyId,
   );
-}
-
-export function violation(r: ViolationRow): ViolationRecord {
-  return {
-    id: r.id,
-    agencyId: r.agency_id,
-    category: r.category,
-    note: r.note,
-    recordedOn: r.recorded_on,
-    recordedAt: new Date(r.recorded_at).toISOString(),
-    recordedBy: r.recorded_by,
-    resumedOn: r.resumed_on,
-    proposal: JSON.parse(r.proposal) as SanctionProposal,
-  };
-}
-
-export function insertViolation(s: RegistryStore, agencyId: string, input: ViolationRequest, by: string, now: number): ViolationRecord {
-  const today = jstDate(new Date(now));
-  const history: ViolationHistoryEntry[] = s.sql
-    .exec<ViolationRow>('SELECT * FROM violations WHERE agency_id = ?', agencyId)
-    .toArray()
-    .map((v) => ({ category: v.category, recordedOn: v.recorded_on, resumedOn: v.resumed_on }));
-  const proposal = proposeSanction(
-    { category: input.category, recordedOn: today, notImprovedWithinSuspension: input.notImprovedWithinSuspension },
-    history,
-  );
-  const id = `V${randomBase32(10)}`;
-  s.sql.exec(
-    'INSERT INTO violations (id, agency_id, category, note, recorded_on, recorded_at, recorded_by, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    id,
-    agencyId,
-    input.category,
-    input.note,
-    today,
-    now,
-    by,
-    JSON.stringify(proposal),
-  );
-  return violation(s.sql.exec<ViolationRow>('SELECT * FROM violations WHERE id = ?', id).one());
-}
-
-/**
- * Records a violation and answers the sanction §8 sets for it, from the agency's history
- * (R-SAN-1). Nothing is imposed: staff decide (decision 9).
- *
- * @example await registry.recordViolation('A…', { category: 'misuse', note: '…' }, staff, now);
- */
-export async function recordViolation(
-  s: RegistryStore,
-  agencyId: string,
-  input: ViolationRequest,
-  staff: StaffRecord,
-  now: number,
-): Promise<{ ok: true; violation: ViolationRecord } | Refusal> {
-  const row = scopedAgency(s, agencyId, staff);
-  if ('ok' in row) return row;
-  let violation!: ViolationRecord;
-  s.tx(() => {
-    violation = insertViolation(s, agencyId, input, staff.id, now);
-    appendAudit(s, now, staff.id, 'violation.record', agencyId, input.note, {
-      violationId: violation.id,
-      category: input.category,
-      proposal: violation.proposal.kind,
-    });
-  });
-  return { ok: true, violation };
 }
 
 /** `countsFrom`: the instant its months count from (T-2); an automatic suspension counts from 00:00 of its day. */

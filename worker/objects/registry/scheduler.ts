@@ -3,7 +3,8 @@ import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
 import { expireRegistrations } from './registrations';
 import { requestMissingReports } from './reports';
-import { applyStatus, closeSuspension, insertViolation, markResumed, revokeNow, suspendNow } from './sanctions';
+import { applyStatus, closeSuspension, markResumed, revokeNow, suspendNow } from './sanctions';
+import { insertViolation } from './violations';
 import { runTermDuties } from './service-term';
 import { agencyRow, type RegistryStore, type SuspensionRow } from './store';
 

@@ -12,7 +12,7 @@ import type { ServiceTerm } from '../../../shared/schemas';
 import { refuse, type Refusal } from '../../lib/problem';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
-import { insertViolation } from './sanctions';
+import { insertViolation } from './violations';
 import type { RegistryStore } from './store';
 
 // R-TERM-1: what the rules do by themselves around the end of an agency's jobseeker-service term
