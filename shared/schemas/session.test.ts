@@ -4,6 +4,7 @@ import {
   ActivationSchema,
   AdminSignInSchema,
   AgencySignInSchema,
+  SeekerAccountSchema,
   SeekerSignInSchema,
   SessionInfoSchema,
   TokenResponseSchema,
@@ -41,6 +42,16 @@ describe('activation', () => {
     ).toBe(true);
     expect(ActivationSchema.safeParse({ profileId: '13-7K3QM2XPA9', code: 'K7QM-2XPA-9RTD', passphrase: 'short' }).success).toBe(false);
     expect(ActivationSchema.safeParse({ code: 'K7QM-2XPA-9RTD', passphrase: 'さくらが咲く春の朝に吹く風' }).success).toBe(false);
+  });
+});
+
+describe('the jobseeker account (R-SEC-2)', () => {
+  it('R-SEC-2 describes the account activation creates, and refuses one without a valid profile ID or time', () => {
+    const account = { profileId: '13-7K3QM2XPA9', activatedAt: '2026-04-01T01:00:00.000Z', inFeed: true };
+    expect(SeekerAccountSchema.parse(account)).toEqual(account);
+    expect(SeekerAccountSchema.safeParse({ ...account, profileId: '99-7K3QM2XPA9' }).success).toBe(false);
+    expect(SeekerAccountSchema.safeParse({ ...account, activatedAt: '2026-04-01' }).success).toBe(false);
+    expect(SeekerAccountSchema.safeParse({ ...account, inFeed: 'yes' }).success).toBe(false);
   });
 });
 

@@ -102,6 +102,21 @@ export const ActivationSchema = z.strictObject({
 export type Activation = z.infer<typeof ActivationSchema>;
 
 /**
+ * A jobseeker's account as their own object keeps it from activation on (R-SEC-2): the profile ID
+ * it was activated for, when, and whether the profile is still in the feed (R-FEED-2: leaving the
+ * feed keeps the account, so conversations stay readable).
+ *
+ * @example
+ * SeekerAccountSchema.parse({ profileId: '13-7K3QM2XPA9', activatedAt: '2026-04-01T01:00:00.000Z', inFeed: true });
+ */
+export const SeekerAccountSchema = z.object({
+  profileId: ProfileIdSchema,
+  activatedAt: InstantSchema,
+  inFeed: z.boolean(),
+});
+export type SeekerAccount = z.infer<typeof SeekerAccountSchema>;
+
+/**
  * A bearer token and when it stops working.
  *
  * @example

@@ -1,4 +1,4 @@
-import type { AgencyAccount, ContactMethod, Licence, PaidService, Staff } from '../../shared/schemas';
+import type { AgencyAccount, ContactMethod, Licence, PaidService, SeekerAccount, Staff } from '../../shared/schemas';
 
 // The accounts as their own objects keep them, shared by the objects, the middleware and the
 // routes (so no object imports another object's module, and lib imports nothing from objects).
@@ -27,8 +27,8 @@ export type AgencySeat = { id: string; name: string; email: string; role: 'liais
 /** Who an agency request comes from, once its token checked out (R-SEC-2): the organisation and the seat. */
 export type AgencyPrincipal = { ok: true; sessionId: string; agency: AgencyRecord; seat: AgencySeat };
 
-/** A jobseeker as their own object keeps them. */
-export type SeekerRecord = { profileId: string; activatedAt: string; inFeed: boolean };
+/** A jobseeker as their own object keeps them (R-SEC-2): the shared schema's type. */
+export type SeekerRecord = SeekerAccount;
 export type SeekerPrincipal = { ok: true; sessionId: string; seeker: SeekerRecord };
 
 /** A staff member (R-SEC-2): the shared schema's type. */
