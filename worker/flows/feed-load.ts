@@ -1,10 +1,10 @@
-import { findContactDetails } from '../../shared/rules';
 import { jstDate, registrationValidUntil } from '../../shared/rules';
 import { ProfileLoadRowSchema, newProfileId, type Profile, type ProfileLoadResult, type ProfileLoadRow } from '../../shared/schemas';
 import type { PrefectureCode } from '../../shared/data/prefectures';
 import type { ShardRow } from '../lib/feed-rows';
 import { randomBase32, sha256Hex } from '../lib/crypto';
 import { faultPoint } from '../lib/faults';
+import { contactErrors, validUntilErrors } from '../lib/feed-load-checks';
 import { areaPrefectures, LAPSE_BATCH, shardOf, shardRows } from '../lib/feed';
 import { ApiError } from '../lib/problem';
 import { registryStub } from '../lib/stubs';
@@ -16,45 +16,26 @@ export const ACTIVATION_CODE_DAYS = 90;
 /** Rows sent to a shard in one call (one transaction there). */
 const SHARD_BATCH = 2000;
 
-type LoadError = { field: string; reason: string; code: string };
-
-/** R-FEED-2: the free-text fields that must not hold contact details or identifiers. */
-function contactErrors(row: ProfileLoadRow): LoadError[] {
-  const fields: Array<[string, string]> = [
-    ['selfIntroduction', row.selfIntroduction],
-    ...row.qualifications.map((q, i): [string, string] => [`qualifications.${i}`, q]),
-  ];
-  const errors: LoadError[] = [];
-  for (const [field, text] of fields) {
-    for (const f of findContactDetails(text)) {
-      errors.push({
-        field,
-        code: 'contact_details',
-        reason: `${f.start + 1}文字目から${f.label}と思われる記載があります。個人を特定できる情報は掲載できません。`,
-      });
-    }
-  }
-  return errors;
-}
+/** A line that passed its checks; `known` when it came without an ID and its Hello Work reference was already homed. */
+type Accepted = { line: number; row: ProfileLoadRow; home: PrefectureCode; id: string; update: boolean; known: boolean };
 
 /**
- * R-FEED-6: a registration runs at most to the end of the month after next from the day it was
- * made or extended, so the bureau's date lies between today and that day.
+ * R-FEED-1: a line without an ID whose Hello Work reference is already homed (the retry of a load
+ * that failed part-way, or the same file sent twice) updates that profile instead of adding a
+ * second one. Its home shard is asked once for all of that shard's references.
  */
-function validUntilErrors(validUntil: string | undefined, today: string): LoadError[] {
-  if (validUntil === undefined) return [];
-  if (validUntil < today)
-    return [
-      {
-        field: 'validUntil',
-        code: 'registration_lapsed',
-        reason: `有効期限（${validUntil}）はすでに過ぎています。有効期限が切れた求職者は掲載できません。`,
-      },
-    ];
-  const latest = registrationValidUntil(today);
-  if (validUntil > latest)
-    return [{ field: 'validUntil', code: 'valid_until_too_late', reason: `有効期限は翌々月末（${latest}）までです。` }];
-  return [];
+async function findKnownProfiles(env: Env, accepted: Accepted[]): Promise<void> {
+  const byHome = new Map<string, Accepted[]>();
+  for (const a of accepted) if (!a.update) byHome.set(a.home, [...(byHome.get(a.home) ?? []), a]);
+  await Promise.all(
+    [...byHome].map(async ([home, list]) => {
+      const known = await shardOf(env, home).homeIdsByHwRef(list.map((a) => a.row.hwRef));
+      for (const a of list) {
+        const id = known[a.row.hwRef];
+        if (id) Object.assign(a, { id, update: true, known: true });
+      }
+    }),
+  );
 }
 
 /** A new one-time activation code, `XXXX-XXXX-XXXX` in Crockford base32 (60 bits). */
@@ -82,7 +63,7 @@ export async function loadProfiles(
   }
   const today = jstDate(now);
   const results: ProfileLoadResult[] = [];
-  const accepted: Array<{ line: number; row: ProfileLoadRow; id: string; update: boolean }> = [];
+  const accepted: Accepted[] = [];
   const hwRefs = new Set<string>();
 
   lines.forEach((text, index) => {
@@ -120,13 +101,20 @@ export async function loadProfiles(
       return;
     }
     hwRefs.add(row.hwRef);
-    accepted.push({ line, row, id: row.id ?? newProfileId(home), update: row.id !== undefined });
+    accepted.push({ line, row, home, id: row.id ?? newProfileId(home), update: row.id !== undefined, known: false });
   });
+  await findKnownProfiles(env, accepted);
 
   // Updates must name an existing profile; they also tell which shards to leave.
   const previous = new Map<
     string,
-    { areas: string[]; doc: Profile; validUntil: string | null; exclusions: Array<{ agencyId: string; reason: string }> }
+    {
+      areas: string[];
+      doc: Profile;
+      validUntil: string | null;
+      exclusions: Array<{ agencyId: string; reason: string }>;
+      activated: boolean;
+    }
   >();
   const updatesByHome = new Map<string, string[]>();
   for (const a of accepted.filter((x) => x.update)) {
@@ -145,6 +133,7 @@ export async function loadProfiles(
             doc: JSON.parse(rec.doc) as Profile,
             validUntil: rec.validUntil,
             exclusions: rec.exclusions,
+            activated: rec.activated,
           });
       }
     }),
@@ -171,7 +160,8 @@ export async function loadProfiles(
     // R-FEED-6: the bureau's date wins; a new profile defaults to a registration made today, an update keeps its date.
     const validUntil = given ?? (prior ? (prior.validUntil ?? registrationValidUntil(today)) : registrationValidUntil(today));
     const profile: Profile = { id: a.id, ...content, publishedOn: prior?.doc.publishedOn ?? today, updatedOn: today };
-    const code = prior ? undefined : newActivationCode();
+    // A known profile not yet activated gets a new code: the answer that held its first may never have arrived.
+    const code = !prior || (a.known && !prior.activated) ? newActivationCode() : undefined;
     const rows = shardRows(profile, {
       hwRef,
       activationHash: code ? await sha256Hex(code) : null,
@@ -204,25 +194,28 @@ export async function loadProfiles(
     for (const r of rows) if (r.validUntil) lapses.set(`${r.validUntil}|${prefecture}`, { validUntil: r.validUntil, prefecture });
   faultPoint(env, 'feed-load.calendar');
   if (lapses.size) await registryStub(env).noteFeedValidity([...lapses.values()]);
-  // The home rows go last: a home row records the prefectures the profile is listed in, which is
-  // what a retry of the same file compares against to find the shards to leave. Written before a
-  // failed step, it would hide those shards from the retry and leave the profile listed there.
-  const upserts = (home: boolean) =>
+  // A new profile's home row goes first: it records the Hello Work reference, by which a retry of
+  // the same file finds the profile instead of making a second one beside rows already written.
+  // An updated profile's home row goes last: it records the prefectures the profile is listed in,
+  // which a retry compares against to find the shards to leave. Written before a failed step, it
+  // would hide those shards from the retry and leave the profile listed there.
+  const upserts = (stage: 'created' | 'upsert' | 'home') =>
     [...byShard].map(async ([pref, all]) => {
-      const rows = all.filter((r) => r.home === home);
+      const rows = all.filter((r) => (stage === 'upsert' ? !r.home : r.home && r.created === (stage === 'created')));
       if (!rows.length) return;
-      faultPoint(env, `feed-load.${home ? 'home' : 'upsert'}:${pref}`);
+      faultPoint(env, `feed-load.${stage}:${pref}`);
       const shard = shardOf(env, pref);
       for (let i = 0; i < rows.length; i += SHARD_BATCH) await shard.upsert(rows.slice(i, i + SHARD_BATCH));
     });
+  await Promise.all(upserts('created'));
   await Promise.all([
-    ...upserts(false),
+    ...upserts('upsert'),
     ...[...removals].map(async ([pref, ids]) => {
       faultPoint(env, `feed-load.remove:${pref}`);
       await shardOf(env, pref).remove(ids);
     }),
   ]);
-  await Promise.all(upserts(true));
+  await Promise.all(upserts('home'));
 
   results.sort((x, y) => x.line - y.line);
   const loaded = results.filter((r) => r.ok).length;

@@ -4,8 +4,10 @@ import { migrate } from '../../lib/migrations';
 import {
   FEED_SCHEMA_V1,
   FEED_SCHEMA_V3,
+  FEED_SCHEMA_V5,
   countStatement,
   deleteProfileRow,
+  homeIdsByHwRef,
   searchStatement,
   writeProfileRow,
   type CountedElsewhere,
@@ -64,6 +66,7 @@ export class FeedShard extends DurableObject<Env> {
           sql.exec('CREATE TABLE seeker_accounts (id TEXT PRIMARY KEY)');
           sql.exec('INSERT OR IGNORE INTO seeker_accounts (id) SELECT id FROM profiles WHERE home = 1 AND activated = 1');
         },
+        (sql) => sql.exec(FEED_SCHEMA_V5),
       ],
       (work) => this.ctx.storage.transactionSync(work),
     );
@@ -128,6 +131,11 @@ export class FeedShard extends DurableObject<Env> {
       for (const id of ids) this.removeOne(id);
     });
     return { ok: true, removed: ids };
+  }
+
+  /** R-FEED-1: the profiles homed here with these Hello Work references (reference → ID). */
+  async homeIdsByHwRef(hwRefs: string[]): Promise<Record<string, string>> {
+    return homeIdsByHwRef(this.runner, hwRefs);
   }
 
   /** The home record of a profile (canonical row), or null. */

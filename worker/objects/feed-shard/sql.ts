@@ -14,7 +14,8 @@ export interface SqlRunner {
 
 /**
  * Writes one profile row (replacing an earlier one) with its terms, experience and keyword index.
- * An update keeps what only the first load sets: the activation code and whether it was used.
+ * An update keeps what only the first load sets: the activation code and whether it was used,
+ * unless it brings a new code (a new row sent again for a profile not yet activated, R-FEED-1).
  */
 export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
   const prior = r.created
@@ -27,8 +28,9 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
         hw_ref: string | null;
       }>('SELECT rid, activated, activation_hash, activation_expires_at, hw_ref FROM profiles WHERE id = ?', r.id)[0];
   if (prior) deleteProfileRow(db, r.id, prior.rid);
-  const activationHash = prior ? prior.activation_hash : r.activationHash;
-  const activationExpires = prior ? prior.activation_expires_at : r.activationExpiresAt;
+  const keepCode = prior !== undefined && r.activationHash === null;
+  const activationHash = keepCode ? prior.activation_hash : r.activationHash;
+  const activationExpires = keepCode ? prior.activation_expires_at : r.activationExpiresAt;
   const rid = db.all<{ rid: number }>(
     `INSERT INTO profiles (id, listed, home, updated_at, doc, hw_ref, activation_hash, activation_expires_at, activated,
        employment_types, wage_unit, wage_min, wage_max, hours_per_week, age_band, education, valid_until)
@@ -109,6 +111,26 @@ export const FEED_SCHEMA_V1 = `
   CREATE TABLE exclusions (agency_id TEXT NOT NULL, profile_id TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (agency_id, profile_id)) WITHOUT ROWID;
   CREATE VIRTUAL TABLE fts USING fts5(tokens, content='', contentless_delete=1);
 `;
+
+/** R-FEED-1: the home rows by Hello Work reference, so a new row sent again finds its profile. */
+export const FEED_SCHEMA_V5 = 'CREATE INDEX profiles_hw_ref ON profiles (hw_ref) WHERE home = 1';
+
+/**
+ * R-FEED-1: the profiles homed in this shard with these Hello Work references (reference → ID), in
+ * one statement whatever their number (the references travel as one JSON parameter).
+ *
+ * @example homeIdsByHwRef(db, ['13010-2026-000123']) // { '13010-2026-000123': '13-7K3M9X2QAB' }
+ */
+export function homeIdsByHwRef(db: SqlRunner, hwRefs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!hwRefs.length) return out;
+  const rows = db.all<{ id: string; hw_ref: string }>(
+    'SELECT id, hw_ref FROM profiles WHERE home = 1 AND hw_ref IN (SELECT value FROM json_each(?))',
+    JSON.stringify(hwRefs),
+  );
+  for (const r of rows) out[r.hw_ref] = r.id;
+  return out;
+}
 
 /** R-FEED-6: each row's valid-until date, indexed for the scheduled removal of lapsed profiles. */
 export const FEED_SCHEMA_V3 = `
