@@ -5,7 +5,8 @@
  * meter is brought near its bound directly (thousands of HTTP calls would prove nothing more).
  */
 import { env, runInDurableObject } from 'cloudflare:test';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { armFault, disarmFaults } from '../../worker/lib/faults';
 import { DEFAULT_FEED_BOUNDS } from '../../worker/lib/feed-bounds';
 import { admittedAgency, api, bureau, jst, loadRows, ministry, profileRow, setClock, signInAgency } from './helpers';
 
@@ -16,6 +17,13 @@ async function setCount(agencyId: string, kind: 'search' | 'opening', count: num
   const stub = bindings.FEED_METER.get(bindings.FEED_METER.idFromName(agencyId));
   await runInDurableObject(stub, async (_o, state) => state.storage.put(`${DAY}:${kind}`, count));
 }
+
+async function countOf(agencyId: string, kind: 'search' | 'opening'): Promise<number | undefined> {
+  const stub = bindings.FEED_METER.get(bindings.FEED_METER.idFromName(agencyId));
+  return runInDurableObject(stub, async (_o, state) => state.storage.get<number>(`${DAY}:${kind}`));
+}
+
+afterEach(() => disarmFaults());
 
 describe('R-SEC-9 bounded feed reading', () => {
   let a: { id: string; token: string; email: string; password: string };
@@ -76,5 +84,37 @@ describe('R-SEC-9 bounded feed reading', () => {
     expect(usage.body.items).toContainEqual(expect.objectContaining({ agencyId: b.id, kind: 'opening', state: 'reached' }));
     const audit = await api('GET', '/v1/admin/audit?action=feed_usage.read', { token: await ministry() });
     expect(audit.body.items.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('R-SEC-9 a search that fails gives its count back: a failure does not use up the last search of the day', async () => {
+    await setClock(jst(DAY, '12:00'));
+    const c = await admittedAgency();
+    const limit = DEFAULT_FEED_BOUNDS.search;
+    await setCount(c.id, 'search', limit - 1);
+    armFault('feed-search.shard:13');
+    expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: c.token })).status).toBe(500);
+    expect(await countOf(c.id, 'search')).toBe(limit - 1);
+    expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: c.token })).status).toBe(200); // the retry
+    expect(await countOf(c.id, 'search')).toBe(limit);
+    expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: c.token })).status).toBe(429);
+  }, 60_000);
+
+  it('R-SEC-9 parallel searches near the bound, one failing: never past the bound, and the count is exactly the searches answered', async () => {
+    await setClock(jst(DAY, '12:00'));
+    const d = await admittedAgency();
+    const limit = DEFAULT_FEED_BOUNDS.search;
+    await setCount(d.id, 'search', limit - 3);
+    armFault('feed-search.shard:14');
+    const statuses = await Promise.all(
+      ['13', '14', '13', '13', '13', '13'].map(
+        async (p) => (await api('GET', `/v1/agency/feed?prefecture=${p}`, { token: d.token })).status,
+      ),
+    );
+    // Kanagawa's search fails unless the bound refused it first: either way it keeps no count.
+    const answered = statuses.filter((s) => s === 200).length;
+    const failed = statuses.filter((s) => s === 500).length;
+    expect(answered + failed).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6 - answered - failed);
+    expect(await countOf(d.id, 'search')).toBe(limit - 3 + answered);
   }, 60_000);
 });

@@ -15,11 +15,34 @@ export function feedMeter(env: Env, name: string) {
 }
 
 /**
- * Counts one read of the feed for the signed-in agency, or refuses with 429 at the bound.
+ * Runs one read of the feed under the signed-in agency's daily bound (R-SEC-9), or refuses with
+ * 429 at the bound. The read is counted before it runs, so parallel reads never pass the bound,
+ * and the count is given back when the read fails (a shard threw): a read that served nothing does
+ * not use up the day. A refusal inside the read (a bad cursor, a deleted copy) serves nothing either.
  *
- * @example await meterFeedRead(c, 'search');
+ * @example const page = await meteredFeedRead(c, 'search', () => searchFeed(…));
  */
-export async function meterFeedRead(c: Context<AppEnv>, kind: FeedReadKind): Promise<void> {
+export async function meteredFeedRead<T>(c: Context<AppEnv>, kind: FeedReadKind, read: () => Promise<T>): Promise<T> {
+  const day = await meterFeedRead(c, kind);
+  try {
+    return await read();
+  } catch (err) {
+    try {
+      await feedMeter(c.env, c.var.agency.id).giveBack(kind, day);
+    } catch {
+      // The meter is unreachable too: the read stays counted, which errs on the side of the bound.
+    }
+    throw err;
+  }
+}
+
+/**
+ * Counts one read of the feed for the signed-in agency and answers the JST day it was counted in,
+ * or refuses with 429 at the bound.
+ *
+ * @example const day = await meterFeedRead(c, 'search');
+ */
+export async function meterFeedRead(c: Context<AppEnv>, kind: FeedReadKind): Promise<string> {
   const { day, resetAt } = feedDay(c.var.now);
   const limit = feedBounds(c.env)[kind];
   const agency = c.var.agency;
@@ -28,7 +51,7 @@ export async function meterFeedRead(c: Context<AppEnv>, kind: FeedReadKind): Pro
     prefecture: agency.prefecture,
     now: c.var.now.getTime(),
   });
-  if (r.ok) return;
+  if (r.ok) return day;
   const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - c.var.now.getTime()) / 1000));
   const what = kind === 'search' ? '検索' : '求職者情報の閲覧';
   throw new ApiError(

@@ -55,6 +55,18 @@ export class FeedMeter extends DurableObject<Env> {
     return { ok: true, count: next, limit };
   }
 
+  /**
+   * Gives back one read of `kind` taken on `day` that served nothing (R-SEC-9). Nothing happens
+   * when that day's count is gone (a new day began) or already zero.
+   *
+   * @example await meter.giveBack('search', '2027-01-04');
+   */
+  async giveBack(kind: FeedReadKind, day: string): Promise<void> {
+    const key = `${day}:${kind}`;
+    const count = await this.ctx.storage.get<number>(key);
+    if (count !== undefined && count > 0) await this.ctx.storage.put(key, count - 1);
+  }
+
   /** The day's usage object: records that an organisation is near or at a bound. */
   async record(entry: FeedUsageEntry): Promise<void> {
     await this.ctx.storage.put(`${entry.agencyId}:${entry.kind}`, entry);

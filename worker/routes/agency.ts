@@ -1,6 +1,6 @@
 import { currentTermsConfirmed } from '../middleware/terms';
 import { createRoute, z } from '@hono/zod-openapi';
-import { meterFeedRead } from '../flows/feed-bounds';
+import { meterFeedRead, meteredFeedRead } from '../flows/feed-bounds';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AGE_FILTER_REASON, ageFilterIn, jstDate, termEnded } from '../../shared/rules';
 import {
@@ -222,8 +222,8 @@ export const agencyRoutes = group()
   })
   .openapi(feed, async (c) => {
     requireJobseekerService(c);
-    await meterFeedRead(c, 'search'); // R-SEC-9
-    return c.json(await searchFeed(c.env, c.var.agency.id, c.req.valid('query'), jstDate(c.var.now)), 200);
+    const page = await meteredFeedRead(c, 'search', () => searchFeed(c.env, c.var.agency.id, c.req.valid('query'), jstDate(c.var.now)));
+    return c.json(page, 200);
   })
   .openapi(openProfile, async (c) => {
     requireJobseekerService(c);
