@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FeedPage, ProfileSummary } from '../../shared/schemas/profile';
+import type { FeedPage } from '../../shared/schemas/feed-search';
+import type { ProfileSummary } from '../../shared/schemas/profile';
 import { searchFeed, type ApiContext } from '../utils/api';
 import { db, type SavedSearchRecord } from '../utils/db';
 import { EMPTY_FILTERS, feedQuery, filtersFromQuery, type FeedFilters } from '../utils/feed-query';

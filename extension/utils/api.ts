@@ -29,7 +29,7 @@ import {
   type FirstContactRequest,
   type ReplyRequest,
 } from '../../shared/schemas/message';
-import { FeedPageSchema, type FeedQueryInput } from '../../shared/schemas/profile';
+import { FeedPageSchema, type FeedQueryInput } from '../../shared/schemas/feed-search';
 import { SeatListSchema, SeatSchema, type SeatCreate } from '../../shared/schemas/seat';
 import { DailyQuotaSchema } from '../../shared/schemas/quota';
 import { AnnualReportRecordSchema, type AnnualReportRequest } from '../../shared/schemas/report';

@@ -13,6 +13,7 @@ export * from './agency-directory';
 export * from './agency-procedures';
 export * from './agency-sanctions';
 export * from './profile';
+export * from './feed-search';
 export * from './message';
 export * from './quota';
 export * from './event';

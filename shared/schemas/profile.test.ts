@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleProfile, exampleProfileLoadRow } from './examples';
+import { FeedQuerySchema } from './feed-search';
 import {
-  FeedQuerySchema,
   ProfileIdSchema,
   ProfileLoadResultSchema,
   ProfileLoadRowSchema,
