@@ -30,7 +30,8 @@ import { ApiError } from '../lib/problem';
 import { registry, requireRole } from '../middleware/auth';
 import { scopeOf } from './admin';
 import { closeJobOffer, loadJobOffers } from '../flows/job-offer-load';
-import { addAddition, listQuotes, makeQuote, offerStatuses, openOffer, reportChange, searchOffers } from '../flows/job-offer-desk';
+import { offerStatuses, openOffer, searchOffers } from '../flows/job-offer-desk';
+import { addAddition, listQuotes, makeQuote, reportChange } from '../flows/job-offer-quotes';
 import { acceptOrder, recordHire } from '../flows/job-orders';
 
 const agencyOnly = [requireRole('agency')];
