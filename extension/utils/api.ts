@@ -8,23 +8,12 @@ import { z } from 'zod';
 import type { AppType } from '../../worker/app';
 import { AgencyAccountSchema } from '../../shared/schemas/agency-account';
 import { ProcedureSchema, type ChangeRequest } from '../../shared/schemas/agency-procedures';
-import {
-  AgencyComplaintSchema,
-  SeekerComplaintRecordSchema,
-  type AgencyComplaintCreate,
-  type AgencyComplaintUpdate,
-} from '../../shared/schemas/complaint';
+import { AgencyComplaintSchema, type AgencyComplaintCreate, type AgencyComplaintUpdate } from '../../shared/schemas/complaint';
 import { AgencyEventPageSchema, EventAckResultSchema, type EventAck } from '../../shared/schemas/event';
 import {
-  BlockListSchema,
-  BlockSchema,
   ConversationPageSchema,
   ConversationThreadSchema,
-  DeletionRequestListSchema,
-  DeletionRequestSchema,
-  PaidServiceConsentSchema,
   SeekerConversationPageSchema,
-  SeekerSendResultSchema,
   SendResultSchema,
   type FirstContactRequest,
   type ReplyRequest,
@@ -248,74 +237,12 @@ export function listProcedures(ctx: ApiContext) {
 }
 
 // ── Jobseeker ────────────────────────────────────────────────────────────────────────────────
-
-/** `DELETE /v1/seeker/profile`: leaves the feed (messages stay readable). */
-export function leaveFeed(ctx: ApiContext) {
-  return noContent(() => client(ctx).v1.seeker.profile.$delete());
-}
+// The jobseeker's screens call extension/utils/seeker-api.ts, which checks answers without zod
+// (decision 103); the background poller and the data-holders view use these two.
 
 /** `GET /v1/seeker/conversations`: one line per agency with unread counts and its mandatory information (R-MSG-1). */
 export function listSeekerConversations(ctx: ApiContext) {
   return read(SeekerConversationPageSchema, () => client(ctx).v1.seeker.conversations.$get({ query: { limit: '100' } }));
-}
-
-/** `GET /v1/seeker/conversations/{id}`: a thread with the agency's mandatory information (R-MSG-1, R-MSG-3). */
-export function getSeekerConversation(ctx: ApiContext, id: string) {
-  return read(ConversationThreadSchema, () => client(ctx).v1.seeker.conversations[':id'].$get({ param: { id } }));
-}
-
-/** `POST /v1/seeker/conversations/{id}/messages`: ask or answer (R-MSG-4); a retry with the same key is stored once. */
-export function sendSeekerMessage(ctx: ApiContext, conversationId: string, body: string, idempotencyKey?: string) {
-  return read(SeekerSendResultSchema, () =>
-    client(ctx).v1.seeker.conversations[':id'].messages.$post({
-      param: { id: conversationId },
-      json: idempotencyKey ? { body, idempotencyKey } : { body },
-    }),
-  );
-}
-
-/** `PUT /v1/seeker/conversations/{id}/paid-service-consent`: the jobseeker agrees to hear about paid services (R-MSG-7). */
-export function consentToPaidServices(ctx: ApiContext, conversationId: string) {
-  return read(PaidServiceConsentSchema, () =>
-    client(ctx).v1.seeker.conversations[':id']['paid-service-consent'].$put({ param: { id: conversationId } }),
-  );
-}
-
-/** `DELETE /v1/seeker/conversations/{id}/paid-service-consent`: withdraws that consent (R-MSG-7). */
-export function withdrawPaidServiceConsent(ctx: ApiContext, conversationId: string) {
-  return noContent(() => client(ctx).v1.seeker.conversations[':id']['paid-service-consent'].$delete({ param: { id: conversationId } }));
-}
-
-/** `GET /v1/seeker/blocks`. */
-export function listBlocks(ctx: ApiContext) {
-  return read(BlockListSchema, () => client(ctx).v1.seeker.blocks.$get());
-}
-
-/** `PUT /v1/seeker/blocks/{agencyId}`: blocks an agency (R-BLOCK-1). */
-export function blockAgency(ctx: ApiContext, agencyId: string) {
-  return read(BlockSchema, () => client(ctx).v1.seeker.blocks[':agencyId'].$put({ param: { agencyId } }));
-}
-
-/** `DELETE /v1/seeker/blocks/{agencyId}`: lifts a block (R-BLOCK-3). */
-export function unblockAgency(ctx: ApiContext, agencyId: string) {
-  return noContent(() => client(ctx).v1.seeker.blocks[':agencyId'].$delete({ param: { agencyId } }));
-}
-
-/** `POST /v1/seeker/deletion-requests`: asks an agency to delete this jobseeker's data (R-DEL-1). */
-export function requestDeletion(ctx: ApiContext, agencyId: string) {
-  return read(DeletionRequestSchema, () => client(ctx).v1.seeker['deletion-requests'].$post({ json: { agencyId } }));
-}
-
-/** `GET /v1/seeker/deletion-requests`: what was done and when (R-DEL-2). */
-export function listDeletionRequests(ctx: ApiContext) {
-  return read(DeletionRequestListSchema, () => client(ctx).v1.seeker['deletion-requests'].$get());
-}
-
-/** `POST /v1/seeker/complaints`: a complaint to the bureau about an agency (R-CMP-1). */
-export function complainToBureau(ctx: ApiContext, agencyId: string, content: string) {
-  return read(SeekerComplaintRecordSchema.omit({ forwardedBy: true }), () =>
-    client(ctx).v1.seeker.complaints.$post({ json: { agencyId, content } }),
-  );
 }
 
 /**
