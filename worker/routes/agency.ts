@@ -1,8 +1,9 @@
 import { currentTermsConfirmed } from '../middleware/terms';
+import { requireJobseekerService } from '../middleware/service-gates';
 import { createRoute, z } from '@hono/zod-openapi';
 import { meterFeedRead, meteredFeedRead } from '../flows/feed-bounds';
 import type { Context, MiddlewareHandler } from 'hono';
-import { AGE_FILTER_REASON, ageFilterIn, jstDate, termEnded } from '../../shared/rules';
+import { AGE_FILTER_REASON, ageFilterIn, jstDate } from '../../shared/rules';
 import {
   AcceptanceRefusalRequestSchema,
   AcceptanceRefusalSchema,
@@ -36,36 +37,6 @@ const workingAgency = [requireRole('agency'), currentTermsConfirmed];
 
 function agencyStub(c: Context<AppEnv>) {
   return agencyById(c.env, c.var.agency.id);
-}
-
-/**
- * R-FEED-3, R-SAN-2: only an active agency admitted to the jobseeker service reaches jobseeker data.
- */
-export function requireJobseekerService(c: Context<AppEnv>): void {
-  const a = c.var.agency;
-  if (a.status === 'suspended') {
-    throw new ApiError(
-      'agency_suspended',
-      `利用停止中のため、求職者情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`,
-      { suspension: a.suspension },
-    );
-  }
-  if (a.status !== 'active')
-    throw new ApiError(
-      `agency_${a.status}` as const,
-      a.status === 'revoked' ? '利用解除されたため、求職者情報は利用できません。' : '退会済みのため、求職者情報は利用できません。',
-      {},
-      { title: '利用できません' },
-    );
-  if (!a.services.includes('jobseeker')) throw new ApiError('service_not_admitted', '求職情報提供サービスの利用申請が受理されていません。');
-  // R-TERM-1: the day after the term's last day, without an accepted renewal, the service stops.
-  if (a.term && termEnded(a.term.endsOn, jstDate(c.var.now))) {
-    throw new ApiError(
-      'term_expired',
-      `求職情報提供サービスの利用期限（${a.term.endsOn}）が過ぎ、更新申請が受理されていないため、求職者情報は利用できません。受け取った求職者情報はすべて削除されます（利用規約§2(2)）。`,
-      { term: a.term },
-    );
-  }
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import {
   AdditionRequestSchema,
   AdditionSchema,
@@ -23,11 +22,11 @@ import {
   QuoteRequestSchema,
   QuoteSchema,
 } from '../../shared/schemas';
-import type { AppEnv } from '../lib/context';
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { homeOf, jobDesk } from '../lib/job-offers';
 import { ApiError } from '../lib/problem';
 import { registry, requireRole } from '../middleware/auth';
+import { requireJobOfferService } from '../middleware/service-gates';
 import { scopeOf } from './admin';
 import { closeJobOffer, loadJobOffers } from '../flows/job-offer-load';
 import { offerStatuses, openOffer, searchOffers } from '../flows/job-offer-desk';
@@ -39,36 +38,6 @@ const staffOnly = [requireRole('staff')];
 const NumberParam = z.object({ id: OfferNumberSchema });
 const OrderParam = z.object({ id: z.string().regex(/^O[0-9A-Z]{10}$/) });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-
-/**
- * R-JOB-1, R-SAN-2: only an active agency admitted to the job-offer service reaches offers; any of
- * the four licence kinds (R-ELIG-1), schools included.
- */
-export function requireJobOfferService(c: Context<AppEnv>): void {
-  const a = c.var.agency;
-  if (a.status === 'suspended') {
-    throw new ApiError(
-      'agency_suspended',
-      `利用停止中のため、求人情報は利用できません。${a.suspension?.endsOn ? `停止期間は${a.suspension.endsOn}までです。` : ''}`,
-      { suspension: a.suspension },
-      { status: 403, title: '利用停止中です' },
-    );
-  }
-  if (a.status !== 'active')
-    throw new ApiError(
-      `agency_${a.status}`,
-      a.status === 'revoked' ? '利用解除されたため、求人情報は利用できません。' : '退会済みのため、求人情報は利用できません。',
-      {},
-      { status: 403, title: '利用できません' },
-    );
-  if (!a.services.includes('job_offer'))
-    throw new ApiError(
-      'service_not_admitted',
-      '求人情報提供サービスの利用申請が受理されていません。',
-      {},
-      { status: 403, title: '求人情報提供サービスの利用者ではありません' },
-    );
-}
 
 const r = {
   load: createRoute({

@@ -33,7 +33,8 @@ import type { SendRequest } from '../objects/agency';
 import { blockAgency, unblockAgency } from '../flows/block';
 import { requestDeletion as requestDeletionFlow } from '../flows/deletion-request';
 import { sendMessage } from '../flows/send';
-import { profileNotFound, requireJobseekerService } from './agency';
+import { requireJobseekerService } from '../middleware/service-gates';
+import { profileNotFound } from './agency';
 import { agencyStub, registryStub, seekerStub } from '../lib/stubs';
 
 const agencyOnly = [requireRole('agency')];
