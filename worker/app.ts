@@ -20,6 +20,7 @@ import { seekerRoutes } from './routes/seeker';
 import { adminRoutes } from './routes/admin';
 import { adminRegistrationRoutes } from './routes/admin-registrations';
 import { messagingRoutes } from './routes/messaging';
+import { accessEndingRoutes } from './routes/access-ending';
 import { procedureRoutes } from './routes/procedures';
 import { transparencyRoutes } from './routes/transparency';
 import { credentialRoutes } from './routes/credentials';
@@ -70,6 +71,7 @@ export const app = base
   .route('/', adminRoutes)
   .route('/', adminRegistrationRoutes)
   .route('/', messagingRoutes)
+  .route('/', accessEndingRoutes)
   .route('/', procedureRoutes)
   .route('/', transparencyRoutes)
   .route('/', announcementRoutes)
