@@ -19,6 +19,7 @@ import { seatRoutes } from './routes/seats';
 import { seekerRoutes } from './routes/seeker';
 import { adminRoutes } from './routes/admin';
 import { adminRegistrationRoutes } from './routes/admin-registrations';
+import { adminComplaintRoutes } from './routes/admin-complaints';
 import { messagingRoutes } from './routes/messaging';
 import { accessEndingRoutes } from './routes/access-ending';
 import { procedureRoutes } from './routes/procedures';
@@ -70,6 +71,7 @@ export const app = base
   .route('/', seekerRoutes)
   .route('/', adminRoutes)
   .route('/', adminRegistrationRoutes)
+  .route('/', adminComplaintRoutes)
   .route('/', messagingRoutes)
   .route('/', accessEndingRoutes)
   .route('/', procedureRoutes)
