@@ -1,0 +1,123 @@
+/**
+ * The per-isolate budget for password hashing at sign-in (R-SEC-5: no flood of sign-ins slows
+ * anyone else's work). One PBKDF2 takes about 150 ms of the isolate's only thread, so:
+ *
+ * - at most one hash runs at a time in an isolate;
+ * - while nobody is refused, sign-ins hash as they come (a second one waits its turn);
+ * - once a sign-in has been refused (a flood), for FLOOD_MS: at most one hash starts per
+ *   CLEAN_GAP_MS, and sign-ins whose account or address failed recently ("failing" lane) get at most
+ *   one per FAILING_GAP_MS, and only when no sign-in from the clean lane waits;
+ * - a failing sign-in that finds the budget spent, and a clean one that finds the short queue full,
+ *   is refused at once with 429 and a short Retry-After instead of queueing. No password is checked,
+ *   nothing is counted: the answer depends on the throttle keys only, never on whether the account
+ *   exists.
+ *
+ * Real time (Date.now()), not the worker's clock: this budgets CPU, not a rule about dates.
+ * decisions.md and security.md say why the lanes are split this way.
+ */
+
+export type Lane = 'clean' | 'failing';
+
+/** The budget's numbers (exported for tests and the docs). */
+export const GATE = {
+  /** In a flood: the least time between two hashes' starts (about 8 % of the thread). */
+  cleanGapMs: 2000,
+  /** In a flood: the least time between two hashes for accounts or addresses that failed recently. */
+  failingGapMs: 6000,
+  /** A flood lasts this long after the last refusal. */
+  floodMs: 15_000,
+  /** Clean sign-ins that may wait for their turn; one more is refused. */
+  queue: 4,
+};
+
+let busy = false;
+let lastStart = -Infinity;
+let lastFailingStart = -Infinity;
+let refusedAt = -Infinity;
+const waiters: Array<(release: () => void) => void> = [];
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+const flooded = (now: number) => now - refusedAt < GATE.floodMs;
+
+function waitFor(lane: Lane, now: number): number {
+  if (!flooded(now)) return 0;
+  const clean = lastStart + GATE.cleanGapMs - now;
+  return Math.max(0, clean, lane === 'failing' ? lastFailingStart + GATE.failingGapMs - now : 0);
+}
+
+function start(lane: Lane, now: number): () => void {
+  busy = true;
+  lastStart = now;
+  if (lane === 'failing') lastFailingStart = now;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    busy = false;
+    pump();
+  };
+}
+
+/** Lets the first waiting clean sign-in start when the slot is free and the gap has passed. */
+function pump(): void {
+  if (busy || waiters.length === 0) return;
+  const now = Date.now();
+  const wait = waitFor('clean', now);
+  if (wait === 0) {
+    const next = waiters.shift()!;
+    next(start('clean', now));
+    return;
+  }
+  if (!timer)
+    timer = setTimeout(() => {
+      timer = null;
+      pump();
+    }, wait);
+}
+
+function refused(lane: Lane, now: number): { retryAfter: number } {
+  refusedAt = now;
+  const wait = Math.max(waitFor(lane, now), GATE.cleanGapMs * (lane === 'clean' ? waiters.length : 1));
+  return { retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
+}
+
+/**
+ * Takes the isolate's hashing slot for one sign-in, or refuses (R-SEC-5). Call the returned
+ * `release` as soon as the hash is done.
+ *
+ * @example const slot = await takeHashSlot('clean'); if ('retryAfter' in slot) throw busy(slot.retryAfter);
+ */
+export async function takeHashSlot(lane: Lane): Promise<{ release: () => void } | { retryAfter: number }> {
+  const now = Date.now();
+  if (!busy && waiters.length === 0 && waitFor(lane, now) === 0) return { release: start(lane, now) };
+  if (lane === 'failing' || waiters.length >= GATE.queue) return refused(lane, now);
+  const release = await new Promise<() => void>((resolve) => {
+    waiters.push(resolve);
+    pump();
+  });
+  return { release };
+}
+
+/**
+ * True when a sign-in in `lane` would be refused right now; lets a known-failing key be refused
+ * before any object is addressed.
+ *
+ * @example if (hashBudgetSpent('failing')) throw signInBusy(…);
+ */
+export function hashBudgetSpent(lane: Lane): boolean {
+  const now = Date.now();
+  if (lane === 'clean') return waiters.length >= GATE.queue;
+  return busy || waiters.length > 0 || waitFor('failing', now) > 0;
+}
+
+/** The Retry-After for a refusal decided before the objects were asked (marks the flood too). */
+export function refuseEarly(lane: Lane): number {
+  return refused(lane, Date.now()).retryAfter;
+}
+
+/** Forgets the flood and any waiter's order (tests start each case from a quiet isolate). */
+export function resetHashGate(): void {
+  refusedAt = -Infinity;
+  lastStart = -Infinity;
+  lastFailingStart = -Infinity;
+}
