@@ -34,8 +34,16 @@ let busy = false;
 let lastStart = -Infinity;
 let lastFailingStart = -Infinity;
 let refusedAt = -Infinity;
-const waiters: Array<(release: () => void) => void> = [];
-let timer: ReturnType<typeof setTimeout> | null = null;
+/**
+ * Clean sign-ins waiting their turn, first come first served. Each polls on its own timer (a
+ * promise resolved from another request's context would not run in workerd), and a ticket whose
+ * request stopped polling (the client went away) is dropped.
+ */
+const waiters: Array<{ id: number; polledAt: number }> = [];
+let nextTicket = 0;
+const POLL_MS = 25;
+const STALE_MS = 1000;
+const MAX_WAIT_MS = 10_000;
 
 const flooded = (now: number) => now - refusedAt < GATE.floodMs;
 
@@ -54,31 +62,17 @@ function start(lane: Lane, now: number): () => void {
     if (released) return;
     released = true;
     busy = false;
-    pump();
   };
-}
-
-/** Lets the first waiting clean sign-in start when the slot is free and the gap has passed. */
-function pump(): void {
-  if (busy || waiters.length === 0) return;
-  const now = Date.now();
-  const wait = waitFor('clean', now);
-  if (wait === 0) {
-    const next = waiters.shift()!;
-    next(start('clean', now));
-    return;
-  }
-  if (!timer)
-    timer = setTimeout(() => {
-      timer = null;
-      pump();
-    }, wait);
 }
 
 function refused(lane: Lane, now: number): { retryAfter: number } {
   refusedAt = now;
   const wait = Math.max(waitFor(lane, now), GATE.cleanGapMs * (lane === 'clean' ? waiters.length : 1));
   return { retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
+}
+
+function dropStale(now: number): void {
+  for (let i = waiters.length - 1; i >= 0; i--) if (now - waiters[i]!.polledAt > STALE_MS) waiters.splice(i, 1);
 }
 
 /**
@@ -88,14 +82,27 @@ function refused(lane: Lane, now: number): { retryAfter: number } {
  * @example const slot = await takeHashSlot('clean'); if ('retryAfter' in slot) throw busy(slot.retryAfter);
  */
 export async function takeHashSlot(lane: Lane): Promise<{ release: () => void } | { retryAfter: number }> {
-  const now = Date.now();
-  if (!busy && waiters.length === 0 && waitFor(lane, now) === 0) return { release: start(lane, now) };
-  if (lane === 'failing' || waiters.length >= GATE.queue) return refused(lane, now);
-  const release = await new Promise<() => void>((resolve) => {
-    waiters.push(resolve);
-    pump();
-  });
-  return { release };
+  const arrived = Date.now();
+  dropStale(arrived);
+  if (!busy && waiters.length === 0 && waitFor(lane, arrived) === 0) return { release: start(lane, arrived) };
+  if (lane === 'failing' || waiters.length >= GATE.queue) return refused(lane, arrived);
+  const ticket = { id: nextTicket++, polledAt: arrived };
+  waiters.push(ticket);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const now = Date.now();
+    ticket.polledAt = now;
+    dropStale(now);
+    const at = waiters.indexOf(ticket);
+    if (at === -1 || now - arrived > MAX_WAIT_MS) {
+      if (at !== -1) waiters.splice(at, 1);
+      return refused('clean', now);
+    }
+    if (at === 0 && !busy && waitFor('clean', now) === 0) {
+      waiters.shift();
+      return { release: start('clean', now) };
+    }
+  }
 }
 
 /**
@@ -117,6 +124,7 @@ export function refuseEarly(lane: Lane): number {
 
 /** Forgets the flood and any waiter's order (tests start each case from a quiet isolate). */
 export function resetHashGate(): void {
+  waiters.length = 0;
   refusedAt = -Infinity;
   lastStart = -Infinity;
   lastFailingStart = -Infinity;
