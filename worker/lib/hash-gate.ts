@@ -20,14 +20,14 @@ export type Lane = 'clean' | 'failing';
 
 /** The budget's numbers (exported for tests and the docs). */
 export const GATE = {
-  /** In a flood: the least time between two hashes' starts (about 8 % of the thread). */
-  cleanGapMs: 2000,
+  /** In a flood: the least time between two hashes' starts (about 4 % of the thread). */
+  cleanGapMs: 4000,
   /** In a flood: the least time between two hashes for accounts or addresses that failed recently. */
-  failingGapMs: 6000,
+  failingGapMs: 12_000,
   /** A flood lasts this long after the last refusal. */
   floodMs: 15_000,
   /** Clean sign-ins that may wait for their turn; one more is refused. */
-  queue: 4,
+  queue: 3,
 };
 
 let busy = false;
@@ -43,7 +43,7 @@ const waiters: Array<{ id: number; polledAt: number }> = [];
 let nextTicket = 0;
 const POLL_MS = 25;
 const STALE_MS = 1000;
-const MAX_WAIT_MS = 10_000;
+const MAX_WAIT_MS = 15_000;
 
 const flooded = (now: number) => now - refusedAt < GATE.floodMs;
 
