@@ -11,7 +11,7 @@ import { ApiError, refusalError, type Refusal } from '../lib/problem';
 import type { Role } from '../lib/sessions';
 import { macOf } from '../lib/tokens';
 import type { ThrottleCheck } from '../objects/sign-in-throttle';
-import { registryStub, throttleStub } from '../lib/stubs';
+import { agencyStub, registryStub, throttleStub } from '../lib/stubs';
 import { hashBudgetSpent, refuseEarly, takeHashSlot, type Lane } from '../lib/hash-gate';
 import { forget, knownFailing, lockedFor, remember } from '../lib/sign-in-memo';
 
@@ -179,6 +179,25 @@ export async function signInLockOf(
   const s = await throttle(c.env, name).check(name, c.var.now.getTime());
   if (s.failures === 0) return null;
   return { failures: s.failures, lockedUntil: s.retryAfter > 0 ? new Date(s.lockedUntil).toISOString() : null };
+}
+
+/**
+ * R-SEC-5, R-ORG-2: every live seat of an organisation with its sign-in state now, for the
+ * bureau's account view (the lock is per seat: each signs in with its own email).
+ *
+ * @example await seatSignInStates(c, 'A7K3M9X2QAB') // [{ id, name, email, role, signIn: { failures: 0, lockedUntil: null } }]
+ */
+export async function seatSignInStates(c: Context<AppEnv>, agencyId: string) {
+  const live = (await agencyStub(c.env, agencyId).seats(c.var.now.getTime())).filter((s) => s.removedAt === null);
+  return Promise.all(
+    live.map(async (s) => ({
+      id: s.id,
+      name: s.name,
+      email: s.email,
+      role: s.role,
+      signIn: (await signInLockOf(c, 'agency', s.email.trim().toLowerCase())) ?? { failures: 0, lockedUntil: null },
+    })),
+  );
 }
 
 /**
