@@ -59,6 +59,24 @@ describe('R-SEC-5 a flood of sign-ins', () => {
     expect((await wrong(known.email, 99, '198.51.100.80')).body.code).toBe('sign_in_busy');
   });
 
+  it('R-SEC-5 a burst of honest sign-ins at opening time all get in (they wait their turn; no flood starts)', async () => {
+    const agencies = [];
+    for (let i = 0; i < 8; i++) agencies.push(await admittedAgency());
+    const typo = agencies[0]!;
+    expect((await wrong(typo.email, 0, '203.0.113.150')).status).toBe(401);
+    const burst = await Promise.all(
+      agencies.map((a, i) =>
+        api('POST', '/v1/agency/sessions', {
+          body: { email: a.email, password: a.password },
+          headers: { 'cf-connecting-ip': `203.0.113.${151 + i}` },
+        }),
+      ),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(8).fill(201));
+    // No flood started: a user's wrong tries still get their ordinary answers.
+    expect((await wrong(typo.email, 1, '203.0.113.150')).status).toBe(401);
+  });
+
   it('R-SEC-5 the right password is refused during a lock, also when the lock is answered from memory', async () => {
     const agency = await admittedAgency();
     const ip = '198.51.100.120';

@@ -3,14 +3,15 @@
  * anyone else's work). One PBKDF2 takes about 150 ms of the isolate's only thread, so:
  *
  * - at most one hash runs at a time in an isolate;
- * - while nobody is refused, sign-ins hash as they come (a second one waits its turn);
+ * - while nobody is refused, sign-ins hash as they come (others wait their turn: up to 16 clean
+ *   ones, and one whose account or address failed recently);
  * - once a sign-in has been refused (a flood), for FLOOD_MS: at most one hash starts per
  *   CLEAN_GAP_MS, and sign-ins whose account or address failed recently ("failing" lane) get at most
  *   one per FAILING_GAP_MS, and only when no sign-in from the clean lane waits;
- * - a failing sign-in that finds the budget spent, and a clean one that finds the short queue full,
- *   is refused at once with 429 and a short Retry-After instead of queueing. No password is checked,
- *   nothing is counted: the answer depends on the throttle keys only, never on whether the account
- *   exists.
+ * - a failing sign-in that finds the budget spent, and a clean one that finds the queue full (3 in
+ *   a flood), is refused at once with 429 and a short Retry-After instead of queueing; such a
+ *   refusal starts or prolongs the flood. No password is checked, nothing is counted: the answer
+ *   depends on the throttle keys only, never on whether the account exists.
  *
  * Real time (Date.now()), not the worker's clock: this budgets CPU, not a rule about dates.
  * decisions.md and security.md say why the lanes are split this way.
@@ -26,8 +27,10 @@ export const GATE = {
   failingGapMs: 12_000,
   /** A flood lasts this long after the last refusal. */
   floodMs: 15_000,
-  /** Clean sign-ins that may wait for their turn; one more is refused. */
+  /** Clean sign-ins that may wait for their turn in a flood; one more is refused. */
   queue: 3,
+  /** Outside a flood (a burst at opening time), more may wait; one more is refused and starts a flood. */
+  calmQueue: 16,
 };
 
 let busy = false;
@@ -35,17 +38,18 @@ let lastStart = -Infinity;
 let lastFailingStart = -Infinity;
 let refusedAt = -Infinity;
 /**
- * Clean sign-ins waiting their turn, first come first served. Each polls on its own timer (a
- * promise resolved from another request's context would not run in workerd), and a ticket whose
- * request stopped polling (the client went away) is dropped.
+ * Sign-ins waiting their turn, first come first served (clean ones before failing ones). Each polls
+ * on its own timer (a promise resolved from another request's context would not run in workerd),
+ * and a ticket whose request stopped polling (the client went away) is dropped.
  */
-const waiters: Array<{ id: number; polledAt: number }> = [];
-let nextTicket = 0;
+type Ticket = { lane: Lane; polledAt: number };
+const waiters: Ticket[] = [];
 const POLL_MS = 25;
 const STALE_MS = 1000;
 const MAX_WAIT_MS = 15_000;
 
 const flooded = (now: number) => now - refusedAt < GATE.floodMs;
+const queueLimit = (now: number) => (flooded(now) ? GATE.queue : GATE.calmQueue);
 
 function waitFor(lane: Lane, now: number): number {
   if (!flooded(now)) return 0;
@@ -67,7 +71,7 @@ function start(lane: Lane, now: number): () => void {
 
 function refused(lane: Lane, now: number): { retryAfter: number } {
   refusedAt = now;
-  const wait = Math.max(waitFor(lane, now), GATE.cleanGapMs * (lane === 'clean' ? waiters.length : 1));
+  const wait = Math.max(waitFor(lane, now), GATE.cleanGapMs * (lane === 'clean' ? Math.min(cleanWaiting(), GATE.queue) : 1));
   return { retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
 }
 
@@ -75,9 +79,20 @@ function dropStale(now: number): void {
   for (let i = waiters.length - 1; i >= 0; i--) if (now - waiters[i]!.polledAt > STALE_MS) waiters.splice(i, 1);
 }
 
+const cleanWaiting = () => waiters.filter((w) => w.lane === 'clean').length;
+const failingWaiting = () => waiters.some((w) => w.lane === 'failing');
+
+/** May this waiting ticket start now? Clean tickets in order first, then the failing one. */
+function mayStart(ticket: Ticket, now: number): boolean {
+  if (busy || waitFor(ticket.lane, now) > 0) return false;
+  const firstClean = waiters.find((w) => w.lane === 'clean');
+  return ticket.lane === 'clean' ? firstClean === ticket : !firstClean && waiters.find((w) => w.lane === 'failing') === ticket;
+}
+
 /**
  * Takes the isolate's hashing slot for one sign-in, or refuses (R-SEC-5). Call the returned
- * `release` as soon as the hash is done.
+ * `release` as soon as the hash is done. Outside a flood one failing sign-in may wait its turn (a
+ * user's second try while others hash); a second one starts a flood.
  *
  * @example const slot = await takeHashSlot('clean'); if ('retryAfter' in slot) throw busy(slot.retryAfter);
  */
@@ -85,8 +100,8 @@ export async function takeHashSlot(lane: Lane): Promise<{ release: () => void } 
   const arrived = Date.now();
   dropStale(arrived);
   if (!busy && waiters.length === 0 && waitFor(lane, arrived) === 0) return { release: start(lane, arrived) };
-  if (lane === 'failing' || waiters.length >= GATE.queue) return refused(lane, arrived);
-  const ticket = { id: nextTicket++, polledAt: arrived };
+  if (lane === 'failing' ? flooded(arrived) || failingWaiting() : cleanWaiting() >= queueLimit(arrived)) return refused(lane, arrived);
+  const ticket: Ticket = { lane, polledAt: arrived };
   waiters.push(ticket);
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -94,13 +109,14 @@ export async function takeHashSlot(lane: Lane): Promise<{ release: () => void } 
     ticket.polledAt = now;
     dropStale(now);
     const at = waiters.indexOf(ticket);
-    if (at === -1 || now - arrived > MAX_WAIT_MS) {
+    const giveUp = now - arrived > MAX_WAIT_MS || (lane === 'failing' && flooded(now) && waitFor(lane, now) > 0);
+    if (at === -1 || giveUp) {
       if (at !== -1) waiters.splice(at, 1);
-      return refused('clean', now);
+      return refused(lane, now);
     }
-    if (at === 0 && !busy && waitFor('clean', now) === 0) {
-      waiters.shift();
-      return { release: start('clean', now) };
+    if (mayStart(ticket, now)) {
+      waiters.splice(at, 1);
+      return { release: start(lane, now) };
     }
   }
 }
@@ -113,8 +129,8 @@ export async function takeHashSlot(lane: Lane): Promise<{ release: () => void } 
  */
 export function hashBudgetSpent(lane: Lane): boolean {
   const now = Date.now();
-  if (lane === 'clean') return waiters.length >= GATE.queue;
-  return busy || waiters.length > 0 || waitFor('failing', now) > 0;
+  if (lane === 'clean') return cleanWaiting() >= queueLimit(now);
+  return flooded(now) ? busy || waiters.length > 0 || waitFor('failing', now) > 0 : failingWaiting();
 }
 
 /** The Retry-After for a refusal decided before the objects were asked (marks the flood too). */
