@@ -9,6 +9,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { admittedAgency, api, jst, ministry, setClock, unique } from './helpers';
 import { MEMO_SIZE, forget, knownFailing, lockedFor, memoSize, remember } from '../../worker/lib/sign-in-memo';
+import { throttledAddress } from '../../worker/lib/throttle';
 import { resetHashGate } from '../../worker/lib/hash-gate';
 
 const T0 = jst('2027-07-12', '09:00');
@@ -118,5 +119,39 @@ describe('R-SEC-5 the isolate’s memo of throttle answers', () => {
     expect(memoSize()).toBe(MEMO_SIZE);
     expect(lockedFor('address:first', t)).toBe(0);
     expect(knownFailing(`address:filler-${MEMO_SIZE - 1}`, t)).toBe(true);
+  });
+});
+
+describe('R-SEC-5 client addresses as the throttle counts them', () => {
+  it('R-SEC-5 an IPv6 address counts by its /64; IPv4 and IPv4-mapped addresses count whole; odd text is kept whole', () => {
+    expect(throttledAddress('2001:db8:1:2::a')).toBe('2001:db8:1:2::/64');
+    expect(throttledAddress('2001:0DB8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(throttledAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttledAddress('::1')).toBe('0:0:0:0::/64');
+    expect(throttledAddress('2001:db8:1:3::a')).toBe('2001:db8:1:3::/64');
+    expect(throttledAddress('198.51.100.7')).toBe('198.51.100.7');
+    expect(throttledAddress('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    for (const odd of ['1:2:3:4:5:6:7:8:9', '1::2::3', 'zz::1', '1:2:3:4:5:6:7:8::', 'fe80::1%eth0'])
+      expect(throttledAddress(odd)).toBe(odd);
+  });
+
+  it('R-SEC-5 guesses from many addresses of one IPv6 /64 share one address lock; the next /64 is not locked', async () => {
+    await setClock(jst('2027-07-13', '09:00'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++)
+      statuses.push((await wrong(`${unique('spray6')}@agency.example.jp`, i, `2001:db8:77:1::${(i + 1).toString(16)}`)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    const real = await admittedAgency();
+    const fromSame = await api('POST', '/v1/agency/sessions', {
+      body: { email: real.email, password: real.password },
+      headers: { 'cf-connecting-ip': '2001:db8:77:1:ffff::9' },
+    });
+    expect([fromSame.status, fromSame.body.code]).toEqual([429, 'sign_in_locked']);
+    const fromNext = await api('POST', '/v1/agency/sessions', {
+      body: { email: real.email, password: real.password },
+      headers: { 'cf-connecting-ip': '2001:db8:77:2::9' },
+    });
+    expect(fromNext.status).toBe(201);
   });
 });

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../lib/context';
 import { PBKDF2_ITERATIONS, hashWithParams, sha256Hex, type PasswordParams } from '../lib/crypto';
 import { ApiError, refusalError, type Refusal } from '../lib/problem';
+import { throttledAddress } from '../lib/throttle';
 import type { Role } from '../lib/sessions';
 import { macOf } from '../lib/tokens';
 import type { ThrottleCheck } from '../objects/sign-in-throttle';
@@ -86,7 +87,7 @@ export async function throttledSignIn(
 ): Promise<{ token: string; expiresAt: number; accountId: string; mustChange: boolean }> {
   const now = c.var.now.getTime();
   const address = clientAddress(c);
-  const names = [accountKey(target.role, target.key), ...(address ? [`address:${address}`] : [])];
+  const names = [accountKey(target.role, target.key), ...(address ? [`address:${throttledAddress(address)}`] : [])];
   // R-SEC-5: a key this isolate knows to be locked, or a spent hashing budget, is refused before
   // any object is addressed; the objects stay the authority for everything else.
   const known = Math.max(...names.map((n) => lockedFor(n, now)));
@@ -129,7 +130,7 @@ export async function throttledSignIn(
     });
   }
   if (after[1]?.lockStarted) {
-    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.address_locked', `address:${address}`, null, {
+    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.address_locked', names[1]!, null, {
       failures: after[1].failures,
       lockedUntil: new Date(after[1].lockedUntil).toISOString(),
     });
@@ -148,7 +149,7 @@ export async function throttledSignIn(
 export async function throttleGuard(c: Context<AppEnv>, name: string) {
   const now = c.var.now.getTime();
   const address = clientAddress(c);
-  const names = [name, ...(address ? [`address:${address}`] : [])];
+  const names = [name, ...(address ? [`address:${throttledAddress(address)}`] : [])];
   const known = Math.max(...names.map((n) => lockedFor(n, now)));
   if (known > 0) throw lockedOut(known);
   const checks = await Promise.all(names.map((n) => throttle(c.env, n).check(n, now)));
@@ -209,7 +210,7 @@ export async function seatSignInStates(c: Context<AppEnv>, agencyId: string) {
 export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
   const address = clientAddress(c);
   if (!address) return;
-  const name = `registration:${address}`;
+  const name = `registration:${throttledAddress(address)}`;
   const now = c.var.now.getTime();
   const key = throttle(c.env, name);
   const before = await key.check(name, now);
