@@ -15,6 +15,7 @@ export const PROBLEMS = {
   password_change_required: { status: 403, title: 'パスワードの変更が必要です' },
   registration_throttled: { status: 429, title: '申請が集中しています' },
   sign_in_locked: { status: 429, title: 'サインインを一時的に制限しています' },
+  sign_in_busy: { status: 429, title: 'サインインが混み合っています' },
   staff_not_found: { status: 404, title: '職員が見つかりません' },
   token_secret_missing: { status: 503, title: 'ただいまサインインできません' },
   wrong_password: { status: 403, title: '現在のパスワードが正しくありません' },

@@ -196,6 +196,7 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
   registration_throttled: 'generic',
   reset_code_expired: 'generic',
   sign_in_locked: 'generic',
+  sign_in_busy: 'generic',
   staff_not_found: 'generic',
   token_secret_missing: 'generic',
   wrong_password: 'generic',

@@ -7,6 +7,10 @@ import { FiscalYearSchema, IdSchema, InstantSchema, IsoDateSchema, plainText } f
 import { AgencyStatusSchema, CertificationSchema, OfficerSchema, SuspensionKindSchema, SuspensionSchema } from './agency';
 import { AgencyAccountSchema } from './agency-account';
 import { ProcedureSchema, StaffReasonSchema } from './agency-procedures';
+import { SeatIdSchema, SeatRoleSchema } from './seat';
+
+/** R-SEC-5: failed sign-ins counted against an account, and the lock in force now (null when none). */
+export const SignInStateSchema = z.object({ failures: z.number().int(), lockedUntil: z.iso.datetime().nullable() });
 
 /** The categories of violation bureau staff record, each tied to the clause of §8 that sets its sanction. */
 export const ViolationCategorySchema = z.enum([
@@ -160,6 +164,10 @@ export const AdminAgencyDetailSchema = z.object({
   procedures: z.array(ProcedureSchema),
   reportsFiled: z.array(FiscalYearSchema),
   /** R-SEC-5: failed sign-ins counted against the account, and the lock in force (null when none). */
-  signIn: z.object({ failures: z.number().int(), lockedUntil: z.iso.datetime().nullable() }).optional(),
+  signIn: SignInStateSchema.optional(),
+  /** R-SEC-5, R-ORG-2: each live staff seat (the liaison officer's included) and its sign-in lock. */
+  seats: z
+    .array(z.object({ id: SeatIdSchema, name: z.string(), email: z.string(), role: SeatRoleSchema, signIn: SignInStateSchema }))
+    .optional(),
 });
 export type AdminAgencyDetail = z.infer<typeof AdminAgencyDetailSchema>;

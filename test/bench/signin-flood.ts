@@ -75,9 +75,13 @@ async function wrongSignIn(base: string, i: number, targets: { staff: string[]; 
     headers: { 'content-type': 'application/json', 'cf-connecting-ip': `198.51.100.${i % ADDRESSES}` },
     body: JSON.stringify({ email, password: `wrong-password-${i}` }),
   });
-  await res.arrayBuffer();
+  const text = await res.text();
+  if (res.status >= 500 && serverErrors.length < 3) serverErrors.push(`${res.status} ${text.slice(0, 300)}`);
   return res.status;
 }
+
+/** The first few 5xx answers of the flood, printed so a failure is not a mystery. */
+const serverErrors: string[] = [];
 
 /** Runs `one` (a wrong sign-in, or the reference request) until `done()` and at least FLOOD were sent; returns the statuses. */
 async function flood(
@@ -194,6 +198,7 @@ export async function benchSignInFlood(base: string, profiles: number): Promise<
   console.log(
     `  flood:   ${f.sent.toLocaleString('en')} wrong sign-ins (staff and agency alternately, ${targets.staff.length + targets.agency.length} emails, ${ADDRESSES} addresses, ${FLOOD_IN_FLIGHT} in flight) in ${f.seconds.toFixed(1)} s = ${(f.sent / f.seconds).toFixed(0)}/s; statuses ${JSON.stringify(byStatus)}`,
   );
+  for (const e of serverErrors) console.log(`  server error during the flood: ${e}`);
   console.log(
     `  reference: ${h.sent.toLocaleString('en')} GET /v1/health, ${FLOOD_IN_FLIGHT} in flight, in ${h.seconds.toFixed(1)} s = ${(h.sent / h.seconds).toFixed(0)}/s`,
   );

@@ -4,7 +4,7 @@
  * only; the organisation's other seats keep their passwords and sessions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admittedAgency, api, bureau, jst, setClock, unique } from './helpers';
+import { admittedAgency, api, bureau, jst, ministry, setClock, unique } from './helpers';
 
 const PASSWORD = 'seat-password-0001';
 const NEW = 'a-brand-new-seat-password-2027';
@@ -107,5 +107,33 @@ describe("R-ORG-2 each seat's own credentials", () => {
     expect(next.body.passwordChangeRequired).toBe(true);
     expect((await api('GET', '/v1/agency/quota', { token: next.body.token })).body.code).toBe('password_change_required');
     expect((await signIn(liaison.email, liaison.password)).body.passwordChangeRequired).toBeUndefined();
+  }, 30_000);
+
+  it("R-SEC-5 R-ORG-2 the bureau's account view shows each seat's lock now and until when", async () => {
+    const at = jst('2027-06-09', '11:00');
+    await setClock(at);
+    const liaison = await admittedAgency();
+    const seat = await seatOf(liaison);
+    const other = await seatOf(liaison, '鈴木 一郎');
+    await signIn(other.email, 'wrong-password-once');
+    for (let i = 0; i < 6; i++) await signIn(seat.email, `wrong-password-${i}`);
+    const view = async () => (await api('GET', `/v1/admin/agencies/${liaison.id}`, { token: await ministry() })).body;
+    const stateOf = (body: { seats: Array<{ id: string; role: string; signIn: unknown }> }) =>
+      Object.fromEntries(body.seats.map((s) => [s.id, s.signIn]));
+    const locked = await view();
+    expect(stateOf(locked)).toEqual({
+      [liaison.id]: { failures: 0, lockedUntil: null },
+      [seat.id]: { failures: 6, lockedUntil: new Date(Date.parse(at) + 30_000).toISOString() },
+      [other.id]: { failures: 1, lockedUntil: null },
+    });
+    expect(locked.seats.find((s: { id: string }) => s.id === liaison.id).role).toBe('liaison');
+    // One second before the end the seat is still locked; at the end it is not (the count stays).
+    await setClock(new Date(Date.parse(at) + 29_000).toISOString());
+    expect(stateOf(await view())[seat.id]).toEqual({ failures: 6, lockedUntil: new Date(Date.parse(at) + 30_000).toISOString() });
+    await setClock(new Date(Date.parse(at) + 30_000).toISOString());
+    expect(stateOf(await view())[seat.id]).toEqual({ failures: 6, lockedUntil: null });
+    // A removed seat leaves the view.
+    await api('DELETE', `/v1/agency/seats/${other.id}`, { token: (await signIn(liaison.email, liaison.password)).body.token });
+    expect(Object.keys(stateOf(await view()))).not.toContain(other.id);
   }, 30_000);
 });

@@ -8,10 +8,13 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../lib/context';
 import { PBKDF2_ITERATIONS, hashWithParams, sha256Hex, type PasswordParams } from '../lib/crypto';
 import { ApiError, refusalError, type Refusal } from '../lib/problem';
+import { throttledAddress } from '../lib/throttle';
 import type { Role } from '../lib/sessions';
 import { macOf } from '../lib/tokens';
 import type { ThrottleCheck } from '../objects/sign-in-throttle';
-import { registryStub, throttleStub } from '../lib/stubs';
+import { agencyStub, registryStub, throttleStub } from '../lib/stubs';
+import { hashBudgetSpent, refuseEarly, takeHashSlot, type Lane } from '../lib/hash-gate';
+import { forget, knownFailing, lockedFor, remember } from '../lib/sign-in-memo';
 
 /** How one role finds an account's salt and completes the sign-in at its object. */
 export type SignInTarget = {
@@ -54,6 +57,17 @@ export function lockedOut(retryAfter: number): ApiError {
   );
 }
 
+/** R-SEC-5: the isolate's hashing budget is spent; nothing was checked or counted. */
+export function signInBusy(retryAfter: number): ApiError {
+  return new ApiError(
+    'sign_in_busy',
+    `サインインが集中しているため、いまは確認できません。約${retryAfter}秒後にもう一度お試しください。`,
+    { retryAfter },
+    { status: 429, title: 'サインインが混み合っています' },
+    { 'Retry-After': String(retryAfter) },
+  );
+}
+
 /** Decoy hash parameters for an unknown account: stable per name, so a second look reveals nothing (R-SEC-5). */
 async function decoyParams(env: Env, role: Role, key: string): Promise<PasswordParams> {
   return { iterations: PBKDF2_ITERATIONS, saltHex: (await sha256Hex(await macOf(env, `decoy-salt:${role}:${key}`))).slice(0, 32) };
@@ -73,22 +87,40 @@ export async function throttledSignIn(
 ): Promise<{ token: string; expiresAt: number; accountId: string; mustChange: boolean }> {
   const now = c.var.now.getTime();
   const address = clientAddress(c);
-  const keys = [throttle(c.env, accountKey(target.role, target.key)), ...(address ? [throttle(c.env, `address:${address}`)] : [])];
-  const names = [accountKey(target.role, target.key), ...(address ? [`address:${address}`] : [])];
+  const names = [accountKey(target.role, target.key), ...(address ? [`address:${throttledAddress(address)}`] : [])];
+  // R-SEC-5: a key this isolate knows to be locked, or a spent hashing budget, is refused before
+  // any object is addressed; the objects stay the authority for everything else.
+  const known = Math.max(...names.map((n) => lockedFor(n, now)));
+  if (known > 0) throw lockedOut(known);
+  const guess: Lane = names.some((n) => knownFailing(n, now)) ? 'failing' : 'clean';
+  if (hashBudgetSpent(guess)) throw signInBusy(refuseEarly(guess));
+
+  const keys = names.map((n) => throttle(c.env, n));
   const checks = await Promise.all(keys.map((k, i) => k.check(names[i]!, now) as Promise<ThrottleCheck>));
+  checks.forEach((x, i) => remember(names[i]!, x, now));
   const wait = Math.max(...checks.map((x) => x.retryAfter));
   if (wait > 0) throw lockedOut(wait);
 
-  const found = await target.lookup();
-  const candidate = await hashWithParams(secret, found?.params ?? (await decoyParams(c.env, target.role, target.key)));
+  const slot = await takeHashSlot(checks.some((x) => x.failures > 0) ? 'failing' : 'clean');
+  if ('retryAfter' in slot) throw signInBusy(slot.retryAfter);
+  let found: Awaited<ReturnType<SignInTarget['lookup']>>;
+  let candidate: string;
+  try {
+    found = await target.lookup();
+    candidate = await hashWithParams(secret, found?.params ?? (await decoyParams(c.env, target.role, target.key)));
+  } finally {
+    slot.release();
+  }
   const r = found ? await target.complete(found.accountId, candidate) : null;
   if (r?.ok) {
     await keys[0]!.succeed();
+    forget(names[0]!);
     return { token: r.token, expiresAt: r.expiresAt, accountId: found!.accountId, mustChange: checks[0]!.mustChange };
   }
   if (r && r.code !== 'invalid_credentials') throw refusalError(r);
 
   const after = await Promise.all(keys.map((k, i) => k.fail(names[i]!, now)));
+  after.forEach((x, i) => remember(names[i]!, x, now));
   const account = after[0]!;
   if (account.lockStarted && found) {
     await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.locked', found.accountId, null, {
@@ -98,7 +130,7 @@ export async function throttledSignIn(
     });
   }
   if (after[1]?.lockStarted) {
-    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.address_locked', `address:${address}`, null, {
+    await registryOf(c.env).audit(now, 'sign-in-throttle', 'sign_in.address_locked', names[1]!, null, {
       failures: after[1].failures,
       lockedUntil: new Date(after[1].lockedUntil).toISOString(),
     });
@@ -117,13 +149,17 @@ export async function throttledSignIn(
 export async function throttleGuard(c: Context<AppEnv>, name: string) {
   const now = c.var.now.getTime();
   const address = clientAddress(c);
-  const names = [name, ...(address ? [`address:${address}`] : [])];
+  const names = [name, ...(address ? [`address:${throttledAddress(address)}`] : [])];
+  const known = Math.max(...names.map((n) => lockedFor(n, now)));
+  if (known > 0) throw lockedOut(known);
   const checks = await Promise.all(names.map((n) => throttle(c.env, n).check(n, now)));
+  checks.forEach((x, i) => remember(names[i]!, x, now));
   const wait = Math.max(...checks.map((x) => x.retryAfter));
   if (wait > 0) throw lockedOut(wait);
   return {
     fail: async () => {
       const after = await Promise.all(names.map((n) => throttle(c.env, n).fail(n, now)));
+      after.forEach((x, i) => remember(names[i]!, x, now));
       const w = Math.max(...after.map((x) => x.retryAfter));
       if (w > 0) throw lockedOut(w);
     },
@@ -147,6 +183,25 @@ export async function signInLockOf(
 }
 
 /**
+ * R-SEC-5, R-ORG-2: every live seat of an organisation with its sign-in state now, for the
+ * bureau's account view (the lock is per seat: each signs in with its own email).
+ *
+ * @example await seatSignInStates(c, 'A7K3M9X2QAB') // [{ id, name, email, role, signIn: { failures: 0, lockedUntil: null } }]
+ */
+export async function seatSignInStates(c: Context<AppEnv>, agencyId: string) {
+  const live = (await agencyStub(c.env, agencyId).seats(c.var.now.getTime())).filter((s) => s.removedAt === null);
+  return Promise.all(
+    live.map(async (s) => ({
+      id: s.id,
+      name: s.name,
+      email: s.email,
+      role: s.role,
+      signIn: (await signInLockOf(c, 'agency', s.email.trim().toLowerCase())) ?? { failures: 0, lockedUntil: null },
+    })),
+  );
+}
+
+/**
  * R-SEC-5: public registrations are throttled per client address (10 a day, then one an hour,
  * doubling). Each attempt counts, before any password is hashed.
  *
@@ -155,7 +210,7 @@ export async function signInLockOf(
 export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
   const address = clientAddress(c);
   if (!address) return;
-  const name = `registration:${address}`;
+  const name = `registration:${throttledAddress(address)}`;
   const now = c.var.now.getTime();
   const key = throttle(c.env, name);
   const before = await key.check(name, now);

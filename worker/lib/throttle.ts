@@ -49,3 +49,30 @@ export function afterFailure(state: ThrottleState, now: number, policy: Throttle
   const lockedUntil = over > 0 ? now + Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(over - 1, 30)) : 0;
   return { failures, lastFailureAt: now, lockedUntil };
 }
+
+/**
+ * The part of a client address that a throttle key counts (R-SEC-5): an IPv4 address whole, an
+ * IPv6 address by its /64 prefix (one subscriber usually holds a whole /64, so counting single
+ * IPv6 addresses would give an attacker 2^64 fresh keys). IPv4-mapped IPv6 counts as its IPv4
+ * address; anything unparsable is kept whole.
+ *
+ * @example throttledAddress('2001:db8:1:2::a') // '2001:db8:1:2::/64'
+ */
+export function throttledAddress(ip: string): string {
+  const text = ip.toLowerCase();
+  if (!text.includes(':')) return text;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (mapped) return mapped[1]!;
+  const halves = text.split('::');
+  if (halves.length > 2 || text.includes('.')) return text;
+  const left = halves[0] ? halves[0].split(':') : [];
+  const right = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const missing = 8 - left.length - right.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return text;
+  const groups = [...left, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...right];
+  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return text;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}

@@ -24,7 +24,7 @@ import { runScheduled } from '../flows/scheduled';
 import { ApiError, unwrap } from '../lib/problem';
 import { parseToken } from '../lib/sessions';
 import { registry, requireRole } from '../middleware/auth';
-import { signInLockOf } from '../flows/sign-in';
+import { seatSignInStates, signInLockOf } from '../flows/sign-in';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context';
 
@@ -249,6 +249,7 @@ const routes = group()
         procedures: r.procedures,
         reportsFiled: r.reportsFiled,
         signIn: (await signInLockOf(c, 'agency', a.email.trim().toLowerCase())) ?? { failures: 0, lockedUntil: null },
+        seats: await seatSignInStates(c, a.id),
       },
       200,
     );
