@@ -6,7 +6,9 @@ import type { Refusal } from '../../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../../lib/sessions';
 import * as account from './account';
 import * as blocks from './blocks';
+import * as notices from './conversation-notices';
 import * as conversations from './conversations';
+import * as delivery from './delivery';
 import * as deletions from './deletions';
 import * as paidServices from './paid-services';
 import { SEEKER_MIGRATIONS } from './schema';
@@ -89,7 +91,7 @@ export class SeekerObject extends DurableObject<Env> {
 
   /** Delivers an agency's message or refuses it (R-MSG-1, R-MSG-2, R-BLOCK-1, R-CAP-2). */
   async deliver(input: DeliverInput, now: number): Promise<DeliverResult | Refusal> {
-    return conversations.deliver(this.store, input, now);
+    return delivery.deliver(this.store, input, now);
   }
 
   /** The jobseeker writes (R-MSG-2, R-MSG-4). */
@@ -137,7 +139,7 @@ export class SeekerObject extends DurableObject<Env> {
     info: MandatoryInformationVersion,
     now: number,
   ): Promise<{ ok: true; notified: boolean }> {
-    return conversations.noticeMandatoryInformation(this.store, conversationId, agencyId, agencyName, info, now);
+    return notices.noticeMandatoryInformation(this.store, conversationId, agencyId, agencyName, info, now);
   }
 
   /** R-RET-1..3: the agency's conversations end with a notice. */
@@ -147,7 +149,7 @@ export class SeekerObject extends DurableObject<Env> {
     now: number,
     details: { deadline?: string } = {},
   ): Promise<{ ok: true; closed: number }> {
-    return conversations.closeConversations(this.store, agencyId, rule, now, details);
+    return notices.closeConversations(this.store, agencyId, rule, now, details);
   }
 
   /** R-MSG-7: the jobseeker consents in a conversation to hear about the agency's paid services. */
