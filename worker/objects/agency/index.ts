@@ -74,9 +74,17 @@ export class AgencyObject extends DurableObject<Env> {
     super(ctx, env);
     this.store = {
       sql: ctx.storage.sql,
-      tx: (work) => ctx.storage.transactionSync(work),
+      tx: (work) => {
+        try {
+          return ctx.storage.transactionSync(work);
+        } catch (error) {
+          // Rolled back: what was read inside may not be what is stored (agencyRecord).
+          this.store.memory.record = undefined;
+          throw error;
+        }
+      },
       env,
-      memory: { lastSendPrune: 0 },
+      memory: { lastSendPrune: 0, pointerPush: null, pointerAgain: false },
       setAlarm: (at) => ctx.storage.setAlarm(at),
     };
     this.sessions = new SessionStore(ctx.storage.sql);
@@ -190,9 +198,11 @@ export class AgencyObject extends DurableObject<Env> {
 
   /** Records that the agency acquired a profile (R-RET-1); with a seat, an opening by that seat (R-ORG-2). */
   async acquire(profileId: string, now: number, seatId: string | null = null): Promise<{ ok: true; acquisition: Acquisition } | Refusal> {
-    const r = await acquisitions.acquire(this.store, profileId, now);
-    if (r.ok) seats.recordAction(this.store, seatId, 'opening', now, profileId);
-    return r;
+    const r = acquisitions.acquire(this.store, profileId, now);
+    if (!r.ok) return r;
+    seats.recordAction(this.store, seatId, 'opening', now, profileId);
+    if (r.pushPointer) await transparency.pushAcquirers(this.store, profileId);
+    return { ok: true, acquisition: r.acquisition };
   }
 
   /** Records 求職受理, extending retention (R-RET-2), with its fee statement (R-APP-5) and the seat that recorded it (R-ORG-2). */

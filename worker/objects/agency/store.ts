@@ -10,7 +10,13 @@ export type AgencyStore = {
   sql: SqlStorage;
   tx: <T>(work: () => T) => T;
   env: Env;
-  memory: { lastSendPrune: number };
+  memory: {
+    lastSendPrune: number;
+    pointerPush: Promise<void> | null;
+    pointerAgain: boolean;
+    /** The parsed record as stored (undefined: not read since the last write); see agencyRecord. */
+    record?: AgencyRecord | null;
+  };
   setAlarm: (at: number) => Promise<void>;
 };
 
@@ -65,13 +71,20 @@ export function toAcquisition(r: AcqRow): Acquisition {
   };
 }
 
-/** The agency's record, or null before admission. */
+/**
+ * The agency's record, or null before admission. Read once and kept in memory until the next
+ * saveRecord (or a failed transaction): a send reads it several times (R-CAP-1, R-RET-3, R-MSG-3)
+ * and this object is its only writer. Callers never change the object they get.
+ */
 export function agencyRecord(s: AgencyStore): AgencyRecord | null {
+  if (s.memory.record !== undefined) return s.memory.record;
   const row = s.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'record'").toArray()[0];
-  return row ? (JSON.parse(row.value) as AgencyRecord) : null;
+  s.memory.record = row ? (JSON.parse(row.value) as AgencyRecord) : null;
+  return s.memory.record;
 }
 
 export function saveRecord(s: AgencyStore, record: AgencyRecord): void {
+  s.memory.record = undefined;
   s.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('record', ?)", JSON.stringify(record));
 }
 

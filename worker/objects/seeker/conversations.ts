@@ -128,3 +128,17 @@ export function thread(
   if (viewer.role === 'agency') conversation.unread = 0;
   return { ok: true, conversation, messages: rows.map(toMessage), agencyId: conv.agency_id, seenVersion: current.mi_seen, seenChanged };
 }
+
+/**
+ * R-RET-1: the agencies that wrote to this jobseeker, with their first conversation's start. A
+ * first contact acquires the profile, and its pointer reaches the profile's home shard after the
+ * send answered: the data-holders view reads these too, so it never misses an agency meanwhile.
+ *
+ * @example conversationAgencies(s); // [{ agencyId: 'A7K3M9X2QAB', since: 1764205200000 }]
+ */
+export function conversationAgencies(s: SeekerStore): Array<{ agencyId: string; since: number }> {
+  return s.sql
+    .exec<{ agency_id: string; since: number }>('SELECT agency_id, MIN(created_at) AS since FROM conversations GROUP BY agency_id')
+    .toArray()
+    .map((r) => ({ agencyId: r.agency_id, since: r.since }));
+}

@@ -112,6 +112,11 @@ export class SeekerObject extends DurableObject<Env> {
     return conversations.inbox(this.store, after, limit);
   }
 
+  /** R-RET-1: the agencies that wrote to this jobseeker, for the data-holders view. */
+  async conversationAgencies(): Promise<Array<{ agencyId: string; since: number }>> {
+    return conversations.conversationAgencies(this.store);
+  }
+
   /** One thread, oldest message first (R-MSG-3 records what the jobseeker saw). */
   async thread(
     conversationId: string,
