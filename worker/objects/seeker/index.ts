@@ -23,15 +23,33 @@ export type { DeliverInput, DeliverResult, SeekerPrincipal, SeekerRecord, SendKi
  * hands over to the module of its concept (account, conversations, blocks, deletions).
  */
 export class SeekerObject extends DurableObject<Env> {
-  private readonly store: SeekerStore;
-  private readonly sessions: SessionStore;
+  private readonly tables: SeekerStore;
+  private readonly sessionStore: SessionStore;
   private readonly limiter = new RateLimiter(300, 20);
+  private migrated = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.store = { sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work) };
-    this.sessions = new SessionStore(ctx.storage.sql);
-    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, SEEKER_MIGRATIONS, (work) => ctx.storage.transactionSync(work)));
+    this.tables = { sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work) };
+    this.sessionStore = new SessionStore(ctx.storage.sql);
+  }
+
+  /**
+   * The object's tables, migrated on first use (decision 92): in the same synchronous step as the
+   * first method's own writes, so a jobseeker's object created by a first contact commits its schema
+   * and the message together, once.
+   */
+  private get store(): SeekerStore {
+    if (!this.migrated) {
+      migrate(this.ctx.storage.sql, SEEKER_MIGRATIONS, (work) => this.ctx.storage.transactionSync(work));
+      this.migrated = true;
+    }
+    return this.tables;
+  }
+
+  private get sessions(): SessionStore {
+    void this.store;
+    return this.sessionStore;
   }
 
   // ---- account ---------------------------------------------------------------------------------
