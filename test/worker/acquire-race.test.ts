@@ -118,7 +118,7 @@ describe('no acquisition survives a purge (R-RET-3, R-SAN-2)', () => {
       NOW,
     );
     if (!delivered.ok) throw new Error('delivery failed');
-    // completeSend() records the acquisition and waits on the jobseeker's shard; the suspension runs meanwhile.
+    // completeSend() and the suspension race: whichever runs first, no acquisition and no live conversation remain.
     const completing = stub.completeSend(
       key,
       { conversationId: delivered.conversationId, profileId: seeker.profileId, message: delivered.message },

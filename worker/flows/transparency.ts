@@ -1,4 +1,5 @@
 import type { PrefectureCode } from '../../shared/data/prefectures';
+import { jstDate } from '../../shared/rules';
 import type { DataHolder, DataHolders, DeletionCompliance, DeletionRequest } from '../../shared/schemas';
 import { faultPoint } from '../lib/faults';
 import { agencyStub, registryStub, seekerStub, shardStub } from '../lib/stubs';
@@ -26,9 +27,27 @@ function latestRequests(requests: DeletionRequest[]): Map<string, DeletionReques
   return byAgency;
 }
 
+type Acquirer = { agencyId: string; firstAcquiredOn: string | null; pointer: boolean; since?: number };
+
+/**
+ * R-RET-1: the home shard's pointers, and the agencies that wrote to the jobseeker whose pointer
+ * has not reached the shard yet (a first contact's goes after the send answered), oldest first.
+ */
+function withWriters(
+  pointers: Array<{ agencyId: string; firstAcquiredOn: string }>,
+  writers: Array<{ agencyId: string; since: number }>,
+): Acquirer[] {
+  const known = new Set(pointers.map((p) => p.agencyId));
+  const pending = writers
+    .filter((w) => !known.has(w.agencyId))
+    .map((w) => ({ agencyId: w.agencyId, firstAcquiredOn: null, pointer: false, since: w.since }));
+  return [...pointers.map((p) => ({ ...p, pointer: true })), ...pending];
+}
+
 /**
  * Who holds or held a jobseeker's data (R-RET-*, R-DEL-*, R-BLOCK-2): the home shard names every
- * agency that ever acquired the profile, the jobseeker's object adds blocks and deletion requests,
+ * agency that ever acquired the profile, and the jobseeker's object those that wrote to them (whose
+ * pointer may still be on its way, R-RET-1) with blocks and deletion requests,
  * and each agency's object tells what it holds now. Only reads: when an object fails, the answer
  * fails as a whole (never a list that silently leaves an agency out) and the retry answers in full.
  *
@@ -37,11 +56,13 @@ function latestRequests(requests: DeletionRequest[]): Map<string, DeletionReques
 export async function dataHolders(env: Env, profileId: string, now: number): Promise<DataHolders> {
   const seeker = seekerStub(env, profileId);
   faultPoint(env, 'data-holders.read');
-  const [acquirers, blocks, requests] = await Promise.all([
+  const [pointers, writers, blocks, requests] = await Promise.all([
     shardStub(env, profileId.slice(0, 2)).acquirersOf(profileId),
+    seeker.conversationAgencies(),
     seeker.blocks(),
     seeker.deletionRequests(),
   ]);
+  const acquirers = withWriters(pointers, writers);
   const views = await inBatches(acquirers, (a) => {
     faultPoint(env, `data-holders.agency:${a.agencyId}`);
     return agencyStub(env, a.agencyId).holderView(profileId, now) as Promise<HolderView | null>;
@@ -50,14 +71,16 @@ export async function dataHolders(env: Env, profileId: string, now: number): Pro
   const items: DataHolder[] = [];
   acquirers.forEach((a, i) => {
     const view = views[i];
-    if (!view) return;
+    // An agency known only from its conversation is listed once its object says it acquired the
+    // profile (a first contact refused at completion acquired nothing).
+    if (!view || (a.pointer === false && !view.acquisition && !view.copy.rule)) return;
     const block = blocks.find((b) => b.agencyId === a.agencyId);
     const request = requestOf.get(a.agencyId);
     items.push({
       agencyId: view.agencyId,
       agencyName: view.agencyName,
       agencyStatus: view.agencyStatus,
-      firstAcquiredOn: a.firstAcquiredOn,
+      firstAcquiredOn: a.firstAcquiredOn ?? view.acquisition?.acquiredOn ?? jstDate(new Date(a.since ?? now)),
       acquiredOn: view.acquisition?.acquiredOn ?? null,
       acceptedOn: view.acquisition?.acceptedOn ?? null,
       retentionDeadline: view.acquisition?.retentionDeadline ?? null,

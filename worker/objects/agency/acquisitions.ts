@@ -11,17 +11,25 @@ import type { Acquisition } from './types';
 /**
  * Records that the agency acquired a profile (opened it or wrote to its owner): the first time
  * starts the retention window (R-RET-1); past the deadline the data is gone for this agency.
+ * Synchronous: the acquisition and its queued pointer for the profile's home shard are one write.
+ * An opening pushes the pointer before it answers (`pushPointer`); a first contact leaves it to
+ * `pushAcquirersSoon`, since the jobseeker's object already names the agency (the data-holders
+ * view reads both).
  *
- * @example await acquire(s, '13-7K3M9X2QAB', now);
+ * @example const r = acquire(s, '13-7K3M9X2QAB', now); if (r.ok && r.pushPointer) await pushAcquirers(s, '13-7K3M9X2QAB');
  */
-export async function acquire(s: AgencyStore, profileId: string, now: number): Promise<{ ok: true; acquisition: Acquisition } | Refusal> {
+export function acquire(
+  s: AgencyStore,
+  profileId: string,
+  now: number,
+): { ok: true; acquisition: Acquisition; pushPointer: boolean } | Refusal {
   const today = jstDate(new Date(now));
   const row = acquisitionRow(s, profileId);
   if (row) {
     if (row.state === 'held' && row.deadline < today) expire(s, row, now);
     const current = acquisitionRow(s, profileId)!;
     if (current.state !== 'held') return goneRefusal(current);
-    return { ok: true, acquisition: toAcquisition(current) };
+    return { ok: true, acquisition: toAcquisition(current), pushPointer: false };
   }
   // R-RET-3, R-SAN-2: the standing is checked here, in the same synchronous step as the insert,
   // not only by the caller (whose check may predate a suspension). A purge saves the new standing
@@ -31,12 +39,10 @@ export async function acquire(s: AgencyStore, profileId: string, now: number): P
   const deadline = retentionDeadline(today);
   s.tx(() => {
     s.sql.exec('INSERT INTO acquisitions (profile_id, acquired_on, deadline) VALUES (?, ?, ?)', profileId, today, deadline);
-    // The jobseeker's side learns who acquired their profile (R-RET-1); sent below, retried by sweep().
+    // The jobseeker's side learns who acquired their profile (R-RET-1); pushed by the caller, retried by sweep().
     s.sql.exec('INSERT OR IGNORE INTO acquirer_pending (profile_id, acquired_on) VALUES (?, ?)', profileId, today);
   });
-  const acquisition = toAcquisition(acquisitionRow(s, profileId)!);
-  await pushAcquirers(s, profileId);
-  return { ok: true, acquisition };
+  return { ok: true, acquisition: toAcquisition(acquisitionRow(s, profileId)!), pushPointer: true };
 }
 
 /**

@@ -4,15 +4,35 @@
  * shown beside it. Each function runs the concept's own step first and records the seat only when
  * that step succeeded, so a refused step leaves no action behind.
  */
-import type { AcceptanceRefusal, DailyQuota, FeeStatement } from '../../../shared/schemas';
+import type { AcceptanceRefusal, Acquisition, DailyQuota, FeeStatement } from '../../../shared/schemas';
 import type { Refusal } from '../../lib/problem';
 import * as acceptances from './acceptances';
 import * as acquisitions from './acquisitions';
 import * as events from './events';
 import * as seats from './seats';
 import * as sending from './sending';
+import * as transparency from './transparency';
 import type { AgencyStore } from './store';
 import type { AgencyEventRow } from './types';
+
+/**
+ * Records that the agency acquired a profile (R-RET-1), with the seat's opening (R-ORG-2); a new
+ * acquisition pushes its acquirer pointer before it answers.
+ *
+ * @example await acquireBy(s, '13-7K3M9X2QAB', now, 'U4F8…');
+ */
+export async function acquireBy(
+  s: AgencyStore,
+  profileId: string,
+  now: number,
+  seatId: string | null,
+): Promise<{ ok: true; acquisition: Acquisition } | Refusal> {
+  const r = acquisitions.acquire(s, profileId, now);
+  if (!r.ok) return r;
+  seats.recordAction(s, seatId, 'opening', now, profileId);
+  if (r.pushPointer) await transparency.pushAcquirers(s, profileId);
+  return { ok: true, acquisition: r.acquisition };
+}
 
 /**
  * Records 求職受理 (R-RET-2) with its fee statement (R-APP-5), and the seat that recorded it (R-ORG-2).

@@ -24,7 +24,7 @@ import { AGENCY_MIGRATIONS } from './schema';
 import * as seats from './seats';
 import * as sending from './sending';
 import * as standing from './standing';
-import { agencyRecord, type AgencyStore } from './store';
+import { agencyRecord, openAgencyStore, type AgencyStore } from './store';
 import * as transparency from './transparency';
 import type { AgencyRecord, SendRequest } from './types';
 
@@ -57,13 +57,7 @@ export class AgencyObject extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.store = {
-      sql: ctx.storage.sql,
-      tx: (work) => ctx.storage.transactionSync(work),
-      env,
-      memory: { lastSendPrune: 0 },
-      setAlarm: (at) => ctx.storage.setAlarm(at),
-    };
+    this.store = openAgencyStore(ctx, env);
     this.sessions = new SessionStore(ctx.storage.sql);
     ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, AGENCY_MIGRATIONS, (work) => ctx.storage.transactionSync(work)));
   }
@@ -136,9 +130,7 @@ export class AgencyObject extends DurableObject<Env> {
   // ---- acquisitions and retention (R-RET-1..3) --------------------------------------------------
   /** Records that the agency acquired a profile (R-RET-1); with a seat, an opening by that seat (R-ORG-2). */
   async acquire(profileId: string, now: number, seatId: string | null = null) {
-    const r = await acquisitions.acquire(this.store, profileId, now);
-    if (r.ok) seats.recordAction(this.store, seatId, 'opening', now, profileId);
-    return r;
+    return attribution.acquireBy(this.store, profileId, now, seatId);
   }
   /** Records 求職受理, extending retention (R-RET-2), with its fee statement (R-APP-5) and the seat that recorded it (R-ORG-2). */
   async accept(profileId: string, acceptedOn: string, fees: FeeStatement | undefined, now: number, seatId: string | null = null) {

@@ -5,7 +5,7 @@ import { sha256Hex } from '../../lib/crypto';
 import { refuse, type Refusal } from '../../lib/problem';
 import { acquire, heldAcquisition, jobseekerServiceRefusal } from './acquisitions';
 import { noticeConversation } from './conversations';
-import { closeExpiredAtSeekers } from './transparency';
+import { closeExpiredAtSeekers, pushAcquirersSoon } from './transparency';
 import { agencyRecord, PENDING_STALE_MS, SEND_KEY_DAYS, type AgencyStore, type IndexRow, type SendRow } from './store';
 import type { SendRequest, SendReservation } from './types';
 
@@ -188,9 +188,11 @@ export async function completeSend(
   const revoked = s.sql.exec('SELECT 1 FROM msg_access_revoked WHERE profile_id = ?', sent.profileId).toArray().length > 0;
   const first = sent.message.kind === 'first_contact';
   let indexed = !revoked;
-  if (indexed && first) indexed = (await acquire(s, sent.profileId, now)).ok;
-  // R-RET-3: acquire() waited on the jobseeker's shard; a change of standing may have purged
-  // meanwhile, so the standing is read again in the same synchronous step as the index write.
+  // R-RET-1: the acquisition is written in the same synchronous step as the index; its pointer for
+  // the profile's home shard goes after the answer, with other sends' (pushAcquirersSoon).
+  const acquired = indexed && first ? acquire(s, sent.profileId, now) : null;
+  if (acquired) indexed = acquired.ok;
+  // R-RET-3: the standing as it is now, in the same synchronous step as the index write.
   const standingGone = first && jobseekerServiceRefusal(s) !== null;
   if (standingGone) indexed = false;
   s.tx(() => {
@@ -217,6 +219,7 @@ export async function completeSend(
       );
     }
   });
+  if (acquired?.ok && acquired.pushPointer) pushAcquirersSoon(s);
   // R-RET-3: a suspension (or other end of use) landed between the reservation and now, so the
   // first contact was delivered but the purge never saw it: the jobseeker's conversation is
   // closed as the purge closed the others (queued, retried by sweep()).

@@ -10,9 +10,39 @@ export type AgencyStore = {
   sql: SqlStorage;
   tx: <T>(work: () => T) => T;
   env: Env;
-  memory: { lastSendPrune: number };
+  memory: {
+    lastSendPrune: number;
+    pointerPush: Promise<void> | null;
+    pointerAgain: boolean;
+    /** The parsed record as stored (undefined: not read since the last write); see agencyRecord. */
+    record?: AgencyRecord | null;
+  };
   setAlarm: (at: number) => Promise<void>;
 };
+
+/**
+ * The store of one agency object; a rolled-back transaction forgets the record it cached, since
+ * what was read inside may not be what is stored (agencyRecord).
+ *
+ * @example this.store = openAgencyStore(ctx, env);
+ */
+export function openAgencyStore(ctx: DurableObjectState, env: Env): AgencyStore {
+  const store: AgencyStore = {
+    sql: ctx.storage.sql,
+    tx: (work) => {
+      try {
+        return ctx.storage.transactionSync(work);
+      } catch (error) {
+        store.memory.record = undefined;
+        throw error;
+      }
+    },
+    env,
+    memory: { lastSendPrune: 0, pointerPush: null, pointerAgain: false },
+    setAlarm: (at) => ctx.storage.setAlarm(at),
+  };
+  return store;
+}
 
 export type AcqRow = {
   profile_id: string;
@@ -65,13 +95,20 @@ export function toAcquisition(r: AcqRow): Acquisition {
   };
 }
 
-/** The agency's record, or null before admission. */
+/**
+ * The agency's record, or null before admission. Read once and kept in memory until the next
+ * saveRecord (or a failed transaction): a send reads it several times (R-CAP-1, R-RET-3, R-MSG-3)
+ * and this object is its only writer. Callers never change the object they get.
+ */
 export function agencyRecord(s: AgencyStore): AgencyRecord | null {
+  if (s.memory.record !== undefined) return s.memory.record;
   const row = s.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'record'").toArray()[0];
-  return row ? (JSON.parse(row.value) as AgencyRecord) : null;
+  s.memory.record = row ? (JSON.parse(row.value) as AgencyRecord) : null;
+  return s.memory.record;
 }
 
 export function saveRecord(s: AgencyStore, record: AgencyRecord): void {
+  s.memory.record = undefined;
   s.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('record', ?)", JSON.stringify(record));
 }
 

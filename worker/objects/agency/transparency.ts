@@ -1,4 +1,5 @@
 import { jstDate } from '../../../shared/rules';
+import { faultPoint } from '../../lib/faults';
 import { seekerStub, shardStub } from '../../lib/stubs';
 import { refusalFigures, REFUSALS_LISTED } from './acceptances';
 import { expire } from './acquisitions';
@@ -10,23 +11,76 @@ import type { DeletionComplianceFigures, HolderView, RequiredDeletionKind } from
 // only thing written elsewhere is the pointer "this agency acquired that profile" in the
 // profile's home shard, so the jobseeker's side knows which agencies to ask.
 
-/** Sends queued "this agency acquired that profile" pointers to the profiles' home shards. */
-export async function pushAcquirers(s: AgencyStore, only?: string): Promise<void> {
+/** Pointers read from the queue per push; the rest wait for the next one. */
+const POINTERS_PER_PUSH = 1000;
+/** How long a send's pointer may wait so that one call per shard carries many sends' pointers (R-RET-1). */
+export const POINTER_GATHER_MS = 1000;
+
+/**
+ * Sends queued "this agency acquired that profile" pointers to the profiles' home shards, one call
+ * per shard; `only` sends one profile's. A pointer leaves the queue only once its shard has it:
+ * what failed stays for the next push or sweep(). Answers how many pointers it read.
+ */
+export async function pushAcquirers(s: AgencyStore, only?: string): Promise<{ read: number; failed: number }> {
   const agencyId = agencyRecord(s)?.id;
-  if (!agencyId) return;
+  if (!agencyId) return { read: 0, failed: 0 };
+  type Pending = { profile_id: string; acquired_on: string };
   const rows = only
-    ? s.sql.exec<{ profile_id: string; acquired_on: string }>('SELECT * FROM acquirer_pending WHERE profile_id = ?', only).toArray()
-    : s.sql.exec<{ profile_id: string; acquired_on: string }>('SELECT * FROM acquirer_pending ORDER BY acquired_on LIMIT 500').toArray();
-  for (let i = 0; i < rows.length; i += FAN_OUT) {
-    const batch = rows.slice(i, i + FAN_OUT);
+    ? s.sql.exec<Pending>('SELECT * FROM acquirer_pending WHERE profile_id = ?', only).toArray()
+    : s.sql.exec<Pending>('SELECT * FROM acquirer_pending ORDER BY acquired_on LIMIT ?', POINTERS_PER_PUSH).toArray();
+  const byShard = new Map<string, Pending[]>();
+  for (const r of rows) byShard.set(r.profile_id.slice(0, 2), [...(byShard.get(r.profile_id.slice(0, 2)) ?? []), r]);
+  const shards = [...byShard.entries()];
+  let failed = 0;
+  for (let i = 0; i < shards.length; i += FAN_OUT) {
+    const batch = shards.slice(i, i + FAN_OUT);
     const results = await Promise.allSettled(
-      batch.map((r) => shardStub(s.env, r.profile_id.slice(0, 2)).recordAcquirer(r.profile_id, agencyId, r.acquired_on)),
+      batch.map(async ([shard, pending]) => {
+        faultPoint(s.env, `acquirer-pointers:${shard}`);
+        return shardStub(s.env, shard).recordAcquirers(
+          agencyId,
+          pending.map((r) => ({ profileId: r.profile_id, acquiredOn: r.acquired_on })),
+        );
+      }),
     );
-    batch.forEach((r, j) => {
-      if (results[j]!.status === 'fulfilled')
-        s.sql.exec('DELETE FROM acquirer_pending WHERE profile_id = ? AND acquired_on = ?', r.profile_id, r.acquired_on);
-    });
+    s.tx(() =>
+      batch.forEach(([, pending], j) => {
+        if (results[j]!.status === 'rejected') return void (failed += pending.length);
+        for (const r of pending)
+          s.sql.exec('DELETE FROM acquirer_pending WHERE profile_id = ? AND acquired_on = ?', r.profile_id, r.acquired_on);
+      }),
+    );
   }
+  return { read: rows.length, failed };
+}
+
+/**
+ * R-RET-1: pushes the queued pointers soon, without the send that queued one waiting for it. One
+ * push runs at a time; pointers queued meanwhile are gathered for up to POINTER_GATHER_MS and go in
+ * the next, so under load each shard gets one call for many sends. The first push of a quiet
+ * object starts at once. What fails stays queued for sweep() (every clock move and the scheduler).
+ */
+export function pushAcquirersSoon(s: AgencyStore): void {
+  if (s.memory.pointerPush) {
+    s.memory.pointerAgain = true;
+    return;
+  }
+  s.memory.pointerAgain = false;
+  s.memory.pointerPush = (async () => {
+    try {
+      for (;;) {
+        const pushed = await pushAcquirers(s);
+        if (pushed.failed > 0) return;
+        if (!s.memory.pointerAgain && pushed.read < POINTERS_PER_PUSH) return;
+        await new Promise((resolve) => setTimeout(resolve, POINTER_GATHER_MS));
+        s.memory.pointerAgain = false;
+      }
+    } catch {
+      // Left queued: sweep() pushes it.
+    } finally {
+      s.memory.pointerPush = null;
+    }
+  })();
 }
 
 /** Tells each jobseeker whose conversation ended when retention expired (R-RET-1, R-RET-2); idempotent there. */

@@ -266,19 +266,23 @@ export class FeedShard extends DurableObject<Env> {
   }
 
   /**
-   * Notes that an agency acquired a profile homed in this shard (R-RET-1): only the pointer, never
-   * the acquisition's state, which stays in the agency's object. The first date is kept; called by
-   * AgencyObject.acquire() for each new acquisition, so it is idempotent.
+   * Notes that an agency acquired profiles homed in this shard (R-RET-1): only the pointers, never
+   * the acquisitions' state, which stays in the agency's object. The first date is kept, so a
+   * pointer sent again (the agency's queue retries, acquisitions.ts) changes nothing. One
+   * transaction for the whole batch: the agency sends what it queued, grouped by shard.
    *
-   * @example await shard.recordAcquirer('13-7K3M9X2QAB', 'A7K3M9X2QAB', '2026-11-27');
+   * @example await shard.recordAcquirers('A7K3M9X2QAB', [{ profileId: '13-7K3M9X2QAB', acquiredOn: '2026-11-27' }]);
    */
-  async recordAcquirer(profileId: string, agencyId: string, acquiredOn: string): Promise<{ ok: true }> {
-    this.sql.exec(
-      'INSERT OR IGNORE INTO acquirers (profile_id, agency_id, first_acquired_on) VALUES (?, ?, ?)',
-      profileId,
-      agencyId,
-      acquiredOn,
-    );
+  async recordAcquirers(agencyId: string, pointers: Array<{ profileId: string; acquiredOn: string }>): Promise<{ ok: true }> {
+    this.ctx.storage.transactionSync(() => {
+      for (const p of pointers)
+        this.sql.exec(
+          'INSERT OR IGNORE INTO acquirers (profile_id, agency_id, first_acquired_on) VALUES (?, ?, ?)',
+          p.profileId,
+          agencyId,
+          p.acquiredOn,
+        );
+    });
     return { ok: true };
   }
 

@@ -1,139 +1,11 @@
-import { formatJstDateTime } from '../../../shared/rules';
-import type { MandatoryInformationVersion, Message, SeekerConversation } from '../../../shared/schemas';
-import { randomBase32 } from '../../lib/crypto';
+import type { Message, SeekerConversation } from '../../../shared/schemas';
 import { contactDetailsRefusal, disallowedContactDetails } from '../../lib/contact-details';
 import { refuse, type Refusal } from '../../lib/problem';
-import { mandatoryInformationText } from './mandatory-information';
-import { paidOfferCheck, rememberNewGraduate } from './paid-services';
-import {
-  conversationRow,
-  insertMessage,
-  insertNotice,
-  LIVE,
-  profileId,
-  toConversation,
-  toMessage,
-  type ConvRow,
-  type MsgRow,
-  type SeekerStore,
-} from './store';
-import type { DeliverInput, DeliverResult, ThreadViewer } from './types';
+import { conversationRow, insertMessage, toConversation, toMessage, type ConvRow, type MsgRow, type SeekerStore } from './store';
+import type { ThreadViewer } from './types';
 
-// This object is the one place a conversation lives and the only one that decides delivery:
-// a block and a delivery run here one after the other, never interleaved (R-BLOCK-1).
-
-/**
- * Delivers an agency's message, or refuses it (R-MSG-1, R-MSG-2, R-BLOCK-1, R-CAP-2). A key this
- * agency already delivered returns that message (`replayed`), so a retry is delivered once.
- * A first contact opens a conversation holding the agency's mandatory information, which the
- * agency cannot edit; an answer is allowed only after the jobseeker wrote.
- *
- * @example deliver(s, { kind: 'first_contact', profileId, agencyId, agencyName, key, body, mandatoryInformation }, now);
- */
-export function deliver(s: SeekerStore, input: DeliverInput, now: number): DeliverResult | Refusal {
-  profileId(s, input.profileId);
-  const prior = s.sql.exec<MsgRow>('SELECT * FROM messages WHERE agency_id = ? AND send_key = ?', input.agencyId, input.key).toArray()[0];
-  if (prior) {
-    // A key names one send: the same key with other content is a mistake, not a retry.
-    if (
-      prior.body !== input.body ||
-      (input.kind === 'reply' && input.conversationId !== undefined && input.conversationId !== prior.conversation_id)
-    ) {
-      return refuse(
-        'idempotency_key_reused',
-        'この冪等キーは別の内容のメッセージに使われています。新しいキーで送ってください。',
-        undefined,
-        { title: '送信キーが別の送信に使われています' },
-      );
-    }
-    return { ok: true, conversationId: prior.conversation_id, message: toMessage(prior), replayed: true };
-  }
-  if (s.sql.exec('SELECT 1 FROM blocks WHERE agency_id = ?', input.agencyId).toArray().length) {
-    return refuse(
-      'blocked_by_recipient',
-      '求職者がこの事業者からのメッセージの受け取りを停止（ブロック）しているため、送信できません。この求職者の情報は速やかに削除してください（利用規約 第7条(2)①オ）。',
-    );
-  }
-  if (input.kind === 'first_contact') {
-    if (s.sql.exec('SELECT 1 FROM deletion_requests WHERE agency_id = ? AND held = 1', input.agencyId).toArray().length) {
-      return refuse('data_deleted', 'この求職者から情報の削除を求められたため、この事業者からは連絡できません。', undefined, {
-        title: 'この求職者には連絡できません',
-      });
-    }
-    const live = s.sql.exec<ConvRow>(`SELECT * FROM conversations WHERE agency_id = ? AND state IN ${LIVE}`, input.agencyId).toArray()[0];
-    if (live?.state === 'awaiting_seeker') {
-      return refuse(
-        'first_message_already_sent',
-        'この求職者には最初のメッセージを送信済みです。求職者から返信があるまで、次のメッセージは送れません。',
-        { conversationId: live.id },
-      );
-    }
-    if (live)
-      return refuse('conversation_exists', 'この求職者とはすでに会話が始まっています。その会話で返信してください。', {
-        conversationId: live.id,
-      });
-    const mi = input.mandatoryInformation;
-    if (!mi)
-      return refuse(
-        'mandatory_information_missing',
-        '受理された必須情報がないため、最初のメッセージを送れません。管轄の労働局にお問い合わせください。',
-      );
-    if (input.newGraduate !== undefined) rememberNewGraduate(s, input.newGraduate);
-    const paid = paidOfferCheck(s, input, null);
-    if (paid) return paid;
-    const id = `C${randomBase32(16)}`;
-    const row = s.tx(() => {
-      s.sql.exec(
-        "INSERT INTO conversations (id, agency_id, agency_name, state, mi, mi_version, mi_seen, unread, created_at, last_message_at) VALUES (?, ?, ?, 'awaiting_seeker', ?, ?, NULL, 1, ?, ?)",
-        id,
-        input.agencyId,
-        input.agencyName,
-        JSON.stringify(mi),
-        mi.version,
-        now,
-        now,
-      );
-      return insertMessage(s, {
-        conversationId: id,
-        sender: 'agency',
-        kind: 'first_contact',
-        body: input.body,
-        now,
-        mi,
-        agencyId: input.agencyId,
-        key: input.key,
-      });
-    });
-    return { ok: true, conversationId: id, message: toMessage(row), replayed: false };
-  }
-  const conv = input.conversationId ? conversationRow(s, input.conversationId) : null;
-  if (!conv || conv.agency_id !== input.agencyId)
-    return refuse('conversation_not_found', 'この会話は存在しないか、参照する権限がありません。');
-  if (conv.state === 'closed') return refuse('conversation_closed', 'この会話は終了しているため、送信できません。');
-  if (conv.state === 'awaiting_seeker') {
-    return refuse(
-      'first_message_already_sent',
-      '求職者から返信があるまでは、最初のメッセージ1通だけを送ることができます。返信をお待ちください。',
-      { conversationId: conv.id },
-    );
-  }
-  const paid = paidOfferCheck(s, input, conv.id);
-  if (paid) return paid;
-  const row = s.tx(() => {
-    const inserted = insertMessage(s, {
-      conversationId: conv.id,
-      sender: 'agency',
-      kind: 'reply',
-      body: input.body,
-      now,
-      agencyId: input.agencyId,
-      key: input.key,
-    });
-    s.sql.exec('UPDATE conversations SET unread = unread + 1, last_message_at = ? WHERE id = ?', now, conv.id);
-    return inserted;
-  });
-  return { ok: true, conversationId: conv.id, message: toMessage(row), replayed: false };
-}
+// The jobseeker's side of their conversations: writing, the inbox and a thread. The agency's
+// messages arrive through delivery.ts, its notices through conversation-notices.ts.
 
 /**
  * The jobseeker writes (R-MSG-2 opens the conversation for the agency's answers). A body with
@@ -258,74 +130,15 @@ export function thread(
 }
 
 /**
- * R-MSG-3: the agency's accepted mandatory information changed. An open conversation gets a
- * system notice with the new content and now holds that version; the jobseeker has seen it
- * once they open the thread. Notices do not count toward the cap (R-CAP-3). Idempotent per version.
+ * R-RET-1: the agencies that wrote to this jobseeker, with their first conversation's start. A
+ * first contact acquires the profile, and its pointer reaches the profile's home shard after the
+ * send answered: the data-holders view reads these too, so it never misses an agency meanwhile.
  *
- * @example noticeMandatoryInformation(s, 'C…', 'A7K3M9X2QAB', '株式会社みらい人材', info, now);
+ * @example conversationAgencies(s); // [{ agencyId: 'A7K3M9X2QAB', since: 1764205200000 }]
  */
-export function noticeMandatoryInformation(
-  s: SeekerStore,
-  conversationId: string,
-  agencyId: string,
-  agencyName: string,
-  info: MandatoryInformationVersion,
-  now: number,
-): { ok: true; notified: boolean } {
-  const conv = conversationRow(s, conversationId);
-  if (
-    !conv ||
-    conv.agency_id !== agencyId ||
-    (conv.state !== 'awaiting_seeker' && conv.state !== 'open') ||
-    conv.mi_version >= info.version
-  )
-    return { ok: true, notified: false };
-  const body = `${agencyName}の必須情報が変更されました（第${info.version}版）。新しい内容は次のとおりです。\n\n${mandatoryInformationText(agencyName, info)}`;
-  s.tx(() => {
-    insertNotice(s, conversationId, 'mandatory_info_changed', body, now, 'both', info);
-    s.sql.exec(
-      'UPDATE conversations SET mi = ?, mi_version = ?, agency_name = ? WHERE id = ?',
-      JSON.stringify(info),
-      info.version,
-      agencyName,
-      conversationId,
-    );
-  });
-  return { ok: true, notified: true };
-}
-
-/**
- * R-RET-3: the agency stopped using the service and its access is gone; its conversations end
- * with a notice telling the jobseeker why. R-RET-1, R-RET-2: the same when the agency's retention
- * deadline (`details.deadline`) passed. Idempotent: a closed conversation is not closed again.
- *
- * @example closeConversations(s, 'A7K3M9X2QAB', 'R-RET-3', now);
- * @example closeConversations(s, 'A7K3M9X2QAB', 'R-RET-1', now, { deadline: '2027-01-31' });
- */
-export function closeConversations(
-  s: SeekerStore,
-  agencyId: string,
-  rule: string,
-  now: number,
-  details: { deadline?: string } = {},
-): { ok: true; closed: number } {
-  let closed = 0;
-  s.tx(() => {
-    for (const conv of s.sql
-      .exec<{ id: string; agency_name: string }>(
-        `SELECT id, agency_name FROM conversations WHERE agency_id = ? AND state IN ${LIVE}`,
-        agencyId,
-      )
-      .toArray()) {
-      s.sql.exec("UPDATE conversations SET state = 'closed', closed_reason = ? WHERE id = ?", rule, conv.id);
-      // R-RET-1, R-RET-2: retention expiry ends the conversation as well, with its own reason.
-      const text =
-        rule === 'R-RET-1' || rule === 'R-RET-2'
-          ? `${conv.agency_name}があなたの情報を保存できる期限（${details.deadline ?? '所定の期限'}まで）を過ぎたため、この事業者の手元のあなたの情報は削除され、この会話は終了しました（${formatJstDateTime(now)}）。`
-          : `${conv.agency_name}はサービスの利用を終了したため、この会話は終了しました（${formatJstDateTime(now)}）。この事業者がサービスを通じて受け取ったあなたの情報は削除されました。`;
-      insertNotice(s, conv.id, 'conversation_closed', text, now);
-      closed++;
-    }
-  });
-  return { ok: true, closed };
+export function conversationAgencies(s: SeekerStore): Array<{ agencyId: string; since: number }> {
+  return s.sql
+    .exec<{ agency_id: string; since: number }>('SELECT agency_id, MIN(created_at) AS since FROM conversations GROUP BY agency_id')
+    .toArray()
+    .map((r) => ({ agencyId: r.agency_id, since: r.since }));
 }

@@ -6,7 +6,9 @@ import type { Refusal } from '../../lib/problem';
 import { RateLimiter, SessionStore, type SessionRow } from '../../lib/sessions';
 import * as account from './account';
 import * as blocks from './blocks';
+import * as notices from './conversation-notices';
 import * as conversations from './conversations';
+import * as delivery from './delivery';
 import * as deletions from './deletions';
 import * as paidServices from './paid-services';
 import { SEEKER_MIGRATIONS } from './schema';
@@ -21,15 +23,33 @@ export type { DeliverInput, DeliverResult, SeekerPrincipal, SeekerRecord, SendKi
  * hands over to the module of its concept (account, conversations, blocks, deletions).
  */
 export class SeekerObject extends DurableObject<Env> {
-  private readonly store: SeekerStore;
-  private readonly sessions: SessionStore;
+  private readonly tables: SeekerStore;
+  private readonly sessionStore: SessionStore;
   private readonly limiter = new RateLimiter(300, 20);
+  private migrated = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.store = { sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work) };
-    this.sessions = new SessionStore(ctx.storage.sql);
-    ctx.blockConcurrencyWhile(async () => migrate(ctx.storage.sql, SEEKER_MIGRATIONS, (work) => ctx.storage.transactionSync(work)));
+    this.tables = { sql: ctx.storage.sql, tx: (work) => ctx.storage.transactionSync(work) };
+    this.sessionStore = new SessionStore(ctx.storage.sql);
+  }
+
+  /**
+   * The object's tables, migrated on first use (decision 92): in the same synchronous step as the
+   * first method's own writes, so a jobseeker's object created by a first contact commits its schema
+   * and the message together, once.
+   */
+  private get store(): SeekerStore {
+    if (!this.migrated) {
+      migrate(this.ctx.storage.sql, SEEKER_MIGRATIONS, (work) => this.ctx.storage.transactionSync(work));
+      this.migrated = true;
+    }
+    return this.tables;
+  }
+
+  private get sessions(): SessionStore {
+    void this.store;
+    return this.sessionStore;
   }
 
   // ---- account ---------------------------------------------------------------------------------
@@ -89,7 +109,7 @@ export class SeekerObject extends DurableObject<Env> {
 
   /** Delivers an agency's message or refuses it (R-MSG-1, R-MSG-2, R-BLOCK-1, R-CAP-2). */
   async deliver(input: DeliverInput, now: number): Promise<DeliverResult | Refusal> {
-    return conversations.deliver(this.store, input, now);
+    return delivery.deliver(this.store, input, now);
   }
 
   /** The jobseeker writes (R-MSG-2, R-MSG-4). */
@@ -108,6 +128,11 @@ export class SeekerObject extends DurableObject<Env> {
     limit: number,
   ): Promise<{ items: SeekerConversation[]; next: { at: number; id: string } | null }> {
     return conversations.inbox(this.store, after, limit);
+  }
+
+  /** R-RET-1: the agencies that wrote to this jobseeker, for the data-holders view. */
+  async conversationAgencies(): Promise<Array<{ agencyId: string; since: number }>> {
+    return conversations.conversationAgencies(this.store);
   }
 
   /** One thread, oldest message first (R-MSG-3 records what the jobseeker saw). */
@@ -137,7 +162,7 @@ export class SeekerObject extends DurableObject<Env> {
     info: MandatoryInformationVersion,
     now: number,
   ): Promise<{ ok: true; notified: boolean }> {
-    return conversations.noticeMandatoryInformation(this.store, conversationId, agencyId, agencyName, info, now);
+    return notices.noticeMandatoryInformation(this.store, conversationId, agencyId, agencyName, info, now);
   }
 
   /** R-RET-1..3: the agency's conversations end with a notice. */
@@ -147,7 +172,7 @@ export class SeekerObject extends DurableObject<Env> {
     now: number,
     details: { deadline?: string } = {},
   ): Promise<{ ok: true; closed: number }> {
-    return conversations.closeConversations(this.store, agencyId, rule, now, details);
+    return notices.closeConversations(this.store, agencyId, rule, now, details);
   }
 
   /** R-MSG-7: the jobseeker consents in a conversation to hear about the agency's paid services. */
