@@ -100,6 +100,24 @@ describe('a retried load of new rows keeps one profile per Hello Work reference 
     expect(third.activationCode).toBeUndefined();
     expect(await added(before)).toEqual({ '12': [first.id], '13': [first.id], '14': [first.id] });
   });
+
+  it('R-FEED-1 two loads of the same new row at once make one profile; the other line is refused and its retry updates it', async () => {
+    await setClock(jst('2026-11-27', '10:00'));
+    const row = newRow();
+    const before = await listedNow();
+    const answers = (await Promise.all([loadRows([row]), loadRows([row]), loadRows([row])])).map((r) => r.body.results[0]);
+    const ids = new Set(answers.filter((a) => a.ok).map((a) => a.id));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids] as [string];
+    expect(await added(before)).toEqual({ '12': [id], '13': [id], '14': [id] });
+    for (const a of answers.filter((x) => !x.ok)) expect(a.errors[0]).toMatchObject({ field: 'hwRef', code: 'loaded_concurrently' });
+    const retried = (await loadRows([row])).body.results[0];
+    expect(retried).toMatchObject({ ok: true, id, action: 'updated' });
+    const activation = await api('POST', '/v1/seeker/activation', {
+      body: { profileId: id, code: retried.activationCode, passphrase: PASSPHRASE },
+    });
+    expect(activation.status).toBe(201);
+  });
 });
 
 describe('the feed search fails whole and answers in full on retry (R-FEED-3)', () => {

@@ -199,15 +199,35 @@ export async function loadProfiles(
   // An updated profile's home row goes last: it records the prefectures the profile is listed in,
   // which a retry compares against to find the shards to leave. Written before a failed step, it
   // would hide those shards from the retry and leave the profile listed there.
+  const taken = new Set<string>();
   const upserts = (stage: 'created' | 'upsert' | 'home') =>
     [...byShard].map(async ([pref, all]) => {
-      const rows = all.filter((r) => (stage === 'upsert' ? !r.home : r.home && r.created === (stage === 'created')));
+      const rows = all.filter((r) => !taken.has(r.id) && (stage === 'upsert' ? !r.home : r.home && r.created === (stage === 'created')));
       if (!rows.length) return;
       faultPoint(env, `feed-load.${stage}:${pref}`);
       const shard = shardOf(env, pref);
-      for (let i = 0; i < rows.length; i += SHARD_BATCH) await shard.upsert(rows.slice(i, i + SHARD_BATCH));
+      for (let i = 0; i < rows.length; i += SHARD_BATCH) {
+        for (const id of (await shard.upsert(rows.slice(i, i + SHARD_BATCH))).taken) taken.add(id);
+      }
     });
   await Promise.all(upserts('created'));
+  // R-FEED-1: another load homed the same new reference between our lookup and our write; this line
+  // adds nothing (a second profile would be a duplicate), and sending it again updates that profile.
+  for (const [i, r] of results.entries()) {
+    if (!r.ok || !r.id || !taken.has(r.id)) continue;
+    results[i] = {
+      line: r.line,
+      ok: false,
+      hwRef: r.hwRef,
+      errors: [
+        {
+          field: 'hwRef',
+          code: 'loaded_concurrently',
+          reason: '同じ管理番号の求職者を別の読み込みが同時に登録しました。この行をもう一度読み込むと、その求職者の更新になります。',
+        },
+      ],
+    };
+  }
   await Promise.all([
     ...upserts('upsert'),
     ...[...removals].map(async ([pref, ids]) => {

@@ -52,15 +52,21 @@ export class FeedShard extends DurableObject<Env> {
   }
 
   /**
-   * Inserts or replaces rows in one transaction (a batch of the bureau's load).
+   * Inserts or replaces rows in one transaction (a batch of the bureau's load). R-FEED-1: a new
+   * profile's home row whose Hello Work reference another profile holds here (two loads of the
+   * same file at once) is not written; its ID comes back in `taken`.
    *
-   * @example await shard.upsert([row], Date.now());
+   * @example await shard.upsert([row]); // { ok: true, count: 1, taken: [] }
    */
-  async upsert(rows: ShardRow[]): Promise<{ ok: true; count: number }> {
+  async upsert(rows: ShardRow[]): Promise<{ ok: true; count: number; taken: string[] }> {
+    const taken: string[] = [];
     this.ctx.storage.transactionSync(() => {
-      for (const r of rows) writeProfileRow(this.runner, r);
+      for (const r of rows) {
+        if (r.home && r.created && r.hwRef && homeIdsByHwRef(this.runner, [r.hwRef])[r.hwRef]) taken.push(r.id);
+        else writeProfileRow(this.runner, r);
+      }
     });
-    return { ok: true, count: rows.length };
+    return { ok: true, count: rows.length - taken.length, taken };
   }
 
   private deleteRow(id: string, rid: number): void {
