@@ -202,7 +202,8 @@ export const sessionRoutes = group()
     const { profileId, code, passphrase } = c.req.valid('json');
     const now = c.var.now.getTime();
     const g = await throttleGuard(c, accountKey('seeker', profileId)); // R-SEC-5: codes cannot be guessed either
-    const r = unwrap(await activateSeeker(c.env, { profileId, code, passphrase }, now, g.fail));
+    const r = unwrap(await activateSeeker(c.env, { profileId, code, passphrase }, now, g.fail, g.lane));
+    await g.cleared(); // R-SEC-5: a new passphrase starts from a clean count, in this isolate's memo too
     return c.json({ ...(await tokenOut(c.env, r.token, r.expiresAt, 'seeker')), role: 'seeker' as const, profileId }, 201);
   })
   .openapi(adminSignIn, async (c) => {
