@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../extension/components/ProblemAlert';
 import { QuotaMeter } from '../../extension/components/QuotaMeter';
 import { StatusBanner } from '../../extension/components/StatusBanner';
 import { MessageList } from '../../extension/components/ThreadView';
-import { sendBlockedReason } from '../../extension/components/Dashboard';
+import { sendBlockedReason } from '../../extension/utils/send-blocked';
 import { ApiProblem } from '../../extension/utils/problem';
 import { DESCRIBED_CODES, describeProblem } from '../../extension/utils/refusal';
 import type { ProblemDetails } from '../../shared/schemas/problem';

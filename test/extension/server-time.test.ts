@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { maintenanceUntil } from '../../shared/rules/deadlines';
-import { sendBlockedReason } from '../../extension/components/Dashboard';
+import { sendBlockedReason } from '../../extension/utils/send-blocked';
 import { db, getMeta } from '../../extension/utils/db';
 import { pollRound } from '../../extension/utils/poller';
 import { loadServerOffset, resetServerClock, serverNow, syncServerTime } from '../../extension/utils/server-time';

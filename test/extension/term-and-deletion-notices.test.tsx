@@ -3,7 +3,7 @@
  * (R-DEL-2), rendered with the real components in happy-dom, in Japanese.
  */
 import { describe, expect, it } from 'vitest';
-import { sendBlockedReason } from '../../extension/components/Dashboard';
+import { sendBlockedReason } from '../../extension/utils/send-blocked';
 import { TermBanner } from '../../extension/components/TermBanner';
 import { DeletionNotices } from '../../extension/components/seeker/DeletionNotices';
 import { describeProblem } from '../../extension/utils/refusal';

@@ -21,13 +21,20 @@ function runs(text: string): string[][] {
 }
 
 /**
- * The indexed tokens of a text: each run's overlapping pairs, then its last character, space separated.
+ * The indexed tokens of a text: each run's overlapping pairs, then its last character, space
+ * separated. A run found inside another (the same occupation in two lines, a word repeated) adds
+ * nothing a search could find, so it is indexed once: fewer tokens make the feed load faster.
  *
  * @example indexTokens('介護福祉士 夜') // '介護 護福 福祉 祉士 士 夜'
+ * @example indexTokens('介護福祉士 介護') // '介護 護福 福祉 祉士 士'
  */
 export function indexTokens(text: string): string {
+  const kept: string[] = [];
+  const all = (normalizeText(text).match(RUN) ?? []).sort((a, b) => b.length - a.length);
+  for (const run of all) if (!kept.some((k) => k.includes(run))) kept.push(run);
   const tokens: string[] = [];
-  for (const chars of runs(text)) {
+  for (const run of kept) {
+    const chars = [...run];
     for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
     tokens.push(chars[chars.length - 1]!);
   }
