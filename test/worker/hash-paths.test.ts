@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { admittedAgency, api, bureau, jst, loadRows, ministry, profileRow, setClock, unique } from './helpers';
 import { eligibleBody } from './bureau-helpers';
 import { GATE, resetHashGate, takeHashSlot } from '../../worker/lib/hash-gate';
-import { knownFailing } from '../../worker/lib/sign-in-memo';
+import { LOCK_TRUST_MS, knownFailing, lockedFor, remember } from '../../worker/lib/sign-in-memo';
 
 const NEW = 'a-brand-new-password-2027';
 const T1 = jst('2027-07-14', '09:00');
@@ -152,4 +152,13 @@ describe('R-SEC-6 R-SEC-5 a reset ends the sign-in lock', () => {
     expect(knownFailing(memoKey, Date.parse(T1))).toBe(false);
     expect((await signIn(NEW)).status).toBe(201);
   }, 30_000);
+
+  it("R-SEC-6 R-SEC-5 another isolate's remembered lock is trusted for a short while only, so a reset elsewhere is seen", () => {
+    const t = Date.parse(T1);
+    remember('account:agency:elsewhere@example.jp', { failures: 6, lockedUntil: t + 3600_000 }, t);
+    expect(lockedFor('account:agency:elsewhere@example.jp', t, Date.now())).toBe(3600);
+    expect(lockedFor('account:agency:elsewhere@example.jp', t, Date.now() + LOCK_TRUST_MS - 1000)).toBe(3600);
+    // Later the key's object is asked again (it knows whether a reset ended the lock).
+    expect(lockedFor('account:agency:elsewhere@example.jp', t, Date.now() + LOCK_TRUST_MS)).toBe(0);
+  });
 });
