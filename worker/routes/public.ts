@@ -33,6 +33,7 @@ const register = createRoute({
     400: authedErrors[400],
     409: authedErrors[400],
     422: authedErrors[400],
+    429: authedErrors[429],
   },
 });
 

@@ -75,6 +75,7 @@ const seekerActivation = createRoute({
     400: authedErrors[400],
     401: authedErrors[401],
     409: authedErrors[400],
+    429: authedErrors[429],
     503: authedErrors[503],
   },
 });
