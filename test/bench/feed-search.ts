@@ -17,14 +17,8 @@ import { shardRows } from '../../worker/lib/feed';
 import { firstRoundCap } from '../../worker/lib/feed-count';
 import type { CountedElsewhere, ShardQuery, ShardRow } from '../../worker/lib/feed-rows';
 import { matchExpression } from '../../worker/lib/search-text';
-import {
-  FEED_SCHEMA_V1,
-  FEED_SCHEMA_V3,
-  countStatement,
-  searchStatement,
-  writeProfileRow,
-  type SqlRunner,
-} from '../../worker/objects/feed-shard/sql';
+import { countStatement, searchStatement, writeProfileRow, type SqlRunner } from '../../worker/objects/feed-shard/sql';
+import { FEED_TABLES } from '../../worker/objects/feed-shard/schema';
 
 const BATCH = 5000;
 const TODAY = '2026-11-27';
@@ -191,8 +185,7 @@ export async function benchFeed(
     const dbs = new Map<string, InstanceType<typeof Database>>();
     for (const [pref, list] of byPref) {
       const db = new Database(':memory:');
-      db.exec(FEED_SCHEMA_V1);
-      db.exec(FEED_SCHEMA_V3);
+      for (const statements of FEED_TABLES) db.exec(statements);
       const runner: SqlRunner = {
         all: <T>(sql: string, ...p: unknown[]) => {
           const st = db.prepare(sql);

@@ -26,7 +26,7 @@ type Accepted = { line: number; row: ProfileLoadRow; home: PrefectureCode; id: s
  */
 async function findKnownProfiles(env: Env, accepted: Accepted[]): Promise<void> {
   const byHome = new Map<string, Accepted[]>();
-  for (const a of accepted) if (!a.update) byHome.set(a.home, [...(byHome.get(a.home) ?? []), a]);
+  for (const a of accepted) if (!a.update) (byHome.get(a.home) ?? byHome.set(a.home, []).get(a.home)!).push(a);
   await Promise.all(
     [...byHome].map(async ([home, list]) => {
       const known = await shardOf(env, home).homeIdsByHwRef(list.map((a) => a.row.hwRef));
@@ -171,10 +171,10 @@ export async function loadProfiles(
       validUntil,
       exclusions: prior?.exclusions,
     });
-    for (const [pref, r] of rows) byShard.set(pref, [...(byShard.get(pref) ?? []), r]);
+    for (const [pref, r] of rows) (byShard.get(pref) ?? byShard.set(pref, []).get(pref)!).push(r);
     if (prior) {
       for (const old of prior.areas) {
-        if (!rows.has(old)) removals.set(old, [...(removals.get(old) ?? []), a.id]);
+        if (!rows.has(old)) (removals.get(old) ?? removals.set(old, []).get(old)!).push(a.id);
       }
     }
     results.push({

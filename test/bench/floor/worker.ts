@@ -5,14 +5,8 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { CountedElsewhere, ShardQuery, ShardRow } from '../../../worker/lib/feed-rows';
-import {
-  FEED_SCHEMA_V1,
-  FEED_SCHEMA_V3,
-  countStatement,
-  searchStatement,
-  writeProfileRow,
-  type SqlRunner,
-} from '../../../worker/objects/feed-shard/sql';
+import { FEED_TABLES } from '../../../worker/objects/feed-shard/schema';
+import { countStatement, searchStatement, writeProfileRow, type SqlRunner } from '../../../worker/objects/feed-shard/sql';
 
 type FloorEnv = { FLOOR: DurableObjectNamespace<FloorShard> };
 
@@ -25,8 +19,7 @@ export class FloorShard extends DurableObject<FloorEnv> {
     this.runner = { all: <T>(q: string, ...p: unknown[]) => sql.exec(q, ...p).toArray() as T[] };
     ctx.blockConcurrencyWhile(async () => {
       if (!sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'profiles'").toArray().length) {
-        sql.exec(FEED_SCHEMA_V1);
-        sql.exec(FEED_SCHEMA_V3);
+        for (const statements of FEED_TABLES) sql.exec(statements);
       }
     });
   }

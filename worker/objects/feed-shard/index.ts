@@ -2,9 +2,6 @@ import { DurableObject } from 'cloudflare:workers';
 import { LAPSE_BATCH } from '../../lib/feed';
 import { migrate } from '../../lib/migrations';
 import {
-  FEED_SCHEMA_V1,
-  FEED_SCHEMA_V3,
-  FEED_SCHEMA_V5,
   countStatement,
   deleteProfileRow,
   homeIdsByHwRef,
@@ -16,6 +13,7 @@ import {
   type ShardRow,
   type SqlRunner,
 } from './sql';
+import { FEED_MIGRATIONS } from './schema';
 
 export type { ShardRow } from './sql';
 
@@ -50,26 +48,7 @@ export class FeedShard extends DurableObject<Env> {
   }
 
   private migrate(): void {
-    migrate(
-      this.sql,
-      [
-        (sql) => sql.exec(FEED_SCHEMA_V1),
-        // Transparency (R-RET-1, R-BLOCK-2, R-DEL-1): which agencies acquired a profile homed here, and when first.
-        (sql) =>
-          sql.exec(
-            'CREATE TABLE acquirers (profile_id TEXT NOT NULL, agency_id TEXT NOT NULL, first_acquired_on TEXT NOT NULL, PRIMARY KEY (profile_id, agency_id))',
-          ),
-        (sql) => sql.exec(FEED_SCHEMA_V3),
-        // R-SEC-8: the jobseeker accounts homed here, kept after the profile leaves the feed, so sign-in
-        // asks this shard whether an account exists instead of creating a SeekerObject for any ID.
-        (sql) => {
-          sql.exec('CREATE TABLE seeker_accounts (id TEXT PRIMARY KEY)');
-          sql.exec('INSERT OR IGNORE INTO seeker_accounts (id) SELECT id FROM profiles WHERE home = 1 AND activated = 1');
-        },
-        (sql) => sql.exec(FEED_SCHEMA_V5),
-      ],
-      (work) => this.ctx.storage.transactionSync(work),
-    );
+    migrate(this.sql, FEED_MIGRATIONS, (work) => this.ctx.storage.transactionSync(work));
   }
 
   /**
@@ -148,7 +127,7 @@ export class FeedShard extends DurableObject<Env> {
       .toArray()[0];
     if (!row) return null;
     const areas = this.sql
-      .exec<{ value: string }>("SELECT value FROM terms WHERE profile_id = ? AND kind = 'pref'", id)
+      .exec<{ value: string }>("SELECT value FROM terms WHERE rid = (SELECT rid FROM profiles WHERE id = ?) AND kind = 'pref'", id)
       .toArray()
       .map((r) => r.value);
     return {

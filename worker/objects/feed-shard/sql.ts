@@ -57,14 +57,14 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
   for (let i = 0; i < r.terms.length; i += 30) {
     const chunk = r.terms.slice(i, i + 30);
     db.all(
-      `INSERT OR IGNORE INTO terms (profile_id, kind, value) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-      ...chunk.flatMap(([kind, value]) => [r.id, kind, value]),
+      `INSERT OR IGNORE INTO terms (rid, kind, value) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+      ...chunk.flatMap(([kind, value]) => [rid, kind, value]),
     );
   }
   if (r.experience.length) {
     db.all(
-      `INSERT INTO experience (profile_id, occupation, years) VALUES ${r.experience.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT DO UPDATE SET years = max(years, excluded.years)`,
-      ...r.experience.flatMap(([occupation, years]) => [r.id, occupation, years]),
+      `INSERT INTO experience (rid, occupation, years) VALUES ${r.experience.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT DO UPDATE SET years = max(years, excluded.years)`,
+      ...r.experience.flatMap(([occupation, years]) => [rid, occupation, years]),
     );
   }
   db.all('INSERT INTO fts (rowid, tokens) VALUES (?, ?)', rid, indexTokens(r.text));
@@ -78,42 +78,10 @@ export function writeProfileRow(db: SqlRunner, r: ShardRow): void {
 /** Deletes one profile row with its terms, experience and keyword entries. */
 export function deleteProfileRow(db: SqlRunner, id: string, rid: number): void {
   db.all('DELETE FROM fts WHERE rowid = ?', rid);
-  db.all('DELETE FROM terms WHERE profile_id = ?', id);
-  db.all('DELETE FROM experience WHERE profile_id = ?', id);
+  db.all('DELETE FROM terms WHERE rid = ?', rid);
+  db.all('DELETE FROM experience WHERE rid = ?', rid);
   db.all('DELETE FROM profiles WHERE rid = ?', rid);
 }
-
-/** The shard's tables: profiles, multi-valued terms, experience, per-agency exclusions, and the keyword index. */
-export const FEED_SCHEMA_V1 = `
-  CREATE TABLE profiles (
-    rid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    listed INTEGER NOT NULL,
-    home INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL,
-    doc TEXT NOT NULL,
-    hw_ref TEXT,
-    activation_hash TEXT,
-    activation_expires_at INTEGER,
-    activated INTEGER NOT NULL DEFAULT 0,
-    employment_types TEXT NOT NULL,
-    wage_unit TEXT NOT NULL,
-    wage_min INTEGER NOT NULL,
-    wage_max INTEGER NOT NULL,
-    hours_per_week REAL,
-    age_band TEXT NOT NULL,
-    education TEXT NOT NULL
-  );
-  CREATE INDEX profiles_order ON profiles (listed, updated_at DESC, id);
-  CREATE TABLE terms (profile_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (profile_id, kind, value)) WITHOUT ROWID;
-  CREATE INDEX terms_by_value ON terms (kind, value, profile_id);
-  CREATE TABLE experience (profile_id TEXT NOT NULL, occupation TEXT NOT NULL, years INTEGER NOT NULL, PRIMARY KEY (profile_id, occupation)) WITHOUT ROWID;
-  CREATE TABLE exclusions (agency_id TEXT NOT NULL, profile_id TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (agency_id, profile_id)) WITHOUT ROWID;
-  CREATE VIRTUAL TABLE fts USING fts5(tokens, content='', contentless_delete=1);
-`;
-
-/** R-FEED-1: the home rows by Hello Work reference, so a new row sent again finds its profile. */
-export const FEED_SCHEMA_V5 = 'CREATE INDEX profiles_hw_ref ON profiles (hw_ref) WHERE home = 1';
 
 /**
  * R-FEED-1: the profiles homed in this shard with these Hello Work references (reference → ID), in
@@ -132,21 +100,13 @@ export function homeIdsByHwRef(db: SqlRunner, hwRefs: string[]): Record<string, 
   return out;
 }
 
-/** R-FEED-6: each row's valid-until date, indexed for the scheduled removal of lapsed profiles. */
-export const FEED_SCHEMA_V3 = `
-  ALTER TABLE profiles ADD COLUMN valid_until TEXT;
-  CREATE INDEX profiles_valid_until ON profiles (valid_until) WHERE valid_until IS NOT NULL;
-`;
-
 /** The filters of a search in one shard (R-FEED-3, R-FEED-4, R-FEED-6), without paging. */
 function filterClauses(q: ShardQuery): { where: string[]; params: unknown[] } {
   const where: string[] = ['p.listed = 1'];
   const params: unknown[] = [];
   const anyTerm = (kind: string, values: string[] | undefined) => {
     if (!values?.length) return;
-    where.push(
-      `EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = ? AND t.value IN (${values.map(() => '?').join(',')}))`,
-    );
+    where.push(`EXISTS (SELECT 1 FROM terms t WHERE t.rid = p.rid AND t.kind = ? AND t.value IN (${values.map(() => '?').join(',')}))`);
     params.push(kind, ...values);
   };
   anyTerm('occ', q.occupations);
@@ -183,10 +143,10 @@ function filterClauses(q: ShardQuery): { where: string[]; params: unknown[] } {
     params.push(...q.educations);
   }
   if (q.experienceOccupation) {
-    where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.occupation = ? AND x.years >= ?)');
+    where.push('EXISTS (SELECT 1 FROM experience x WHERE x.rid = p.rid AND x.occupation = ? AND x.years >= ?)');
     params.push(q.experienceOccupation, q.experienceYearsMin ?? 0);
   } else if (q.experienceYearsMin !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM experience x WHERE x.profile_id = p.id AND x.years >= ?)');
+    where.push('EXISTS (SELECT 1 FROM experience x WHERE x.rid = p.rid AND x.years >= ?)');
     params.push(q.experienceYearsMin);
   }
   if (q.today) {
@@ -229,11 +189,11 @@ export function searchStatement(q: ShardQuery): { sql: string; params: unknown[]
 export function countStatement(q: ShardQuery, cap: number, elsewhere: CountedElsewhere | null): { sql: string; params: unknown[] } {
   const { where, params } = filterClauses(q);
   if (elsewhere && 'below' in elsewhere) {
-    where.push("NOT EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = 'pref' AND t.value < ?)");
+    where.push("NOT EXISTS (SELECT 1 FROM terms t WHERE t.rid = p.rid AND t.kind = 'pref' AND t.value < ?)");
     params.push(elsewhere.below);
   } else if (elsewhere?.among.length) {
     where.push(
-      `NOT EXISTS (SELECT 1 FROM terms t WHERE t.profile_id = p.id AND t.kind = 'pref' AND t.value IN (${elsewhere.among.map(() => '?').join(',')}))`,
+      `NOT EXISTS (SELECT 1 FROM terms t WHERE t.rid = p.rid AND t.kind = 'pref' AND t.value IN (${elsewhere.among.map(() => '?').join(',')}))`,
     );
     params.push(...elsewhere.among);
   }
