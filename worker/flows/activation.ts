@@ -4,6 +4,8 @@ import { hashPassword, sha256Hex } from '../lib/crypto';
 import { faultPoint } from '../lib/faults';
 import { refuse, type Refusal } from '../lib/problem';
 import { seekerStub, shardStub, throttleStub } from '../lib/stubs';
+import type { Lane } from '../lib/hash-gate';
+import { hashInSlot } from './hash-slot';
 import { accountKey } from './sign-in';
 
 const ACTIVATION_REFUSED = {
@@ -21,14 +23,17 @@ const ACTIVATION_REFUSED = {
  * when any step fails the jobseeker's retry with the same code and passphrase runs the whole flow
  * again (the object replaces the passphrase and ends the earlier session) and converges on one
  * activated account with one passphrase. `onWrongCode` counts a wrong code against the throttle (R-SEC-5).
+ * The passphrase is hashed only after the code checked out, in the isolate's hashing slot (`lane`,
+ * R-SEC-5): with the budget spent the answer is 429 `sign_in_busy` and nothing was written.
  *
- * @example const r = await activateSeeker(env, { profileId, code, passphrase }, now, g.fail);
+ * @example const r = await activateSeeker(env, { profileId, code, passphrase }, now, g.fail, g.lane);
  */
 export async function activateSeeker(
   env: Env,
   input: { profileId: string; code: string; passphrase: string },
   now: number,
   onWrongCode: () => Promise<void>,
+  lane: Lane = 'clean',
 ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
   const { profileId } = input;
   const shard = shardStub(env, profileHomePrefecture(profileId as ProfileId));
@@ -38,8 +43,9 @@ export async function activateSeeker(
     if (check === 'invalid') await onWrongCode();
     return refuse(`activation_${check}`, ACTIVATION_REFUSED[check]);
   }
+  const hash = await hashInSlot(lane, () => hashPassword(input.passphrase));
   faultPoint(env, 'activation.activate');
-  const r = await seekerStub(env, profileId).activate(profileId, await hashPassword(input.passphrase), now);
+  const r = await seekerStub(env, profileId).activate(profileId, hash, now);
   if (!r.ok) return r;
   faultPoint(env, 'activation.clear-must-change');
   await throttleStub(env, accountKey('seeker', profileId)).setMustChange(false);

@@ -5,6 +5,7 @@
  */
 import type { Seat, SeatCreate } from '../../shared/schemas';
 import { hashPassword, randomBase32 } from '../lib/crypto';
+import { hashInSlot } from './hash-slot';
 import type { Refusal } from '../lib/problem';
 import { agencyStub, registryStub } from '../lib/stubs';
 
@@ -25,13 +26,15 @@ export async function addSeat(
   const agency = agencyStub(env, agencyId);
   const allowed: { ok: true } | Refusal = await agency.requireLiaison(actorSeatId);
   if (!allowed.ok) return allowed;
+  // R-SEC-5: hashed in the isolate's hashing slot, before anything is reserved (a refusal writes nothing).
+  const hash = await hashInSlot('clean', () => hashPassword(input.password));
   const seatId = `U${randomBase32(10)}`;
   const reserved: { ok: true } | Refusal = await registryStub(env).reserveSeatEmail(agencyId, seatId, input.email, now);
   if (!reserved.ok) return reserved;
   const added: { ok: true; seat: Seat } | Refusal = await agency.addSeat(
     actorSeatId,
     { id: seatId, email: input.email, name: input.name },
-    await hashPassword(input.password),
+    hash,
     now,
   );
   if (!added.ok) await registryStub(env).releaseSeatEmail(agencyId, seatId, false, now);

@@ -157,6 +157,13 @@ export async function throttleGuard(c: Context<AppEnv>, name: string) {
   const wait = Math.max(...checks.map((x) => x.retryAfter));
   if (wait > 0) throw lockedOut(wait);
   return {
+    /** The hashing lane for what follows (R-SEC-5): failing when either key has failed recently. */
+    lane: (checks.some((x) => x.failures > 0) ? 'failing' : 'clean') as Lane,
+    /** The credential changed: the account's count and any lock end, and this isolate's memo forgets them. */
+    cleared: async () => {
+      await throttle(c.env, name).succeed();
+      forget(name);
+    },
     fail: async () => {
       const after = await Promise.all(names.map((n) => throttle(c.env, n).fail(n, now)));
       after.forEach((x, i) => remember(names[i]!, x, now));
@@ -198,33 +205,6 @@ export async function seatSignInStates(c: Context<AppEnv>, agencyId: string) {
       role: s.role,
       signIn: (await signInLockOf(c, 'agency', s.email.trim().toLowerCase())) ?? { failures: 0, lockedUntil: null },
     })),
-  );
-}
-
-/**
- * R-SEC-5: public registrations are throttled per client address (10 a day, then one an hour,
- * doubling). Each attempt counts, before any password is hashed.
- *
- * @example await registrationAllowed(c); // throws 429 when the address is over its bound
- */
-export async function registrationAllowed(c: Context<AppEnv>): Promise<void> {
-  const address = clientAddress(c);
-  if (!address) return;
-  const name = `registration:${throttledAddress(address)}`;
-  const now = c.var.now.getTime();
-  const key = throttle(c.env, name);
-  const before = await key.check(name, now);
-  if (before.retryAfter > 0) throw registrationsLocked(before.retryAfter);
-  await key.fail(name, now);
-}
-
-function registrationsLocked(retryAfter: number): ApiError {
-  return new ApiError(
-    'registration_throttled',
-    `この接続元からの申請が多すぎます。約${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。`,
-    { retryAfter },
-    { status: 429, title: '申請が集中しています' },
-    { 'Retry-After': String(retryAfter) },
   );
 }
 

@@ -1,4 +1,4 @@
-import { DUMMY_PASSWORD_HASH, passwordParams, randomBase32, randomSecret, sha256Hex, timingSafeEqualText, verifyPassword } from './crypto';
+import { DUMMY_PASSWORD_HASH, passwordParams, randomBase32, randomSecret, sha256Hex, timingSafeEqualText } from './crypto';
 import { refuse, type Refusal } from './problem';
 
 /** Who a token belongs to; the first letter of every token, so the worker finds the object without a lookup. */
@@ -102,27 +102,6 @@ export class SessionStore {
       expires_at: row.expires_at,
       label: row.label,
     };
-  }
-
-  /**
-   * Checks a password or passphrase against its stored hash and opens a session (R-SEC-2). The
-   * refusal is the same whether the account or the secret was wrong, and takes the same time.
-   *
-   * @example return store.signIn(password, storedHash, 'agency', record.id, now, label, 'アカウントID…が正しくありません。');
-   */
-  async signIn(
-    secret: string,
-    storedHash: string | null,
-    role: Role,
-    accountId: string | null,
-    now: number,
-    label: string | null,
-    wrong: string,
-  ): Promise<{ ok: true; token: string; expiresAt: number } | Refusal> {
-    const ok = await verifyPassword(secret, storedHash ?? DUMMY_PASSWORD_HASH);
-    if (!ok || !storedHash || !accountId) return refuse('invalid_credentials', wrong);
-    const s = await this.open(role, accountId, now, label);
-    return { ok: true, token: s.token, expiresAt: s.expiresAt };
   }
 
   /**

@@ -2,8 +2,10 @@
  * What this isolate last heard from the sign-in throttle's objects (R-SEC-5), so a flood costs about
  * what a health check costs: a key known to be locked until T is refused before any object is
  * addressed, and a key known to have failed recently is refused while the hashing budget is spent
- * (worker/lib/hash-gate.ts). The objects stay the authority: this memo only ever refuses earlier
- * what they would refuse too (a lock only ends with time; nothing lifts one early), and forgets.
+ * (worker/lib/hash-gate.ts). The objects stay the authority: this memo only refuses earlier what
+ * they refused a moment ago. A lock ends with time or with a new password (a bureau reset, R-SEC-6):
+ * the isolate that changed the credential forgets the key, and any other isolate trusts a lock note
+ * for LOCK_TRUST_MS of real time only, then asks the object again (one small call per key).
  *
  * Bounded (an LRU of MEMO_SIZE keys), per isolate, never persisted. Lock times are on the worker's
  * clock; an entry seen "in the future" (the clock was moved back, in development and tests) is
@@ -12,6 +14,8 @@
 
 /** How many keys one isolate remembers; the least recently used goes first. */
 export const MEMO_SIZE = 10_000;
+/** How long (real time) a lock note is trusted without asking the key's object again. */
+export const LOCK_TRUST_MS = 30_000;
 /** How long (real time) a "has failed" note counts, for choosing the hashing lane. */
 export const DIRTY_MEMORY_MS = 10 * 60_000;
 
@@ -48,11 +52,15 @@ function entry(name: string, now: number): Entry | null {
 /**
  * Seconds the key is still known to be locked at `now`, or 0 (R-SEC-5: refuse without a round trip).
  *
+ * A note older than LOCK_TRUST_MS (real time, `realNow`) answers 0: the object is asked again,
+ * since a reset in another isolate may have ended the lock.
+ *
  * @example lockedFor('account:staff:a@mhlw.example.jp', now) // 42
  */
-export function lockedFor(name: string, now: number): number {
+export function lockedFor(name: string, now: number, realNow = Date.now()): number {
   const e = entry(name, now);
-  return e && e.lockedUntil > now ? Math.max(1, Math.ceil((e.lockedUntil - now) / 1000)) : 0;
+  if (!e || realNow - e.realAt >= LOCK_TRUST_MS) return 0;
+  return e.lockedUntil > now ? Math.max(1, Math.ceil((e.lockedUntil - now) / 1000)) : 0;
 }
 
 /**

@@ -78,11 +78,17 @@ export class SignInThrottle extends DurableObject<Env> {
     await this.saveAccount({ ...(await this.account()), reset: { hash, expiresAt } });
   }
 
-  /** Uses up the reset code when `hash` matches and it has not expired. */
-  async useResetCode(hash: string, now: number): Promise<'ok' | 'invalid' | 'expired'> {
+  /** Whether `hash` is the live reset code, without using it up (the worker hashes the new password in between). */
+  async checkResetCode(hash: string, now: number): Promise<'ok' | 'invalid' | 'expired'> {
     const flags = await this.account();
     if (!flags.reset || !timingSafeEqualText(flags.reset.hash, hash)) return 'invalid';
-    if (flags.reset.expiresAt <= now) return 'expired';
+    return flags.reset.expiresAt <= now ? 'expired' : 'ok';
+  }
+
+  /** Uses up the reset code when `hash` matches and it has not expired. */
+  async useResetCode(hash: string, now: number): Promise<'ok' | 'invalid' | 'expired'> {
+    const result = await this.checkResetCode(hash, now);
+    if (result !== 'ok') return result;
     await this.saveAccount({ mustChange: false, reset: null });
     return 'ok';
   }

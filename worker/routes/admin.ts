@@ -19,6 +19,7 @@ import {
 import { authedErrors, bearer, group, json } from '../lib/context';
 import { clockIsControllable, setClock } from '../lib/clock';
 import { hashPassword, timingSafeEqualText } from '../lib/crypto';
+import { hashInSlot } from '../flows/hash-slot';
 import { loadProfiles, withdrawProfile } from '../flows/feed-load';
 import { runScheduled } from '../flows/scheduled';
 import { ApiError, unwrap } from '../lib/problem';
@@ -184,10 +185,11 @@ const routes = group()
       ministryOnly(c);
       createdBy = c.var.staff.id;
     }
+    const hash = await hashInSlot('clean', () => hashPassword(body.password)); // R-SEC-5: the isolate's hashing budget
     const r = unwrap(
       await registry(c.env).createStaff(
         { email: body.email, name: body.name, role: body.role, prefecture: body.role === 'bureau' ? (body.prefecture ?? null) : null },
-        await hashPassword(body.password),
+        hash,
         createdBy,
         now,
       ),

@@ -16,6 +16,8 @@ import { shardOf } from '../lib/feed';
 import { ApiError, unwrap, type Refusal } from '../lib/problem';
 import { sealToken } from '../lib/tokens';
 import { accountKey, throttle, throttleGuard } from '../flows/sign-in';
+import { hashInSlot } from '../flows/hash-slot';
+import { forget } from '../lib/sign-in-memo';
 import { registry, requireAnyRole, requireRole } from '../middleware/auth';
 import { agencyStub, seekerStub } from '../lib/stubs';
 
@@ -114,6 +116,18 @@ function caller(c: Context<AppEnv>): {
   };
 }
 
+async function resetRefused(result: 'invalid' | 'expired', fail: () => Promise<void>): Promise<never> {
+  await fail();
+  throw new ApiError(
+    `reset_code_${result}`,
+    result === 'expired'
+      ? 'コードの有効期限が切れています。管轄の労働局に再発行を依頼してください。'
+      : 'メールアドレスまたはコードが正しくありません。労働局から受け取ったコードをご確認ください。',
+    {},
+    { status: 401, title: 'パスワードを設定できませんでした' },
+  );
+}
+
 function formatCode(raw: string): string {
   return raw.match(/.{1,4}/g)!.join('-');
 }
@@ -128,7 +142,10 @@ export const credentialRoutes = group()
     const params = await who.params();
     if (!params)
       throw new ApiError('unauthenticated', 'もう一度サインインしてください。', {}, { status: 401, title: 'サインインが必要です' });
-    const [candidate, newHash] = await Promise.all([hashWithParams(currentPassword, params), hashPassword(newPassword)]);
+    // R-SEC-5: both hashes in the isolate's hashing slot, after the throttle check, before any write.
+    const [candidate, newHash] = await hashInSlot(g.lane, () =>
+      Promise.all([hashWithParams(currentPassword, params), hashPassword(newPassword)]),
+    );
     const r = await who.change(candidate, newHash);
     if (!r.ok) {
       if (r.code === 'wrong_password') await g.fail();
@@ -136,7 +153,7 @@ export const credentialRoutes = group()
       throw new Error('unreachable');
     }
     await throttle(c.env, who.key).setMustChange(false);
-    await throttle(c.env, who.key).succeed();
+    await g.cleared();
     // The same session, now unrestricted: its token gets the ordinary MAC.
     const raw = /^Bearer\s+(\S+)\.[A-Za-z0-9_-]{22}$/.exec(c.req.header('authorization')!.trim())![1]!;
     return c.json({ token: await sealToken(c.env, raw), sessionsEnded: r.ended }, 200);
@@ -163,23 +180,24 @@ export const credentialRoutes = group()
     const { email, code, newPassword } = c.req.valid('json');
     const key = accountKey('agency', email.trim().toLowerCase());
     const now = c.var.now.getTime();
-    const g = await throttleGuard(c, key);
+    // R-SEC-5, R-SEC-6: wrong codes count on the seat's reset key and the address, not on its sign-in
+    // lock, and that lock does not hold a reset back: the bureau's code is the way out of it.
+    const g = await throttleGuard(c, `reset:${key}`);
     const agencyId = await registry(c.env).agencyIdByEmail(email);
-    const result = agencyId ? await throttle(c.env, key).useResetCode(await sha256Hex(normaliseCode(code)), now) : 'invalid';
-    if (result !== 'ok') {
-      await g.fail();
-      throw new ApiError(
-        `reset_code_${result}`,
-        result === 'expired'
-          ? 'コードの有効期限が切れています。管轄の労働局に再発行を依頼してください。'
-          : 'メールアドレスまたはコードが正しくありません。労働局から受け取ったコードをご確認ください。',
-        {},
-        { status: 401, title: 'パスワードを設定できませんでした' },
-      );
-    }
+    const codeHash = await sha256Hex(normaliseCode(code));
+    const checked = agencyId ? await throttle(c.env, key).checkResetCode(codeHash, now) : 'invalid';
+    if (checked !== 'ok') await resetRefused(checked, g.fail);
+    // The new password is hashed in the isolate's hashing slot before the code is used up, so a
+    // refusal for a spent budget leaves the code and the old password as they were.
+    const newHash = await hashInSlot(g.lane, () => hashPassword(newPassword));
+    const used = await throttle(c.env, key).useResetCode(codeHash, now);
+    if (used !== 'ok') await resetRefused(used, g.fail);
     // R-ORG-2: the seat the email names; its sessions end, the other seats keep theirs.
-    unwrap(await agencyStub(c.env, agencyId!).changePassword({ email }, null, await hashPassword(newPassword), null));
+    unwrap(await agencyStub(c.env, agencyId!).changePassword({ email }, null, newHash, null));
+    await g.cleared();
+    // The seat's sign-in count and lock end with the new password (decisions.md), in this isolate's memo too.
     await throttle(c.env, key).succeed();
+    forget(key);
     await registry(c.env).audit(now, agencyId!, 'agency.password_reset', agencyId!, null, { seatEmail: email });
     return c.body(null, 204);
   })

@@ -10,7 +10,7 @@ import {
 } from '../../shared/schemas';
 import { authedErrors, group, json } from '../lib/context';
 import { hashPassword } from '../lib/crypto';
-import { registrationAllowed } from '../flows/sign-in';
+import { registrationHash } from '../flows/hash-slot';
 import { unwrap } from '../lib/problem';
 import { registry } from '../middleware/auth';
 
@@ -33,6 +33,7 @@ const register = createRoute({
     400: authedErrors[400],
     409: authedErrors[400],
     422: authedErrors[400],
+    429: authedErrors[429],
   },
 });
 
@@ -63,8 +64,9 @@ export const publicRoutes = group()
   .openapi(health, (c) => c.json({ ok: true as const, now: c.var.now.toISOString() }, 200))
   .openapi(register, async (c) => {
     const { password, ...input } = c.req.valid('json');
-    await registrationAllowed(c); // R-SEC-5: per address, before any hashing
-    const r = unwrap(await registry(c.env).register(input, await hashPassword(password), c.var.now.getTime()));
+    // R-SEC-5: throttled per address before any hashing, and hashed through the isolate's budget.
+    const hash = await registrationHash(c, () => hashPassword(password));
+    const r = unwrap(await registry(c.env).register(input, hash, c.var.now.getTime()));
     return c.json(
       {
         id: r.registration.id,

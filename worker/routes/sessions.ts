@@ -75,6 +75,7 @@ const seekerActivation = createRoute({
     400: authedErrors[400],
     401: authedErrors[401],
     409: authedErrors[400],
+    429: authedErrors[429],
     503: authedErrors[503],
   },
 });
@@ -202,7 +203,8 @@ export const sessionRoutes = group()
     const { profileId, code, passphrase } = c.req.valid('json');
     const now = c.var.now.getTime();
     const g = await throttleGuard(c, accountKey('seeker', profileId)); // R-SEC-5: codes cannot be guessed either
-    const r = unwrap(await activateSeeker(c.env, { profileId, code, passphrase }, now, g.fail));
+    const r = unwrap(await activateSeeker(c.env, { profileId, code, passphrase }, now, g.fail, g.lane));
+    await g.cleared(); // R-SEC-5: a new passphrase starts from a clean count, in this isolate's memo too
     return c.json({ ...(await tokenOut(c.env, r.token, r.expiresAt, 'seeker')), role: 'seeker' as const, profileId }, 201);
   })
   .openapi(adminSignIn, async (c) => {
