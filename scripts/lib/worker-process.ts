@@ -62,7 +62,8 @@ export async function firstFreePort(wanted: number): Promise<number> {
   throw new Error(`127.0.0.1:${wanted}–${wanted + 49} はすべて使用中です / no free port from ${wanted}`);
 }
 
-export type RunningWorker = { url: string; port: number; process: ChildProcess; stop: () => Promise<void> };
+/** `log()`: the last 4,000 characters wrangler wrote to stderr (a quiet worker's errors). */
+export type RunningWorker = { url: string; port: number; process: ChildProcess; stop: () => Promise<void>; log: () => string };
 
 /**
  * Starts `wrangler dev` on 127.0.0.1 and waits until `/v1/health` answers.
@@ -125,7 +126,7 @@ export async function startWorker(options: {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}): ${stderr}`);
     try {
       const res = await fetch(`${url}/v1/health`);
-      if (res.ok) return { url, port: options.port, process: child, stop };
+      if (res.ok) return { url, port: options.port, process: child, stop, log: () => stderr };
     } catch {
       // not listening yet
     }

@@ -150,13 +150,22 @@ export async function benchFeed(
 
     const t0 = performance.now();
     for (let i = 0; i < rows.length; i += BATCH) {
-      const res = await call(worker.url, 'PUT', '/v1/admin/feed/profiles', {
-        token: ministry,
-        ndjson: rows
-          .slice(i, i + BATCH)
-          .map((r) => JSON.stringify(r))
-          .join('\n'),
-      });
+      const ndjson = rows
+        .slice(i, i + BATCH)
+        .map((r) => JSON.stringify(r))
+        .join('\n');
+      const put = () => call(worker.url, 'PUT', '/v1/admin/feed/profiles', { token: ministry, ndjson });
+      let res: Awaited<ReturnType<typeof put>>;
+      try {
+        res = await put();
+      } catch (err) {
+        // Sent again as is: a resent row updates its profile (R-FEED-1). Printed, so a run says so.
+        const exited = worker.process.exitCode;
+        console.log(
+          `  load of rows ${i}–${i + BATCH} failed (${String((err as { cause?: { code?: string } }).cause?.code ?? err)}); wrangler ${exited === null ? 'running' : `exited ${exited}`}; sent again. ${worker.log().slice(-600)}`,
+        );
+        res = await put();
+      }
       if (res.status !== 200) throw new Error(`load failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     }
     const loadSeconds = (performance.now() - t0) / 1000;
@@ -173,7 +182,11 @@ export async function benchFeed(
     });
     workers.push(floor);
     for (const [pref, list] of byPref) {
-      for (let i = 0; i < list.length; i += 2000) await call(floor.url, 'POST', '/load', { body: { pref, rows: list.slice(i, i + 2000) } });
+      for (let i = 0; i < list.length; i += 2000) {
+        await call(floor.url, 'POST', '/load', { body: { pref, rows: list.slice(i, i + 2000) } }).catch((err: unknown) =>
+          console.log(`  floor: rows ${i}–${i + 2000} of ${pref} not loaded (${String(err)}): ${floor.log().slice(-600)}`),
+        );
+      }
     }
     const require = createRequire(join(ROOT, 'package.json'));
     const Database = require('better-sqlite3') as new (path: string) => {

@@ -94,7 +94,10 @@ async function main(): Promise<void> {
   console.log(`data: ${sizes.map((n) => n.toLocaleString('en')).join(' and ')} synthetic profiles, ${RUNS} runs per query\n`);
 
   const feed = [];
-  for (const size of sizes) feed.push(await benchFeed(size, RUNS, benchAccounts));
+  for (const size of sizes) {
+    feed.push(await benchFeed(size, RUNS, benchAccounts));
+    if (sizes.length > 1) printFeed(feed.slice(-1)); // kept even if a larger size fails later
+  }
   printFeed(feed);
   console.log(
     `load average after the feed: ${loadavg()

@@ -99,6 +99,24 @@ describe('R-SEC-9 bounded feed reading', () => {
     expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: c.token })).status).toBe(429);
   }, 60_000);
 
+  it("R-SEC-9 a failed search given back corrects the bureau's usage view: reached becomes near, near under 80 % is gone", async () => {
+    await setClock(jst(DAY, '12:00'));
+    const e = await admittedAgency();
+    const limit = DEFAULT_FEED_BOUNDS.search;
+    const mine = async () =>
+      (await api('GET', '/v1/admin/feed-usage', { token: await ministry() })).body.items.filter(
+        (x: { agencyId: string }) => x.agencyId === e.id,
+      );
+    await setCount(e.id, 'search', limit - 1);
+    armFault('feed-search.shard:13');
+    expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: e.token })).status).toBe(500);
+    expect(await mine()).toEqual([expect.objectContaining({ kind: 'search', state: 'near', count: limit - 1 })]);
+    await setCount(e.id, 'search', Math.ceil(limit * 0.8) - 1);
+    armFault('feed-search.shard:13');
+    expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: e.token })).status).toBe(500);
+    expect(await mine()).toEqual([]);
+  }, 60_000);
+
   it('R-SEC-9 parallel searches near the bound, one failing: never past the bound, and the count is exactly the searches answered', async () => {
     await setClock(jst(DAY, '12:00'));
     const d = await admittedAgency();

@@ -28,7 +28,9 @@ export async function meteredFeedRead<T>(c: Context<AppEnv>, kind: FeedReadKind,
     return await read();
   } catch (err) {
     try {
-      await feedMeter(c.env, c.var.agency.id).giveBack(kind, day);
+      const { id: agencyId, prefecture } = c.var.agency;
+      const who = { agencyId, prefecture, now: c.var.now.getTime() };
+      await feedMeter(c.env, agencyId).giveBack(kind, day, feedBounds(c.env)[kind], who);
     } catch {
       // The meter is unreachable too: the read stays counted, which errs on the side of the bound.
     }

@@ -57,14 +57,41 @@ export class FeedMeter extends DurableObject<Env> {
 
   /**
    * Gives back one read of `kind` taken on `day` that served nothing (R-SEC-9). Nothing happens
-   * when that day's count is gone (a new day began) or already zero.
+   * when that day's count is gone (a new day began) or already zero. A read given back below the
+   * 80 % or 100 % mark corrects what the bureau's usage view says of the organisation.
    *
-   * @example await meter.giveBack('search', '2027-01-04');
+   * @example await meter.giveBack('search', '2027-01-04', 5000, { agencyId, prefecture, now });
    */
-  async giveBack(kind: FeedReadKind, day: string): Promise<void> {
+  async giveBack(
+    kind: FeedReadKind,
+    day: string,
+    limit: number,
+    who: { agencyId: string; prefecture: string; now: number },
+  ): Promise<void> {
     const key = `${day}:${kind}`;
     const count = await this.ctx.storage.get<number>(key);
-    if (count !== undefined && count > 0) await this.ctx.storage.put(key, count - 1);
+    if (count === undefined || count <= 0) return;
+    const next = count - 1;
+    await this.ctx.storage.put(key, next);
+    const near = Math.ceil(limit * NEAR_SHARE);
+    if (count < near) return; // never recorded
+    const usage = feedMeterStub(this.env, `usage:${day}`);
+    if (next < near) await usage.forget(who.agencyId, kind);
+    else
+      await usage.record({
+        agencyId: who.agencyId,
+        prefecture: who.prefecture,
+        kind,
+        count: next,
+        limit,
+        state: next >= limit ? 'reached' : 'near',
+        at: new Date(who.now).toISOString(),
+      });
+  }
+
+  /** The day's usage object: forgets an organisation that fell back under the 80 % mark. */
+  async forget(agencyId: string, kind: FeedReadKind): Promise<void> {
+    await this.ctx.storage.delete(`${agencyId}:${kind}`);
   }
 
   /** The day's usage object: records that an organisation is near or at a bound. */
