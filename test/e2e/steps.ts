@@ -76,6 +76,9 @@ function unique(): string {
 
 export type TestAgency = { id: string; name: string; email: string; password: string };
 
+/** A random private address octet: each agency's registration comes from its own address. */
+const octet = () => Math.floor(Math.random() * 256);
+
 /**
  * Registers and admits a paid Tokyo agency for both services, so a journey that exhausts its cap,
  * moves its clock or gets it suspended touches no other journey. Call in service hours.
@@ -88,6 +91,9 @@ export async function createAgency(base: string, label: { key: string; name: str
   const digits = String(Math.floor(Math.random() * 900_000) + 100_000);
   const reg = must(
     await api(base, 'POST', '/v1/public/registrations', {
+      // Each agency applies from its own office: registrations are throttled per address (R-SEC-5),
+      // and the journeys of every test file share one worker.
+      headers: { 'cf-connecting-ip': `10.${octet()}.${octet()}.${octet()}` },
       body: {
         email,
         password,
