@@ -23,7 +23,7 @@ import { SavedSearches } from './search/SavedSearches';
  * @example
  * <FeedSearch ctx={ctx} account={account} onOpen={(id) => go({ name: 'profile', profileId: id })} onProblem={applyProblem} />
  */
-/** R-FEED-3: 「該当 1,234件」, or 「該当 10,000件以上」 when the worker counted up to its bound. */
+/** R-FEED-3: 「該当 1,234件」, or 「該当 1,000件以上」 when the worker counted up to its bound. */
 function totalText(total: { count: number; exact: boolean }, shown: number): string {
   return t(total.exact ? 'searchTotal' : 'searchTotalAtLeast', total.count.toLocaleString('ja-JP'), shown.toLocaleString('ja-JP'));
 }

@@ -78,7 +78,7 @@ export const FeedPageSchema = z.object({
   nextCursor: CursorSchema.nullable(),
   /**
    * How many profiles match the whole search, not only after the cursor (R-FEED-3 hit count): exact
-   * up to 10,000; above that it is 10,000 and `totalExact` is false (「10,000件以上」). Blocked
+   * up to 1,000; above that it is 1,000 and `totalExact` is false (「1,000件以上」). Blocked
    * profiles are not counted (R-FEED-4). Optional only for pages cached from before counts.
    */
   total: z
@@ -86,7 +86,7 @@ export const FeedPageSchema = z.object({
     .int()
     .min(0)
     .optional()
-    .meta({ description: '該当件数（10,000件まで正確。totalExact が false のときは「10,000件以上」）' }),
+    .meta({ description: '該当件数（1,000件まで正確。totalExact が false のときは「1,000件以上」）' }),
   /** False when `total` is the bound and more match ("at least"). */
   totalExact: z.boolean().optional().meta({ description: 'false のとき total は上限（それ以上該当する）' }),
 });

@@ -7,7 +7,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedQuerySchema } from '../../shared/schemas';
 import { searchFeed } from '../../worker/flows/feed-search';
-import { firstRoundCap, settleCount } from '../../worker/lib/feed-count';
+import { FEED_COUNT_BOUND, firstRoundCap, settleCount } from '../../worker/lib/feed-count';
 import { admittedAgency, api, jst, loadRows, profileRow, setClock, workerToday } from './helpers';
 
 /** A keyword only this file's profiles hold. */
@@ -105,9 +105,13 @@ describe('R-FEED-3 bounded counting across shards', () => {
         asked.push(more);
         return more;
       },
+      10_000,
     );
     expect(r).toEqual({ total: 10_000, exact: false });
     expect(asked).toEqual([]);
+    // The service's bound: 1,000, so each of 47 shards first counts at most 22 rows.
+    expect(FEED_COUNT_BOUND).toBe(1_000);
+    expect(firstRoundCap(47)).toBe(22);
   });
 
   it('R-FEED-3 counts again only the shards that reached their cap, sharing what is left of the bound', async () => {

@@ -12,7 +12,7 @@ import { matchExpression } from '../lib/search-text';
  * in the stable order (newest update, then ID) and a profile listed in several shards shows once.
  * A profile whose registration lapsed before `today` is not found (R-FEED-6).
  * The answer carries the hit count of the whole search (not only after the cursor): exact up to
- * `bound`, otherwise `total` is the bound and `totalExact` false (「10,000件以上」). Each shard
+ * `bound`, otherwise `total` is the bound and `totalExact` false (「1,000件以上」). Each shard
  * counts in the same call as its page; a profile listed in several searched prefectures counts once.
  * Only reads: when a shard fails the search fails whole (never a page with a prefecture missing),
  * and the retry with the same query and cursor answers the same page.

@@ -3,8 +3,11 @@
  * counted by the shards from the same indexes as the search, with bounded work.
  */
 
-/** Above this many matches a search answers 「10,000件以上」 instead of an exact count. */
-export const FEED_COUNT_BOUND = 10_000;
+/**
+ * Above this many matches a search answers 「1,000件以上」 instead of an exact count. 10,000 cost a
+ * million-profile feed its search targets: every match up to the bound is visited (docs/performance.md).
+ */
+export const FEED_COUNT_BOUND = 1_000;
 
 /** A count across shards: `exact` false means "at least `total`" (then `total` is the bound). */
 export type HitCount = { total: number; exact: boolean };

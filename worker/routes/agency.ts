@@ -86,7 +86,7 @@ const feed = createRoute({
   path: '/v1/agency/feed',
   tags: ['agency'],
   summary:
-    '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・資格・経験・学歴・キーワード）。カーソルで次のページ。該当件数 total（10,000件まで正確、超えると totalExact: false）。年齢では絞り込めない（労働施策総合推進法第9条）',
+    '求職者情報の検索（職業・産業・就業地・雇用形態・賃金・時間・資格・経験・学歴・キーワード）。カーソルで次のページ。該当件数 total（1,000件まで正確、超えると totalExact: false）。年齢では絞り込めない（労働施策総合推進法第9条）',
   security: bearer,
   middleware: [...workingAgency, refuseAgeFilter] as const,
   request: { query: FeedQueryDoc },
