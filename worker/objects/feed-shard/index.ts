@@ -62,11 +62,16 @@ export class FeedShard extends DurableObject<Env> {
     const taken: string[] = [];
     this.ctx.storage.transactionSync(() => {
       for (const r of rows) {
-        if (r.home && r.created && r.hwRef && homeIdsByHwRef(this.runner, [r.hwRef])[r.hwRef]) taken.push(r.id);
+        if (r.home && r.created && r.hwRef && this.homedRef(r.hwRef)) taken.push(r.id);
         else writeProfileRow(this.runner, r);
       }
     });
     return { ok: true, count: rows.length - taken.length, taken };
+  }
+
+  /** Whether a profile homed here holds this Hello Work reference (one probe of its index). */
+  private homedRef(hwRef: string): boolean {
+    return this.sql.exec('SELECT 1 FROM profiles WHERE home = 1 AND hw_ref = ? LIMIT 1', hwRef).toArray().length > 0;
   }
 
   private deleteRow(id: string, rid: number): void {
