@@ -40,19 +40,18 @@ export class FeedMeter extends DurableObject<Env> {
     await this.ctx.storage.put(key, next);
     const state =
       next >= limit ? 'reached' : next >= Math.ceil(limit * NEAR_SHARE) && count < Math.ceil(limit * NEAR_SHARE) ? 'near' : null;
-    if (state) {
-      const usage = feedMeterStub(this.env, `usage:${day}`);
-      await usage.record({
-        agencyId: who.agencyId,
-        prefecture: who.prefecture,
-        kind,
-        count: next,
-        limit,
-        state,
-        at: new Date(who.now).toISOString(),
-      });
-    }
+    if (state) await this.tellUsage(day, { kind, count: next, limit, state }, who);
     return { ok: true, count: next, limit };
+  }
+
+  /** Tells the day's usage object where this organisation stands on one bound. */
+  private async tellUsage(
+    day: string,
+    entry: Pick<FeedUsageEntry, 'kind' | 'count' | 'limit' | 'state'>,
+    who: { agencyId: string; prefecture: string; now: number },
+  ): Promise<void> {
+    const at = new Date(who.now).toISOString();
+    await feedMeterStub(this.env, `usage:${day}`).record({ agencyId: who.agencyId, prefecture: who.prefecture, ...entry, at });
   }
 
   /**
@@ -75,18 +74,8 @@ export class FeedMeter extends DurableObject<Env> {
     await this.ctx.storage.put(key, next);
     const near = Math.ceil(limit * NEAR_SHARE);
     if (count < near) return; // never recorded
-    const usage = feedMeterStub(this.env, `usage:${day}`);
-    if (next < near) await usage.forget(who.agencyId, kind);
-    else
-      await usage.record({
-        agencyId: who.agencyId,
-        prefecture: who.prefecture,
-        kind,
-        count: next,
-        limit,
-        state: next >= limit ? 'reached' : 'near',
-        at: new Date(who.now).toISOString(),
-      });
+    if (next < near) await feedMeterStub(this.env, `usage:${day}`).forget(who.agencyId, kind);
+    else await this.tellUsage(day, { kind, count: next, limit, state: next >= limit ? 'reached' : 'near' }, who);
   }
 
   /** The day's usage object: forgets an organisation that fell back under the 80 % mark. */
