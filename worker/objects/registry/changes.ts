@@ -3,7 +3,7 @@ import type { Refusal } from '../../lib/problem';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
 import * as organisations from './organisations';
-import { pendingProcedure, procedure } from './procedures';
+import { decideProcedure, pendingProcedure, procedure } from './procedures';
 import { directoryText, licenceKey, shownMandatoryInformation, storedRecord, type ApplyResult, type RegistryStore } from './store';
 import type { ProcedureRecord, RegistrationInput, StaffRecord } from './types';
 
@@ -84,13 +84,7 @@ export async function acceptChange(
       now,
       agency.id,
     );
-    s.sql.exec(
-      "UPDATE procedures SET status = 'accepted', decided_at = ?, decided_by = ?, reason = ? WHERE id = ?",
-      now,
-      staff.id,
-      reason,
-      id,
-    );
+    decideProcedure(s, id, 'accepted', staff.id, reason, now);
     appendAudit(s, now, staff.id, 'change.accept', id, reason, {
       agencyId: agency.id,
       fields: Object.keys(change).filter((k) => k !== 'note'),

@@ -192,13 +192,7 @@ export async function rejectProcedure(
   const found = pendingProcedure(s, id, kind, staff, now);
   if ('ok' in found) return found;
   s.tx(() => {
-    s.sql.exec(
-      "UPDATE procedures SET status = 'rejected', decided_at = ?, decided_by = ?, reason = ? WHERE id = ?",
-      now,
-      staff.id,
-      reason,
-      id,
-    );
+    decideProcedure(s, id, 'rejected', staff.id, reason, now);
     appendAudit(s, now, staff.id, `${kind}.reject`, id, reason, { agencyId: found.agency.id });
   });
   return { ok: true, procedure: procedure(s, id)! };
@@ -241,4 +235,20 @@ export async function withdraw(
     appendAudit(s, now, agencyId, 'agency.withdraw', agencyId, reason, { purged: change.change.purged });
   });
   return { ok: true, procedure: procedure(s, id)!, change: change.change, emailReservedUntil: emailReservedUntil(today) };
+}
+
+/**
+ * Records the bureau's decision on a pending procedure: who decided, when and why.
+ *
+ * @example decideProcedure(s, 'P…', 'accepted', staff.id, '変更内容を確認しました', now);
+ */
+export function decideProcedure(
+  s: RegistryStore,
+  id: string,
+  status: 'accepted' | 'rejected',
+  staffId: string,
+  reason: string | null,
+  now: number,
+): void {
+  s.sql.exec('UPDATE procedures SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = ?', status, now, staffId, reason, id);
 }

@@ -4,7 +4,7 @@ import { refuse, type Refusal } from '../../lib/problem';
 import type { AgencyRecord } from '../../lib/records';
 import { agencyStub } from '../../lib/stubs';
 import { appendAudit } from './audit';
-import { pendingProcedure, procedure } from './procedures';
+import { decideProcedure, pendingProcedure, procedure } from './procedures';
 import { decideTerm } from './service-term';
 import { storedRecord, type ApplyResult, type RegistryStore } from './store';
 import type { ProcedureRecord, StaffRecord } from './types';
@@ -57,13 +57,7 @@ export async function acceptRenewal(
       now,
       agency.id,
     );
-    s.sql.exec(
-      "UPDATE procedures SET status = 'accepted', decided_at = ?, decided_by = ?, reason = ? WHERE id = ?",
-      now,
-      staff.id,
-      reason,
-      id,
-    );
+    decideProcedure(s, id, 'accepted', staff.id, reason, now);
     appendAudit(s, now, staff.id, 'renewal.accept', id, reason, {
       agencyId: agency.id,
       services: renewal.services,
