@@ -3,11 +3,13 @@
  * across shards (a profile listed in several prefectures counts once), with filters and keywords,
  * and without the jobseekers who blocked the agency (R-FEED-4).
  */
-import { env } from 'cloudflare:test';
+import { env, runInDurableObject } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedQuerySchema } from '../../shared/schemas';
 import { searchFeed } from '../../worker/flows/feed-search';
 import { FEED_COUNT_BOUND, firstRoundCap, settleCount } from '../../worker/lib/feed-count';
+import { matchExpression } from '../../worker/lib/search-text';
+import { countStatement } from '../../worker/objects/feed-shard/sql';
 import { admittedAgency, api, jst, loadRows, profileRow, setClock, workerToday } from './helpers';
 
 /** A keyword only this file's profiles hold. */
@@ -89,6 +91,28 @@ describe('R-FEED-3 hit counts', () => {
     expect(await search({ q: TAG })).toMatchObject({ total: 22, totalExact: true });
     expect(await search({ q: TAG, prefecture: '13' })).toMatchObject({ total: 17, totalExact: true });
     expect(await search({ q: TAG }, other.token)).toMatchObject({ total: 23, totalExact: true });
+  });
+  it('R-FEED-3 counts keyword matches from the keyword index and stops at the cap, leaving blocked jobseekers out', async () => {
+    // The keyword index gives its matches in row order: the count needs no order, so it walks them
+    // and stops at the cap instead of first collecting every match (docs/performance.md, issue 18).
+    const shard = env.FEED_SHARD.get(env.FEED_SHARD.idFromName('13'));
+    await runInDurableObject(shard, async (_o, state) => {
+      const sql = state.storage.sql;
+      const count = (q: Parameters<typeof countStatement>[0], cap: number) => {
+        const c = countStatement(q, cap, null);
+        return {
+          n: sql.exec<{ n: number }>(c.sql, ...c.params).one().n,
+          plan: sql.exec<{ detail: string }>(`EXPLAIN QUERY PLAN ${c.sql}`, ...c.params).toArray(),
+        };
+      };
+      const q = { agencyId: agency.id, limit: 21, match: matchExpression(TAG)! };
+      const all = count(q, 100);
+      expect(all.n).toBe(17); // 18 listed in Tokyo, one of them blocked this agency
+      expect(count({ ...q, agencyId: other.id }, 100).n).toBe(18);
+      expect(count(q, 5).n).toBe(5);
+      expect(count({ ...q, employmentTypes: ['part_time'] }, 100).n).toBe(3); // the blocked one is part-time
+      expect(all.plan.map((r) => r.detail).find((d) => /fts|profiles|\bp\b/i.test(d))).toMatch(/SCAN fts/);
+    });
   });
 });
 

@@ -100,8 +100,11 @@ export function homeIdsByHwRef(db: SqlRunner, hwRefs: string[]): Record<string, 
   return out;
 }
 
-/** The filters of a search in one shard (R-FEED-3, R-FEED-4, R-FEED-6), without paging. */
-function filterClauses(q: ShardQuery): { where: string[]; params: unknown[] } {
+/**
+ * The filters of a search in one shard (R-FEED-3, R-FEED-4, R-FEED-6), without paging. With
+ * `fromMatch` the keyword match is left to the caller, whose statement starts from the keyword index.
+ */
+function filterClauses(q: ShardQuery, fromMatch = false): { where: string[]; params: unknown[] } {
   const where: string[] = ['p.listed = 1'];
   const params: unknown[] = [];
   const anyTerm = (kind: string, values: string[] | undefined) => {
@@ -153,7 +156,7 @@ function filterClauses(q: ShardQuery): { where: string[]; params: unknown[] } {
     where.push('(p.valid_until IS NULL OR p.valid_until >= ?)');
     params.push(q.today);
   }
-  if (q.match) {
+  if (q.match && !fromMatch) {
     where.push('p.rid IN (SELECT rowid FROM fts WHERE fts MATCH ?)');
     params.push(q.match);
   }
@@ -187,7 +190,7 @@ export function searchStatement(q: ShardQuery): { sql: string; params: unknown[]
  * @example const { sql, params } = countStatement({ agencyId: 'A…', limit: 21 }, 10_001, { below: '13' });
  */
 export function countStatement(q: ShardQuery, cap: number, elsewhere: CountedElsewhere | null): { sql: string; params: unknown[] } {
-  const { where, params } = filterClauses(q);
+  const { where, params } = filterClauses(q, true);
   if (elsewhere && 'below' in elsewhere) {
     where.push("NOT EXISTS (SELECT 1 FROM terms t WHERE t.rid = p.rid AND t.kind = 'pref' AND t.value < ?)");
     params.push(elsewhere.below);
@@ -199,5 +202,13 @@ export function countStatement(q: ShardQuery, cap: number, elsewhere: CountedEls
   }
   where.push('NOT EXISTS (SELECT 1 FROM exclusions e WHERE e.agency_id = ? AND e.profile_id = p.id)');
   params.push(q.agencyId);
+  // With keywords the count walks the keyword index's matches (in row order, as FTS5 gives them) and
+  // stops at the cap, instead of collecting every match first: a count needs no order. 3–4× less work
+  // at a million profiles (docs/performance.md).
+  if (q.match)
+    return {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM fts CROSS JOIN profiles p ON p.rid = fts.rowid WHERE fts MATCH ? AND ${where.join(' AND ')} LIMIT ?)`,
+      params: [q.match, ...params, cap],
+    };
   return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM profiles p WHERE ${where.join(' AND ')} LIMIT ?)`, params: [...params, cap] };
 }
