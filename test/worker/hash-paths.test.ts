@@ -45,7 +45,11 @@ describe('R-SEC-5 every password hash takes the hashing budget', () => {
     const body = await eligibleBody();
     const quiet = await spendBudget();
     try {
-      expectBusy(await register(body, '192.0.2.150'));
+      const r = await register(body, '192.0.2.150');
+      expectBusy(r);
+      // An applicant who is not signing in is not told about sign-in.
+      expect(`${r.body.title} ${r.body.detail}`).not.toMatch(/サインイン/);
+      expect(r.body.detail).toMatch(/秒後/);
     } finally {
       await quiet();
     }

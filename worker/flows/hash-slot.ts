@@ -12,18 +12,18 @@ import { ApiError } from '../lib/problem';
 import { hashBudgetSpent, refuseEarly, takeHashSlot, type Lane } from '../lib/hash-gate';
 import { knownFailing } from '../lib/sign-in-memo';
 import { throttledAddress } from '../lib/throttle';
-import { clientAddress, signInBusy, throttle } from './sign-in';
+import { clientAddress, throttle } from './sign-in';
 
 /**
  * Runs `work` (one request's hashing) in the isolate's hashing slot, or throws 429 `sign_in_busy`
- * with Retry-After when the budget is spent (R-SEC-5). Nothing is written before the slot is taken.
+ * (worded for the action, not for sign-in) with Retry-After when the budget is spent (R-SEC-5). Nothing is written before the slot is taken.
  *
  * @example const hash = await hashInSlot('clean', () => hashPassword(password));
  */
 export async function hashInSlot<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
-  if (hashBudgetSpent(lane)) throw signInBusy(refuseEarly(lane));
+  if (hashBudgetSpent(lane)) throw passwordWorkBusy(refuseEarly(lane));
   const slot = await takeHashSlot(lane);
-  if ('retryAfter' in slot) throw signInBusy(slot.retryAfter);
+  if ('retryAfter' in slot) throw passwordWorkBusy(slot.retryAfter);
   try {
     return await work();
   } finally {
@@ -55,6 +55,20 @@ export async function registrationHash(c: Context<AppEnv>, hash: () => Promise<s
     }
     return hash();
   });
+}
+
+/**
+ * The busy answer outside sign-in (a registration, a password change, an activation, a new account):
+ * the same stable code as sign-in's, worded for someone who is not signing in.
+ */
+function passwordWorkBusy(retryAfter: number): ApiError {
+  return new ApiError(
+    'sign_in_busy',
+    `ただいま処理が集中しているため、受け付けられませんでした。内容は保存されていません。約${retryAfter}秒後にもう一度お試しください。`,
+    { retryAfter },
+    { status: 429, title: 'ただいま混み合っています' },
+    { 'Retry-After': String(retryAfter) },
+  );
 }
 
 function registrationsLocked(retryAfter: number) {
