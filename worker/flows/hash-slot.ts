@@ -16,7 +16,8 @@ import { clientAddress, throttle } from './sign-in';
 
 /**
  * Runs `work` (one request's hashing) in the isolate's hashing slot, or throws 429 `sign_in_busy`
- * (worded for the action, not for sign-in) with Retry-After when the budget is spent (R-SEC-5). Nothing is written before the slot is taken.
+ * (worded for the action, not for sign-in) with Retry-After when the budget is spent (R-SEC-5).
+ * Nothing is written before the slot is taken.
  *
  * @example const hash = await hashInSlot('clean', () => hashPassword(password));
  */
