@@ -8,7 +8,7 @@
  * through), as a small botnet would; the throttle answers most of them with 429 before hashing.
  * A reference flood of as many cheap requests (GET /v1/health) shows what any flood of that size
  * costs on the same machine, where every request shares one workerd process. Each flood runs in its
- * own process (test/bench/flood-client.mjs), so it does not delay the victim's requests in the
+ * own process (test/bench/flood-client.ts), so it does not delay the victim's requests in the
  * benchmark's own event loop, as an attacker elsewhere could not.
  *
  * Part of `npm run bench`; alone: `BENCH_ONLY=signin npm run bench` (BENCH_FLOOD_PROFILES,
@@ -22,6 +22,7 @@ import { call } from '../../scripts/lib/http';
 import { moveClock } from '../../scripts/lib/clock';
 import { agencyWithConversations } from './sends';
 import { BENCH_STAFF, percentiles } from './run';
+import { wrongSignIn, type FloodJob, type FloodResult, type FloodTargets } from './flood-client';
 
 const FLOOD = Number(process.env.BENCH_FLOOD ?? 3000);
 const FLOOD_IN_FLIGHT = Number(process.env.BENCH_FLOOD_IN_FLIGHT ?? 16);
@@ -69,44 +70,24 @@ async function measure(base: string, victim: Victim, tag: string): Promise<{ sea
   return { search, send, failures };
 }
 
-/** One wrong sign-in, staff or agency, from one of the pool's addresses. */
-async function wrongSignIn(base: string, i: number, targets: { staff: string[]; agency: string[] }): Promise<number> {
-  const staff = i % 2 === 0;
-  const emails = staff ? targets.staff : targets.agency;
-  const email = emails[Math.floor(i / 2) % emails.length]!;
-  const res = await fetch(`${base}${staff ? '/v1/admin/sessions' : '/v1/agency/sessions'}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'cf-connecting-ip': `198.51.100.${i % ADDRESSES}` },
-    body: JSON.stringify({ email, password: `wrong-password-${i}` }),
-  });
-  const text = await res.text();
-  if (res.status >= 500 && serverErrors.length < 3) serverErrors.push(`${res.status} ${text.slice(0, 300)}`);
-  return res.status;
-}
-
 /** The first few 5xx answers of the flood, printed so a failure is not a mystery. */
 const serverErrors: string[] = [];
-
-type Flood = { sent: number; seconds: number; statuses: Record<string, number>; serverErrors: string[] };
 
 /**
  * Starts a flood (wrong sign-ins, or the reference requests) in its own process, as an attacker on
  * another machine; `stop()` ends it once at least FLOOD were sent and gives its figures.
  */
-async function flood(
-  base: string,
-  kind: 'signin' | 'health',
-  targets: { staff: string[]; agency: string[] },
-): Promise<{ stop: () => Promise<Flood> }> {
-  const child = fork(fileURLToPath(new URL('./flood-client.mjs', import.meta.url)), [], { execArgv: [] });
-  const result = new Promise<Flood>((resolve, reject) => {
+async function flood(base: string, kind: 'signin' | 'health', targets: FloodTargets): Promise<{ stop: () => Promise<FloodResult> }> {
+  const child = fork(fileURLToPath(new URL('./flood-client.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+  const result = new Promise<FloodResult>((resolve, reject) => {
     child.on('message', (m) => {
-      if (typeof m === 'object') resolve(m as Flood);
+      if (typeof m === 'object') resolve(m as FloodResult);
     });
     child.once('exit', (code) => reject(new Error(`the flood client exited with ${code} before answering`)));
   });
   const started = new Promise<void>((resolve) => child.once('message', () => resolve()));
-  child.send({ base, kind, ...targets, addresses: ADDRESSES, inFlight: FLOOD_IN_FLIGHT, min: FLOOD });
+  const job: FloodJob = { base, kind, ...targets, addresses: ADDRESSES, inFlight: FLOOD_IN_FLIGHT, min: FLOOD };
+  child.send(job);
   await started;
   return {
     stop: async () => {
@@ -169,7 +150,8 @@ export async function benchSignInFlood(base: string, profiles: number): Promise<
     return percentiles(ms).p50;
   };
   const hashed = await cost(`probe-#-${Date.now()}@agency.example.jp`, (i) => `203.0.113.${i}`);
-  for (let i = 0; i < 6; i++) await wrongSignIn(base, 2 * 21 * i + 1, { staff: targets.staff, agency: [agencyEmail] });
+  for (let i = 0; i < 6; i++)
+    await wrongSignIn(base, 2 * 21 * i + 1, { staff: targets.staff, agency: [agencyEmail] }, ADDRESSES, serverErrors);
   const locked = await cost(agencyEmail, (i) => `203.0.113.${100 + i}`);
   console.log(`  one wrong sign-in, one at a time: hashed p50 ${hashed.toFixed(1)} ms, refused by the lock p50 ${locked.toFixed(1)} ms`);
 
@@ -196,9 +178,8 @@ export async function benchSignInFlood(base: string, profiles: number): Promise<
   };
   row('searches', quiet.search, loud.search, reference.search);
   row('sends', quiet.send, loud.send, reference.send);
-  const byStatus = f.statuses;
   console.log(
-    `  flood:   ${f.sent.toLocaleString('en')} wrong sign-ins (staff and agency alternately, ${targets.staff.length + targets.agency.length} emails, ${ADDRESSES} addresses, ${FLOOD_IN_FLIGHT} in flight) in ${f.seconds.toFixed(1)} s = ${(f.sent / f.seconds).toFixed(0)}/s; statuses ${JSON.stringify(byStatus)}`,
+    `  flood:   ${f.sent.toLocaleString('en')} wrong sign-ins (staff and agency alternately, ${targets.staff.length + targets.agency.length} emails, ${ADDRESSES} addresses, ${FLOOD_IN_FLIGHT} in flight) in ${f.seconds.toFixed(1)} s = ${(f.sent / f.seconds).toFixed(0)}/s; statuses ${JSON.stringify(f.statuses)}`,
   );
   for (const e of serverErrors) console.log(`  server error during the flood: ${e}`);
   console.log(

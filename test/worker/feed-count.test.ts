@@ -92,6 +92,7 @@ describe('R-FEED-3 hit counts', () => {
     expect(await search({ q: TAG, prefecture: '13' })).toMatchObject({ total: 17, totalExact: true });
     expect(await search({ q: TAG }, other.token)).toMatchObject({ total: 23, totalExact: true });
   });
+
   it('R-FEED-3 counts keyword matches from the keyword index and stops at the cap, leaving blocked jobseekers out', async () => {
     // The keyword index gives its matches in row order: the count needs no order, so it walks them
     // and stops at the cap instead of first collecting every match (docs/performance.md, issue 18).
