@@ -212,51 +212,63 @@ export async function benchFeed(
       dbs.set(pref, db);
     }
 
-    const searches: SearchFigures[] = [];
-    for (const q of QUERIES) {
+    // The shard rows go before measuring: a million of them kept the benchmark's heap at several GB, and
+    // its garbage collector's threads then took a core from the workers being measured.
+    byPref.clear();
+
+    const plans = QUERIES.map((q) => {
       const prefs = q.prefs === 'all' ? [...PREFECTURE_CODES] : q.prefs;
-      const elsewhere = elsewhereOf(prefs, q.prefs === 'all');
-      const query: ShardQuery = { ...q.shard, agencyId: 'A0000000000', limit: 21, today: TODAY };
-      const cap = firstRoundCap(prefs.length);
-      const http: number[] = [];
-      const floorHttp: number[] = [];
-      const sqlite: number[] = [];
-      let answer: { total: number; totalExact: boolean } = { total: 0, totalExact: true };
-      // Warm-up, not measured: the first searches after a load read each shard's pages from disk
-      // and compile the statements; a running service's shards are warm.
-      for (let i = 0; i < WARM_UP; i++) {
-        await call(worker.url, 'GET', `/v1/agency/feed?${new URLSearchParams(q.http)}`, { token: agency });
-        await call(floor.url, 'POST', '/search', { body: { prefs, query, cap, elsewhere } });
-      }
-      for (let i = 0; i < runs; i++) {
-        let t = performance.now();
-        const res = await call(worker.url, 'GET', `/v1/agency/feed?${new URLSearchParams(q.http)}`, { token: agency });
-        http.push(performance.now() - t);
-        if (res.status !== 200) throw new Error(`search failed: ${res.status} ${JSON.stringify(res.body)}`);
-        answer = res.body as typeof answer;
-        t = performance.now();
-        await call(floor.url, 'POST', '/search', { body: { prefs, query, cap, elsewhere } });
-        floorHttp.push(performance.now() - t);
-        t = performance.now();
-        prefs.forEach((p, j) => {
-          const db = dbs.get(p);
-          if (!db) return;
-          const s = searchStatement(query);
-          db.prepare(s.sql).all(...s.params);
-          const c = countStatement(query, cap, elsewhere[j]!);
-          db.prepare(c.sql).all(...c.params);
-        });
-        sqlite.push(performance.now() - t);
-      }
-      searches.push({
-        name: q.name,
-        http: pcts(http),
-        floorHttp: pcts(floorHttp),
-        sqlite: pcts(sqlite),
-        total: answer.total,
-        exact: answer.totalExact,
+      return {
+        q,
+        prefs,
+        elsewhere: elsewhereOf(prefs, q.prefs === 'all'),
+        query: { ...q.shard, agencyId: 'A0000000000', limit: 21, today: TODAY } as ShardQuery,
+        cap: firstRoundCap(prefs.length),
+        http: [] as number[],
+        floorHttp: [] as number[],
+        sqlite: [] as number[],
+        answer: { total: 0, totalExact: true },
+      };
+    });
+    /** One search of a query three ways: the worker over HTTP, the HTTP floor, and SQLite in this process. */
+    const searchOnce = async (p: (typeof plans)[number], measured: boolean) => {
+      const { prefs, elsewhere, query, cap } = p;
+      let t = performance.now();
+      const res = await call(worker.url, 'GET', `/v1/agency/feed?${new URLSearchParams(p.q.http)}`, { token: agency });
+      const http = performance.now() - t;
+      if (res.status !== 200) throw new Error(`search failed: ${res.status} ${JSON.stringify(res.body)}`);
+      t = performance.now();
+      await call(floor.url, 'POST', '/search', { body: { prefs, query, cap, elsewhere } });
+      const floorHttp = performance.now() - t;
+      t = performance.now();
+      prefs.forEach((pref, j) => {
+        const db = dbs.get(pref);
+        if (!db) return;
+        const s = searchStatement(query);
+        db.prepare(s.sql).all(...s.params);
+        const c = countStatement(query, cap, elsewhere[j]!);
+        db.prepare(c.sql).all(...c.params);
       });
-    }
+      if (!measured) return;
+      p.http.push(http);
+      p.floorHttp.push(floorHttp);
+      p.sqlite.push(performance.now() - t);
+      p.answer = res.body as typeof p.answer;
+    };
+    // Warm-up, not measured: the first searches after a load read each shard's pages from disk and
+    // compile the statements; a running service's shards are warm. Then the queries take turns, one
+    // search of each per round, so a passing disturbance of the machine (the load's files still being
+    // written back, a collection in this process) falls on every query alike, not on whichever ran first.
+    for (let i = 0; i < WARM_UP; i++) for (const p of plans) await searchOnce(p, false);
+    for (let i = 0; i < runs; i++) for (const p of plans) await searchOnce(p, true);
+    const searches: SearchFigures[] = plans.map((p) => ({
+      name: p.q.name,
+      http: pcts(p.http),
+      floorHttp: pcts(p.floorHttp),
+      sqlite: pcts(p.sqlite),
+      total: p.answer.total,
+      exact: p.answer.totalExact,
+    }));
     for (const db of dbs.values()) db.close();
     const sizes = shardSizes(state);
     return {
