@@ -2,9 +2,10 @@
  * First contacts (issue 18), through HTTP against the running worker: one agency writes to profiles
  * whose jobseekers never activated, so each send creates the jobseeker's object. The rate (1,000
  * first contacts, 50 in flight) and the burst (1,500 at once to 1,500 fresh profiles: exactly 1,000
- * delivered, R-CAP-1). Runs inside `npm run bench`, or alone: `npx tsx test/bench/first-contacts.ts`.
+ * delivered, R-CAP-1). Runs inside `npm run bench`, or alone: `npx tsx test/bench/first-contacts.ts`,
+ * which measures answers in open conversations and first contacts with the state on disk, then in memory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,7 @@ import { benchClientAddress, call } from '../../scripts/lib/http';
 import { signInStaff } from '../../scripts/lib/clock';
 import { freePort, startWorker } from '../../scripts/lib/worker-process';
 import { BENCH_STAFF, benchAccounts, percentiles } from './run';
+import { benchSends } from './sends';
 
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
 
@@ -69,8 +71,8 @@ async function firstContact(base: string, token: string, profileId: string, key:
 }
 
 /** The first-contact rate and the burst; prints one line each. */
-export async function benchFirstContacts(base: string): Promise<void> {
-  console.log(`\nfirst contacts (to profiles whose jobseekers' objects do not exist yet, through HTTP)`);
+export async function benchFirstContacts(base: string, where: string): Promise<void> {
+  console.log(`\nfirst contacts (to profiles whose jobseekers' objects do not exist yet, through HTTP; ${where})`);
   await call(base, 'GET', '/v1/health');
   const ministry = await signInStaff(base, BENCH_STAFF);
   const ids = await freshProfiles(base, ministry, 2500, 4242);
@@ -129,18 +131,35 @@ export async function benchFirstContacts(base: string): Promise<void> {
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-fc-'));
-  const started = performance.now();
+/** Where wrangler dev keeps its state for the run in memory: tmpfs, where the machine has one. */
+export const MEMORY_DIR = '/dev/shm';
+
+/**
+ * Answers in open conversations, then first contacts, on a fresh worker whose state lives under
+ * `dir`: on disk every commit of every object's SQLite is a local fsync, and a new object's file
+ * costs several more (docs/performance.md); in memory (tmpfs) the same code runs without them, as a
+ * Durable Object's commit on Cloudflare is no local fsync either. The benchmark prints both.
+ *
+ * @example await sendingWithStateIn('/dev/shm', 'state in memory: /dev/shm');
+ */
+export async function sendingWithStateIn(dir: string, where: string): Promise<void> {
+  const state = mkdtempSync(join(dir, 'madoguchi-bench-fc-'));
   const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: process.env.BENCH_VERBOSE !== '1' });
-  console.log(`wrangler dev answered after ${((performance.now() - started) / 1000).toFixed(1)} s`);
   try {
     await benchAccounts(worker.url);
-    console.log(`accounts ready after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    await benchFirstContacts(worker.url);
+    await benchSends(worker.url, where);
+    await benchFirstContacts(worker.url, where);
+  } catch (err) {
+    console.log(`  failed (${where}): ${String(err)}\n  wrangler's last words: ${worker.log().slice(-2000)}`);
+    throw err;
   } finally {
     await worker.stop();
     rmSync(state, { recursive: true, force: true });
   }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await sendingWithStateIn(tmpdir(), `state on disk: ${tmpdir()}`);
+  if (existsSync(MEMORY_DIR)) await sendingWithStateIn(MEMORY_DIR, `state in memory: ${MEMORY_DIR}`);
   process.exit(0);
 }

@@ -11,13 +11,13 @@
  * BENCH_ONLY=feed runs the feed sizes alone; BENCH_ONLY=signin runs the sign-in flood alone; BENCH_FLOOD_PROFILES (default 10000) sets the
  * profiles its feed holds.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startWorker, devVars } from '../../scripts/lib/worker-process';
 import { benchSends } from './sends';
 import { benchOffers } from './offers';
-import { benchFirstContacts } from './first-contacts';
+import { benchFirstContacts, sendingWithStateIn, MEMORY_DIR } from './first-contacts';
 import { benchFeed, printFeed } from './feed-search';
 import { benchSignInFlood, loadFloodProfiles } from './signin-flood';
 import { pathToFileURL } from 'node:url';
@@ -113,14 +113,16 @@ async function main(): Promise<void> {
   try {
     const { ministry, agency } = await benchAccounts(worker.url);
     if (process.env.BENCH_OFFERS !== '0') await benchOffers(worker.url, ministry, agency);
-    await benchSends(worker.url);
-    await benchFirstContacts(worker.url);
+    await benchSends(worker.url, `state on disk: ${tmpdir()}`);
+    await benchFirstContacts(worker.url, `state on disk: ${tmpdir()}`);
     await loadFloodProfiles(worker.url, ministry, FLOOD_PROFILES);
     await benchSignInFlood(worker.url, FLOOD_PROFILES);
   } finally {
     await worker.stop();
     rmSync(state, { recursive: true, force: true });
   }
+  // The same sending figures with the state in memory, where commits are no local fsyncs.
+  if (existsSync(MEMORY_DIR)) await sendingWithStateIn(MEMORY_DIR, `state in memory: ${MEMORY_DIR}`);
   await bundleSizes();
   benchDetector();
   console.log(
