@@ -119,6 +119,7 @@ export const PROBLEMS = {
   rate_limited: { status: 429, title: 'アクセスが集中しています' },
   internal_error: { status: 500, title: 'システムエラーが発生しました' },
   maintenance: { status: 503, title: 'ただいまメンテナンス中です' },
+  temporarily_unavailable: { status: 503, title: 'ただいま混み合っています' },
   access_restricted: { status: 429, title: 'ただいまアクセスを制限しています' },
   terms_not_confirmed: { status: 403, title: '新しい利用規約の確認が必要です' },
   announcement_start_required: { status: 400, title: '開始日時を指定してください' },

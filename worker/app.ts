@@ -105,6 +105,20 @@ app.notFound((c) =>
   problemResponse(c, new ApiError('not_found', `${c.req.method} ${c.req.path} という操作はありません。URL をご確認ください。`)),
 );
 
+/** Seconds a client waits before trying again after a transient failure of the platform. */
+const TRANSIENT_RETRY_AFTER = 5;
+
+/**
+ * An error of the Durable Objects' platform that asks to be tried later, not a bug of ours: the
+ * runtime marks an overloaded object's error `overloaded`, and a transient failure outside our code
+ * `retryable` without `remote` (Cloudflare's "Error handling" for Durable Objects). Decision 115.
+ */
+function transientObjectError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const e = err as Error & { overloaded?: unknown; retryable?: unknown; remote?: unknown };
+  return e.overloaded === true || (e.retryable === true && e.remote !== true);
+}
+
 app.onError((err, c) => {
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {
@@ -117,6 +131,20 @@ app.onError((err, c) => {
         err.message || 'リクエストの内容をご確認ください。',
         {},
         { status: err.status as 400, title: 'リクエストを処理できません' },
+      ),
+    );
+  }
+  // The platform, not a bug: an overloaded object, or a transient failure before our code ran.
+  if (transientObjectError(err)) {
+    console.warn('transient', c.req.method, c.req.path, (err as Error).name);
+    return problemResponse(
+      c,
+      new ApiError(
+        'temporarily_unavailable',
+        `ただいま処理が集中しているため、完了できませんでした。約${TRANSIENT_RETRY_AFTER}秒後にもう一度お試しください。`,
+        { retryAfter: TRANSIENT_RETRY_AFTER },
+        {},
+        { 'Retry-After': String(TRANSIENT_RETRY_AFTER) },
       ),
     );
   }

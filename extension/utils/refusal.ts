@@ -197,6 +197,7 @@ const EXPLAIN: Record<ProblemCode, Explain | 'generic'> & Record<ExtensionProble
   reset_code_expired: 'generic',
   sign_in_locked: 'generic',
   sign_in_busy: 'generic',
+  temporarily_unavailable: 'generic',
   staff_not_found: 'generic',
   token_secret_missing: 'generic',
   wrong_password: 'generic',

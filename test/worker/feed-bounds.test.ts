@@ -99,6 +99,23 @@ describe('R-SEC-9 bounded feed reading', () => {
     expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: c.token })).status).toBe(429);
   }, 60_000);
 
+  it('R-SEC-9 a search that meets an overloaded shard answers 503 temporarily_unavailable with Retry-After, not 500, and gives its count back', async () => {
+    await setClock(jst(DAY, '12:00'));
+    const c = await admittedAgency();
+    await setCount(c.id, 'search', 10);
+    armFault('feed-search.shard:13', 'overloaded');
+    const busy = await api('GET', '/v1/agency/feed?prefecture=13', { token: c.token });
+    expect(busy.status).toBe(503);
+    expect(busy.body.code).toBe('temporarily_unavailable');
+    expect(busy.body.title).toBe('ただいま混み合っています');
+    expect(busy.body.detail).toContain('約5秒後');
+    expect(busy.body.retryAfter).toBe(5);
+    expect(busy.headers.get('retry-after')).toBe('5');
+    expect(await countOf(c.id, 'search')).toBe(10);
+    expect((await api('GET', '/v1/agency/feed?prefecture=13', { token: c.token })).status).toBe(200); // the retry
+    expect(await countOf(c.id, 'search')).toBe(11);
+  }, 60_000);
+
   it("R-SEC-9 a failed search given back corrects the bureau's usage view: reached becomes near, near under 80 % is gone", async () => {
     await setClock(jst(DAY, '12:00'));
     const e = await admittedAgency();

@@ -5,15 +5,21 @@
  * else a fault point does nothing.
  */
 
-const armed = new Set<string>();
+/** What an armed step throws: our object's error, or the runtime's own for an overloaded object. */
+export type FaultKind = 'error' | 'overloaded';
+
+const armed = new Map<string, FaultKind>();
 
 /**
- * Test only: the next time a flow reaches `step`, it throws instead of calling the object.
+ * Test only: the next time a flow reaches `step`, it throws instead of calling the object:
+ * a plain error, or (`'overloaded'`) the error Cloudflare's runtime throws when an object has too
+ * many requests queued, marked `overloaded` as its documentation describes.
  *
  * @example armFault('activation.mark-activated');
+ * @example armFault('feed-search.shard:13', 'overloaded');
  */
-export function armFault(step: string): void {
-  armed.add(step);
+export function armFault(step: string, kind: FaultKind = 'error'): void {
+  armed.set(step, kind);
 }
 
 /** Test only: forgets every armed fault (after a test, whether or not the fault fired). */
@@ -23,9 +29,17 @@ export function disarmFaults(): void {
 
 /** Thrown at an armed fault point: what a failed or unreachable object looks like to the flow. */
 export class InjectedFault extends Error {
-  constructor(step: string) {
-    super(`injected fault at ${step}`);
+  /** Set as the runtime sets it on an overloaded object's error (never on an error of our own code). */
+  readonly overloaded?: true;
+  readonly retryable?: false;
+
+  constructor(step: string, kind: FaultKind = 'error') {
+    super(kind === 'overloaded' ? `Durable Object is overloaded (injected at ${step})` : `injected fault at ${step}`);
     this.name = 'InjectedFault';
+    if (kind === 'overloaded') {
+      this.overloaded = true;
+      this.retryable = false;
+    }
   }
 }
 
@@ -36,5 +50,6 @@ export class InjectedFault extends Error {
  */
 export function faultPoint(env: Env, step: string): void {
   if (armed.size === 0 || (env as { ENVIRONMENT?: string }).ENVIRONMENT !== 'test') return;
-  if (armed.delete(step)) throw new InjectedFault(step);
+  const kind = armed.get(step);
+  if (kind && armed.delete(step)) throw new InjectedFault(step, kind);
 }
