@@ -62,7 +62,7 @@ export const authedErrors = {
   403: problem('権限がない'),
   404: problem('見つからない'),
   429: problem('アクセス過多（Retry-After）'),
-  503: problem('メンテナンス中（Retry-After）'),
+  503: problem('メンテナンス中、又は一時的な混雑（Retry-After; code は maintenance か temporarily_unavailable）'),
 } as const;
 
 /** JSON content of a response or request, for createRoute. */
