@@ -4,9 +4,9 @@
  * or wrangler process would leave workerd holding the port; ../shared/TOOLCHAIN.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, copyFileSync, readFileSync } from 'node:fs';
+import { existsSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -134,4 +134,25 @@ export async function startWorker(options: {
   }
   await stop();
   throw new Error(`wrangler dev did not answer on ${url} within 90 s: ${stderr}`);
+}
+
+/**
+ * Runs `work` against a fresh `wrangler dev` whose state lives in a new folder under `dir`, then
+ * stops it and removes the folder, whether `work` succeeded or not (the benchmarks' parts).
+ *
+ * @example await withFreshWorker(tmpdir(), (worker) => benchOffers(worker.url, ministry, agency));
+ */
+export async function withFreshWorker<T>(
+  dir: string,
+  work: (worker: RunningWorker) => Promise<T>,
+  options: { quiet?: boolean } = {},
+): Promise<T> {
+  const state = mkdtempSync(join(dir, 'madoguchi-bench-'));
+  const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: options.quiet ?? true });
+  try {
+    return await work(worker);
+  } finally {
+    await worker.stop();
+    rmSync(state, { recursive: true, force: true });
+  }
 }

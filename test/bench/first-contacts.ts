@@ -5,15 +5,14 @@
  * delivered, R-CAP-1). Runs inside `npm run bench`, or alone: `npx tsx test/bench/first-contacts.ts`,
  * which measures answers in open conversations and first contacts with the state on disk, then in memory.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exampleRegistration } from '../../shared/schemas/examples';
 import { syntheticProfiles } from '../../scripts/lib/synthetic';
 import { benchClientAddress, call } from '../../scripts/lib/http';
 import { signInStaff } from '../../scripts/lib/clock';
-import { freePort, startWorker } from '../../scripts/lib/worker-process';
+import { withFreshWorker } from '../../scripts/lib/worker-process';
 import { BENCH_STAFF, benchAccounts, percentiles } from './run';
 import { benchSends } from './sends';
 
@@ -147,18 +146,19 @@ export const MEMORY_DIR = '/dev/shm';
  */
 export async function sendingWithStateIn(dir: string, where: string): Promise<void> {
   for (const part of [benchSends, benchFirstContacts]) {
-    const state = mkdtempSync(join(dir, 'madoguchi-bench-fc-'));
-    const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: process.env.BENCH_VERBOSE !== '1' });
-    try {
-      await benchAccounts(worker.url);
-      await part(worker.url, where);
-    } catch (err) {
-      console.log(`  failed (${where}): ${String(err)}\n  wrangler's last words: ${worker.log().slice(-2000)}`);
-      throw err;
-    } finally {
-      await worker.stop();
-      rmSync(state, { recursive: true, force: true });
-    }
+    await withFreshWorker(
+      dir,
+      async (worker) => {
+        try {
+          await benchAccounts(worker.url);
+          await part(worker.url, where);
+        } catch (err) {
+          console.log(`  failed (${where}): ${String(err)}\n  wrangler's last words: ${worker.log().slice(-2000)}`);
+          throw err;
+        }
+      },
+      { quiet: process.env.BENCH_VERBOSE !== '1' },
+    );
   }
 }
 

@@ -4,7 +4,6 @@
  * beside the same statements straight on SQLite (better-sqlite3, same schema) as the floor.
  * Part of `npm run bench`; alone: `npx tsx test/bench/offers.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { offerHash } from '../../shared/rules/job-offers';
 import { JobOfferSchema } from '../../shared/schemas/job-offer';
 import { benchClientAddress, call } from '../../scripts/lib/http';
 import { syntheticOffers } from '../../scripts/lib/synthetic-offers';
-import { devVars, freePort, ROOT, startWorker } from '../../scripts/lib/worker-process';
+import { devVars, ROOT, withFreshWorker } from '../../scripts/lib/worker-process';
 import { moveClock } from '../../scripts/lib/clock';
 import { exampleRegistration } from '../../shared/schemas/examples';
 import { homeLoadRow, homeOf, listingRow } from '../../worker/lib/job-offers';
@@ -165,13 +164,8 @@ async function standaloneAccounts(base: string): Promise<{ ministry: string; age
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-offers-'));
-  const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
-  try {
+  await withFreshWorker(tmpdir(), async (worker) => {
     const { ministry, agency } = await standaloneAccounts(worker.url);
     await benchOffers(worker.url, ministry, agency);
-  } finally {
-    await worker.stop();
-    rmSync(state, { recursive: true, force: true });
-  }
+  });
 }

@@ -11,10 +11,9 @@
  * BENCH_ONLY=feed runs the feed sizes alone; BENCH_ONLY=signin runs the sign-in flood alone; BENCH_FLOOD_PROFILES (default 10000) sets the
  * profiles its feed holds.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { freePort, startWorker, devVars } from '../../scripts/lib/worker-process';
+import { devVars, withFreshWorker } from '../../scripts/lib/worker-process';
 import { benchOffers } from './offers';
 import { sendingWithStateIn, MEMORY_DIR } from './first-contacts';
 import { benchFeed, printFeed } from './feed-search';
@@ -68,16 +67,11 @@ const FLOOD_PROFILES = Number(process.env.BENCH_FLOOD_PROFILES ?? 10_000);
 
 /** The sign-in flood on a fresh worker with a smaller feed: the full run's last part, or alone with `BENCH_ONLY=signin`. */
 async function signInFloodOnly(): Promise<void> {
-  const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
-  const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
-  try {
+  await withFreshWorker(tmpdir(), async (worker) => {
     const { ministry } = await benchAccounts(worker.url);
     await loadFloodProfiles(worker.url, ministry, FLOOD_PROFILES);
     await benchSignInFlood(worker.url, FLOOD_PROFILES);
-  } finally {
-    await worker.stop();
-    rmSync(state, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {
@@ -109,17 +103,11 @@ async function main(): Promise<void> {
 
   // Each part on a fresh worker: the sends and first contacts move the clock a day on, past the
   // sessions signed in before them, and one local workerd keeps every object it started open.
-  if (process.env.BENCH_OFFERS !== '0') {
-    const state = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
-    const worker = await startWorker({ port: await freePort(), persistTo: state, quiet: true });
-    try {
+  if (process.env.BENCH_OFFERS !== '0')
+    await withFreshWorker(tmpdir(), async (worker) => {
       const { ministry, agency } = await benchAccounts(worker.url);
       await benchOffers(worker.url, ministry, agency);
-    } finally {
-      await worker.stop();
-      rmSync(state, { recursive: true, force: true });
-    }
-  }
+    });
   await sendingWithStateIn(tmpdir(), `state on disk: ${tmpdir()}`);
   // The same sending figures with the state in memory, where commits are no local fsyncs.
   if (existsSync(MEMORY_DIR)) await sendingWithStateIn(MEMORY_DIR, `state in memory: ${MEMORY_DIR}`);
